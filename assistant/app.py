@@ -1,0 +1,57 @@
+"""Wires the stages together once per process: one embedder, one store, one model."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from functools import cached_property
+
+from .answer import Assistant
+from .index import Embedder, Index, make_embedder
+from .ingest import IngestResult, ingest_folder
+from .llms import LLM, make_llm
+from .retrieve import Retriever
+from .settings import Settings
+
+# Nothing may reach for a model hub at run time.
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
+
+
+class App:
+    def __init__(
+        self, settings: Settings | None = None, llm: LLM | None = None, embedder: Embedder | None = None
+    ) -> None:
+        self.settings = settings or Settings()
+        self._llm = llm
+        self._embedder = embedder
+
+    @cached_property
+    def index(self) -> Index:
+        return Index(self.settings, self._embedder or make_embedder(self.settings))
+
+    @cached_property
+    def retriever(self) -> Retriever:
+        return Retriever(self.index, self.settings.candidates)
+
+    @property
+    def llm(self) -> LLM:
+        if self._llm is None:
+            self._llm = make_llm(self.settings)
+        return self._llm
+
+    @cached_property
+    def assistant(self) -> Assistant:
+        return Assistant(self.settings, self.retriever, self.llm)
+
+    def ingest(self, folder=None, progress: Callable[[int, int], None] | None = None) -> IngestResult:
+        result = ingest_folder(folder or self.settings.articles_dir, self.index, self.settings.max_file_mb, progress)
+        self.retriever.refresh()
+        return result
+
+    def ensure_ingested(self, progress: Callable[[int, int], None] | None = None) -> IngestResult | None:
+        """Index the configured articles when the store is empty (first use)."""
+        if self.index.articles():
+            return None
+        return self.ingest(progress=progress)

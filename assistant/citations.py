@@ -1,0 +1,248 @@
+"""Turn the model's `[n]` markers into checked citations, and drop every sentence they do not support.
+
+The support rule (enforced for every answer sentence before anyone sees it):
+1. the sentence cites at least one evidence number that exists;
+2. every number in the sentence (digits or number words, "6,000" = "6000", "three" = "3") appears in the
+   cited quotes;
+3. every name in the sentence (a capitalised word not opening the sentence) appears in the cited quotes
+   (same stem, or one word a prefix of the other: "Pakistan" / "Pakistani");
+4. at least `threshold` (default 0.6) of the sentence's content words (stemmed, stop words removed) appear
+   in the cited quotes.
+A citation is shown only if its quote is exactly `article.text[start:end]`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .schema import Citation, Evidence
+
+_MARKER = re.compile(r"\[\s*(\d+(?:\s*[,;]\s*\d+)*)\s*\]")
+_WORD = re.compile(r"[A-Za-zÀ-ÿ0-9][\w’'-]*")
+_NUMBER_WORDS = {
+    "zero": "0",
+    "one": "1",
+    "two": "2",
+    "three": "3",
+    "four": "4",
+    "five": "5",
+    "six": "6",
+    "seven": "7",
+    "eight": "8",
+    "nine": "9",
+    "ten": "10",
+    "eleven": "11",
+    "twelve": "12",
+    "thirteen": "13",
+    "fourteen": "14",
+    "fifteen": "15",
+    "sixteen": "16",
+    "seventeen": "17",
+    "eighteen": "18",
+    "nineteen": "19",
+    "twenty": "20",
+    "hundred": "100",
+    "thousand": "1000",
+    "million": "1000000",
+}
+_REFUSAL = re.compile(
+    r"\b(?:(?:do|does|did)\s*(?:n['’]t|not)\s+(?:say|mention|answer|contain|provide|specify|state|include)"
+    r"|not\s+(?:mentioned|stated|specified|provided|found|available|in\s+the\s+(?:articles|evidence))"
+    r"|no\s+(?:information|mention|evidence)|cannot\s+(?:answer|be\s+answered|find|determine)"
+    r"|can['’]t\s+(?:answer|find|determine)|unable\s+to)\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class Claim:
+    """One sentence of the model's answer, without its markers, and the evidence numbers it cites."""
+
+    text: str
+    markers: tuple[int, ...]
+
+
+@dataclass(frozen=True)
+class Verdict:
+    claim: Claim
+    reason: str  # empty when the claim is supported
+
+    @property
+    def supported(self) -> bool:
+        return not self.reason
+
+
+def parse_claims(raw: str) -> list[Claim]:
+    """Split model output into sentences; a run of bare markers belongs to the sentence before it."""
+    from .chunking import sentence_spans
+
+    claims: list[Claim] = []
+    for start, end in sentence_spans(raw):
+        piece = raw[start:end]
+        leading = re.match(r"^(?:\s*" + _MARKER.pattern + r")+", piece)
+        if leading and claims:
+            last = claims.pop()
+            claims.append(Claim(last.text, last.markers + _markers(leading.group())))
+            piece = piece[leading.end() :]
+        text = re.sub(r"\s+([.!?,;:])", r"\1", _MARKER.sub("", piece)).strip()
+        if _WORD.search(text):
+            claims.append(Claim(text, _markers(piece)))
+    return claims
+
+
+def _markers(text: str) -> tuple[int, ...]:
+    return tuple(int(n) for group in _MARKER.findall(text) for n in re.split(r"[,;]", group))
+
+
+def is_refusal(text: str) -> bool:
+    return bool(_REFUSAL.search(text))
+
+
+def verify(claims: list[Claim], evidence: dict[int, Evidence], threshold: float) -> list[Verdict]:
+    return [Verdict(claim, unsupported_reason(claim, evidence, threshold)) for claim in claims]
+
+
+def unsupported_reason(claim: Claim, evidence: dict[int, Evidence], threshold: float) -> str:
+    """Why the claim is not supported by its cited evidence; empty string when it is."""
+    cited = [evidence[m] for m in claim.markers if m in evidence]
+    if not cited:
+        return "no valid citation" if claim.markers else "no citation"
+    if is_refusal(claim.text):
+        return "refusal, not a claim"
+    quote_terms = set().union(*(terms(ev.text) for ev in cited))
+    missing_numbers = numbers(claim.text) - set().union(*(numbers(ev.text) for ev in cited))
+    if missing_numbers:
+        return f"number not in cited text: {', '.join(sorted(missing_numbers))}"
+    missing_names = [n for n in names(claim.text) if not _name_found(n, quote_terms)]
+    if missing_names:
+        return f"name not in cited text: {', '.join(missing_names)}"
+    content = terms(claim.text)
+    if not content:
+        return "no content words"
+    coverage = len(content & quote_terms) / len(content)
+    if coverage < threshold:
+        return f"only {coverage:.0%} of its words are in the cited text"
+    return ""
+
+
+def _name_found(name: str, quote_terms: set[str]) -> bool:
+    return name in quote_terms or any(
+        min(len(name), len(t)) >= 4 and (t.startswith(name) or name.startswith(t)) for t in quote_terms
+    )
+
+
+def tokens(text: str) -> list[str]:
+    """Lower-cased words with possessives cut and digit groups joined ("6,000" -> "6000")."""
+    text = re.sub(r"(?<=\d),(?=\d{3})", "", text)
+    return [re.sub(r"['’]s$", "", w.lower()) for w in _WORD.findall(text)]
+
+
+def terms(text: str) -> set[str]:
+    """Stemmed content words."""
+    stop = _stopwords()
+    words = [_NUMBER_WORDS.get(w, w) for w in tokens(text) if w not in stop]
+    return set(_stemmer().stemWords(words))
+
+
+def numbers(text: str) -> set[str]:
+    found = set()
+    for word in tokens(text):
+        word = _NUMBER_WORDS.get(word, word)
+        if any(ch.isdigit() for ch in word):
+            found.add(re.sub(r"\D+$", "", word) or word)
+    return found
+
+
+def names(text: str) -> list[str]:
+    """Stemmed capitalised words that do not open the sentence (proper names, mostly)."""
+    words = _WORD.findall(text)
+    stop = _stopwords()
+    caps = [w for w in words[1:] if w[0].isupper() and w.lower() not in stop]
+    return list(dict.fromkeys(_stemmer().stemWords([tokens(w)[0] for w in caps if tokens(w)])))
+
+
+def check_citation(citation: Citation, article_text: str) -> bool:
+    return 0 <= citation.start < citation.end <= len(article_text) and (
+        article_text[citation.start : citation.end] == citation.quote
+    )
+
+
+def to_citation(marker: int, ev: Evidence) -> Citation:
+    return Citation(
+        marker=marker, article=ev.article.file, title=ev.article.title, quote=ev.text, start=ev.start, end=ev.end
+    )
+
+
+def render(verdicts: list[Verdict], evidence: dict[int, Evidence]) -> tuple[str, list[Citation]]:
+    """Answer text of the supported claims with markers renumbered 1..n in order of first use."""
+    renumber: dict[int, int] = {}
+    citations: list[Citation] = []
+    sentences = []
+    for verdict in verdicts:
+        if not verdict.supported:
+            continue
+        markers = []
+        for old in dict.fromkeys(m for m in verdict.claim.markers if m in evidence):
+            if old not in renumber:
+                renumber[old] = len(renumber) + 1
+                citations.append(to_citation(renumber[old], evidence[old]))
+            markers.append(renumber[old])
+        sentences.append(with_markers(verdict.claim.text, markers))
+    return " ".join(sentences), citations
+
+
+def with_markers(text: str, markers: list[int]) -> str:
+    tags = "".join(f"[{m}]" for m in markers)
+    match = re.search(r"[.!?]+[\"'”’]?$", text)
+    if match:
+        return f"{text[: match.start()]} {tags}{text[match.start() :]}"
+    return f"{text} {tags}."
+
+
+@lru_cache(maxsize=1)
+def _stemmer():
+    import Stemmer
+
+    return Stemmer.Stemmer("english")
+
+
+@lru_cache(maxsize=1)
+def _stopwords() -> frozenset[str]:
+    from bm25s.stopwords import STOPWORDS_EN
+
+    return frozenset(STOPWORDS_EN) | {"according", "also", "said", "says", "article", "articles"}
+
+
+def strip_markers(text: str) -> str:
+    return re.sub(r"\s+([.!?,;:])", r"\1", _MARKER.sub("", text)).strip()
+
+
+def overlap(question: str, sentence: str) -> float:
+    """Share of the question's content words found in the sentence."""
+    wanted = terms(question)
+    return len(wanted & terms(sentence)) / len(wanted) if wanted else 0.0
+
+
+def append_note(
+    text: str, citations: list[Citation], pairs: list[tuple[Evidence, Evidence]]
+) -> tuple[str, list[Citation]]:
+    """Add one sentence per disagreement, citing both sides (reusing markers already given)."""
+    citations = list(citations)
+
+    def marker(ev: Evidence) -> int:
+        for c in citations:
+            if c.article == ev.article.file and c.start == ev.start:
+                return c.marker
+        citations.append(to_citation(len(citations) + 1, ev))
+        return citations[-1].marker
+
+    notes = []
+    for first, second in pairs:
+        a, b = marker(first), marker(second)
+        notes.append(
+            f"The articles disagree here: “{first.article.title}” says “{first.text}” [{a}], while "
+            f"“{second.article.title}” says “{second.text}” [{b}]."
+        )
+    return " ".join([text, *notes]), citations

@@ -1,0 +1,256 @@
+"""The Chroma store: sentence vectors (through LlamaIndex's ChromaVectorStore) and the article texts.
+
+Two collections per embedding model (so vectors of different models never mix):
+- `<name>-sentences-<model>`: one node per kept sentence, its vector, and where it lies in its article;
+- `<name>-articles-<model>`: one record per article with its full text, title and sentence spans; the
+  record is written `complete=False` before its sentences and `complete=True` after, so an ingestion killed
+  half-way is found and redone on the next run.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import math
+import os
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .errors import IngestError, StoreBusyError
+from .schema import Article
+from .settings import Settings
+
+EMBED_BATCH = 64
+
+
+@dataclass
+class SyncReport:
+    added: list[str] = field(default_factory=list)
+    updated: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    duplicates: list[str] = field(default_factory=list)
+    sentences_added: int = 0
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.added or self.updated or self.removed)
+
+
+class Embedder:
+    """The sentence embedding model (LlamaIndex `HuggingFaceEmbedding` over a local folder)."""
+
+    def __init__(self, model_dir: Path, name: str) -> None:
+        os.environ.setdefault("HF_HUB_OFFLINE", "1")
+        os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+        from llama_index.embeddings.huggingface import HuggingFaceEmbedding
+
+        self.name = name
+        self._model = HuggingFaceEmbedding(model_name=str(model_dir), device="cpu", embed_batch_size=EMBED_BATCH)
+
+    def documents(self, texts: list[str]) -> list[list[float]]:
+        return self._model.get_text_embedding_batch(texts)
+
+    def query(self, text: str) -> list[float]:
+        return self._model.get_query_embedding(text)
+
+
+def make_embedder(settings: Settings) -> Embedder:
+    from .embedded import EMBED_NAME, embedding_model_dir
+
+    if settings.embed_model:
+        folder = Path(settings.embed_model)
+        if not folder.is_dir():
+            raise IngestError(f"embedding model folder not found: {folder} (ASSISTANT_EMBED_MODEL)")
+        return Embedder(folder, folder.name)
+    return Embedder(embedding_model_dir(), EMBED_NAME)
+
+
+def make_chroma_client(settings: Settings):
+    import chromadb
+    from chromadb.config import Settings as ChromaSettings
+
+    chroma_settings = ChromaSettings(anonymized_telemetry=False)
+    if settings.chroma_host:
+        return chromadb.HttpClient(host=settings.chroma_host, port=settings.chroma_port, settings=chroma_settings)
+    path = settings.store_dir / "chroma"
+    path.mkdir(parents=True, exist_ok=True)
+    return chromadb.PersistentClient(path=str(path), settings=chroma_settings)
+
+
+class Index:
+    def __init__(self, settings: Settings, embedder: Embedder, client=None) -> None:
+        from llama_index.vector_stores.chroma import ChromaVectorStore
+
+        self.settings = settings
+        self.embedder = embedder
+        self.client = client or make_chroma_client(settings)
+        tag = hashlib.sha256(embedder.name.encode()).hexdigest()[:8]
+        self.sentences = self.client.get_or_create_collection(
+            f"{settings.collection}-sentences-{tag}", embedding_function=None, metadata={"hnsw:space": "cosine"}
+        )
+        self.records = self.client.get_or_create_collection(
+            f"{settings.collection}-articles-{tag}", embedding_function=None
+        )
+        self.vector_store = ChromaVectorStore(chroma_collection=self.sentences)
+        self._articles: dict[str, Article] | None = None
+
+    # --- reading -------------------------------------------------------------------------------------
+
+    def articles(self) -> dict[str, Article]:
+        """Every completely indexed article by id (cached until the next sync)."""
+        if self._articles is None:
+            got = self.records.get(where={"complete": True}, include=["documents", "metadatas"])
+            self._articles = {
+                doc_id: _article_from_record(doc_id, text, meta)
+                for doc_id, text, meta in zip(got["ids"], got["documents"], got["metadatas"], strict=True)
+            }
+        return self._articles
+
+    def vector_search(self, embedding: list[float], k: int) -> list[tuple[str, int, float]]:
+        """(article id, sentence index, cosine similarity) of the `k` nearest sentences."""
+        from llama_index.core.vector_stores import VectorStoreQuery
+
+        if self.sentences.count() == 0:
+            return []
+        result = self.vector_store.query(VectorStoreQuery(query_embedding=embedding, similarity_top_k=k))
+        # ChromaVectorStore reports exp(-distance); with the cosine space distance = 1 - cosine.
+        return [
+            (node.metadata["doc_id"], int(node.metadata["index"]), 1.0 + math.log(max(similarity, 1e-9)))
+            for node, similarity in zip(result.nodes, result.similarities, strict=True)
+        ]
+
+    def stats(self) -> dict:
+        articles = self.articles()
+        return {
+            "articles": len(articles),
+            "chunks": self.sentences.count(),
+            "files": sorted(a.file for a in articles.values()),
+            "embedding_model": self.embedder.name,
+            "store": self._location(),
+        }
+
+    def _location(self) -> str:
+        if self.settings.chroma_host:
+            return f"chroma://{self.settings.chroma_host}:{self.settings.chroma_port}"
+        return str(self.settings.store_dir / "chroma")
+
+    # --- writing -------------------------------------------------------------------------------------
+
+    def sync(
+        self,
+        found: Iterable[tuple[str, str]],
+        parse: Callable[[str], Article | None],
+        progress: Callable[[int, int], None] | None = None,
+    ) -> SyncReport:
+        """Make the index hold exactly the given (file name, article id) pairs.
+
+        `parse(file)` is called only for articles not yet indexed, so an unchanged corpus costs no
+        splitting and no embedding; it returns None for a file it rejects. `progress(n, total)` is told
+        of every batch of sentences embedded.
+        """
+        report = SyncReport()
+        existing = self._all_records()
+        self._drop_incomplete(existing)
+        wanted: dict[str, str] = {}
+        for file, doc_id in found:
+            if doc_id in wanted:
+                report.duplicates.append(file)
+            else:
+                wanted[doc_id] = file
+        old_files = {meta["file"]: doc_id for doc_id, meta in existing.items() if meta.get("complete")}
+        for doc_id, meta in existing.items():
+            if meta.get("complete") and doc_id not in wanted:
+                self._delete(doc_id)
+                if meta["file"] not in wanted.values():
+                    report.removed.append(meta["file"])
+        to_add: list[tuple[Article, bool]] = []
+        for doc_id, file in wanted.items():
+            meta = existing.get(doc_id)
+            if meta and meta.get("complete"):
+                if meta["file"] != file:
+                    self.records.update(ids=[doc_id], metadatas=[{**meta, "file": file}])
+                report.unchanged.append(file)
+            elif (article := parse(file)) is not None:
+                to_add.append((article, file in old_files))
+        total = sum(len(article.spans) for article, _ in to_add)
+        for article, is_update in to_add:
+            report.sentences_added += self._add(article, lambda n: progress and progress(n, total))
+            (report.updated if is_update else report.added).append(article.file)
+        self._articles = None
+        return report
+
+    def _all_records(self) -> dict[str, dict]:
+        got = self.records.get(include=["metadatas"])
+        return dict(zip(got["ids"], got["metadatas"], strict=True))
+
+    def _drop_incomplete(self, existing: dict[str, dict]) -> None:
+        for doc_id, meta in list(existing.items()):
+            if not meta.get("complete"):
+                self._delete(doc_id)
+                del existing[doc_id]
+
+    def _delete(self, doc_id: str) -> None:
+        # Sentences first: a crash in between leaves a record without sentences, which reads as complete
+        # but is harmless; the reverse would leave orphan vectors no record points to.
+        self.records.update(ids=[doc_id], metadatas=[{"complete": False}])
+        self.sentences.delete(where={"doc_id": doc_id})
+        self.records.delete(ids=[doc_id])
+
+    def _add(self, article: Article, progress: Callable[[int], None] | None) -> int:
+        from llama_index.core.schema import NodeRelationship, RelatedNodeInfo, TextNode
+
+        meta = {"file": article.file, "title": article.title, "spans": json.dumps(article.spans)}
+        self.records.upsert(
+            ids=[article.doc_id], documents=[article.text], embeddings=[[1.0]], metadatas=[{**meta, "complete": False}]
+        )
+        texts = [article.sentence(i) for i in range(len(article.spans))]
+        for first in range(0, len(texts), EMBED_BATCH):
+            batch = texts[first : first + EMBED_BATCH]
+            nodes = [
+                TextNode(
+                    id_=f"{article.doc_id}:{first + j}",
+                    text=text,
+                    embedding=vector,
+                    metadata={"doc_id": article.doc_id, "index": first + j, "file": article.file},
+                    relationships={NodeRelationship.SOURCE: RelatedNodeInfo(node_id=article.doc_id)},
+                )
+                for j, (text, vector) in enumerate(zip(batch, self.embedder.documents(batch), strict=True))
+            ]
+            self.vector_store.add(nodes)
+            if progress:
+                progress(len(batch))
+        self.records.update(ids=[article.doc_id], metadatas=[{**meta, "complete": True}])
+        return len(texts)
+
+
+def _article_from_record(doc_id: str, text: str, meta: dict) -> Article:
+    spans = tuple((int(s), int(e)) for s, e in json.loads(meta["spans"]))
+    return Article(doc_id=doc_id, file=meta["file"], title=meta["title"], text=text, spans=spans)
+
+
+class WriteLock:
+    """One writer per store: a second one gets a clear message instead of waiting or corrupting."""
+
+    def __init__(self, store_dir: Path) -> None:
+        from filelock import FileLock
+
+        store_dir.mkdir(parents=True, exist_ok=True)
+        self._lock = FileLock(str(store_dir / ".write.lock"), timeout=0)
+        self._pid_file = store_dir / ".write.pid"
+
+    def __enter__(self) -> WriteLock:
+        from filelock import Timeout
+
+        try:
+            self._lock.acquire()
+        except Timeout:
+            pid = self._pid_file.read_text().strip() if self._pid_file.exists() else "unknown"
+            raise StoreBusyError(f"the store is in use by PID {pid} (another ingestion is running)") from None
+        self._pid_file.write_text(str(os.getpid()))
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._pid_file.unlink(missing_ok=True)
+        self._lock.release()

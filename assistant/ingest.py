@@ -1,0 +1,148 @@
+"""Read a folder of articles: decode each file, reject bad ones with a reason, and split the good ones."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from .chunking import CHUNKER_VERSION, split_article
+from .errors import IngestError
+from .index import Index, SyncReport, WriteLock
+from .schema import Article
+
+SUPPORTED = {".txt", ".md", ".markdown", ".html", ".htm"}
+_HTML_DROP = ["script", "style", "noscript", "nav", "header", "footer", "aside", "form", "iframe", "svg", "button"]
+_BLOCKS = ["p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "div", "section", "br", "tr", "pre"]
+
+
+@dataclass(frozen=True)
+class Skipped:
+    file: str
+    reason: str
+
+
+@dataclass
+class IngestResult:
+    report: SyncReport
+    skipped: list[Skipped]
+
+
+def ingest_folder(
+    folder: Path, index: Index, max_mb: float, progress: Callable[[int, int], None] | None = None
+) -> IngestResult:
+    """Bring the index in line with `folder`: new and changed files indexed, removed ones deleted.
+
+    A bad file is skipped with its reason; it never stops the others or touches what is indexed.
+    """
+    if not folder.is_dir():
+        raise IngestError(f"articles folder not found: {folder}")
+    skipped: list[Skipped] = []
+    found: list[tuple[str, str]] = []
+    for path in article_files(folder):
+        try:
+            found.append((path.name, article_id(read_raw(path, max_mb))))
+        except (IngestError, OSError) as err:
+            skipped.append(Skipped(path.name, _reason(err)))
+
+    def parse(file: str) -> Article | None:
+        try:
+            return read_article(folder / file, max_mb)
+        except (IngestError, OSError) as err:
+            skipped.append(Skipped(file, _reason(err)))
+            return None
+
+    with WriteLock(index.settings.store_dir):
+        report = index.sync(found, parse, progress)
+    return IngestResult(report, skipped)
+
+
+def _reason(err: Exception) -> str:
+    return str(err) if isinstance(err, IngestError) else f"unreadable: {err.strerror or err}"
+
+
+def article_files(folder: Path) -> Iterator[Path]:
+    for path in sorted(folder.iterdir()):
+        if path.is_file() and not path.name.startswith(".") and path.suffix.lower() in SUPPORTED:
+            yield path
+
+
+def read_raw(path: Path, max_mb: float) -> bytes:
+    size = path.stat().st_size
+    if size == 0:
+        raise IngestError("empty file")
+    if size > max_mb * 1024 * 1024:
+        raise IngestError(f"file too large ({size / 1e6:.1f} MB; limit ASSISTANT_MAX_FILE_MB={max_mb:g})")
+    raw = path.read_bytes()
+    if b"\x00" in raw[:8192]:
+        raise IngestError("binary file (contains NUL bytes), not text")
+    return raw
+
+
+def article_id(raw: bytes) -> str:
+    """Content hash: identical texts share one id. The chunker version is part of it so that changed
+    cleaning rules re-index old articles."""
+    return hashlib.sha256(CHUNKER_VERSION.encode() + raw).hexdigest()[:16]
+
+
+def read_article(path: Path, max_mb: float = 10.0) -> Article:
+    """One file as an `Article`; raises `IngestError` naming the problem."""
+    raw = read_raw(path, max_mb)
+    text = decode(raw)
+    title = ""
+    if path.suffix.lower() in {".html", ".htm"}:
+        title, text = html_to_text(text)
+    head, spans = split_article(text)
+    if not spans:
+        raise IngestError("no article sentences found (only boilerplate, markup or fragments)")
+    return Article(doc_id=article_id(raw), file=path.name, title=title or head or path.stem, text=text, spans=spans)
+
+
+def decode(raw: bytes) -> str:
+    """UTF-8 when it is; otherwise Windows-1252/Latin-1, the usual encoding of older web pages."""
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        pass
+    text = raw.decode("cp1252", errors="replace") if _mostly_cp1252(raw) else raw.decode("latin-1")
+    if _control_share(text) > 0.05:
+        raise IngestError("binary file (not decodable as text)")
+    return text
+
+
+def _mostly_cp1252(raw: bytes) -> bool:
+    try:
+        raw.decode("cp1252")
+        return True
+    except UnicodeDecodeError:
+        return False
+
+
+def _control_share(text: str) -> float:
+    sample = text[:8192]
+    bad = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\n\r\t\f")
+    return bad / max(1, len(sample))
+
+
+def html_to_text(html: str) -> tuple[str, str]:
+    """(headline, article text) of an HTML page; citations point into this extracted text."""
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup(html, "html.parser")
+    for tag in soup(_HTML_DROP):
+        tag.decompose()
+    heading = soup.find("h1") or soup.find("title")
+    title = _squash(heading.get_text(" ")) if heading else ""
+    root = soup.find("article") or soup.find("main") or soup.body or soup
+    for block in root.find_all(_BLOCKS):
+        block.insert_before("\n\n")
+        block.insert_after("\n\n")
+    lines = (_squash(line) for line in root.get_text().splitlines())
+    text = "\n\n".join(line for line in lines if line)
+    return title, text
+
+
+def _squash(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()

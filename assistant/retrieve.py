@@ -1,0 +1,126 @@
+"""Hybrid retrieval over sentences (Chroma vectors + BM25), fused, then packed into tight evidence."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from .index import Index
+from .schema import Article, Evidence
+
+RRF_K = 60  # the constant of Cormack et al.'s reciprocal rank fusion; robust across collections
+
+
+@dataclass(frozen=True)
+class Hit:
+    article: Article
+    index: int
+    score: float  # fused
+    cosine: float  # vector similarity to the question (0.0 when only BM25 found it)
+
+
+class Retriever:
+    def __init__(self, index: Index, candidates: int = 30) -> None:
+        self.index = index
+        self.candidates = candidates
+        self._bm25 = None
+        self._keys: list[tuple[str, int]] = []
+
+    def refresh(self) -> None:
+        """Forget the BM25 index (call after ingestion); it is rebuilt once, on the next search."""
+        self._bm25 = None
+
+    def search(self, query: str, k: int) -> list[Hit]:
+        articles = self.index.articles()
+        if not articles:
+            return []
+        vector = self.index.vector_search(self.index.embedder.query(query), self.candidates)
+        lexical = self._bm25_search(query)
+        fused: dict[tuple[str, int], float] = {}
+        cosine: dict[tuple[str, int], float] = {}
+        # Fusion is done here rather than with LlamaIndex's QueryFusionRetriever because the refusal
+        # gate needs each hit's own cosine similarity, which fused scores hide.
+        for ranking in ([(d, i) for d, i, _ in vector], lexical):
+            for rank, key in enumerate(ranking):
+                fused[key] = fused.get(key, 0.0) + 1.0 / (RRF_K + rank + 1)
+        for doc_id, i, similarity in vector:
+            cosine[(doc_id, i)] = similarity
+        best = sorted(fused, key=fused.get, reverse=True)[:k]
+        return [
+            Hit(articles[d], i, fused[(d, i)], cosine.get((d, i), 0.0))
+            for d, i in best
+            if d in articles and i < len(articles[d].spans)
+        ]
+
+    def _bm25_search(self, query: str) -> list[tuple[str, int]]:
+        import bm25s
+
+        if self._bm25 is None:
+            self._build_bm25()
+        if not self._keys:
+            return []
+        tokens = bm25s.tokenize([query], stopwords="en", stemmer=_stemmer(), show_progress=False)
+        if not tokens.vocab:
+            return []
+        k = min(self.candidates, len(self._keys))
+        docs, scores = self._bm25.retrieve(tokens, k=k, show_progress=False, n_threads=1)
+        return [self._keys[int(d)] for d, s in zip(docs[0], scores[0], strict=True) if s > 0]
+
+    def _build_bm25(self) -> None:
+        import bm25s
+
+        self._keys = [(a.doc_id, i) for a in self.index.articles().values() for i in range(len(a.spans))]
+        texts = [self.index.articles()[d].sentence(i) for d, i in self._keys]
+        self._bm25 = bm25s.BM25()
+        if texts:
+            corpus = bm25s.tokenize(texts, stopwords="en", stemmer=_stemmer(), show_progress=False)
+            self._bm25.index(corpus, show_progress=False)
+
+
+def _stemmer():
+    from .citations import _stemmer as stemmer
+
+    return stemmer()
+
+
+def approx_tokens(text: str) -> int:
+    """About four characters a token for English text and this family of tokenizers."""
+    return len(text) // 4 + 1
+
+
+def build_evidence(hits: list[Hit], budget: int, count: Callable[[str], int] = approx_tokens) -> list[Evidence]:
+    """The hit sentences in rank order while they fit `budget` tokens, then as many of their neighbours
+    (next sentence first: it often finishes the thought) as still fit; numbered in reading order."""
+    chosen: dict[tuple[str, int], Article] = {}
+    used = 0
+
+    def take(article: Article, i: int) -> None:
+        nonlocal used
+        if (article.doc_id, i) in chosen or not 0 <= i < len(article.spans):
+            return
+        cost = count(article.sentence(i)) + 4
+        if used + cost <= budget:
+            chosen[(article.doc_id, i)] = article
+            used += cost
+
+    for hit in hits:
+        take(hit.article, hit.index)
+    for hit in hits:
+        if (hit.article.doc_id, hit.index) in chosen:
+            take(hit.article, hit.index + 1)
+            take(hit.article, hit.index - 1)
+    order = {hit.article.doc_id: n for n, hit in reversed(list(enumerate(hits)))}
+    keys = sorted(chosen, key=lambda key: (order[key[0]], key[1]))
+    return [Evidence(number=n, article=chosen[key], index=key[1]) for n, key in enumerate(keys, start=1)]
+
+
+def format_evidence(evidence: list[Evidence]) -> str:
+    """Evidence grouped by article, one numbered sentence a line."""
+    lines: list[str] = []
+    current = None
+    for ev in evidence:
+        if ev.article.doc_id != current:
+            current = ev.article.doc_id
+            lines.append(f'Article: "{ev.article.title}"')
+        lines.append(f"[{ev.number}] {ev.text}")
+    return "\n".join(lines)

@@ -1,0 +1,92 @@
+"""Typed data passed between the pipeline stages; rendered only at the edges (CLI, UI, eval)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from pydantic import BaseModel
+
+
+@dataclass(frozen=True)
+class Article:
+    """One indexed article: its text exactly as read, and where each kept sentence lies in it."""
+
+    doc_id: str
+    file: str
+    title: str
+    text: str
+    spans: tuple[tuple[int, int], ...]
+
+    def sentence(self, i: int) -> str:
+        start, end = self.spans[i]
+        return self.text[start:end]
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """A numbered evidence sentence shown to the model."""
+
+    number: int
+    article: Article
+    index: int
+    score: float = 0.0
+
+    @property
+    def start(self) -> int:
+        return self.article.spans[self.index][0]
+
+    @property
+    def end(self) -> int:
+        return self.article.spans[self.index][1]
+
+    @property
+    def text(self) -> str:
+        return self.article.sentence(self.index)
+
+
+class Citation(BaseModel):
+    marker: int
+    article: str
+    title: str
+    quote: str
+    start: int
+    end: int
+
+
+class Timings(BaseModel):
+    retrieve: float = 0.0
+    generate: float = 0.0
+    total: float = 0.0
+    first_token: float | None = None
+
+
+class Usage(BaseModel):
+    prompt_tokens: int = 0
+    completion_tokens: int = 0
+
+
+class Answer(BaseModel):
+    question: str
+    answer: str
+    refused: bool
+    citations: list[Citation]
+    model: str
+    timings_ms: Timings
+    standalone_question: str = ""
+    see_also: list[Citation] = []
+    usage: Usage = Usage()
+    evidence: list[Citation] = []
+    dropped: list[str] = []
+
+    def public(self) -> dict:
+        """The documented `ask --json` object."""
+        return self.model_dump(include={"question", "answer", "refused", "citations", "model", "timings_ms"})
+
+
+@dataclass
+class Turn:
+    """One exchange of a conversation, kept for rewriting follow-up questions."""
+
+    question: str
+    answer: str
+    extra: dict = field(default_factory=dict)

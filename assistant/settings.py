@@ -1,0 +1,69 @@
+"""Every knob of the assistant, read from `ASSISTANT_*` environment variables or `.env`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Literal
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(
+        env_prefix="ASSISTANT_", env_file=".env", env_file_encoding="utf-8", extra="ignore"
+    )
+
+    # Corpus and store
+    articles_dir: Path = Field(PROJECT_ROOT / "store" / "articles", description="Folder of articles to index.")
+    store_dir: Path = Field(PROJECT_ROOT / "store", description="Where the Chroma index lives.")
+    collection: str = Field("articles", description="Chroma collection name prefix.")
+    chroma_host: str | None = Field(None, description="Chroma server host; unset = embedded store in store_dir.")
+    chroma_port: int = Field(8000, description="Chroma server port (with chroma_host).")
+    max_file_mb: float = Field(10.0, description="Files larger than this are skipped at ingestion.")
+
+    # Embeddings
+    embed_model: str = Field("", description="Sentence-transformers folder; empty = the bundled all-MiniLM-L6-v2.")
+
+    # Retrieval and evidence
+    top_k: int = Field(6, ge=1, le=50, description="Sentences retrieved (after fusion) as evidence seeds.")
+    candidates: int = Field(30, ge=1, description="Candidates taken from each retriever before fusion.")
+    evidence_tokens: int = Field(300, ge=50, description="Token budget of the evidence shown to the model.")
+    min_relevance: float = Field(
+        0.30, description="Refuse when the best sentence's cosine similarity to the question is below this."
+    )
+    extract_min_overlap: float = Field(
+        0.5,
+        ge=0.0,
+        le=1.0,
+        description="Quote evidence verbatim when the model's answer fails verification "
+        "only if the best sentence holds this share of the question's content words.",
+    )
+    support_threshold: float = Field(
+        0.6, ge=0.0, le=1.0, description="Share of a sentence's content words its cited quotes must contain."
+    )
+
+    # Language model
+    llm_backend: Literal["local", "openai", "fake"] = Field("local", description="Which LLM answers.")
+    gguf_path: Path | None = Field(None, description="GGUF model file; unset = the embedded Qwen2.5-0.5B.")
+    model_cache_dir: Path = Field(
+        Path.home() / ".cache" / "assistant", description="Where the embedded GGUF is assembled."
+    )
+    threads: int = Field(0, ge=0, description="CPU threads for the local model; 0 = all cores.")
+    n_ctx: int = Field(2048, ge=512, description="Context window of the local model.")
+    max_tokens: int = Field(120, ge=8, le=2048, description="Most tokens the model may generate per answer.")
+    temperature: float = Field(0.0, ge=0.0, le=2.0, description="Sampling temperature.")
+    llm_model: str = Field("gpt-4o-mini", description="Model name for the openai backend.")
+    llm_timeout: float = Field(60.0, gt=0, description="Seconds before a model request is abandoned.")
+    llm_max_retries: int = Field(2, ge=0, description="Retries for a failed model request.")
+
+    # Questions
+    max_question_chars: int = Field(2000, ge=10, description="Longer questions are rejected.")
+    history_turns: int = Field(3, ge=0, description="Previous turns used to rewrite a follow-up question.")
+
+    def resolved_threads(self) -> int:
+        import os
+
+        return self.threads or os.cpu_count() or 1

@@ -1,0 +1,96 @@
+"""Shared fixtures: every test gets its own store under tmp_path; the real models are loaded once."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+os.environ["HF_HUB_OFFLINE"] = "1"
+os.environ["ANONYMIZED_TELEMETRY"] = "False"
+
+from assistant.app import App  # noqa: E402
+from assistant.schema import Usage  # noqa: E402
+from assistant.settings import PROJECT_ROOT, Settings  # noqa: E402
+
+ARTICLES = PROJECT_ROOT / "store" / "articles"
+
+
+@pytest.fixture(autouse=True)
+def isolated_store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """No test touches the real store: ASSISTANT_STORE_DIR points into the test's own tmp_path."""
+    store = tmp_path / "store"
+    monkeypatch.setenv("ASSISTANT_STORE_DIR", str(store))
+    for key in list(os.environ):
+        if key.startswith("ASSISTANT_") and key != "ASSISTANT_STORE_DIR":
+            monkeypatch.delenv(key)
+    monkeypatch.chdir(tmp_path)  # no stray .env from the developer's folder
+    return store
+
+
+@pytest.fixture
+def articles_dir(tmp_path: Path) -> Path:
+    """A writable copy of the bundled articles."""
+    target = tmp_path / "articles"
+    shutil.copytree(ARTICLES, target)
+    return target
+
+
+@pytest.fixture(scope="session")
+def embedder():
+    from assistant.index import make_embedder
+
+    return make_embedder(Settings())
+
+
+@pytest.fixture(scope="session")
+def local_llm():
+    """The embedded Qwen2.5-0.5B GGUF, loaded once for the whole session."""
+    from assistant.llms import make_local_llm
+
+    return make_local_llm(Settings())
+
+
+@pytest.fixture(scope="session")
+def shared_store(tmp_path_factory: pytest.TempPathFactory, embedder) -> Settings:
+    """One store holding the bundled articles, built once and shared by read-only tests."""
+    store = tmp_path_factory.mktemp("shared-store")
+    settings = Settings(store_dir=store, articles_dir=ARTICLES)
+    App(settings, embedder=embedder).ingest()
+    return settings
+
+
+@pytest.fixture
+def real_app(shared_store: Settings, embedder, local_llm) -> App:
+    return App(shared_store, llm=local_llm, embedder=embedder)
+
+
+class FakeLLM:
+    """Deterministic stand-in behind the same interface: replies with scripted texts in order."""
+
+    name = "fake"
+
+    def __init__(self, *replies: str) -> None:
+        self.replies = list(replies)
+        self.calls: list[list[dict[str, str]]] = []
+        self.usage = Usage()
+
+    def stream(self, messages, max_tokens: int, grammar: str | None = None) -> Iterator[str]:
+        self.calls.append(messages)
+        reply = self.replies.pop(0) if self.replies else ""
+        self.usage = Usage(
+            prompt_tokens=sum(len(m["content"]) // 4 for m in messages), completion_tokens=len(reply) // 4
+        )
+        for word in reply.split(" "):
+            yield word + " "
+
+
+@pytest.fixture
+def fake_app(shared_store: Settings, embedder):
+    def build(*replies: str) -> App:
+        return App(shared_store, llm=FakeLLM(*replies), embedder=embedder)
+
+    return build

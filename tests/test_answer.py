@@ -1,0 +1,88 @@
+"""The logic around the model, with a scripted fake model over the real index and embeddings."""
+
+import pytest
+
+from assistant import citations as cite
+from assistant.answer import REFUSAL
+from assistant.errors import QuestionError
+from assistant.schema import Turn
+
+
+def number_of(answer_evidence, fragment: str) -> int:
+    return next(e.marker for e in answer_evidence if fragment in e.quote)
+
+
+def evidence_for(fake_app, question: str):
+    probe = fake_app("")
+    return probe.assistant.ask(question).evidence
+
+
+def test_supported_answer_keeps_verbatim_citations(fake_app):
+    question = "Who is the Pakistani Foreign Ministry spokesperson who declined to comment?"
+    n = number_of(evidence_for(fake_app, question), "Mumtaz Zahra Baloch")
+    app = fake_app(f"The spokesperson is Mumtaz Zahra Baloch [{n}]. She also won a prize in Oslo [{n}].")
+    answer = app.assistant.ask(question)
+    assert not answer.refused
+    assert answer.answer == "The spokesperson is Mumtaz Zahra Baloch [1]."
+    assert len(answer.citations) == 1 and "Mumtaz Zahra Baloch" in answer.citations[0].quote
+    assert any("Oslo" in d for d in answer.dropped)
+    article = app.index.articles()
+    text = next(a.text for a in article.values() if a.file == answer.citations[0].article)
+    assert cite.check_citation(answer.citations[0], text)
+
+
+def test_invalid_markers_never_reach_the_user(fake_app):
+    app = fake_app("Mumtaz Zahra Baloch declined to comment [42].")
+    answer = app.assistant.ask("Who is the Pakistani Foreign Ministry spokesperson who declined to comment?")
+    assert "[42]" not in answer.answer
+    assert all(f"[{c.marker}]" in answer.answer for c in answer.citations)
+
+
+def test_unsupported_answer_falls_back_to_verbatim_evidence(fake_app):
+    app = fake_app("He is a famous chef from Lyon [1].")
+    answer = app.assistant.ask("Who is the Pakistani Foreign Ministry spokesperson who declined to comment?")
+    assert not answer.refused
+    assert "Mumtaz Zahra Baloch" in answer.answer
+    assert all(f"“{c.quote}” [{c.marker}]" in answer.answer for c in answer.citations)
+
+
+def test_off_topic_question_is_refused_without_calling_the_model(fake_app):
+    app = fake_app("Paris [1].")
+    answer = app.assistant.ask("What is the capital of France?")
+    assert answer.refused and answer.answer == REFUSAL and answer.citations == []
+    assert app.llm.calls == []
+
+
+def test_model_refusal_with_weak_evidence_is_a_refusal(fake_app):
+    app = fake_app("The articles don't answer this.")
+    answer = app.assistant.ask("Which country did Ashraf Ghani flee to when the Taliban took Kabul?")
+    assert answer.refused and answer.citations == []
+    assert len(answer.see_also) > 0
+
+
+def test_follow_up_is_rewritten_before_retrieval(fake_app):
+    app = fake_app("Which TV network interviewed Noor Wali Mehsud?", "")
+    history = [Turn("Who is Noor Wali Mehsud?", "Noor Wali Mehsud is a top leader of the TTP [1].")]
+    answer = app.assistant.ask("Which TV network interviewed him?", history)
+    assert answer.standalone_question == "Which TV network interviewed Noor Wali Mehsud?"
+    condense_prompt = app.llm.calls[0][-1]["content"]
+    assert "Who is Noor Wali Mehsud?" in condense_prompt and "interviewed him" in condense_prompt
+    assert any("CNN" in e.quote for e in answer.evidence)
+
+
+def test_disagreeing_articles_are_both_cited(fake_app):
+    question = "How long did the ceasefire between the TTP and Islamabad last?"
+    evidence = evidence_for(fake_app, question)
+    n = number_of(evidence, "year-long ceasefire")
+    app = fake_app(f"The breakdown of the year-long ceasefire between the TTP and Islamabad raises questions [{n}].")
+    answer = app.assistant.ask(question)
+    assert "disagree" in answer.answer
+    quotes = " ".join(c.quote for c in answer.citations)
+    assert "year-long" in quotes and "six months" in quotes
+    assert len({c.article for c in answer.citations}) == 2
+
+
+@pytest.mark.parametrize("question", ["", "   ", "x" * 5000])
+def test_unusable_questions_are_rejected(fake_app, question):
+    with pytest.raises(QuestionError):
+        fake_app("").assistant.ask(question)

@@ -1,0 +1,83 @@
+from assistant import citations as cite
+from assistant.schema import Article, Citation, Evidence
+
+TEXT = (
+    "The TTP claimed a bombing in Quetta that killed three people and injured 23. "
+    "Mumtaz Zahra Baloch, spokesman for the Pakistani Foreign Ministry, declined to comment. "
+    "Taliban fighters have pledged allegiance to Al Qaeda, an estimated 6,000 to 10,000 of them."
+)
+
+
+def article() -> Article:
+    spans, start = [], 0
+    for sentence in TEXT.split(". "):
+        sentence = sentence if sentence.endswith(".") else sentence + "."
+        start = TEXT.index(sentence, start)
+        spans.append((start, start + len(sentence)))
+    return Article(doc_id="d1", file="a.txt", title="A", text=TEXT, spans=tuple(spans))
+
+
+def evidence() -> dict[int, Evidence]:
+    a = article()
+    return {n: Evidence(number=n, article=a, index=n - 1) for n in (1, 2, 3)}
+
+
+def verdict(raw: str) -> list[str]:
+    return [v.reason for v in cite.verify(cite.parse_claims(raw), evidence(), 0.6)]
+
+
+def test_markers_are_parsed_per_sentence():
+    claims = cite.parse_claims("Three people died [1]. Baloch declined to comment.[2][3] Nothing here. [4, 1]")
+    assert [c.markers for c in claims] == [(1,), (2, 3), (4, 1)]
+    assert claims[0].text == "Three people died."
+
+
+def test_supported_sentence_is_kept():
+    assert verdict("The bombing in Quetta killed three people and injured 23 [1].") == [""]
+
+
+def test_number_not_in_quote_is_dropped():
+    assert verdict("The bombing in Quetta killed four people and injured 23 [1].")[0].startswith("number not in cited")
+    assert verdict("The bombing in Quetta killed three people and injured 25 [1].")[0].startswith("number not in cited")
+
+
+def test_number_formats_are_normalised():
+    assert verdict("An estimated 6000 to 10000 Taliban fighters pledged allegiance to Al Qaeda [3].") == [""]
+    assert verdict("The bombing killed 3 people and injured 23 in Quetta [1].") == [""]
+
+
+def test_name_not_in_quote_is_dropped():
+    assert verdict("Ayaz Amir declined to comment for the Pakistani Foreign Ministry [2].")[0].startswith("name not")
+
+
+def test_citing_the_wrong_sentence_is_dropped():
+    assert verdict("Mumtaz Zahra Baloch declined to comment [1].")[0] != ""
+
+
+def test_missing_or_invalid_markers_are_dropped():
+    assert verdict("Mumtaz Zahra Baloch declined to comment.") == ["no citation"]
+    assert verdict("Mumtaz Zahra Baloch declined to comment [9].") == ["no valid citation"]
+
+
+def test_render_renumbers_in_order_of_use_and_hides_dropped_sentences():
+    raw = "Baloch declined to comment [2]. Paris is in France [1]. Three people died in Quetta [1]."
+    verdicts = cite.verify(cite.parse_claims(raw), evidence(), 0.6)
+    text, citations = cite.render(verdicts, evidence())
+    assert text == "Baloch declined to comment [1]. Three people died in Quetta [2]."
+    assert [(c.marker, c.quote) for c in citations] == [(1, article().sentence(1)), (2, article().sentence(0))]
+    for c in citations:
+        assert cite.check_citation(c, TEXT)
+
+
+def test_non_verbatim_citation_is_rejected():
+    good = cite.to_citation(1, evidence()[1])
+    assert cite.check_citation(good, TEXT)
+    assert not cite.check_citation(good.model_copy(update={"quote": good.quote.replace("three", "3")}), TEXT)
+    assert not cite.check_citation(good.model_copy(update={"start": good.start + 1}), TEXT)
+    assert not cite.check_citation(Citation(marker=1, article="a", title="A", quote="x", start=5, end=99999), TEXT)
+
+
+def test_refusal_wording_is_recognised():
+    assert cite.is_refusal("The articles don't answer this.")
+    assert cite.is_refusal("The evidence does not mention where he went.")
+    assert not cite.is_refusal("Baloch declined to comment.")

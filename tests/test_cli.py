@@ -1,0 +1,71 @@
+"""Every command in-process: argv in, exit code and printed output out."""
+
+import io
+import json
+
+import pytest
+
+from assistant.cli import main
+from assistant.settings import Settings
+
+
+@pytest.fixture
+def cli_env(monkeypatch, shared_store: Settings):
+    monkeypatch.setenv("ASSISTANT_STORE_DIR", str(shared_store.store_dir))
+
+
+def test_ingest_then_stats(capsys, articles_dir, monkeypatch):
+    monkeypatch.setenv("ASSISTANT_ARTICLES_DIR", str(articles_dir))
+    assert main(["ingest"]) == 0
+    out = capsys.readouterr().out
+    assert "5 added" in out
+    assert main(["ingest", str(articles_dir)]) == 0
+    assert "0 added, 0 updated, 0 removed, 5 unchanged" in capsys.readouterr().out
+    assert main(["stats", "--json"]) == 0
+    stats = json.loads(capsys.readouterr().out)
+    assert stats["articles"] == 5 and stats["chunks"] > 50
+
+
+def test_ingest_missing_folder_is_one_clear_line(capsys, tmp_path):
+    assert main(["ingest", str(tmp_path / "missing")]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("error: articles folder not found") and "Traceback" not in err
+
+
+@pytest.mark.slow
+def test_ask_json_prints_exactly_one_documented_object(capsys, cli_env):
+    assert main(["ask", "Where does the al-Qaeda member who spoke of a shared global agenda live?", "--json"]) == 0
+    result = json.loads(capsys.readouterr().out)
+    assert set(result) == {"question", "answer", "refused", "citations", "model", "timings_ms"}
+    assert set(result["timings_ms"]) >= {"retrieve", "generate", "total"}
+    assert not result["refused"] and "Peshawar" in result["answer"]
+    for c in result["citations"]:
+        assert set(c) == {"marker", "article", "title", "quote", "start", "end"}
+        assert f"[{c['marker']}]" in result["answer"]
+
+
+@pytest.mark.slow
+def test_ask_plain_lists_sources(capsys, cli_env):
+    assert main(["ask", "Who is the Pakistani Foreign Ministry spokesperson who declined to comment?"]) == 0
+    out = capsys.readouterr().out
+    assert "Sources:" in out and "Baloch" in out
+
+
+@pytest.mark.slow
+def test_chat_keeps_the_conversation(capsys, cli_env, monkeypatch):
+    monkeypatch.setattr("sys.stdin", io.StringIO("Who is Noor Wali Mehsud?\nWhich news network interviewed him?\n\n"))
+    assert main(["chat"]) == 0
+    out = capsys.readouterr().out
+    assert out.count("Sources:") + out.count("Closest passages") == 2
+    assert "CNN" in out
+
+
+def test_empty_question_exits_non_zero(capsys, cli_env):
+    assert main(["ask", "  "]) == 1
+    assert "question is empty" in capsys.readouterr().err
+
+
+def test_bad_gguf_path_is_a_clear_error(capsys, cli_env, monkeypatch, tmp_path):
+    monkeypatch.setenv("ASSISTANT_GGUF_PATH", str(tmp_path / "nope.gguf"))
+    assert main(["ask", "Who is Noor Wali Mehsud?"]) == 1
+    assert "GGUF model file not found" in capsys.readouterr().err
