@@ -54,12 +54,13 @@ class Assistant:
             raw += piece
             yield piece
         timings.generate = _ms(generate_start)
-        answer = self._verified(raw, standalone, hits, evidence)
+        base["raw_output"] = raw
+        text, citations, dropped = self._verified(raw, standalone, evidence, hits)
+        base["dropped"] = dropped
         timings.total = _ms(started)
-        if answer is None:
+        if not text:
             yield self._refusal(base, hits, timings, self.llm.usage)
             return
-        text, citations, dropped = answer
         yield Answer(
             **base,
             answer=text,
@@ -67,7 +68,6 @@ class Assistant:
             citations=citations,
             timings_ms=timings,
             usage=self.llm.usage,
-            dropped=dropped,
         )
 
     # --- stages --------------------------------------------------------------------------------------
@@ -104,24 +104,37 @@ class Assistant:
         return [{"role": "system", "content": self.prompts.text("system")}, {"role": "user", "content": user}]
 
     def _verified(
-        self, raw: str, question: str, hits: list[Hit], evidence: list[Evidence]
-    ) -> tuple[str, list[Citation], list[str]] | None:
+        self, raw: str, question: str, evidence: list[Evidence], hits: list[Hit]
+    ) -> tuple[str, list[Citation], list[str]]:
+        """(answer text, citations, dropped sentences with reasons); empty text when nothing stands."""
         by_number = {ev.number: ev for ev in evidence}
-        verdicts = cite.verify(cite.parse_claims(raw), by_number, self.settings.support_threshold)
+        threshold = self.settings.support_threshold
+        verdicts = cite.verify(cite.parse_claims(raw), by_number, threshold, question)
+        verdicts = [cite.reattribute(v, by_number, threshold) for v in verdicts]
         dropped = [f"{v.claim.text} ({v.reason})" for v in verdicts if not v.supported]
         text, citations = cite.render(verdicts, by_number)
+        if text and not cite.answers_question(question, text):
+            dropped.append(f"{text} (does not answer what was asked)")
+            text = ""
         if not text:
             # A model that says the evidence does not answer is believed; otherwise its unsupported
             # answer may still mean the answer is there, so the closest evidence is quoted instead.
             extract = None if cite.is_refusal(raw) else self._extractive(question, evidence)
             if extract is None:
-                return None
+                return "", [], dropped
             text, citations = extract
-        citations = [c for c in citations if cite.check_citation(c, self._article_text(c, evidence))]
-        note = disagreements(question, citations, evidence)
+        note = disagreements(question, citations, evidence, hits, self.retriever.document_frequency)
         if note:
             text, citations = cite.append_note(text, citations, note)
-        return text, citations, dropped
+        return *self._checked(text, citations), dropped
+
+    def _checked(self, text: str, citations: list[Citation]) -> tuple[str, list[Citation]]:
+        """Last gate before the user: every citation must be verbatim at its offsets in the stored article."""
+        texts = {a.file: a.text for a in self.retriever.index.articles().values()}
+        bad = {c.marker for c in citations if not cite.check_citation(c, texts.get(c.article, ""))}
+        if not bad:
+            return text, citations
+        return cite.without_markers(text, bad), [c for c in citations if c.marker not in bad]
 
     def _extractive(self, question: str, evidence: list[Evidence]) -> tuple[str, list[Citation]] | None:
         """The evidence sentences that best cover the question, quoted verbatim; None if none is close."""
@@ -139,13 +152,6 @@ class Assistant:
         citations = [cite.to_citation(n, ev) for n, ev in enumerate(best, start=1)]
         text = " ".join(f"“{c.quote}” [{c.marker}]" for c in citations)
         return text, citations
-
-    @staticmethod
-    def _article_text(citation: Citation, evidence: list[Evidence]) -> str:
-        for ev in evidence:
-            if ev.article.file == citation.article:
-                return ev.article.text
-        return ""
 
     def _refusal(self, base: dict, hits: list[Hit], timings: Timings, usage: Usage) -> Answer:
         see_also = [

@@ -5,8 +5,10 @@ from __future__ import annotations
 import os
 from collections.abc import Callable
 from functools import cached_property
+from pathlib import Path
 
 from .answer import Assistant
+from .errors import IngestError
 from .index import Embedder, Index, make_embedder
 from .ingest import IngestResult, ingest_folder
 from .llms import LLM, make_llm
@@ -17,6 +19,7 @@ from .settings import Settings
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
+os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")  # no "Loading weights" bars on every start
 
 
 class App:
@@ -45,8 +48,11 @@ class App:
     def assistant(self) -> Assistant:
         return Assistant(self.settings, self.retriever, self.llm)
 
-    def ingest(self, folder=None, progress: Callable[[int, int], None] | None = None) -> IngestResult:
-        result = ingest_folder(folder or self.settings.articles_dir, self.index, self.settings.max_file_mb, progress)
+    def ingest(self, folder: Path | None = None, progress: Callable[[int, int], None] | None = None) -> IngestResult:
+        folder = folder or self.settings.articles_dir
+        if not folder.is_dir():  # before loading any model: a typo should fail fast
+            raise IngestError(f"articles folder not found: {folder}")
+        result = ingest_folder(folder, self.index, self.settings.max_file_mb, progress)
         self.retriever.refresh()
         return result
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from pathlib import Path
 
 # Part of every article id: bump it when these rules change, so old indexes are rebuilt.
 CHUNKER_VERSION = "chunker-1"
@@ -97,15 +98,19 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     return list(_tokenizer().span_tokenize(text))
 
 
+def nltk_data_dir() -> Path:
+    """The NLTK data (Punkt, stop words) bundled inside llama-index-core: nothing is downloaded."""
+    import llama_index.core
+
+    return Path(llama_index.core.__file__).parent / "_static" / "nltk_cache"
+
+
 @lru_cache(maxsize=1)
 def _tokenizer():
-    """NLTK's Punkt sentence model, read from the copy bundled in llama-index-core (no download)."""
-    from pathlib import Path
-
-    import llama_index.core
+    """NLTK's Punkt sentence model, read from the copy bundled in llama-index-core."""
     import nltk
 
-    cache = Path(llama_index.core.__file__).parent / "_static" / "nltk_cache"
+    cache = nltk_data_dir()
     if str(cache) not in nltk.data.path:
         nltk.data.path.append(str(cache))
     from nltk.tokenize.punkt import PunktTokenizer

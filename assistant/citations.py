@@ -7,7 +7,11 @@ The support rule (enforced for every answer sentence before anyone sees it):
 3. every name in the sentence (a capitalised word not opening the sentence) appears in the cited quotes
    (same stem, or one word a prefix of the other: "Pakistan" / "Pakistani");
 4. at least `threshold` (default 0.6) of the sentence's content words (stemmed, stop words removed) appear
-   in the cited quotes.
+   in the cited quotes;
+5. a negated sentence ("not", "never", "no", "n't") cites a quote that is negated too;
+6. it says something the question did not: at least one of its content words is not in the question.
+And the answer as a whole must be of the kind asked for: a who/which/where question gets a name the
+question did not contain, a when question a date or number, a how-many/how-much question a number.
 A citation is shown only if its quote is exactly `article.text[start:end]`.
 """
 
@@ -20,7 +24,9 @@ from functools import lru_cache
 from .schema import Citation, Evidence
 
 _MARKER = re.compile(r"\[\s*(\d+(?:\s*[,;]\s*\d+)*)\s*\]")
-_WORD = re.compile(r"[A-Za-zÀ-ÿ0-9][\w’'-]*")
+_WORD = re.compile(r"[A-Za-zÀ-ÿ0-9][\w’']*")
+_NEGATION = re.compile(r"\b(?:not|no|never|neither|nor|none|without)\b|n['’]t\b", re.IGNORECASE)
+_DIGITS = re.compile(r"(?<![\w-])\d[\d,.]*")
 _NUMBER_WORDS = {
     "zero": "0",
     "one": "1",
@@ -56,6 +62,14 @@ _REFUSAL = re.compile(
 )
 
 
+# Formatting small models copy from the prompt ("Answer:", "Article A:") or add ("Based on the evidence, ").
+_PREAMBLE = re.compile(
+    r"^\s*(?:(?:answer|article\s+[A-Z0-9]{1,2})\s*:\s*"
+    r"|(?:based\s+on|according\s+to)\s+the\s+(?:evidence|articles?)(?:\s+provided)?\s*,\s*)+",
+    re.IGNORECASE,
+)
+
+
 @dataclass(frozen=True)
 class Claim:
     """One sentence of the model's answer, without its markers, and the evidence numbers it cites."""
@@ -68,6 +82,7 @@ class Claim:
 class Verdict:
     claim: Claim
     reason: str  # empty when the claim is supported
+    repaired: bool = False  # the system, not the model, chose the citation
 
     @property
     def supported(self) -> bool:
@@ -78,15 +93,18 @@ def parse_claims(raw: str) -> list[Claim]:
     """Split model output into sentences; a run of bare markers belongs to the sentence before it."""
     from .chunking import sentence_spans
 
+    raw = _PREAMBLE.sub("", raw)
     claims: list[Claim] = []
     for start, end in sentence_spans(raw):
         piece = raw[start:end]
         leading = re.match(r"^(?:\s*" + _MARKER.pattern + r")+", piece)
-        if leading and claims:
+        # "Fact one. [1] Fact two." cites fact one, but "[1] Fact one." (the evidence's own layout) cites
+        # the sentence that follows the marker.
+        if leading and claims and not claims[-1].markers:
             last = claims.pop()
             claims.append(Claim(last.text, last.markers + _markers(leading.group())))
             piece = piece[leading.end() :]
-        text = re.sub(r"\s+([.!?,;:])", r"\1", _MARKER.sub("", piece)).strip()
+        text = _PREAMBLE.sub("", strip_markers(piece))
         if _WORD.search(text):
             claims.append(Claim(text, _markers(piece)))
     return claims
@@ -100,8 +118,50 @@ def is_refusal(text: str) -> bool:
     return bool(_REFUSAL.search(text))
 
 
-def verify(claims: list[Claim], evidence: dict[int, Evidence], threshold: float) -> list[Verdict]:
-    return [Verdict(claim, unsupported_reason(claim, evidence, threshold)) for claim in claims]
+def verify(claims: list[Claim], evidence: dict[int, Evidence], threshold: float, question: str = "") -> list[Verdict]:
+    asked = terms(question)
+    verdicts = []
+    for claim in claims:
+        reason = unsupported_reason(claim, evidence, threshold)
+        if not reason and asked and terms(claim.text) <= asked:
+            reason = "only repeats the question"
+        verdicts.append(Verdict(claim, reason))
+    return verdicts
+
+
+_MONTHS = "january february march april may june july august september october november december"
+_TIME_WORDS = set(_MONTHS.split()) | {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+_TIME_WORDS |= {"year", "years", "month", "months", "week", "weeks", "day", "days", "ago", "earlier", "later", "since"}
+_QUANTITY_WORDS = {"half", "dozen", "dozens", "hundreds", "thousands", "millions", "several", "few", "many", "no"}
+
+
+def answers_question(question: str, answer: str) -> bool:
+    """Whether `answer` holds the kind of thing the question asks for (a name, a date, a number)."""
+    answer = strip_markers(answer)
+    asked = re.search(r"\b(how\s+many|how\s+much|when|who|whom|whose|which|where|what|why|how)\b", question.lower())
+    kind = asked.group(1).split()[-1] if asked else ""
+    if kind in {"many", "much"}:
+        return bool(numbers(answer)) or bool(set(tokens(answer)) & _QUANTITY_WORDS)
+    if kind == "when":
+        return bool(numbers(answer)) or bool(set(tokens(answer)) & _TIME_WORDS)
+    if kind in {"who", "whom", "whose", "which", "where"}:
+        known = set(tokens(question))
+        return any(tokens(w)[0] not in known for w in _WORD.findall(answer)[1:] if w[0].isupper() and tokens(w))
+    return True
+
+
+def reattribute(verdict: Verdict, evidence: dict[int, Evidence], threshold: float) -> Verdict:
+    """Small models often state a supported fact but forget or garble its marker. Such a sentence gets
+    the evidence sentence that supports it best, if one passes the same support rule on its own."""
+    if verdict.supported or verdict.reason == "only repeats the question" or is_refusal(verdict.claim.text):
+        return verdict
+    claim_terms = terms(verdict.claim.text)
+    ranked = sorted(evidence, key=lambda n: -len(claim_terms & terms(evidence[n].text)))
+    for number in ranked[:3]:
+        candidate = Claim(verdict.claim.text, (number,))
+        if not unsupported_reason(candidate, evidence, threshold):
+            return Verdict(candidate, "", repaired=True)
+    return verdict
 
 
 def unsupported_reason(claim: Claim, evidence: dict[int, Evidence], threshold: float) -> str:
@@ -118,6 +178,8 @@ def unsupported_reason(claim: Claim, evidence: dict[int, Evidence], threshold: f
     missing_names = [n for n in names(claim.text) if not _name_found(n, quote_terms)]
     if missing_names:
         return f"name not in cited text: {', '.join(missing_names)}"
+    if _negated(claim.text) and not any(_negated(ev.text) for ev in cited):
+        return "negates what the cited text says"
     content = terms(claim.text)
     if not content:
         return "no content words"
@@ -125,6 +187,10 @@ def unsupported_reason(claim: Claim, evidence: dict[int, Evidence], threshold: f
     if coverage < threshold:
         return f"only {coverage:.0%} of its words are in the cited text"
     return ""
+
+
+def _negated(text: str) -> bool:
+    return bool(_NEGATION.search(text))
 
 
 def _name_found(name: str, quote_terms: set[str]) -> bool:
@@ -147,11 +213,10 @@ def terms(text: str) -> set[str]:
 
 
 def numbers(text: str) -> set[str]:
-    found = set()
-    for word in tokens(text):
-        word = _NUMBER_WORDS.get(word, word)
-        if any(ch.isdigit() for ch in word):
-            found.add(re.sub(r"\D+$", "", word) or word)
+    """Numbers stated in the text ("M-16s" is a name, not a number)."""
+    found = {_NUMBER_WORDS[w] for w in tokens(text) if w in _NUMBER_WORDS}
+    for match in _DIGITS.finditer(text):
+        found.add(re.sub(r"(?<=\d),(?=\d{3})", "", match.group()).rstrip(".,"))
     return found
 
 
@@ -210,13 +275,36 @@ def _stemmer():
 
 @lru_cache(maxsize=1)
 def _stopwords() -> frozenset[str]:
+    """bm25s's and NLTK's English lists (NLTK's copy ships inside llama-index-core), plus question and
+    reporting words that carry no content."""
     from bm25s.stopwords import STOPWORDS_EN
 
-    return frozenset(STOPWORDS_EN) | {"according", "also", "said", "says", "article", "articles"}
+    from .chunking import nltk_data_dir
+
+    nltk_list = (nltk_data_dir() / "corpora" / "stopwords" / "english").read_text(encoding="utf-8").split()
+    extra = {"according", "also", "said", "says", "article", "articles", "many", "much", "whose", "would", "could"}
+    return frozenset(STOPWORDS_EN) | frozenset(nltk_list) | extra
+
+
+def without_markers(text: str, markers: set[int]) -> str:
+    """The text without the given markers; a sentence left with no marker at all is removed."""
+    kept = []
+    for start, end in _sentence_spans(text):
+        sentence = re.sub(r"\[(\d+)\]", lambda m: "" if int(m.group(1)) in markers else m.group(), text[start:end])
+        if _MARKER.search(sentence):
+            kept.append(re.sub(r"\s+([.!?])", r"\1", sentence).strip())
+    return " ".join(kept)
+
+
+def _sentence_spans(text: str) -> list[tuple[int, int]]:
+    from .chunking import sentence_spans
+
+    return sentence_spans(text)
 
 
 def strip_markers(text: str) -> str:
-    return re.sub(r"\s+([.!?,;:])", r"\1", _MARKER.sub("", text)).strip()
+    text = re.sub(r"\s+([.!?,;:])", r"\1", _MARKER.sub("", text))
+    return re.sub(r"\s{2,}", " ", text).strip()
 
 
 def overlap(question: str, sentence: str) -> float:

@@ -56,6 +56,13 @@ def _parser() -> argparse.ArgumentParser:
     stats = sub.add_parser("stats", help="what the index holds")
     stats.add_argument("--json", action="store_true")
     stats.set_defaults(run=cmd_stats)
+
+    # Commands that live beside the stage they drive.
+    from .evaluate import add_eval_command
+    from .webui import add_ui_command
+
+    add_eval_command(sub)
+    add_ui_command(sub)
     return parser
 
 

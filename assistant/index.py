@@ -44,8 +44,10 @@ class Embedder:
     def __init__(self, model_dir: Path, name: str) -> None:
         os.environ.setdefault("HF_HUB_OFFLINE", "1")
         os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+        import transformers
         from llama_index.embeddings.huggingface import HuggingFaceEmbedding
 
+        transformers.utils.logging.disable_progress_bar()
         self.name = name
         self._model = HuggingFaceEmbedding(model_name=str(model_dir), device="cpu", embed_batch_size=EMBED_BATCH)
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -25,6 +26,7 @@ class Retriever:
         self.candidates = candidates
         self._bm25 = None
         self._keys: list[tuple[str, int]] = []
+        self._df: dict[str, float] = {}
 
     def refresh(self) -> None:
         """Forget the BM25 index (call after ingestion); it is rebuilt once, on the next search."""
@@ -75,6 +77,15 @@ class Retriever:
         if texts:
             corpus = bm25s.tokenize(texts, stopwords="en", stemmer=_stemmer(), show_progress=False)
             self._bm25.index(corpus, show_progress=False)
+            by_id = {i: term for term, i in corpus.vocab.items()}
+            counts = Counter(by_id[i] for doc in corpus.ids for i in set(doc))
+            self._df = {term: n / len(texts) for term, n in counts.items()}
+
+    def document_frequency(self, term: str) -> float:
+        """Share of indexed sentences that contain the (stemmed) term."""
+        if self._bm25 is None:
+            self._build_bm25()
+        return self._df.get(term, 0.0)
 
 
 def _stemmer():
@@ -99,6 +110,8 @@ def build_evidence(hits: list[Hit], budget: int, count: Callable[[str], int] = a
         if (article.doc_id, i) in chosen or not 0 <= i < len(article.spans):
             return
         cost = count(article.sentence(i)) + 4
+        if all(doc_id != article.doc_id for doc_id, _ in chosen):
+            cost += 4  # the "Article X:" line
         if used + cost <= budget:
             chosen[(article.doc_id, i)] = article
             used += cost
@@ -115,12 +128,16 @@ def build_evidence(hits: list[Hit], budget: int, count: Callable[[str], int] = a
 
 
 def format_evidence(evidence: list[Evidence]) -> str:
-    """Evidence grouped by article, one numbered sentence a line."""
+    """Evidence grouped by article under a short letter label (headlines would cost prompt tokens)."""
     lines: list[str] = []
-    current = None
+    labels: dict[str, str] = {}
     for ev in evidence:
-        if ev.article.doc_id != current:
-            current = ev.article.doc_id
-            lines.append(f'Article: "{ev.article.title}"')
+        if ev.article.doc_id not in labels:
+            labels[ev.article.doc_id] = _label(len(labels))
+            lines.append(f"Article {labels[ev.article.doc_id]}:")
         lines.append(f"[{ev.number}] {ev.text}")
     return "\n".join(lines)
+
+
+def _label(n: int) -> str:
+    return chr(ord("A") + n) if n < 26 else str(n + 1)

@@ -77,6 +77,7 @@ class Answer(BaseModel):
     usage: Usage = Usage()
     evidence: list[Citation] = []
     dropped: list[str] = []
+    raw_output: str = ""
 
     def public(self) -> dict:
         """The documented `ask --json` object."""

@@ -30,7 +30,7 @@ class Settings(BaseSettings):
     # Retrieval and evidence
     top_k: int = Field(6, ge=1, le=50, description="Sentences retrieved (after fusion) as evidence seeds.")
     candidates: int = Field(30, ge=1, description="Candidates taken from each retriever before fusion.")
-    evidence_tokens: int = Field(300, ge=50, description="Token budget of the evidence shown to the model.")
+    evidence_tokens: int = Field(220, ge=50, description="Token budget of the evidence shown to the model.")
     min_relevance: float = Field(
         0.30, description="Refuse when the best sentence's cosine similarity to the question is below this."
     )
@@ -46,14 +46,14 @@ class Settings(BaseSettings):
     )
 
     # Language model
-    llm_backend: Literal["local", "openai", "fake"] = Field("local", description="Which LLM answers.")
+    llm_backend: Literal["local", "openai"] = Field("local", description="Which LLM answers.")
     gguf_path: Path | None = Field(None, description="GGUF model file; unset = the embedded Qwen2.5-0.5B.")
     model_cache_dir: Path = Field(
         Path.home() / ".cache" / "assistant", description="Where the embedded GGUF is assembled."
     )
     threads: int = Field(0, ge=0, description="CPU threads for the local model; 0 = all cores.")
     n_ctx: int = Field(2048, ge=512, description="Context window of the local model.")
-    max_tokens: int = Field(120, ge=8, le=2048, description="Most tokens the model may generate per answer.")
+    max_tokens: int = Field(80, ge=8, le=2048, description="Most tokens the model may generate per answer.")
     temperature: float = Field(0.0, ge=0.0, le=2.0, description="Sampling temperature.")
     llm_model: str = Field("gpt-4o-mini", description="Model name for the openai backend.")
     llm_timeout: float = Field(60.0, gt=0, description="Seconds before a model request is abandoned.")
@@ -62,6 +62,13 @@ class Settings(BaseSettings):
     # Questions
     max_question_chars: int = Field(2000, ge=10, description="Longer questions are rejected.")
     history_turns: int = Field(3, ge=0, description="Previous turns used to rewrite a follow-up question.")
+
+    # Browser chat
+    ui_host: str = Field("127.0.0.1", description="Address the browser chat binds to (loopback by default).")
+    ui_port: int = Field(7860, ge=0, le=65535, description="Port of the browser chat.")
+    ui_concurrency: int = Field(1, ge=1, description="Answers generated at once by the browser chat.")
+    ui_queue_size: int = Field(16, ge=1, description="Requests waiting in the browser chat's queue before 'busy'.")
+    ui_auth: str | None = Field(None, description="Optional basic auth for the browser chat, as user:password.")
 
     def resolved_threads(self) -> int:
         import os

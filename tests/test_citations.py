@@ -81,3 +81,26 @@ def test_refusal_wording_is_recognised():
     assert cite.is_refusal("The articles don't answer this.")
     assert cite.is_refusal("The evidence does not mention where he went.")
     assert not cite.is_refusal("Baloch declined to comment.")
+
+
+def test_negation_must_be_in_the_quote():
+    assert verdict("Mumtaz Zahra Baloch did not decline to comment [2].")[0] == "negates what the cited text says"
+
+
+def test_a_sentence_that_only_repeats_the_question_is_dropped():
+    claims = cite.parse_claims("The spokesman for the Pakistani Foreign Ministry declined to comment [2].")
+    question = "Which spokesman for the Pakistani Foreign Ministry declined to comment?"
+    assert [v.reason for v in cite.verify(claims, evidence(), 0.6, question)] == ["only repeats the question"]
+
+
+def test_answer_kind_matches_the_question():
+    assert cite.answers_question("How many people died?", "Three people died [1].")
+    assert not cite.answers_question("How many people died?", "People died in the bombing [1].")
+    assert cite.answers_question("Who declined to comment?", "Mumtaz Zahra Baloch declined [1].")
+    assert not cite.answers_question("Which country did Ashraf Ghani flee to?", "Ashraf Ghani fled the country [1].")
+    assert cite.answers_question("Why did it happen?", "Because of the war [1].")
+
+
+def test_failed_citations_take_their_sentences_with_them():
+    text = "Three people died in Quetta [1]. Baloch declined to comment [2][3]. Only this is bad [2]."
+    assert cite.without_markers(text, {2}) == "Three people died in Quetta [1]. Baloch declined to comment [3]."
