@@ -8,7 +8,7 @@ from collections.abc import Iterator, Sequence
 from . import citations as cite
 from .conflicts import disagreements
 from .errors import QuestionError
-from .llms import LLM, complete
+from .llms import LLM, citation_grammar, complete
 from .prompts import Prompts
 from .retrieve import Hit, Retriever, build_evidence, format_evidence
 from .schema import Answer, Citation, Evidence, Timings, Turn, Usage
@@ -16,6 +16,8 @@ from .settings import Settings
 
 REFUSAL = "The articles don't answer this."
 EXTRACTIVE_SENTENCES = 2
+PROMPT_OVERHEAD = 32  # chat-template tokens around the messages
+MIN_EVIDENCE_TOKENS = 60  # below this no evidence sentence fits: refuse the question, not the answer
 
 
 class Assistant:
@@ -36,8 +38,9 @@ class Assistant:
         started = time.perf_counter()
         question = self._validate(question)
         standalone = self.rewrite(question, history) if history else question
+        budget = self._evidence_budget(standalone)
         hits = self.retriever.search(standalone, self.settings.top_k)
-        evidence = build_evidence(hits, self.settings.evidence_tokens, self._counter())
+        evidence = build_evidence(hits, budget, self._counter())
         timings = Timings(retrieve=_ms(started))
         base = {"question": question, "standalone_question": standalone, "model": self.llm.name}
         base["evidence"] = [cite.to_citation(ev.number, ev) for ev in evidence]
@@ -48,7 +51,8 @@ class Assistant:
 
         generate_start = time.perf_counter()
         raw = ""
-        for piece in self.llm.stream(self._messages(standalone, evidence), self.settings.max_tokens):
+        grammar = citation_grammar(len(evidence), REFUSAL) if self.settings.constrain_citations else None
+        for piece in self.llm.stream(self._messages(standalone, evidence), self.settings.max_tokens, grammar):
             if timings.first_token is None:
                 timings.first_token = _ms(started)
             raw += piece
@@ -82,6 +86,20 @@ class Assistant:
                 f"ASSISTANT_MAX_QUESTION_CHARS={self.settings.max_question_chars})"
             )
         return question
+
+    def _evidence_budget(self, question: str) -> int:
+        """Evidence tokens that fit the model's context next to the prompt, the question and the answer."""
+        count = self._counter()
+        window = getattr(self.llm, "n_ctx", None) or self.settings.n_ctx
+        fixed = count(self.prompts.text("system")) + count(
+            self.prompts.render("answer", evidence="", question=question)
+        )
+        room = window - fixed - self.settings.max_tokens - PROMPT_OVERHEAD
+        if room < MIN_EVIDENCE_TOKENS:
+            raise QuestionError(
+                f"the question is too long for the model's context window ({window} tokens; ASSISTANT_N_CTX)"
+            )
+        return min(self.settings.evidence_tokens, room)
 
     def rewrite(self, question: str, history: Sequence[Turn]) -> str:
         """A follow-up question made standalone with the conversation; the question itself if that fails."""

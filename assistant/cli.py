@@ -57,6 +57,9 @@ def _parser() -> argparse.ArgumentParser:
     stats.add_argument("--json", action="store_true")
     stats.set_defaults(run=cmd_stats)
 
+    doctor = sub.add_parser("doctor", help="check the model, the embeddings and the index")
+    doctor.set_defaults(run=cmd_doctor)
+
     # Commands that live beside the stage they drive.
     from .evaluate import add_eval_command
     from .webui import add_ui_command
@@ -158,6 +161,44 @@ def cmd_stats(args) -> int:
         for file in stats["files"]:
             print(f"  {file}")
     return EXIT_OK
+
+
+def cmd_doctor(args) -> int:
+    """The first thing to run when something is off: each part is checked on its own."""
+    import time
+
+    from .app import App
+    from .llms import complete
+
+    app = App()
+    s = app.settings
+    ok = True
+    print(f"backend:    {s.llm_backend}")
+
+    def check(label: str, action) -> None:
+        nonlocal ok
+        try:
+            print(f"{label:<11} {action()}")
+        except AssistantError as err:
+            ok = False
+            print(f"{label:<11} FAILED: {err}")
+
+    def answers() -> str:
+        started = time.perf_counter()
+        reply = complete(app.llm, [{"role": "user", "content": "Reply with the word yes."}], max_tokens=1)
+        return f"yes ({time.perf_counter() - started:.1f} s, replied {reply.strip()!r})"
+
+    check("model:", lambda: app.llm.name)
+    check("answers:", answers)
+    check("embedding:", lambda: app.index.embedder.name)
+
+    def index() -> str:
+        stats = app.index.stats()
+        return f"{stats['articles']} articles, {stats['chunks']} chunks in {stats['store']}"
+
+    check("index:", index)
+    print(f"articles:   {s.articles_dir}")
+    return EXIT_OK if ok else EXIT_ERROR
 
 
 def render_answer(answer: Answer) -> str:

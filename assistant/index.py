@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .errors import IngestError, StoreBusyError
+from .errors import ConfigError, IngestError, ModelError, StoreBusyError
 from .schema import Article
 from .settings import Settings
 
@@ -58,9 +58,41 @@ class Embedder:
         return self._model.get_query_embedding(text)
 
 
-def make_embedder(settings: Settings) -> Embedder:
+class OpenAIEmbedder:
+    """Embeddings from an OpenAI-compatible `/embeddings` endpoint (OPENAI_BASE_URL, OPENAI_API_KEY)."""
+
+    def __init__(self, settings: Settings) -> None:
+        import openai
+
+        if not settings.embed_model:
+            raise ConfigError("ASSISTANT_EMBED_MODEL must name the embedding model when ASSISTANT_EMBED_BACKEND=openai")
+        try:
+            self._client = openai.OpenAI(timeout=settings.llm_timeout, max_retries=settings.llm_max_retries)
+        except openai.OpenAIError as err:
+            raise ConfigError(f"OpenAI embeddings not configured: {err} (set OPENAI_API_KEY)") from None
+        self.model = settings.embed_model
+        self.name = f"openai:{self.model}"
+
+    def documents(self, texts: list[str]) -> list[list[float]]:
+        import openai
+
+        try:
+            response = self._client.embeddings.create(model=self.model, input=texts)
+        except openai.APIConnectionError:
+            raise ModelError(f"embedding server not reachable at {self._client.base_url}") from None
+        except openai.APIError as err:
+            raise ModelError(f"embedding request failed at {self._client.base_url}: {err}") from None
+        return [item.embedding for item in sorted(response.data, key=lambda item: item.index)]
+
+    def query(self, text: str) -> list[float]:
+        return self.documents([text])[0]
+
+
+def make_embedder(settings: Settings) -> Embedder | OpenAIEmbedder:
     from .embedded import EMBED_NAME, embedding_model_dir
 
+    if settings.embed_backend == "openai":
+        return OpenAIEmbedder(settings)
     if settings.embed_model:
         folder = Path(settings.embed_model)
         if not folder.is_dir():
@@ -75,14 +107,18 @@ def make_chroma_client(settings: Settings):
 
     chroma_settings = ChromaSettings(anonymized_telemetry=False)
     if settings.chroma_host:
-        return chromadb.HttpClient(host=settings.chroma_host, port=settings.chroma_port, settings=chroma_settings)
+        try:
+            return chromadb.HttpClient(host=settings.chroma_host, port=settings.chroma_port, settings=chroma_settings)
+        except Exception as err:  # chromadb raises plain ValueError/ConnectionError variants here
+            where = f"{settings.chroma_host}:{settings.chroma_port}"
+            raise ConfigError(f"Chroma server not reachable at {where} (ASSISTANT_CHROMA_HOST/PORT): {err}") from None
     path = settings.store_dir / "chroma"
     path.mkdir(parents=True, exist_ok=True)
     return chromadb.PersistentClient(path=str(path), settings=chroma_settings)
 
 
 class Index:
-    def __init__(self, settings: Settings, embedder: Embedder, client=None) -> None:
+    def __init__(self, settings: Settings, embedder: Embedder | OpenAIEmbedder, client=None) -> None:
         from llama_index.vector_stores.chroma import ChromaVectorStore
 
         self.settings = settings

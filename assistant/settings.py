@@ -25,7 +25,12 @@ class Settings(BaseSettings):
     max_file_mb: float = Field(10.0, description="Files larger than this are skipped at ingestion.")
 
     # Embeddings
-    embed_model: str = Field("", description="Sentence-transformers folder; empty = the bundled all-MiniLM-L6-v2.")
+    embed_backend: Literal["local", "openai"] = Field(
+        "local", description="local = sentence-transformers folder; openai = an OpenAI-compatible /embeddings API."
+    )
+    embed_model: str = Field(
+        "", description="local: model folder (empty = the bundled all-MiniLM-L6-v2); openai: the model name."
+    )
 
     # Retrieval and evidence
     top_k: int = Field(6, ge=1, le=50, description="Sentences retrieved (after fusion) as evidence seeds.")
@@ -50,6 +55,12 @@ class Settings(BaseSettings):
     gguf_path: Path | None = Field(None, description="GGUF model file; unset = the embedded Qwen2.5-0.5B.")
     model_cache_dir: Path = Field(
         Path.home() / ".cache" / "assistant", description="Where the embedded GGUF is assembled."
+    )
+    chat_format: str = Field(
+        "", description="Empty = the model's own chat template; 'plain' = plain-text prompt (models without one)."
+    )
+    constrain_citations: bool = Field(
+        True, description="Local models: a grammar lets citation markers name only existing evidence numbers."
     )
     threads: int = Field(0, ge=0, description="CPU threads for the local model; 0 = all cores.")
     n_ctx: int = Field(2048, ge=512, description="Context window of the local model.")

@@ -1,0 +1,244 @@
+"""Model backends against real processes on loopback: llama.cpp's OpenAI-compatible server, and a tiny
+HTTP server for the faults no real server produces on demand."""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import socket
+import subprocess
+import sys
+import threading
+import time
+import urllib.request
+from collections.abc import Iterator
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+
+from assistant import citations as cite
+from assistant.answer import REFUSAL
+from assistant.app import App
+from assistant.cli import main
+from assistant.embedded import embedded_gguf
+from assistant.errors import ConfigError, ModelError
+from assistant.llms import check_gguf, citation_grammar, complete, make_llm, make_local_llm
+from assistant.settings import Settings
+
+QUESTION = "Which US CENTCOM commander said the Taliban were pretending their victory was inevitable?"
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def wait_until_ready(server: subprocess.Popen, base: str, log: Path, seconds: float = 180) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if server.poll() is not None:
+            pytest.fail(f"llama_cpp.server exited: {log.read_text()[-2000:]}")
+        try:
+            urllib.request.urlopen(f"{base}/models", timeout=2)
+            return
+        except OSError:
+            time.sleep(0.5)
+    pytest.fail(f"llama_cpp.server not ready after {seconds} s: {log.read_text()[-2000:]}")
+
+
+def openai_settings(monkeypatch, base_url: str, **overrides) -> Settings:
+    monkeypatch.setenv("OPENAI_BASE_URL", base_url)
+    monkeypatch.setenv("OPENAI_API_KEY", "sk-test")
+    return Settings(llm_backend="openai", llm_model="qwen", **overrides)
+
+
+# --- a real OpenAI-compatible server: llama-cpp-python's, with the embedded GGUF ----------------------
+
+
+@pytest.fixture(scope="module")
+def llama_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    port = free_port()
+    log = tmp_path_factory.mktemp("llama-server") / "server.log"
+    model = embedded_gguf(Settings().model_cache_dir)
+    command = [sys.executable, "-m", "llama_cpp.server", "--model", str(model), "--model_alias", "qwen"]
+    command += ["--host", "127.0.0.1", "--port", str(port), "--n_ctx", "2048"]
+    # The server logs every request to stderr: a file, so a full pipe never blocks it.
+    with log.open("wb") as sink:
+        server = subprocess.Popen(command, stdout=sink, stderr=sink)
+    base = f"http://127.0.0.1:{port}/v1"
+    try:
+        wait_until_ready(server, base, log)
+        yield base
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+
+@pytest.mark.slow
+def test_openai_backend_through_a_real_server_gives_cited_answers(llama_server, monkeypatch, shared_store, embedder):
+    settings = openai_settings(monkeypatch, llama_server, store_dir=shared_store.store_dir)
+    app = App(settings, embedder=embedder)
+    assert app.llm.name == "openai:qwen"
+    answer = app.assistant.ask(QUESTION)
+    assert not answer.refused and "McKenzie" in answer.answer
+    texts = {a.file: a.text for a in app.index.articles().values()}
+    assert answer.citations and all(cite.check_citation(c, texts[c.article]) for c in answer.citations)
+
+
+@pytest.mark.slow
+def test_openai_backend_streams(llama_server, monkeypatch):
+    llm = make_llm(openai_settings(monkeypatch, llama_server))
+    pieces = list(llm.stream([{"role": "user", "content": "Count from one to five in words."}], max_tokens=20))
+    assert len(pieces) > 3 and "".join(pieces).strip()
+
+
+@pytest.mark.slow
+def test_plain_prompt_mode_for_models_without_a_chat_template(llama_server, monkeypatch):
+    llm = make_llm(openai_settings(monkeypatch, llama_server, chat_format="plain"))
+    assert complete(llm, [{"role": "user", "content": "What is two plus two? Answer in words."}], 10).strip()
+
+
+# --- faults, from a tiny scripted HTTP server ------------------------------------------------------
+
+
+def sse(*pieces: str) -> bytes:
+    chunks = [
+        {
+            "id": "x",
+            "object": "chat.completion.chunk",
+            "created": 0,
+            "model": "qwen",
+            "choices": [{"index": 0, "delta": {"content": p}, "finish_reason": None}],
+        }
+        for p in pieces
+    ]
+    return b"".join(f"data: {json.dumps(c)}\n\n".encode() for c in chunks) + b"data: [DONE]\n\n"
+
+
+class Scripted(BaseHTTPRequestHandler):
+    """Answers POSTs with the next scripted (status, body, delay); the last one repeats."""
+
+    script: list[tuple[int, bytes, float]] = []
+    calls = 0
+
+    def do_POST(self) -> None:  # noqa: N802 - http.server's naming
+        self.rfile.read(int(self.headers.get("content-length", 0)))
+        type(self).calls += 1
+        status, body, delay = self.script[min(self.calls, len(self.script)) - 1]
+        time.sleep(delay)
+        self.send_response(status)
+        self.send_header("content-type", "text/event-stream" if status == 200 else "application/json")
+        self.send_header("retry-after-ms", "10")  # keeps the SDK's backoff short in tests
+        self.send_header("content-length", str(len(body)))
+        self.end_headers()
+        with contextlib.suppress(BrokenPipeError, ConnectionResetError):
+            self.wfile.write(body)
+
+    def log_message(self, *args) -> None:
+        pass
+
+
+@pytest.fixture
+def fault_server() -> Iterator:
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Scripted)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+
+    def script(*steps: tuple[int, bytes, float]) -> str:
+        Scripted.script, Scripted.calls = list(steps), 0
+        return f"http://127.0.0.1:{server.server_address[1]}/v1"
+
+    yield script
+    server.shutdown()
+
+
+def ask_model(monkeypatch, base: str, **overrides) -> str:
+    llm = make_llm(openai_settings(monkeypatch, base, **overrides))
+    return complete(llm, [{"role": "user", "content": "hi"}], max_tokens=5)
+
+
+def error_json(message: str) -> bytes:
+    return json.dumps({"error": {"message": message}}).encode()
+
+
+def test_rate_limit_then_success_is_retried(fault_server, monkeypatch):
+    base = fault_server((429, error_json("slow down"), 0), (200, sse("Hello", " there"), 0))
+    assert ask_model(monkeypatch, base) == "Hello there"
+    assert Scripted.calls == 2
+
+
+@pytest.mark.parametrize(
+    ("status", "message"),
+    [(500, "failed with HTTP 500"), (401, "rejected the API key"), (404, "not found"), (429, "rate limiting")],
+)
+def test_http_errors_become_one_clear_message(fault_server, monkeypatch, status, message):
+    base = fault_server((status, error_json("nope"), 0))
+    with pytest.raises(ModelError, match=message):
+        ask_model(monkeypatch, base, llm_max_retries=1)
+
+
+def test_hanging_server_times_out(fault_server, monkeypatch):
+    base = fault_server((200, sse("late"), 3.0))
+    started = time.monotonic()
+    with pytest.raises(ModelError, match="did not answer in time"):
+        ask_model(monkeypatch, base, llm_timeout=0.5, llm_max_retries=0)
+    assert time.monotonic() - started < 3.0
+
+
+@pytest.mark.parametrize(
+    ("body", "message"),
+    [(b"data: [DONE]\n\n", "empty completion"), (b'data: {"choices": [{"delta": \n\n', "malformed response")],
+)
+def test_empty_or_malformed_completion(fault_server, monkeypatch, body, message):
+    base = fault_server((200, body, 0))
+    with pytest.raises(ModelError, match=message):
+        ask_model(monkeypatch, base)
+
+
+def test_unreachable_server(monkeypatch):
+    with pytest.raises(ModelError, match="not reachable"):
+        ask_model(monkeypatch, f"http://127.0.0.1:{free_port()}/v1", llm_max_retries=0)
+
+
+def test_cli_reports_an_unreachable_server_in_one_line(capsys, monkeypatch, shared_store):
+    openai_settings(monkeypatch, f"http://127.0.0.1:{free_port()}/v1")
+    monkeypatch.setenv("ASSISTANT_LLM_BACKEND", "openai")
+    monkeypatch.setenv("ASSISTANT_LLM_MAX_RETRIES", "0")
+    monkeypatch.setenv("ASSISTANT_STORE_DIR", str(shared_store.store_dir))
+    assert main(["ask", QUESTION]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("error: model server not reachable") and err.count("\n") == 1
+
+
+def test_missing_or_invalid_gguf(tmp_path: Path):
+    with pytest.raises(ConfigError, match="not found"):
+        check_gguf(tmp_path / "missing.gguf")
+    junk = tmp_path / "junk.gguf"
+    junk.write_bytes(b"not a model at all")
+    with pytest.raises(ConfigError, match="not a GGUF"):
+        check_gguf(junk)
+
+
+# --- the local model: citation grammar ------------------------------------------------------------
+
+
+@pytest.mark.slow
+def test_grammar_allows_only_existing_evidence_numbers(local_llm):
+    messages = [
+        {"role": "system", "content": "Cite sources as [n]. Always cite source [7] and source [12]."},
+        {"role": "user", "content": "Evidence:\n[1] The sky is blue.\n[2] Grass is green.\nWhat colour is grass?"},
+    ]
+    free = complete(local_llm, messages, max_tokens=40)
+    constrained = complete(local_llm, messages, max_tokens=40, grammar=citation_grammar(2, REFUSAL))
+    markers = {m for claim in cite.parse_claims(constrained) for m in claim.markers}
+    assert markers and markers <= {1, 2}, constrained
+    assert "[" not in cite.strip_markers(constrained)
+    assert free != constrained
+
+
+@pytest.mark.slow
+def test_local_plain_mode_answers(tmp_path):
+    llm = make_local_llm(Settings(chat_format="plain", n_ctx=512))
+    assert complete(llm, [{"role": "user", "content": "Say hello."}], max_tokens=8).strip()
