@@ -15,15 +15,15 @@ class Prompts:
     def __init__(self, folder: Path = PROMPTS_DIR) -> None:
         self.folder = folder
 
-    def text(self, name: str) -> str:
-        path = self.folder / f"{name}.txt"
+    def text(self, template: str, /) -> str:
+        path = self.folder / f"{template}.txt"
         try:
             return path.read_text(encoding="utf-8").strip()
         except FileNotFoundError:
             raise ConfigError(f"prompt template missing: {path}") from None
 
-    def render(self, name: str, **values: str) -> str:
+    def render(self, template: str, /, **values: str) -> str:
         try:
-            return Template(self.text(name)).substitute(values)
+            return Template(self.text(template)).substitute(values)
         except KeyError as err:
-            raise ConfigError(f"prompt {name!r} needs variable {err.args[0]!r}") from None
+            raise ConfigError(f"prompt {template!r} needs variable {err.args[0]!r}") from None

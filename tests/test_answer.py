@@ -88,3 +88,27 @@ def test_disagreeing_articles_are_both_cited(fake_app):
 def test_unusable_questions_are_rejected(fake_app, question):
     with pytest.raises(QuestionError):
         fake_app("").assistant.ask(question)
+
+
+def test_evidence_is_trimmed_to_the_context_window(shared_store, embedder):
+    from assistant.app import App
+
+    from .conftest import FakeLLM
+
+    question = "What are the TTP's stated aims according to the articles?"
+    roomy = App(shared_store, llm=FakeLLM(""), embedder=embedder).assistant.ask(question)
+    tight_settings = shared_store.model_copy(update={"n_ctx": 480})
+    tight = App(tight_settings, llm=FakeLLM(""), embedder=embedder).assistant.ask(question)
+    assert 0 < len(tight.evidence) < len(roomy.evidence)
+
+
+def test_question_too_big_for_the_context_is_a_clear_error(shared_store, embedder):
+    from assistant.app import App
+
+    from .conftest import FakeLLM
+
+    settings = shared_store.model_copy(update={"n_ctx": 600})
+    app = App(settings, llm=FakeLLM("unused"), embedder=embedder)
+    with pytest.raises(QuestionError, match="too long for the model's context window"):
+        app.assistant.ask("Why did the Taliban do this? " * 60)
+    assert app.llm.calls == []

@@ -1,0 +1,43 @@
+from pathlib import Path
+
+import pytest
+
+from assistant.errors import ConfigError
+from assistant.prompts import Prompts
+from assistant.settings import PROJECT_ROOT, Settings
+
+
+def test_every_setting_is_documented_in_the_readme():
+    readme = (PROJECT_ROOT / "README.md").read_text(encoding="utf-8")
+    missing = [name for name in Settings.model_fields if f"`ASSISTANT_{name.upper()}`" not in readme]
+    assert missing == []
+
+
+def test_environment_and_dotenv_are_read(tmp_path: Path, monkeypatch):
+    (tmp_path / ".env").write_text("ASSISTANT_TOP_K=9\nASSISTANT_LLM_MODEL=from-dotenv\n")
+    monkeypatch.setenv("ASSISTANT_TOP_K", "4")
+    settings = Settings()
+    assert settings.top_k == 4 and settings.llm_model == "from-dotenv"
+
+
+def test_invalid_values_are_rejected(monkeypatch):
+    monkeypatch.setenv("ASSISTANT_LLM_BACKEND", "telepathy")
+    with pytest.raises(ValueError, match="llm_backend"):
+        Settings()
+
+
+def test_prompts_render_strictly(tmp_path: Path):
+    (tmp_path / "greet.txt").write_text("Hello $name, about $topic.")
+    prompts = Prompts(tmp_path)
+    assert prompts.render("greet", name="Ann", topic="news") == "Hello Ann, about news."
+    with pytest.raises(ConfigError, match="needs variable 'topic'"):
+        prompts.render("greet", name="Ann")
+    with pytest.raises(ConfigError, match="prompt template missing"):
+        prompts.render("absent")
+
+
+def test_chroma_telemetry_is_off(tmp_path: Path):
+    from assistant.index import make_chroma_client
+
+    client = make_chroma_client(Settings(store_dir=tmp_path))
+    assert client.get_settings().anonymized_telemetry is False
