@@ -5,7 +5,8 @@ Boilerplate is recognised by general rules about web pages, not by a list of thi
   (headlines, bylines, photo credits, keyword lists and navigation links do not);
 - short paragraphs and sentences built around the usual calls to action of a web page (subscribe, comment,
   share, read more, sign up, back to top, ...) are dropped even when they end in a full stop;
-- sentences of fewer than three words (stray fragments left by scraping) are dropped.
+- sentences of fewer than three words (stray fragments left by scraping) are dropped;
+- sentences that give orders to an AI system, or carry links and markup, are never evidence (see safety.py).
 """
 
 from __future__ import annotations
@@ -14,8 +15,10 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
+from .safety import carries_markup, is_instruction
+
 # Part of every article id: bump it when these rules change, so old indexes are rebuilt.
-CHUNKER_VERSION = "chunker-1"
+CHUNKER_VERSION = "chunker-2"
 
 MIN_PARAGRAPH_WORDS = 6
 MIN_SENTENCE_WORDS = 3
@@ -88,8 +91,11 @@ def _sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     out = []
     for s, e in _tokenizer().span_tokenize(text[start:end]):
         sentence = text[start + s : start + e]
-        if _words(sentence) >= MIN_SENTENCE_WORDS and not _is_call_to_action(sentence):
-            out.append((start + s, start + e))
+        if _words(sentence) < MIN_SENTENCE_WORDS or _is_call_to_action(sentence):
+            continue
+        if is_instruction(sentence) or carries_markup(sentence):
+            continue
+        out.append((start + s, start + e))
     return out
 
 

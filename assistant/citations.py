@@ -4,12 +4,14 @@ The support rule (enforced for every answer sentence before anyone sees it):
 1. the sentence cites at least one evidence number that exists;
 2. every number in the sentence (digits or number words, "6,000" = "6000", "three" = "3") appears in the
    cited quotes;
-3. every name in the sentence (a capitalised word not opening the sentence) appears in the cited quotes
+3. it is a complete sentence: three words or more, not ending on a function word ("who", "the");
+4. every name in the sentence (a capitalised word not opening the sentence) appears in the cited quotes
    (same stem, or one word a prefix of the other: "Pakistan" / "Pakistani");
-4. at least `threshold` (default 0.6) of the sentence's content words (stemmed, stop words removed) appear
+5. at least `threshold` (default 0.6) of the sentence's content words (stemmed, stop words removed) appear
    in the cited quotes;
-5. a negated sentence ("not", "never", "no", "n't") cites a quote that is negated too;
-6. it says something the question did not: at least one of its content words is not in the question.
+6. a negated sentence ("not", "never", "no", "n't") cites a quote that is negated too;
+7. it carries no link, image or markup;
+8. it says something the question did not: at least one of its content words is not in the question.
 And the answer as a whole must be of the kind asked for: a who/which/where question gets a name the
 question did not contain, a when question a date or number, a how-many/how-much question a number.
 A citation is shown only if its quote is exactly `article.text[start:end]`.
@@ -21,6 +23,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from .safety import carries_markup
 from .schema import Citation, Evidence
 
 _MARKER = re.compile(r"\[\s*(\d+(?:\s*[,;]\s*\d+)*)\s*\]")
@@ -169,8 +172,12 @@ def unsupported_reason(claim: Claim, evidence: dict[int, Evidence], threshold: f
     cited = [evidence[m] for m in claim.markers if m in evidence]
     if not cited:
         return "no valid citation" if claim.markers else "no citation"
+    if carries_markup(claim.text):
+        return "contains a link or markup"
     if is_refusal(claim.text):
         return "refusal, not a claim"
+    if _is_fragment(claim.text):
+        return "not a complete sentence"
     quote_terms = set().union(*(terms(ev.text) for ev in cited))
     missing_numbers = numbers(claim.text) - set().union(*(numbers(ev.text) for ev in cited))
     if missing_numbers:
@@ -187,6 +194,12 @@ def unsupported_reason(claim: Claim, evidence: dict[int, Evidence], threshold: f
     if coverage < threshold:
         return f"only {coverage:.0%} of its words are in the cited text"
     return ""
+
+
+def _is_fragment(text: str) -> bool:
+    """Small models sometimes stop mid-clause ("So many fighters who")."""
+    words = tokens(text)
+    return len(words) < 3 or words[-1] in _stopwords()
 
 
 def _negated(text: str) -> bool:

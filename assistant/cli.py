@@ -29,6 +29,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
         return EXIT_INTERRUPTED
+    except BrokenPipeError:  # output piped into `head` and the like
+        return EXIT_OK
     except Exception as err:  # the last line of defence: one readable line, traceback only on request
         if args.debug:
             traceback.print_exc()
@@ -108,7 +110,7 @@ def cmd_ingest(args) -> int:
     return EXIT_OK
 
 
-def _ready_app():
+def ready_app():
     app = _app()
     result = app.ensure_ingested(progress=_progress())
     if result is not None:
@@ -118,7 +120,7 @@ def _ready_app():
 
 
 def cmd_ask(args) -> int:
-    app = _ready_app()
+    app = ready_app()
     answer = app.assistant.ask(args.question)
     if args.json:
         print(json.dumps(answer.public(), ensure_ascii=False))
@@ -128,7 +130,7 @@ def cmd_ask(args) -> int:
 
 
 def cmd_chat(args) -> int:
-    app = _ready_app()
+    app = ready_app()
     history: list[Turn] = []
     print(f"Ask about the articles ({app.llm.name}). Empty line or Ctrl-D to quit; /new starts over.")
     while True:

@@ -71,15 +71,17 @@ class Retriever:
     def _build_bm25(self) -> None:
         import bm25s
 
-        self._keys = [(a.doc_id, i) for a in self.index.articles().values() for i in range(len(a.spans))]
-        texts = [self.index.articles()[d].sentence(i) for d, i in self._keys]
-        self._bm25 = bm25s.BM25()
+        keys = [(a.doc_id, i) for a in self.index.articles().values() for i in range(len(a.spans))]
+        texts = [self.index.articles()[d].sentence(i) for d, i in keys]
+        bm25, df = bm25s.BM25(), {}
         if texts:
             corpus = bm25s.tokenize(texts, stopwords="en", stemmer=_stemmer(), show_progress=False)
-            self._bm25.index(corpus, show_progress=False)
+            bm25.index(corpus, show_progress=False)
             by_id = {i: term for term, i in corpus.vocab.items()}
             counts = Counter(by_id[i] for doc in corpus.ids for i in set(doc))
-            self._df = {term: n / len(texts) for term, n in counts.items()}
+            df = {term: n / len(texts) for term, n in counts.items()}
+        # Published only when complete: the browser chat may search from two threads at once.
+        self._keys, self._df, self._bm25 = keys, df, bm25
 
     def document_frequency(self, term: str) -> float:
         """Share of indexed sentences that contain the (stemmed) term."""

@@ -1,0 +1,261 @@
+"""`assistant eval` in-process: question files, results, reports, comparisons, thresholds, a real run."""
+
+import json
+from pathlib import Path
+
+import pytest
+
+from assistant import evaluate, report
+from assistant.cli import main
+from assistant.metrics import Question, gold_spans, score_answer
+from assistant.schema import Answer, Citation, Timings, Usage
+from assistant.settings import PROJECT_ROOT, Settings
+
+from .conftest import FakeLLM
+
+QUESTIONS = PROJECT_ROOT / "eval" / "questions.jsonl"
+TEXT = "Officials met in Kabul. General Frank McKenzie said the Taliban were pretending. Then they left."
+QUOTE = "General Frank McKenzie said the Taliban were pretending."
+TEXTS = {"a.txt": TEXT}
+
+
+def one_error_line(capsys) -> str:
+    err = capsys.readouterr().err
+    lines = [line for line in err.splitlines() if line.strip()]
+    assert len(lines) == 1 and lines[0].startswith("error: ") and "Traceback" not in err, err
+    return lines[0]
+
+
+# --- question files ---------------------------------------------------------------------------------------
+
+
+def test_bad_json_line_names_file_and_line(tmp_path, capsys):
+    path = tmp_path / "q.jsonl"
+    path.write_text('{"id": "a", "question": "Who?"}\n\n{"id": "b", "question": "Why?"\n', encoding="utf-8")
+    assert main(["eval", str(path)]) == 1
+    assert f"{path}:3: not valid JSON" in one_error_line(capsys)
+
+
+def test_missing_question_field_names_file_and_line(tmp_path, capsys):
+    path = tmp_path / "q.jsonl"
+    path.write_text('{"id": "a", "question": "Who?"}\n{"id": "b", "text": "Why?"}\n', encoding="utf-8")
+    assert main(["eval", str(path)]) == 1
+    assert f'{path}:2: missing "question"' in one_error_line(capsys)
+
+
+def test_csv_without_question_column(tmp_path, capsys):
+    path = tmp_path / "q.csv"
+    path.write_text("id,text\n1,Who is he?\n", encoding="utf-8")
+    assert main(["eval", str(path)]) == 1
+    assert "needs a 'question' column" in one_error_line(capsys)
+
+
+@pytest.mark.parametrize(
+    ("line", "message"),
+    [
+        ('{"question": "Who?", "answerable": "yes"}', '"answerable" must be true or false'),
+        ('{"question": "Who?", "must_include": "mckenzie"}', '"must_include" must be a list'),
+        ('{"question": "Who?", "sources": [{"file": "a.txt"}]}', '"sources" must be a list'),
+        ('["Who?"]', "expected a JSON object"),
+        ('{"id": "p01", "question": "Again?"}', "duplicate id 'p01' (first on line 1)"),
+    ],
+)
+def test_wrong_field_types_are_errors(tmp_path, line, message):
+    path = tmp_path / "q.jsonl"
+    path.write_text('{"id": "p01", "question": "Who?"}\n' + line + "\n", encoding="utf-8")
+    with pytest.raises(evaluate.EvalInputError, match=":2: ") as err:
+        evaluate.load_questions(path)
+    assert message in str(err.value)
+
+
+def test_missing_file_and_missing_mode_are_errors(tmp_path, capsys):
+    assert main(["eval", str(tmp_path / "none.jsonl")]) == 1
+    assert "questions file not found" in one_error_line(capsys)
+    assert main(["eval"]) == 1
+    assert "give one of" in one_error_line(capsys)
+
+
+def test_gold_free_files_load(tmp_path):
+    jsonl = tmp_path / "q.jsonl"
+    jsonl.write_text('{"question": "Who is Mehsud?"}\n{"id": 7, "question": "Why?"}\n', encoding="utf-8")
+    assert [(q.id, q.answerable) for q in evaluate.load_questions(jsonl)] == [("q001", None), ("7", None)]
+    csv = tmp_path / "q.csv"
+    csv.write_text('question,answerable,must_include\n"Who, then?",true,mckenzie|frank\nWhy?,,\n', encoding="utf-8")
+    first, second = evaluate.load_questions(csv)
+    assert (first.question, first.answerable, first.must_include) == ("Who, then?", True, ("mckenzie", "frank"))
+    assert (second.id, second.answerable, second.must_include) == ("q002", None, ())
+
+
+def test_the_bundled_question_set_loads_and_filters():
+    questions = evaluate.load_questions(QUESTIONS)
+    assert len(questions) == 20 and all(q.kind for q in questions)
+    picked = evaluate.select(questions, ["who,number", "fact"], limit=None)
+    assert {q.kind for q in picked} == {"who", "number", "fact"}
+    assert len(evaluate.select(questions, None, 3)) == 3
+    with pytest.raises(evaluate.EvalInputError, match="no question of kind"):
+        evaluate.select(questions, ["poetry"], None)
+
+
+# --- results, reports, comparisons, thresholds (from saved lines, no model) ------------------------------
+
+
+def make_record(qid: str, kind: str, text: str, quote: str, refused: bool = False, total: float = 1200.0) -> dict:
+    start = TEXT.find(quote)
+    citations = [Citation(marker=1, article="a.txt", title="T", quote=quote, start=start, end=start + len(quote))]
+    answerable = kind != "unanswerable"
+    question = Question(
+        qid,
+        f"Question {qid} <b>bold</b>?",
+        answerable,
+        "McKenzie" if answerable else "",
+        ("mckenzie",) if answerable else (),
+        ({"file": "a.txt", "quote": QUOTE},) if answerable else (),
+        kind,
+    )
+    ans = Answer(
+        question=question.question,
+        answer=text,
+        refused=refused,
+        citations=[] if refused else citations,
+        evidence=citations,
+        model="fake",
+        timings_ms=Timings(total=total, first_token=None if refused else total / 2),
+        usage=Usage(prompt_tokens=300, completion_tokens=20),
+    )
+    scores = score_answer(ans, question, TEXTS, 0.6, gold_spans(question.sources, TEXTS)[0])
+    return evaluate.to_record(ans, question, scores)
+
+
+def write_results(path: Path, records: list[dict]) -> Path:
+    path.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def run_a(tmp_path) -> Path:
+    return write_results(
+        tmp_path / "a.jsonl",
+        [
+            make_record("p1", "who", "General Frank McKenzie said the Taliban were pretending [1].", QUOTE),
+            make_record("p2", "who", "<script>alert(1)</script> | a pipe\nand a newline [1].", QUOTE),
+            make_record("p3", "unanswerable", "The articles don't answer this.", QUOTE, refused=True, total=90.0),
+        ],
+    )
+
+
+def test_results_lines_carry_the_public_object_id_and_scores(run_a):
+    lines = [json.loads(line) for line in run_a.read_text().splitlines()]
+    for line in lines:
+        assert {"question", "answer", "refused", "citations", "model", "timings_ms", "id", "scores"} <= set(line)
+    assert [line["scores"]["correct"] for line in lines] == [True, False, None]
+
+
+def test_html_report_escapes_article_and_model_text(run_a, tmp_path, capsys):
+    out = tmp_path / "rep" / "report.html"
+    assert main(["eval", "--from-results", str(run_a), "--report", str(out)]) == 0
+    page = out.read_text(encoding="utf-8")
+    assert "<script>" not in page and "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+    assert "<b>bold</b>" not in page and "&lt;b&gt;bold&lt;/b&gt;" in page
+    assert page.count("<table") == 3  # metrics, kinds, worst questions
+    for png in ("report-latency.png", "report-accuracy-by-kind.png"):
+        assert (out.parent / png).read_bytes().startswith(b"\x89PNG") and f'src="{png}"' in page
+    terminal = capsys.readouterr().out
+    assert "answer accuracy (answerable)" in terminal and "50.0%" in terminal
+
+
+def test_markdown_report_keeps_tables_intact(run_a, tmp_path):
+    out = tmp_path / "report.md"
+    assert main(["eval", "--from-results", str(run_a), "--report", str(out)]) == 0
+    md = out.read_text(encoding="utf-8")
+    assert "## Metrics" in md and "## Worst 1 questions" in md and "![report-latency.png](report-latency.png)" in md
+    worst_row = next(line for line in md.splitlines() if line.startswith("| p2 |"))
+    assert "&lt;script&gt;" in worst_row and "\\| a pipe<br>and a newline" in worst_row
+    assert worst_row.replace("\\|", "").count("|") == 8  # 7 columns
+
+
+def test_report_needs_a_known_extension(run_a, tmp_path, capsys):
+    assert main(["eval", "--from-results", str(run_a), "--report", str(tmp_path / "r.pdf")]) == 1
+    assert "--report must end in" in one_error_line(capsys)
+
+
+def test_thresholds_give_exit_code_3_and_name_the_metric(run_a, capsys):
+    assert main(["eval", "--from-results", str(run_a), "--min-accuracy", "0.9", "--min-refusal", "1"]) == 3
+    err = capsys.readouterr().err
+    assert "threshold missed: accuracy 0.500 < 0.9" in err and "refusal_rate" not in err
+    assert main(["eval", "--from-results", str(run_a), "--min-accuracy", "0.5", "--min-citation-validity", "1"]) == 0
+
+
+def test_compare_prints_both_runs_with_deltas(run_a, tmp_path, capsys):
+    b = write_results(
+        tmp_path / "b.jsonl",
+        [
+            make_record("p1", "who", "General Frank McKenzie said the Taliban were pretending [1].", QUOTE),
+            make_record("p2", "who", "Frank McKenzie said the Taliban were pretending [1].", QUOTE),
+            make_record("p3", "unanswerable", "The articles don't answer this.", QUOTE, refused=True),
+        ],
+    )
+    assert main(["eval", "--compare", str(run_a), str(b)]) == 0
+    out = capsys.readouterr().out
+    row = next(line for line in out.splitlines() if line.startswith("answer accuracy"))
+    assert row.split()[-4:] == ["50.0%", "100.0%", "+50.0", "pt"]
+
+
+def test_results_file_must_hold_scores(tmp_path, capsys):
+    path = write_results(tmp_path / "x.jsonl", [{"question": "Who?", "answer": "x"}])
+    assert main(["eval", "--from-results", str(path)]) == 1
+    assert f"{path}:1: not an `assistant eval --out` line" in one_error_line(capsys)
+
+
+def test_worst_questions_put_wrong_answers_first(run_a):
+    records = evaluate.load_results(run_a)
+    assert [r["id"] for r in report.worst(records)] == ["p2"]
+
+
+# --- running the pipeline ------------------------------------------------------------------------------
+
+
+class InterruptingLLM(FakeLLM):
+    """Stands in for a user pressing Ctrl-C while the second answer is generated."""
+
+    def stream(self, messages, max_tokens, grammar=None):
+        if self.calls:
+            raise KeyboardInterrupt
+        yield from super().stream(messages, max_tokens, grammar)
+
+
+def test_ctrl_c_keeps_the_lines_already_written(shared_store: Settings, embedder, tmp_path):
+    from assistant.app import App
+
+    app = App(shared_store, llm=InterruptingLLM("Mumtaz Zahra Baloch declined to comment [1]."), embedder=embedder)
+    questions = [q for q in evaluate.load_questions(QUESTIONS) if q.id in {"p07", "p01", "p04"}]
+    out_path = tmp_path / "partial.jsonl"
+    with out_path.open("w", encoding="utf-8") as out:
+        records, interrupted = evaluate.run_questions(app, questions, out)
+    assert interrupted and len(records) == 1
+    assert [json.loads(line)["id"] for line in out_path.read_text().splitlines()] == ["p01"]
+
+
+@pytest.mark.slow
+def test_end_to_end_run_writes_results_reports_and_plots(shared_store: Settings, monkeypatch, tmp_path, capsys):
+    monkeypatch.setenv("ASSISTANT_STORE_DIR", str(shared_store.store_dir))
+    lines = [line for line in QUESTIONS.read_text().splitlines() if json.loads(line)["id"] in {"p01", "p06", "p16"}]
+    questions = tmp_path / "three.jsonl"
+    questions.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    results, md = tmp_path / "out" / "run.jsonl", tmp_path / "out" / "run.md"
+    args = ["eval", str(questions), "--out", str(results), "--report", str(md), "--min-citation-validity", "1"]
+    assert main(args) == 0
+    records = [json.loads(line) for line in results.read_text().splitlines()]
+    assert [r["id"] for r in records] == ["p01", "p06", "p16"]
+    assert records[0]["scores"]["correct"] is True and "McKenzie" in records[0]["answer"]
+    # Whatever the small model does with the unanswerable one, it is scored as unanswerable.
+    assert records[2]["scores"]["answerable"] is False and records[2]["scores"]["correct"] is None
+    assert records[2]["scores"]["refused"] is records[2]["refused"]
+    assert all(r["scores"]["valid_citations"] == r["scores"]["citations"] for r in records)
+    assert all(r["model"] and r["timings_ms"]["total"] > 0 for r in records)
+    assert "## By question kind" in md.read_text(encoding="utf-8")
+    html = tmp_path / "out" / "run.html"
+    assert main(["eval", "--from-results", str(results), "--report", str(html)]) == 0
+    assert "<h2>Metrics</h2>" in html.read_text(encoding="utf-8")
+    for png in ("run-latency.png", "run-accuracy-by-kind.png"):
+        assert (tmp_path / "out" / png).read_bytes().startswith(b"\x89PNG")
+    assert "citation validity" in capsys.readouterr().out
