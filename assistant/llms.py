@@ -8,6 +8,7 @@ for a GGUF that carries no template).
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Protocol
@@ -90,6 +91,7 @@ class LocalLLM:
         self.name = f"local:{path.name}"
         self.usage = Usage()
         self.temperature = settings.temperature
+        self.timeout = settings.llm_timeout
         fmt = settings.chat_format or None
         try:
             self._llama = Llama(
@@ -125,10 +127,13 @@ class LocalLLM:
             chunks = self._llama.create_chat_completion(messages=messages, **kwargs)
             pieces = (chunk["choices"][0]["delta"].get("content") for chunk in chunks)
         completion = 0
+        started = time.monotonic()
         for piece in pieces:
             if piece:
                 completion += 1
                 yield piece
+            if time.monotonic() - started > self.timeout:
+                raise ModelError(f"the model took longer than {self.timeout:g} s (ASSISTANT_LLM_TIMEOUT)")
         self.usage = Usage(prompt_tokens=max(0, self._llama.n_tokens - completion), completion_tokens=completion)
         if completion == 0:
             raise ModelError(f"the model {self.name} returned an empty completion")

@@ -69,3 +69,34 @@ def test_bad_gguf_path_is_a_clear_error(capsys, cli_env, monkeypatch, tmp_path):
     monkeypatch.setenv("ASSISTANT_GGUF_PATH", str(tmp_path / "nope.gguf"))
     assert main(["ask", "Who is Noor Wali Mehsud?"]) == 1
     assert "GGUF model file not found" in capsys.readouterr().err
+
+
+def test_ingest_skips_bad_files_with_reasons_and_keeps_good_ones(capsys, articles_dir, monkeypatch):
+    monkeypatch.setenv("ASSISTANT_ARTICLES_DIR", str(articles_dir))
+    assert main(["ingest"]) == 0
+    capsys.readouterr()
+    (articles_dir / "empty.txt").write_bytes(b"")
+    (articles_dir / "binary.txt").write_bytes(bytes(range(256)) * 64)
+    (articles_dir / "latin1.txt").write_bytes(
+        "Le conseil a approuvé le budget mardi après un très long débat public.\n".encode("latin-1")
+    )
+    with (articles_dir / "huge.txt").open("w") as f:  # 50 MB, over the 10 MB default limit
+        line = "The council approved the budget on Tuesday after a long debate about schools.\n"
+        f.write(line * (50_000_000 // len(line)))
+    (articles_dir / "scripts.html").write_text("<html><script>var a = 1;</script><style>p {}</style></html>")
+    (articles_dir / "nosentences.md").write_text("# Menu\n\n- Home\n- News\n")
+    assert main(["ingest"]) == 0
+    out, err = capsys.readouterr()
+    assert "1 added" in out and "5 unchanged" in out and "5 skipped" in out
+    for name, reason in [
+        ("empty.txt", "empty file"),
+        ("binary.txt", "binary"),
+        ("huge.txt", "too large"),
+        ("scripts.html", "no article sentences"),
+        ("nosentences.md", "no article sentences"),
+    ]:
+        line = next(x for x in err.splitlines() if x.startswith(f"skipped {name}:"))
+        assert reason in line
+    assert "Traceback" not in err
+    assert main(["stats", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["articles"] == 6

@@ -242,3 +242,12 @@ def test_grammar_allows_only_existing_evidence_numbers(local_llm):
 def test_local_plain_mode_answers(tmp_path):
     llm = make_local_llm(Settings(chat_format="plain", n_ctx=512))
     assert complete(llm, [{"role": "user", "content": "Say hello."}], max_tokens=8).strip()
+
+
+@pytest.mark.slow
+def test_local_generation_stops_at_the_request_timeout():
+    llm = make_local_llm(Settings(llm_timeout=0.5, n_ctx=512))
+    started = time.monotonic()
+    with pytest.raises(ModelError, match="took longer than 0.5 s"):
+        complete(llm, [{"role": "user", "content": "Write a long story about a ship."}], max_tokens=400)
+    assert time.monotonic() - started < 10
