@@ -18,7 +18,7 @@ from pathlib import Path
 from .safety import carries_markup, is_instruction
 
 # Part of every article id: bump it when these rules change, so old indexes are rebuilt.
-CHUNKER_VERSION = "chunker-2"
+CHUNKER_VERSION = "chunker-3"
 
 MIN_PARAGRAPH_WORDS = 6
 MIN_SENTENCE_WORDS = 3
@@ -88,14 +88,26 @@ def _is_prose(para: str) -> bool:
 
 
 def _sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    out = []
-    for s, e in _tokenizer().span_tokenize(text[start:end]):
+    out: list[tuple[int, int]] = []
+    for s, e in _joined(_tokenizer().span_tokenize(text[start:end]), text[start:end]):
         sentence = text[start + s : start + e]
         if _words(sentence) < MIN_SENTENCE_WORDS or _is_call_to_action(sentence):
             continue
         if is_instruction(sentence) or carries_markup(sentence):
             continue
         out.append((start + s, start + e))
+    return out
+
+
+def _joined(spans, para: str) -> list[tuple[int, int]]:
+    """Punkt splits after a quoted question or exclamation ("'...?', did he declare."); a piece that
+    opens in lower case or on punctuation continues the sentence before it."""
+    out: list[tuple[int, int]] = []
+    for s, e in spans:
+        if out and (para[s].islower() or para[s] in ",;:)]”’"):
+            out[-1] = (out[-1][0], e)
+        else:
+            out.append((s, e))
     return out
 
 
