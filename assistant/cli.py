@@ -77,7 +77,8 @@ def _app():
     return App()
 
 
-def _progress():
+def progress_bar(desc: str = "embedding"):
+    """A tqdm bar on stderr, created on the first report (when the total is known)."""
     from tqdm import tqdm
 
     bar = None
@@ -85,7 +86,7 @@ def _progress():
     def update(n: int, total: int) -> None:
         nonlocal bar
         if bar is None:
-            bar = tqdm(total=total, unit="sentence", desc="embedding", file=sys.stderr, leave=False)
+            bar = tqdm(total=total, unit="sentence", desc=desc, file=sys.stderr, leave=False)
         bar.update(n)
 
     return update
@@ -104,7 +105,7 @@ def _print_ingest(result) -> None:
 def cmd_ingest(args) -> int:
     app = _app()
     folder = args.folder or app.settings.articles_dir
-    _print_ingest(app.ingest(folder, progress=_progress()))
+    _print_ingest(app.ingest(folder, progress=progress_bar()))
     stats = app.index.stats()
     print(f"index: {stats['articles']} articles, {stats['chunks']} chunks in {stats['store']}")
     return EXIT_OK
@@ -112,7 +113,7 @@ def cmd_ingest(args) -> int:
 
 def ready_app():
     app = _app()
-    result = app.ensure_ingested(progress=_progress())
+    result = app.ensure_ingested(progress=progress_bar())
     if result is not None:
         print("first use: indexing the articles", file=sys.stderr)
         _print_ingest(result)

@@ -291,8 +291,10 @@ def parse_auth(value: str | None) -> tuple[str, str] | None:
 
 def prepare(app: App) -> str:
     """Index on first use and load every model before serving; returns a note for the status line."""
+    from .cli import progress_bar
+
     note = ""
-    result = app.ensure_ingested(progress=_console_progress())
+    result = app.ensure_ingested(progress=progress_bar("indexing articles"))
     if result is not None:
         r = result.report
         note = f"first start: indexed {len(r.added)} articles"
@@ -311,20 +313,6 @@ def _warm_model(app: App) -> None:
     if isinstance(app.llm, LocalLLM):
         system = app.assistant.prompts.text("system")
         complete(app.llm, [{"role": "system", "content": system}, {"role": "user", "content": "Hi"}], max_tokens=1)
-
-
-def _console_progress():
-    from tqdm import tqdm
-
-    bar = None
-
-    def update(n: int, total: int) -> None:
-        nonlocal bar
-        if bar is None:
-            bar = tqdm(total=total, unit="sentence", desc="indexing articles", file=sys.stderr, leave=False)
-        bar.update(n)
-
-    return update
 
 
 def serve(host: str | None = None, port: int | None = None, share: bool = False) -> int:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import socket
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -17,6 +18,13 @@ from assistant.schema import Usage  # noqa: E402
 from assistant.settings import PROJECT_ROOT, Settings  # noqa: E402
 
 ARTICLES = PROJECT_ROOT / "store" / "articles"
+
+
+def free_port() -> int:
+    """A free TCP port on loopback (for the servers the tests start)."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
 
 
 @pytest.fixture(autouse=True)

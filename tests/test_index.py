@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 import random
 import signal
-import socket
 import subprocess
 import sys
 import time
@@ -21,7 +20,7 @@ from assistant.index import WriteLock
 from assistant.ingest import article_files, read_article
 from assistant.settings import Settings
 
-from .conftest import ARTICLES, FakeLLM
+from .conftest import ARTICLES, FakeLLM, free_port
 
 
 def make_corpus(folder: Path, count: int, seed: int = 7) -> Path:
@@ -103,12 +102,6 @@ def test_second_writer_gets_a_clear_message_and_readers_keep_working(shared_stor
 
 
 # --- Chroma server mode -------------------------------------------------------------------------------
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 @pytest.fixture(scope="module")

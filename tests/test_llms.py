@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import contextlib
 import json
-import socket
 import subprocess
 import sys
 import threading
@@ -26,13 +25,9 @@ from assistant.errors import ConfigError, ModelError
 from assistant.llms import check_gguf, citation_grammar, complete, make_llm, make_local_llm
 from assistant.settings import Settings
 
+from .conftest import free_port
+
 QUESTION = "Which US CENTCOM commander said the Taliban were pretending their victory was inevitable?"
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def wait_until_ready(server: subprocess.Popen, base: str, log: Path, seconds: float = 180) -> None:

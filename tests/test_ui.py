@@ -37,7 +37,7 @@ from assistant.webui import (
     render_stream,
     start,
 )
-from tests.conftest import ARTICLES
+from tests.conftest import ARTICLES, free_port
 
 sync_api = pytest.importorskip("playwright.sync_api")
 expect = sync_api.expect
@@ -82,12 +82,6 @@ class QuotingLLM:
 
 
 # --- servers and browser ----------------------------------------------------------------------------
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 @contextmanager

@@ -20,7 +20,6 @@ import threading
 import time
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -33,7 +32,9 @@ from gradio_client.utils import QueueError
 from assistant.app import App
 from assistant.schema import Usage
 from assistant.settings import PROJECT_ROOT, Settings
-from assistant.webui import prepare, start
+from assistant.webui import prepare
+from tests.conftest import free_port
+from tests.test_ui import serving
 
 SESSIONS = 20
 QUEUE_SIZE = 8  # waiting requests; one more is being answered (concurrency 1)
@@ -84,22 +85,6 @@ class EchoEvidenceLLM:
 
 
 # --- helpers -----------------------------------------------------------------------------------------------
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-@contextmanager
-def serving(app: App) -> Iterator[str]:
-    port = free_port()
-    demo = start(app, "127.0.0.1", port)
-    try:
-        yield f"http://127.0.0.1:{port}/"
-    finally:
-        demo.close()
 
 
 @dataclass
