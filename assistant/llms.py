@@ -165,11 +165,14 @@ class OpenAILLM:
 
     def stream(self, messages: Messages, max_tokens: int, grammar: str | None = None) -> Iterator[str]:
         # `grammar` is a llama.cpp feature; the verification after generation holds for every model.
+        self.usage = Usage()
         with _translated_errors(self.client.base_url, self.model):
             completion = 0
             for piece in self._pieces(messages, max_tokens):
                 completion += 1
                 yield piece
+        if not self.usage.completion_tokens:  # servers that ignore include_usage: count streamed pieces
+            self.usage = Usage(prompt_tokens=self.usage.prompt_tokens, completion_tokens=completion)
         if completion == 0:
             raise ModelError(f"the model server at {self.client.base_url} returned an empty completion")
 

@@ -60,7 +60,7 @@ class Settings(BaseSettings):
         "", description="Empty = the model's own chat template; 'plain' = plain-text prompt (models without one)."
     )
     constrain_citations: bool = Field(
-        True, description="Local models: a grammar lets citation markers name only existing evidence numbers."
+        False, description="Local models: a grammar lets citation markers name only existing evidence numbers."
     )
     threads: int = Field(0, ge=0, description="CPU threads for the local model; 0 = all cores.")
     n_ctx: int = Field(2048, ge=512, description="Context window of the local model.")
