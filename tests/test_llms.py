@@ -246,3 +246,58 @@ def test_local_generation_stops_at_the_request_timeout():
     with pytest.raises(ModelError, match="took longer than 0.5 s"):
         complete(llm, [{"role": "user", "content": "Write a long story about a ship."}], max_tokens=400)
     assert time.monotonic() - started < 10
+
+
+# --- embeddings from an OpenAI-compatible endpoint ---------------------------------------------------
+
+
+@pytest.fixture
+def embedding_server(embedder) -> Iterator[str]:
+    """A minimal OpenAI-compatible /v1/embeddings server computing real all-MiniLM-L6-v2 vectors."""
+
+    class Embeddings(BaseHTTPRequestHandler):
+        def do_POST(self) -> None:  # noqa: N802 - http.server's naming
+            request = json.loads(self.rfile.read(int(self.headers["content-length"])))
+            texts = request["input"] if isinstance(request["input"], list) else [request["input"]]
+            vectors = embedder.documents(texts)
+            body = json.dumps(
+                {
+                    "object": "list",
+                    "model": request["model"],
+                    "data": [{"object": "embedding", "index": i, "embedding": v} for i, v in enumerate(vectors)],
+                    "usage": {"prompt_tokens": 0, "total_tokens": 0},
+                }
+            ).encode()
+            self.send_response(200)
+            self.send_header("content-type", "application/json")
+            self.send_header("content-length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *args) -> None:
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Embeddings)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/v1"
+    server.shutdown()
+
+
+def test_embeddings_from_an_endpoint_get_their_own_collections(embedding_server, monkeypatch, articles_dir, embedder):
+    from assistant.index import make_embedder
+
+    from .conftest import FakeLLM
+
+    settings = openai_settings(monkeypatch, embedding_server, articles_dir=articles_dir)
+    settings = settings.model_copy(update={"llm_backend": "local", "embed_backend": "openai", "embed_model": "minilm"})
+    remote = App(settings, llm=FakeLLM(""), embedder=make_embedder(settings))
+    assert remote.index.embedder.name == "openai:minilm"
+    assert len(remote.ingest().report.added) == 5
+    answer = remote.assistant.ask(
+        "Which member of the Taliban negotiating team said the United States had violated it?"
+    )
+    assert any("Shaheen" in e.quote for e in answer.evidence)
+    # The bundled local model on the same store starts from its own, empty collections: vectors never mix.
+    local = App(settings.model_copy(update={"embed_backend": "local", "embed_model": ""}), embedder=embedder)
+    assert local.index.stats()["chunks"] == 0
+    assert local.index.sentences.name != remote.index.sentences.name
