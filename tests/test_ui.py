@@ -453,6 +453,10 @@ def test_python_ui_py_indexes_on_first_start_then_serves(isolated_store, tmp_pat
         assert config.status_code == 200, log.read_text()
         assert "first start: indexed 5 articles" in config.text and "5 articles" in config.text, log.read_text()
         assert (isolated_store / "chroma").is_dir()  # the configured store, not the bundled one
+        # The line is printed once launch() returns, which can be just after the port starts answering.
+        deadline = time.monotonic() + 30
+        while f"serving on {url}".rstrip("/") not in log.read_text() and time.monotonic() < deadline:
+            time.sleep(0.2)
     finally:
         proc.terminate()
         proc.wait(30)
