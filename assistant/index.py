@@ -22,6 +22,10 @@ from .schema import Article
 from .settings import Settings
 
 EMBED_BATCH = 64
+# Sentences per Chroma write and articles per record write: large enough that Chroma's per-call cost
+# fades, small enough that a crash redoes little and memory stays flat.
+WRITE_BATCH = 2048
+GROUP_ARTICLES = 256
 
 
 @dataclass
@@ -213,9 +217,11 @@ class Index:
             elif (article := parse(file)) is not None:
                 to_add.append((article, file in old_files))
         total = sum(len(article.spans) for article, _ in to_add)
-        for article, is_update in to_add:
-            report.sentences_added += self._add(article, lambda n: progress and progress(n, total))
-            (report.updated if is_update else report.added).append(article.file)
+        for group in _groups(to_add):
+            added = self._add([article for article, _ in group], lambda n: progress and progress(n, total))
+            report.sentences_added += added
+            for article, is_update in group:
+                (report.updated if is_update else report.added).append(article.file)
         self._articles = None
         return report
 
@@ -236,31 +242,57 @@ class Index:
         self.sentences.delete(where={"doc_id": doc_id})
         self.records.delete(ids=[doc_id])
 
-    def _add(self, article: Article, progress: Callable[[int], None] | None) -> int:
+    def _add(self, articles: list[Article], progress: Callable[[int], None] | None) -> int:
+        """Index a group of articles with a few large Chroma writes (each write costs ~30 ms whatever its
+        size). The group's records go in incomplete first, so a crash anywhere leaves the whole group to
+        be redone, never half an article."""
         from llama_index.core.schema import NodeRelationship, RelatedNodeInfo, TextNode
 
-        meta = {"file": article.file, "title": article.title, "spans": json.dumps(article.spans)}
+        metas = [{"file": a.file, "title": a.title, "spans": json.dumps(a.spans)} for a in articles]
+        ids = [a.doc_id for a in articles]
         self.records.upsert(
-            ids=[article.doc_id], documents=[article.text], embeddings=[[1.0]], metadatas=[{**meta, "complete": False}]
+            ids=ids,
+            documents=[a.text for a in articles],
+            embeddings=[[1.0]] * len(articles),
+            metadatas=[{**meta, "complete": False} for meta in metas],
         )
-        texts = [article.sentence(i) for i in range(len(article.spans))]
-        for first in range(0, len(texts), EMBED_BATCH):
-            batch = texts[first : first + EMBED_BATCH]
-            nodes = [
-                TextNode(
-                    id_=f"{article.doc_id}:{first + j}",
-                    text=text,
-                    embedding=vector,
-                    metadata={"doc_id": article.doc_id, "index": first + j, "file": article.file},
-                    relationships={NodeRelationship.SOURCE: RelatedNodeInfo(node_id=article.doc_id)},
-                )
-                for j, (text, vector) in enumerate(zip(batch, self.embedder.documents(batch), strict=True))
-            ]
-            self.vector_store.add(nodes)
-            if progress:
-                progress(len(batch))
-        self.records.update(ids=[article.doc_id], metadatas=[{**meta, "complete": True}])
-        return len(texts)
+        where = [(a, i) for a in articles for i in range(len(a.spans))]
+        for first in range(0, len(where), WRITE_BATCH):
+            chunk = where[first : first + WRITE_BATCH]
+            texts = [a.sentence(i) for a, i in chunk]
+            vectors: list[list[float]] = []
+            for start in range(0, len(texts), EMBED_BATCH):
+                vectors += self.embedder.documents(texts[start : start + EMBED_BATCH])
+                if progress:
+                    progress(len(texts[start : start + EMBED_BATCH]))
+            self.vector_store.add(
+                [
+                    TextNode(
+                        id_=f"{a.doc_id}:{i}",
+                        text=text,
+                        embedding=vector,
+                        metadata={"doc_id": a.doc_id, "index": i, "file": a.file},
+                        relationships={NodeRelationship.SOURCE: RelatedNodeInfo(node_id=a.doc_id)},
+                    )
+                    for (a, i), text, vector in zip(chunk, texts, vectors, strict=True)
+                ]
+            )
+        self.records.update(ids=ids, metadatas=[{**meta, "complete": True} for meta in metas])
+        return len(where)
+
+
+def _groups(to_add: list[tuple[Article, bool]]) -> Iterable[list[tuple[Article, bool]]]:
+    """Consecutive articles bundled until they hold WRITE_BATCH sentences (or GROUP_ARTICLES articles)."""
+    group: list[tuple[Article, bool]] = []
+    sentences = 0
+    for item in to_add:
+        group.append(item)
+        sentences += len(item[0].spans)
+        if sentences >= WRITE_BATCH or len(group) >= GROUP_ARTICLES:
+            yield group
+            group, sentences = [], 0
+    if group:
+        yield group
 
 
 def _article_from_record(doc_id: str, text: str, meta: dict) -> Article:
