@@ -4,6 +4,20 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+llama_cmake_args() {
+  local flags="-DGGML_NATIVE=OFF -DGGML_AVX=ON -DGGML_AVX2=ON -DGGML_FMA=ON -DGGML_F16C=ON -DGGML_BMI2=ON"
+  local cpu
+  cpu=" $(grep -m1 '^flags' /proc/cpuinfo 2>/dev/null | cut -d: -f2) "
+  if [[ $cpu == *" avx512f "* && $cpu == *" avx512cd "* && $cpu == *" avx512vl "* && $cpu == *" avx512dq "* \
+        && $cpu == *" avx512bw "* ]]; then
+    flags+=" -DGGML_AVX512=ON"
+    [[ $cpu == *" avx512vbmi "* ]] && flags+=" -DGGML_AVX512_VBMI=ON"
+    [[ $cpu == *" avx512_vnni "* ]] && flags+=" -DGGML_AVX512_VNNI=ON"
+    [[ $cpu == *" avx512_bf16 "* ]] && flags+=" -DGGML_AVX512_BF16=ON"
+  fi
+  echo "$flags"
+}
+
 PYTHON=${PYTHON:-$(command -v python3.11 || command -v python3)}
 [ -x .venv/bin/python ] || "$PYTHON" -m venv .venv
 stamp=".venv/.installed-$(cat pyproject.toml scripts/setup.sh | sha256sum | cut -c1-16)"
@@ -11,9 +25,12 @@ if [ ! -f "$stamp" ]; then
   .venv/bin/python -m pip install --quiet --upgrade pip
   # The CPU build of torch (from /opt/wheels here); any other torch spec pulls GBs of CUDA packages.
   .venv/bin/python -m pip install --quiet torch==2.13.0
-  # Portable x86-64 build of llama.cpp: a native build may use AMX tiles, which VMs often forbid (SIGILL).
-  CMAKE_ARGS="${CMAKE_ARGS:--DGGML_NATIVE=OFF -DGGML_AVX=ON -DGGML_AVX2=ON -DGGML_FMA=ON -DGGML_F16C=ON -DGGML_BMI2=ON}" \
-    .venv/bin/python -m pip install --quiet -e ".[test]"
+  # llama.cpp compiled for this CPU's vector extensions but never AMX: a native build uses AMX tiles,
+  # which VMs often forbid (SIGILL). AVX-512, where present, makes prompt processing ~1.6x faster.
+  # No pip cache for it, so a wheel built earlier with other flags is not silently reused.
+  pin=$(grep -o 'llama-cpp-python\[server\]==[0-9.]*' pyproject.toml | sed 's/\[server\]//')
+  CMAKE_ARGS="${CMAKE_ARGS:-$(llama_cmake_args)}" .venv/bin/python -m pip install --quiet --no-cache-dir --no-deps "$pin"
+  .venv/bin/python -m pip install --quiet -e ".[test]"
   rm -f .venv/.installed-*
   touch "$stamp"
 fi
