@@ -52,7 +52,9 @@ class Assistant:
         generate_start = time.perf_counter()
         raw = ""
         grammar = citation_grammar(len(evidence), REFUSAL) if self.settings.constrain_citations else None
-        for piece in self.llm.stream(self._messages(standalone, evidence), self.settings.max_tokens, grammar):
+        usage = Usage()
+        messages = self._messages(standalone, evidence)
+        for piece in self.llm.stream(messages, self.settings.max_tokens, grammar, usage=usage):
             if timings.first_token is None:
                 timings.first_token = _ms(started)
             raw += piece
@@ -63,7 +65,7 @@ class Assistant:
         base["dropped"] = dropped
         timings.total = _ms(started)
         if not text:
-            yield self._refusal(base, hits, timings, self.llm.usage)
+            yield self._refusal(base, hits, timings, usage)
             return
         yield Answer(
             **base,
@@ -71,7 +73,7 @@ class Assistant:
             refused=False,
             citations=citations,
             timings_ms=timings,
-            usage=self.llm.usage,
+            usage=usage,
         )
 
     # --- stages --------------------------------------------------------------------------------------

@@ -21,41 +21,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
 from .safety import carries_markup
+from .text import names, negated, numbers, overlap, stopwords, terms, tokens
 from .schema import Citation, Evidence
 
 _MARKER = re.compile(r"\[\s*(\d+(?:\s*[,;]\s*\d+)*)\s*\]")
 _WORD = re.compile(r"[A-Za-zÀ-ÿ0-9][\w’']*")
-_NEGATION = re.compile(r"\b(?:not|no|never|neither|nor|none|without)\b|n['’]t\b", re.IGNORECASE)
-_DIGITS = re.compile(r"(?<![\w-])\d[\d,.]*")
-_NUMBER_WORDS = {
-    "zero": "0",
-    "one": "1",
-    "two": "2",
-    "three": "3",
-    "four": "4",
-    "five": "5",
-    "six": "6",
-    "seven": "7",
-    "eight": "8",
-    "nine": "9",
-    "ten": "10",
-    "eleven": "11",
-    "twelve": "12",
-    "thirteen": "13",
-    "fourteen": "14",
-    "fifteen": "15",
-    "sixteen": "16",
-    "seventeen": "17",
-    "eighteen": "18",
-    "nineteen": "19",
-    "twenty": "20",
-    "hundred": "100",
-    "thousand": "1000",
-    "million": "1000000",
-}
 _REFUSAL = re.compile(
     r"\b(?:(?:do|does|did)\s*(?:n['’]t|not)\s+(?:say|mention|answer|contain|provide|specify|state|include)"
     r"|not\s+(?:mentioned|stated|specified|provided|found|available|in\s+the\s+(?:articles|evidence))"
@@ -185,7 +157,7 @@ def unsupported_reason(claim: Claim, evidence: dict[int, Evidence], threshold: f
     missing_names = [n for n in names(claim.text) if not _name_found(n, quote_terms)]
     if missing_names:
         return f"name not in cited text: {', '.join(missing_names)}"
-    if _negated(claim.text) and not any(_negated(ev.text) for ev in cited):
+    if negated(claim.text) and not any(negated(ev.text) for ev in cited):
         return "negates what the cited text says"
     content = terms(claim.text)
     if not content:
@@ -199,11 +171,9 @@ def unsupported_reason(claim: Claim, evidence: dict[int, Evidence], threshold: f
 def _is_fragment(text: str) -> bool:
     """Small models sometimes stop mid-clause ("So many fighters who")."""
     words = tokens(text)
-    return len(words) < 3 or words[-1] in _stopwords()
+    return len(words) < 3 or words[-1] in stopwords()
 
 
-def _negated(text: str) -> bool:
-    return bool(_NEGATION.search(text))
 
 
 def _name_found(name: str, quote_terms: set[str]) -> bool:
@@ -212,33 +182,12 @@ def _name_found(name: str, quote_terms: set[str]) -> bool:
     )
 
 
-def tokens(text: str) -> list[str]:
-    """Lower-cased words with possessives cut and digit groups joined ("6,000" -> "6000")."""
-    text = re.sub(r"(?<=\d),(?=\d{3})", "", text)
-    return [re.sub(r"['’]s$", "", w.lower()) for w in _WORD.findall(text)]
 
 
-def terms(text: str) -> set[str]:
-    """Stemmed content words."""
-    stop = _stopwords()
-    words = [_NUMBER_WORDS.get(w, w) for w in tokens(text) if w not in stop]
-    return set(_stemmer().stemWords(words))
 
 
-def numbers(text: str) -> set[str]:
-    """Numbers stated in the text ("M-16s" is a name, not a number)."""
-    found = {_NUMBER_WORDS[w] for w in tokens(text) if w in _NUMBER_WORDS}
-    for match in _DIGITS.finditer(text):
-        found.add(re.sub(r"(?<=\d),(?=\d{3})", "", match.group()).rstrip(".,"))
-    return found
 
 
-def names(text: str) -> list[str]:
-    """Stemmed capitalised words that do not open the sentence (proper names, mostly)."""
-    words = _WORD.findall(text)
-    stop = _stopwords()
-    caps = [w for w in words[1:] if w[0].isupper() and w.lower() not in stop]
-    return list(dict.fromkeys(_stemmer().stemWords([tokens(w)[0] for w in caps if tokens(w)])))
 
 
 def check_citation(citation: Citation, article_text: str) -> bool:
@@ -279,24 +228,8 @@ def with_markers(text: str, markers: list[int]) -> str:
     return f"{text} {tags}."
 
 
-@lru_cache(maxsize=1)
-def _stemmer():
-    import Stemmer
-
-    return Stemmer.Stemmer("english")
 
 
-@lru_cache(maxsize=1)
-def _stopwords() -> frozenset[str]:
-    """bm25s's and NLTK's English lists (NLTK's copy ships inside llama-index-core), plus question and
-    reporting words that carry no content."""
-    from bm25s.stopwords import STOPWORDS_EN
-
-    from .chunking import nltk_data_dir
-
-    nltk_list = (nltk_data_dir() / "corpora" / "stopwords" / "english").read_text(encoding="utf-8").split()
-    extra = {"according", "also", "said", "says", "article", "articles", "many", "much", "whose", "would", "could"}
-    return frozenset(STOPWORDS_EN) | frozenset(nltk_list) | extra
 
 
 def without_markers(text: str, markers: set[int]) -> str:
@@ -320,10 +253,6 @@ def strip_markers(text: str) -> str:
     return re.sub(r"\s{2,}", " ", text).strip()
 
 
-def overlap(question: str, sentence: str) -> float:
-    """Share of the question's content words found in the sentence."""
-    wanted = terms(question)
-    return len(wanted & terms(sentence)) / len(wanted) if wanted else 0.0
 
 
 def append_note(

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from .citations import _NUMBER_WORDS, terms
+from .text import NUMBER_WORDS, terms
 from .retrieve import Hit
 from .schema import Citation, Evidence
 
@@ -35,7 +35,7 @@ def durations(text: str) -> set[int]:
         count, unit = match.group("n"), match.group("unit").lower()
         if count is None and not match.group("long"):
             continue  # "last year", "a day when" name a time, not a length
-        value = 1.0 if count is None or count.lower() in {"a", "an"} else float(_NUMBER_WORDS.get(count.lower(), count))
+        value = 1.0 if count is None or count.lower() in {"a", "an"} else float(NUMBER_WORDS.get(count.lower(), count))
         found.add(round(value * _DAYS[unit]))
     return found
 

@@ -9,7 +9,7 @@ for a GGUF that carries no template).
 from __future__ import annotations
 
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Protocol
 
@@ -22,12 +22,22 @@ PLAIN = "plain"
 
 
 class LLM(Protocol):
-    """Streams the completion of a chat; `usage` describes the last finished call."""
+    """Streams the completion of a chat. `usage`, when given, is filled in for this call alone, so two
+    sessions sharing one model never see each other's counts."""
 
     name: str
-    usage: Usage
 
-    def stream(self, messages: Messages, max_tokens: int, grammar: str | None = None) -> Iterator[str]: ...
+    def stream(
+        self, messages: Messages, max_tokens: int, grammar: str | None = None, usage: Usage | None = None
+    ) -> Iterator[str]: ...
+
+
+class Scorer(Protocol):
+    """A model that can say how likely each of a few one-word replies is (the judge's interface)."""
+
+    name: str
+
+    def choice_probabilities(self, messages: Messages, choices: Sequence[str]) -> dict[str, float]: ...
 
 
 def make_llm(settings: Settings) -> LLM:
@@ -38,8 +48,10 @@ def make_llm(settings: Settings) -> LLM:
     raise ConfigError(f"unknown ASSISTANT_LLM_BACKEND {settings.llm_backend!r} (use local or openai)")
 
 
-def complete(llm: LLM, messages: Messages, max_tokens: int, grammar: str | None = None) -> str:
-    return "".join(llm.stream(messages, max_tokens, grammar))
+def complete(
+    llm: LLM, messages: Messages, max_tokens: int, grammar: str | None = None, usage: Usage | None = None
+) -> str:
+    return "".join(llm.stream(messages, max_tokens, grammar, usage=usage))
 
 
 def plain_prompt(messages: Messages) -> str:
@@ -68,10 +80,36 @@ def citation_grammar(numbers: int, refusal: str) -> str:
 
 def make_local_llm(settings: Settings) -> LLM:
     from .embedded import embedded_gguf
+    from .local_llm import LocalLLM
 
-    path = Path(settings.gguf_path) if settings.gguf_path else embedded_gguf(settings.model_cache_dir)
+    path = Path(settings.gguf_path) if settings.gguf_path else embedded_gguf(settings.model_cache_dir, settings.model)
     check_gguf(path)
     return LocalLLM(path, settings)
+
+
+def make_judge_scorer(settings: Settings, answering: LLM) -> Scorer | None:
+    """The model that judges support: None for the rules alone; the answering model itself when it is
+    the one asked for (one copy in memory); otherwise its own instance."""
+    if settings.judge == "rules":
+        return None
+    backend = settings.llm_backend if settings.judge_backend == "same" else settings.judge_backend
+    if backend == "openai":
+        from .openai_llm import OpenAILLM, make_client
+
+        model = settings.judge_model if settings.judge_backend == "openai" else settings.llm_model
+        if settings.llm_backend == "openai" and model == settings.llm_model:
+            return answering  # type: ignore[return-value]
+        return OpenAILLM(make_client(settings), settings, model=model or settings.llm_model)
+    from .embedded import BUNDLED, embedded_gguf
+    from .local_llm import LocalLLM
+
+    key = settings.judge_model
+    path = embedded_gguf(settings.model_cache_dir, key) if key in BUNDLED else Path(key)
+    check_gguf(path)
+    if isinstance(answering, LocalLLM) and answering.path == path:
+        return answering
+    # The judge's prompts are short: a small context keeps its memory small.
+    return LocalLLM(path, settings, n_ctx=min(settings.n_ctx, 1536))
 
 
 def check_gguf(path: Path) -> None:
@@ -82,147 +120,10 @@ def check_gguf(path: Path) -> None:
             raise ConfigError(f"not a GGUF model file: {path} (ASSISTANT_GGUF_PATH)")
 
 
-class LocalLLM:
-    def __init__(self, path: Path, settings: Settings) -> None:
-        try:
-            from llama_cpp import Llama
-        except ImportError:
-            raise ConfigError("llama-cpp-python is not installed (pip install llama-cpp-python)") from None
-        self.name = f"local:{path.name}"
-        self.usage = Usage()
-        self.temperature = settings.temperature
-        self.timeout = settings.llm_timeout
-        fmt = settings.chat_format or None
-        try:
-            self._llama = Llama(
-                model_path=str(path),
-                n_ctx=settings.n_ctx,
-                n_threads=settings.resolved_threads(),
-                chat_format=None if fmt == PLAIN else fmt,
-                verbose=False,
-            )
-        except (ValueError, RuntimeError) as err:
-            raise ModelError(f"could not load GGUF model {path}: {err}") from None
-        has_template = "tokenizer.chat_template" in self._llama.metadata
-        self.plain = fmt == PLAIN or (fmt is None and not has_template)
-
-    @property
-    def n_ctx(self) -> int:
-        return self._llama.n_ctx()
-
-    def count_tokens(self, text: str) -> int:
-        return len(self._llama.tokenize(text.encode("utf-8"), add_bos=False, special=False))
-
-    def stream(self, messages: Messages, max_tokens: int, grammar: str | None = None) -> Iterator[str]:
-        kwargs: dict = {"max_tokens": max_tokens, "temperature": self.temperature, "stream": True}
-        if grammar:
-            from llama_cpp import LlamaGrammar
-
-            kwargs["grammar"] = LlamaGrammar.from_string(grammar, verbose=False)
-        # llama.cpp keeps the KV cache of the previous prompt; an unchanged prefix is not read again.
-        if self.plain:
-            chunks = self._llama.create_completion(plain_prompt(messages), stop=["\nUser:"], **kwargs)
-            pieces = (chunk["choices"][0].get("text") for chunk in chunks)
-        else:
-            chunks = self._llama.create_chat_completion(messages=messages, **kwargs)
-            pieces = (chunk["choices"][0]["delta"].get("content") for chunk in chunks)
-        completion = 0
-        started = time.monotonic()
-        for piece in pieces:
-            if piece:
-                completion += 1
-                yield piece
-            if time.monotonic() - started > self.timeout:
-                raise ModelError(f"the model took longer than {self.timeout:g} s (ASSISTANT_LLM_TIMEOUT)")
-        self.usage = Usage(prompt_tokens=max(0, self._llama.n_tokens - completion), completion_tokens=completion)
-        if completion == 0:
-            raise ModelError(f"the model {self.name} returned an empty completion")
-
-
 # --- OpenAI and OpenAI-compatible servers ----------------------------------------------------------
 
 
 def make_openai_llm(settings: Settings) -> LLM:
-    try:
-        import openai
-    except ImportError:
-        raise ConfigError("the openai package is not installed (pip install openai)") from None
-    try:
-        client = openai.OpenAI(timeout=settings.llm_timeout, max_retries=settings.llm_max_retries)
-    except openai.OpenAIError as err:
-        raise ConfigError(f"OpenAI backend not configured: {err} (set OPENAI_API_KEY)") from None
-    return OpenAILLM(client, settings)
+    from .openai_llm import make_client, OpenAILLM
 
-
-class OpenAILLM:
-    def __init__(self, client, settings: Settings) -> None:
-        self.client = client
-        self.model = settings.llm_model
-        self.name = f"openai:{self.model}"
-        self.temperature = settings.temperature
-        self.plain = settings.chat_format == PLAIN
-        self.usage = Usage()
-
-    def stream(self, messages: Messages, max_tokens: int, grammar: str | None = None) -> Iterator[str]:
-        # `grammar` is a llama.cpp feature; the verification after generation holds for every model.
-        self.usage = Usage()
-        with _translated_errors(self.client.base_url, self.model):
-            completion = 0
-            for piece in self._pieces(messages, max_tokens):
-                completion += 1
-                yield piece
-        if not self.usage.completion_tokens:  # servers that ignore include_usage: count streamed pieces
-            self.usage = Usage(prompt_tokens=self.usage.prompt_tokens, completion_tokens=completion)
-        if completion == 0:
-            raise ModelError(f"the model server at {self.client.base_url} returned an empty completion")
-
-    def _pieces(self, messages: Messages, max_tokens: int) -> Iterator[str]:
-        common = {"model": self.model, "max_tokens": max_tokens, "temperature": self.temperature, "stream": True}
-        common["stream_options"] = {"include_usage": True}
-        if self.plain:
-            response = self.client.completions.create(prompt=plain_prompt(messages), stop=["\nUser:"], **common)
-        else:
-            response = self.client.chat.completions.create(messages=messages, **common)
-        for chunk in response:
-            if getattr(chunk, "usage", None):
-                self.usage = Usage(
-                    prompt_tokens=chunk.usage.prompt_tokens or 0, completion_tokens=chunk.usage.completion_tokens or 0
-                )
-            if not chunk.choices:
-                continue
-            choice = chunk.choices[0]
-            piece = choice.text if self.plain else (choice.delta.content if choice.delta else None)
-            if piece:
-                yield piece
-
-
-class _translated_errors:
-    """Turns the SDK's exceptions into one readable `ModelError` naming the server and the problem."""
-
-    def __init__(self, base_url, model: str) -> None:
-        self.where = str(base_url).rstrip("/")
-        self.model = model
-
-    def __enter__(self) -> None:
-        return None
-
-    def __exit__(self, kind, err, tb) -> bool:
-        if err is None or isinstance(err, (ModelError, GeneratorExit)):
-            return False
-        import openai
-
-        if isinstance(err, openai.APITimeoutError):
-            raise ModelError(f"the model server at {self.where} did not answer in time (ASSISTANT_LLM_TIMEOUT)")
-        if isinstance(err, openai.APIConnectionError):
-            raise ModelError(f"model server not reachable at {self.where} (OPENAI_BASE_URL)")
-        if isinstance(err, openai.AuthenticationError):
-            raise ModelError(f"the model server at {self.where} rejected the API key (401); check OPENAI_API_KEY")
-        if isinstance(err, openai.NotFoundError):
-            raise ModelError(f"model {self.model!r} not found at {self.where} (404; ASSISTANT_LLM_MODEL)")
-        if isinstance(err, openai.RateLimitError):
-            raise ModelError(f"the model server at {self.where} is rate limiting (429) even after retries")
-        if isinstance(err, openai.APIStatusError):
-            raise ModelError(f"the model server at {self.where} failed with HTTP {err.status_code}")
-        if isinstance(err, (openai.APIError, ValueError, KeyError, AttributeError, TypeError)):
-            raise ModelError(f"malformed response from the model server at {self.where}: {type(err).__name__}")
-        return False
+    return OpenAILLM(make_client(settings), settings)

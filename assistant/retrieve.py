@@ -91,7 +91,7 @@ class Retriever:
 
 
 def _stemmer():
-    from .citations import _stemmer as stemmer
+    from .text import stemmer
 
     return stemmer()
 

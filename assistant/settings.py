@@ -52,7 +52,10 @@ class Settings(BaseSettings):
 
     # Language model
     llm_backend: Literal["local", "openai"] = Field("local", description="Which LLM answers.")
-    gguf_path: Path | None = Field(None, description="GGUF model file; unset = the embedded Qwen2.5-0.5B.")
+    model: Literal["qwen2.5-1.5b", "qwen2.5-0.5b"] = Field(
+        "qwen2.5-1.5b", description="Bundled local model that answers (ignored when gguf_path is set)."
+    )
+    gguf_path: Path | None = Field(None, description="GGUF model file; unset = the bundled `model`.")
     model_cache_dir: Path = Field(
         Path.home() / ".cache" / "assistant", description="Where the embedded GGUF is assembled."
     )
@@ -69,6 +72,23 @@ class Settings(BaseSettings):
     llm_model: str = Field("gpt-4o-mini", description="Model name for the openai backend.")
     llm_timeout: float = Field(60.0, gt=0, description="Seconds before a model request is abandoned.")
     llm_max_retries: int = Field(2, ge=0, description="Retries for a failed model request.")
+
+    # Support judge
+    judge: Literal["model", "rules"] = Field(
+        "model",
+        description="model = the reliable rules plus a language model's verdict on every sentence; "
+        "rules = the rules alone (no model call, weaker on paraphrase and contradiction).",
+    )
+    judge_backend: Literal["same", "local", "openai"] = Field(
+        "same", description="Which backend judges: same = the answering backend; local; openai."
+    )
+    judge_model: str = Field(
+        "qwen2.5-1.5b",
+        description="local: a bundled model key or a GGUF path; openai: the model name (empty = llm_model).",
+    )
+    judge_threshold: float = Field(
+        0.5, ge=0.0, le=1.0, description="Least judge score (probability of 'supported') a sentence needs."
+    )
 
     # Questions
     max_question_chars: int = Field(2000, ge=10, description="Longer questions are rejected.")

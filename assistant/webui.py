@@ -270,7 +270,7 @@ def start(app: App, host: str, port: int, share: bool = False, note: str = "") -
 
 def _concurrency(app: App) -> int:
     """One llama.cpp context cannot serve two requests at once, whatever the setting says."""
-    from .llms import LocalLLM
+    from .local_llm import LocalLLM
 
     return 1 if isinstance(app.llm, LocalLLM) else app.settings.ui_concurrency
 
@@ -308,7 +308,8 @@ def prepare(app: App) -> str:
 
 def _warm_model(app: App) -> None:
     """Read the system prompt into the local model's cache; a remote model is left alone."""
-    from .llms import LocalLLM, complete
+    from .llms import complete
+    from .local_llm import LocalLLM
 
     if isinstance(app.llm, LocalLLM):
         system = app.assistant.prompts.text("system")

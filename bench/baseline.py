@@ -234,7 +234,7 @@ def main() -> int:
 
     from assistant.app import App
     from assistant.ingest import article_files
-    from assistant.llms import LocalLLM
+    from assistant.local_llm import LocalLLM
     from assistant.settings import Settings
 
     questions = load_questions(args.limit, args.ids)

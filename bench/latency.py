@@ -166,7 +166,7 @@ def main() -> int:
     args = parser.parse_args()
 
     from assistant.app import App
-    from assistant.llms import LocalLLM
+    from assistant.local_llm import LocalLLM
     from assistant.settings import Settings
 
     questions = load_questions(args.limit, args.ids)

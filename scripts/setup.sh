@@ -27,9 +27,16 @@ if [ ! -f "$stamp" ]; then
   .venv/bin/python -m pip install --quiet torch==2.13.0
   # llama.cpp compiled for this CPU's vector extensions but never AMX: a native build uses AMX tiles,
   # which VMs often forbid (SIGILL). AVX-512, where present, makes prompt processing ~1.6x faster.
-  # No pip cache for it, so a wheel built earlier with other flags is not silently reused.
+  # No pip cache for it, so a wheel built earlier with other flags is not silently reused. It has a
+  # stamp of its own (version and flags) so that a dependency change elsewhere does not recompile it.
   pin=$(grep -o 'llama-cpp-python\[server\]==[0-9.]*' pyproject.toml | sed 's/\[server\]//')
-  CMAKE_ARGS="${CMAKE_ARGS:-$(llama_cmake_args)}" .venv/bin/python -m pip install --quiet --no-cache-dir --no-deps "$pin"
+  cmake_args="${CMAKE_ARGS:-$(llama_cmake_args)}"
+  llama_stamp=".venv/.llama-$(echo "$pin $cmake_args" | sha256sum | cut -c1-16)"
+  if [ ! -f "$llama_stamp" ]; then
+    CMAKE_ARGS="$cmake_args" .venv/bin/python -m pip install --quiet --no-cache-dir --no-deps --force-reinstall "$pin"
+    rm -f .venv/.llama-*
+    touch "$llama_stamp"
+  fi
   .venv/bin/python -m pip install --quiet -e ".[test]"
   rm -f .venv/.installed-*
   touch "$stamp"

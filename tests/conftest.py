@@ -84,14 +84,13 @@ class FakeLLM:
     def __init__(self, *replies: str) -> None:
         self.replies = list(replies)
         self.calls: list[list[dict[str, str]]] = []
-        self.usage = Usage()
 
-    def stream(self, messages, max_tokens: int, grammar: str | None = None) -> Iterator[str]:
+    def stream(self, messages, max_tokens: int, grammar: str | None = None, usage=None) -> Iterator[str]:
         self.calls.append(messages)
         reply = self.replies.pop(0) if self.replies else ""
-        self.usage = Usage(
-            prompt_tokens=sum(len(m["content"]) // 4 for m in messages), completion_tokens=len(reply) // 4
-        )
+        if usage is not None:
+            usage.prompt_tokens = sum(len(m["content"]) // 4 for m in messages)
+            usage.completion_tokens = len(reply) // 4
         for word in reply.split(" "):
             yield word + " "
 

@@ -63,10 +63,9 @@ class QuotingLLM:
         self.gate = threading.Event()
         self.gate.set()
         self.prompts: list[str] = []
-        self.usage = Usage()
         self._lock = threading.Lock()
 
-    def stream(self, messages, max_tokens: int, grammar: str | None = None) -> Iterator[str]:
+    def stream(self, messages, max_tokens: int, grammar: str | None = None, usage=None) -> Iterator[str]:
         prompt = messages[-1]["content"]
         with self._lock:
             self.prompts.append(prompt)

@@ -60,10 +60,11 @@ class EchoEvidenceLLM:
         self.entered = threading.Event()  # set once an answer is waiting at (or has passed) the gate
         self.rewrites: list[str] = []
         self.answers: list[str] = []
-        self.usage = Usage()
         self._lock = threading.Lock()
 
-    def stream(self, messages: list[dict[str, str]], max_tokens: int, grammar: str | None = None) -> Iterator[str]:
+    def stream(
+        self, messages: list[dict[str, str]], max_tokens: int, grammar: str | None = None, usage=None
+    ) -> Iterator[str]:
         prompt = messages[-1]["content"]
         if "Follow-up question:" in prompt:
             with self._lock:

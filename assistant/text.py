@@ -1,0 +1,155 @@
+"""Words as the checks compare them: normalised, tokenised, stemmed; numbers, names, negation, hedges.
+
+Matching runs on a normalised copy (Unicode NFKC, casefolded), never on the stored text, so offsets into
+articles are unaffected: "Ｔａｌｉｂａｎ", NFD accents and "Straße"/"STRASSE" compare equal.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+WORD = re.compile(r"[^\W_][\w’']*")
+NUMBER_WORDS = {
+    w: str(n)
+    for n, w in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+        "seventeen eighteen nineteen twenty".split()
+    )
+} | {"hundred": "100", "thousand": "1000", "million": "1000000", "billion": "1000000000"}
+_DIGITS = re.compile(r"(?<![\w-])\d[\d,.]*")
+_NEGATION = re.compile(r"\b(?:not|no|never|neither|nor|none|without|nobody|nothing)\b|n['’]t\b", re.IGNORECASE)
+# Words that make a statement less than certain or less than universal; a claim that drops them says more
+# than its source ("may" -> "will", "some" -> "all").
+HEDGES = frozenset(
+    "may might could possibly possible possibility perhaps likely unlikely probably potentially reportedly "
+    "allegedly apparently suspected believed believes seem seems seemed some most many several partly "
+    "partially expected estimate estimates estimated".split()
+)
+_MODAL = re.compile(
+    r"\b(?:may|might|could|possibly|possibility\s+of|perhaps|likely\s+to|reportedly|allegedly|potentially)\b"
+)
+UNIVERSALS = frozenset("all every everyone everything always entire entirely whole completely totally".split())
+
+
+def fold(text: str) -> str:
+    """The matching form of a text: NFKC, casefolded, curly apostrophes straightened."""
+    return unicodedata.normalize("NFKC", text).casefold().replace("’", "'")
+
+
+def tokens(text: str) -> list[str]:
+    """Folded words with possessives cut and digit groups joined ("6,000" -> "6000")."""
+    text = re.sub(r"(?<=\d),(?=\d{3})", "", fold(text))
+    return [re.sub(r"'s$", "", w) for w in WORD.findall(text)]
+
+
+def terms(text: str) -> set[str]:
+    """Stemmed content words (number words as digits)."""
+    stop = stopwords()
+    words = [NUMBER_WORDS.get(w, w) for w in tokens(text) if w not in stop]
+    return set(stem_words(words))
+
+
+def stem_words(words: list[str]) -> list[str]:
+    return stemmer().stemWords(words)
+
+
+def numbers(text: str) -> set[str]:
+    """Numbers stated in the text ("M-16s" is a name, not a number)."""
+    found = {NUMBER_WORDS[w] for w in tokens(text) if w in NUMBER_WORDS}
+    for match in _DIGITS.finditer(unicodedata.normalize("NFKC", text)):
+        found.add(re.sub(r"(?<=\d),(?=\d{3})", "", match.group()).rstrip(".,"))
+    return found
+
+
+def names(text: str) -> list[str]:
+    """Stemmed capitalised words that do not open the sentence (proper names, mostly)."""
+    words = WORD.findall(unicodedata.normalize("NFKC", text))
+    stop = stopwords()
+    caps = [w for w in words[1:] if w[0].isupper() and fold(w) not in stop]
+    return list(dict.fromkeys(stem_words([tokens(w)[0] for w in caps if tokens(w)])))
+
+
+def negated(text: str) -> bool:
+    return bool(_NEGATION.search(fold(text)))
+
+
+def negated_terms(text: str) -> set[str]:
+    """Stem of the first content word after each negation: what the sentence says is not so."""
+    return _scoped_terms(text, _NEGATION)
+
+
+def hedged_terms(text: str) -> set[str]:
+    """Stem of the first content word after each modal hedge ("may", "possibility of"): what the
+    sentence says only might be so."""
+    return _scoped_terms(text, _MODAL)
+
+
+def _scoped_terms(text: str, cue: re.Pattern[str]) -> set[str]:
+    folded = fold(text)
+    stop = stopwords() | HEDGES
+    found: set[str] = set()
+    for match in cue.finditer(folded):
+        following = [w for w in tokens(folded[match.end() :]) if w not in stop]
+        found |= set(stem_words(following[:1]))
+    return found
+
+
+# Words no finished English sentence ends on: articles, prepositions, conjunctions, relative pronouns.
+_DANGLING = frozenset(
+    "a an the of by to for from with in on at into onto about as than and or but nor that which who whom "
+    "whose where when while because although though if unless whether so its their his her my our your "
+    "very such between among against during after before since until upon via including like".split()
+)
+
+
+def is_fragment(text: str) -> bool:
+    """Small models sometimes stop mid-clause ("So many fighters who", "a group blamed by")."""
+    words = tokens(text)
+    return len(words) < 3 or words[-1] in _DANGLING
+
+
+def acronyms(text: str) -> set[str]:
+    """Initials of each run of capitalised words, hyphen parts counted ("Tehrik-e-Taliban Pakistan" ->
+    "ttp", "United States" -> "us"): an acronym in a claim is found in a quote that spells it out."""
+    found: set[str] = set()
+    run: list[str] = []
+    for word in re.split(r"[\s\-–/]+", unicodedata.normalize("NFKC", text)) + [""]:
+        word = word.strip("\"“”‘’'(),.;:")
+        if word[:1].isupper():
+            run.append(word[0].casefold())
+            continue
+        if word and len(word) <= 2 and run:  # "e", "of": linking parts inside a name
+            continue
+        for i in range(len(run)):
+            for j in range(i + 2, len(run) + 1):
+                found.add("".join(run[i:j]))
+        run = []
+    return found
+
+
+def overlap(question: str, sentence: str) -> float:
+    """Share of the question's content words found in the sentence."""
+    wanted = terms(question)
+    return len(wanted & terms(sentence)) / len(wanted) if wanted else 0.0
+
+
+@lru_cache(maxsize=1)
+def stemmer():
+    import Stemmer
+
+    return Stemmer.Stemmer("english")
+
+
+@lru_cache(maxsize=1)
+def stopwords() -> frozenset[str]:
+    """bm25s's and NLTK's English lists (NLTK's copy ships inside llama-index-core), plus question and
+    reporting words that carry no content."""
+    from bm25s.stopwords import STOPWORDS_EN
+
+    from .chunking import nltk_data_dir
+
+    nltk_list = (nltk_data_dir() / "corpora" / "stopwords" / "english").read_text(encoding="utf-8").split()
+    extra = {"according", "also", "said", "says", "article", "articles", "many", "much", "whose", "would", "could"}
+    return frozenset(STOPWORDS_EN) | frozenset(nltk_list) | extra
