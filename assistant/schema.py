@@ -65,6 +65,20 @@ class Usage(BaseModel):
     completion_tokens: int = 0
 
 
+class Progress(BaseModel):
+    """What may be shown while an answer is being written: only sentences already verified.
+
+    Each `Progress` of one answer extends the previous one (`answer` grows by whole verified sentences;
+    markers are numbered in order of first use, so earlier ones never change). `checking` is true while
+    the model is still writing or a sentence is being judged. The final `Answer` extends the last
+    `Progress` (e.g. by a disagreement note), or replaces it when nothing was shown (a refusal or an
+    extractive answer)."""
+
+    answer: str = ""
+    citations: list[Citation] = []
+    checking: bool = True
+
+
 class Answer(BaseModel):
     question: str
     answer: str
