@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import time
 from collections.abc import Iterator, Sequence
 
@@ -9,24 +10,36 @@ from . import citations as cite
 from . import text as tx
 from .conflicts import disagreements
 from .errors import QuestionError
+from .judge import Judge
 from .llms import LLM, citation_grammar, complete
 from .prompts import Prompts
 from .retrieve import Hit, Retriever, build_evidence, format_evidence
-from .schema import Answer, Citation, Evidence, Timings, Turn, Usage
+from .review import Review
+from .schema import Answer, Citation, Evidence, Progress, Timings, Turn, Usage
 from .settings import Settings
 
 REFUSAL = "The articles don't answer this."
 EXTRACTIVE_SENTENCES = 2
 PROMPT_OVERHEAD = 32  # chat-template tokens around the messages
 MIN_EVIDENCE_TOKENS = 60  # below this no evidence sentence fits: refuse the question, not the answer
+RARE_TERM = 0.02  # share of sentences: a word this rare in the corpus names what the question is about
+_BOUNDARY = re.compile(r"[.!?\]\n]")  # a piece that may close a sentence
 
 
 class Assistant:
-    def __init__(self, settings: Settings, retriever: Retriever, llm: LLM, prompts: Prompts | None = None) -> None:
+    def __init__(
+        self,
+        settings: Settings,
+        retriever: Retriever,
+        llm: LLM,
+        prompts: Prompts | None = None,
+        judge: Judge | None = None,
+    ) -> None:
         self.settings = settings
         self.retriever = retriever
         self.llm = llm
         self.prompts = prompts or Prompts()
+        self.judge = judge or Judge(None, self.prompts)
 
     def ask(self, question: str, history: Sequence[Turn] = ()) -> Answer:
         for item in self.stream(question, history):
@@ -34,8 +47,8 @@ class Assistant:
                 return item
         raise AssertionError("stream ended without an answer")
 
-    def stream(self, question: str, history: Sequence[Turn] = ()) -> Iterator[str | Answer]:
-        """Yields the model's raw text as it is generated, then the verified `Answer`."""
+    def stream(self, question: str, history: Sequence[Turn] = ()) -> Iterator[Progress | Answer]:
+        """Yields `Progress` (only sentences the judge has passed) while the model writes, then the `Answer`."""
         started = time.perf_counter()
         question = self._validate(question)
         standalone = self.rewrite(question, history) if history else question
@@ -45,36 +58,55 @@ class Assistant:
         timings = Timings(retrieve=_ms(started))
         base = {"question": question, "standalone_question": standalone, "model": self.llm.name}
         base["evidence"] = [cite.to_citation(ev.number, ev) for ev in evidence]
-        if not hits or max(h.cosine for h in hits) < self.settings.min_relevance:
+        base["judge"] = self.judge.name
+        usage = Usage()
+        if not self._relevant(standalone, hits):
             timings.total = _ms(started)
-            yield self._refusal(base, hits, timings, Usage())
+            yield self._refusal(base, hits, timings, usage)
             return
+        yield Progress()
 
         generate_start = time.perf_counter()
+        review = Review(self.judge, standalone, {ev.number: ev for ev in evidence})
+        # The judge may be the answering model itself: one llama context cannot judge while it writes.
+        inline = self.judge.scorer is None or self.judge.scorer is not self.llm
         raw = ""
         grammar = citation_grammar(len(evidence), REFUSAL) if self.settings.constrain_citations else None
-        usage = Usage()
         messages = self._messages(standalone, evidence)
         for piece in self.llm.stream(messages, self.settings.max_tokens, grammar, usage=usage):
             if timings.first_token is None:
                 timings.first_token = _ms(started)
             raw += piece
-            yield piece
+            if inline and _BOUNDARY.search(piece) and review.advance(cite.parse_claims(raw)[:-1]):
+                yield review.progress()
         timings.generate = _ms(generate_start)
         base["raw_output"] = raw
-        text, citations, dropped = self._verified(raw, standalone, evidence, hits)
+        if review.advance(cite.parse_claims(raw)):
+            yield review.progress()
+        text, citations = review.visible()
+        mode = "generated"
+        dropped = review.dropped
+        if not text:
+            if review.shown_supported():
+                dropped.append(f"{review.text()} (does not answer what was asked)")
+            # A model that says the evidence does not answer is believed; otherwise its unsupported
+            # answer may still mean the answer is there, so the closest evidence is quoted instead.
+            extract = None if cite.is_refusal(raw) else self._extractive(standalone, evidence)
+            if extract is not None:
+                text, citations = extract
+                mode = "extractive"
+        if text:
+            note = disagreements(standalone, citations, evidence, hits, self.retriever.document_frequency)
+            if note:
+                text, citations = cite.append_note(text, citations, note)
+            text, citations = self._checked(text, citations)
         base["dropped"] = dropped
         timings.total = _ms(started)
         if not text:
             yield self._refusal(base, hits, timings, usage)
             return
         yield Answer(
-            **base,
-            answer=text,
-            refused=False,
-            citations=citations,
-            timings_ms=timings,
-            usage=usage,
+            **base, answer=text, refused=False, citations=citations, timings_ms=timings, usage=usage, mode=mode
         )
 
     # --- stages --------------------------------------------------------------------------------------
@@ -124,31 +156,6 @@ class Assistant:
         user = self.prompts.render("answer", evidence=format_evidence(evidence), question=question)
         return [{"role": "system", "content": self.prompts.text("system")}, {"role": "user", "content": user}]
 
-    def _verified(
-        self, raw: str, question: str, evidence: list[Evidence], hits: list[Hit]
-    ) -> tuple[str, list[Citation], list[str]]:
-        """(answer text, citations, dropped sentences with reasons); empty text when nothing stands."""
-        by_number = {ev.number: ev for ev in evidence}
-        threshold = self.settings.support_threshold
-        verdicts = cite.verify(cite.parse_claims(raw), by_number, threshold, question)
-        verdicts = [cite.reattribute(v, by_number, threshold) for v in verdicts]
-        dropped = [f"{v.claim.text} ({v.reason})" for v in verdicts if not v.supported]
-        text, citations = cite.render(verdicts, by_number)
-        if text and not cite.answers_question(question, text):
-            dropped.append(f"{text} (does not answer what was asked)")
-            text = ""
-        if not text:
-            # A model that says the evidence does not answer is believed; otherwise its unsupported
-            # answer may still mean the answer is there, so the closest evidence is quoted instead.
-            extract = None if cite.is_refusal(raw) else self._extractive(question, evidence)
-            if extract is None:
-                return "", [], dropped
-            text, citations = extract
-        note = disagreements(question, citations, evidence, hits, self.retriever.document_frequency)
-        if note:
-            text, citations = cite.append_note(text, citations, note)
-        return *self._checked(text, citations), dropped
-
     def _checked(self, text: str, citations: list[Citation]) -> tuple[str, list[Citation]]:
         """Last gate before the user: every citation must be verbatim at its offsets in the stored article."""
         texts = {a.file: a.text for a in self.retriever.index.articles().values()}
@@ -158,7 +165,8 @@ class Assistant:
         return cite.without_markers(text, bad), [c for c in citations if c.marker not in bad]
 
     def _extractive(self, question: str, evidence: list[Evidence]) -> tuple[str, list[Citation]] | None:
-        """The evidence sentences that best cover the question, quoted verbatim; None if none is close."""
+        """The evidence sentences that best cover the question, quoted verbatim, if the judge finds that
+        they answer it; None otherwise."""
         wanted = tx.terms(question)
         if not wanted:
             return None
@@ -167,6 +175,7 @@ class Assistant:
             ev
             for ev in scored[:EXTRACTIVE_SENTENCES]
             if tx.overlap(question, ev.text) >= self.settings.extract_min_overlap
+            and self.judge.answers(question, ev.text).supported
         ]
         if not best:
             return None
@@ -174,13 +183,31 @@ class Assistant:
         text = " ".join(f"“{c.quote}” [{c.marker}]" for c in citations)
         return text, citations
 
+    def _relevant(self, question: str, hits: list[Hit]) -> bool:
+        """Worth asking the model: the best sentence is close in meaning, or it holds a rare word of the
+        question (a name, mostly: short name questions embed far from the sentences that answer them)."""
+        if not hits:
+            return False
+        if max(h.cosine for h in hits) >= self.settings.min_relevance:
+            return True
+        asked = tx.terms(question)
+        found = set().union(*(tx.terms(h.article.sentence(h.index)) for h in hits)) & asked
+        return any(self.retriever.document_frequency(term) <= RARE_TERM for term in found)
+
     def _refusal(self, base: dict, hits: list[Hit], timings: Timings, usage: Usage) -> Answer:
         see_also = [
             cite.to_citation(n, Evidence(number=n, article=h.article, index=h.index))
             for n, h in enumerate(hits[:3], start=1)
         ]
         return Answer(
-            **base, answer=REFUSAL, refused=True, citations=[], see_also=see_also, timings_ms=timings, usage=usage
+            **base,
+            answer=REFUSAL,
+            refused=True,
+            mode="refused",
+            citations=[],
+            see_also=see_also,
+            timings_ms=timings,
+            usage=usage,
         )
 
     def _counter(self):

@@ -11,7 +11,9 @@ from .answer import Assistant
 from .errors import IngestError
 from .index import Embedder, Index, make_embedder
 from .ingest import IngestResult, ingest_folder
+from .judge import Judge
 from .llms import LLM, make_llm
+from .prompts import Prompts
 from .retrieve import Retriever
 from .settings import Settings
 
@@ -45,8 +47,17 @@ class App:
         return self._llm
 
     @cached_property
+    def judge(self) -> Judge:
+        """The support judge; shares the answering model when it is the one asked for (one copy in memory),
+        without loading it when only the judge is needed (`assistant check --pairs`)."""
+        from .llms import make_judge_scorer
+
+        scorer = make_judge_scorer(self.settings, self._llm)
+        return Judge(scorer, Prompts(), self.settings.judge_threshold)
+
+    @cached_property
     def assistant(self) -> Assistant:
-        return Assistant(self.settings, self.retriever, self.llm)
+        return Assistant(self.settings, self.retriever, self.llm, judge=self.judge)
 
     def ingest(self, folder: Path | None = None, progress: Callable[[int, int], None] | None = None) -> IngestResult:
         folder = folder or self.settings.articles_dir

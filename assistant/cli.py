@@ -63,9 +63,11 @@ def _parser() -> argparse.ArgumentParser:
     doctor.set_defaults(run=cmd_doctor)
 
     # Commands that live beside the stage they drive.
+    from .check import add_check_command
     from .evaluate import add_eval_command
     from .webui import add_ui_command
 
+    add_check_command(sub)
     add_eval_command(sub)
     add_ui_command(sub)
     return parser

@@ -10,23 +10,38 @@ quotes and the claim and is scored in one forward pass (the probability that its
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from pydantic import BaseModel
 
 from . import text as tx
+from .aliases import Aliases
 from .llms import Scorer
 from .prompts import Prompts
+from .relations import swapped_relation, truncated_copy
 from .safety import carries_markup
 
 CHOICES = ("Yes", "No")
 # In rules-only mode this share of the claim's content words must appear in the quotes; with a model the
 # floor only turns away claims that have next to nothing in common with their quotes.
 RULES_COVERAGE = 0.6
-MODEL_COVERAGE = 0.3
+MODEL_COVERAGE = 0.2
 # Words a sentence can add to the question without answering it ("the person who brokered ...").
 _GENERIC = frozenset(tx.stem_words("person people thing things number something someone one way time".split()))
+
+
+DENIES = "denies what the quote states"
+ASSERTS_DENIED = "states what the quote denies"
+OVERSTATES = "states as certain what the quote only calls possible"
+# Rule failures that mean the quote is about the claim but says otherwise (`assistant check`).
+NUMBER_MISSING = "number not in the quote"
+ECHO = "only repeats the question"
+CONTRADICTIONS = (DENIES, ASSERTS_DENIED, OVERSTATES, NUMBER_MISSING)
+
+
+def contradicts(reason: str) -> bool:
+    return reason.startswith(CONTRADICTIONS)
 
 
 class Verdict(BaseModel):
@@ -35,33 +50,40 @@ class Verdict(BaseModel):
     reason: str  # for a person: why it stands or falls
 
 
-def rule_failure(claim: str, quotes: Sequence[str], question: str = "", coverage: float = RULES_COVERAGE) -> str:
+def rule_failure(
+    claim: str,
+    quotes: Sequence[str],
+    question: str = "",
+    coverage: float = RULES_COVERAGE,
+    aliases: Aliases | None = None,
+) -> str:
     """Why the rules reject the claim against its quotes; empty when they let it through."""
     if not quotes:
         return "no citation"
     if carries_markup(claim):
         return "contains a link or markup"
-    if tx.is_fragment(claim):
-        return "not a complete sentence"
     joined = " ".join(quotes)
+    if tx.is_fragment(claim) or any(truncated_copy(claim, q) for q in quotes):
+        return "not a complete sentence"
     missing = tx.numbers(claim) - tx.numbers(joined)
     if missing:
-        return f"number not in the quote: {', '.join(sorted(missing))}"
+        return f"{NUMBER_MISSING}: {', '.join(sorted(missing))}"
     quote_terms = tx.terms(joined) | tx.acronyms(joined)
-    missing_names = [n for n in tx.names(claim) if not _name_found(n, quote_terms)]
+    aliases = aliases or Aliases()
+    missing_names = [n for n in tx.names(claim) if not _name_found(n, quote_terms, joined, aliases)]
     if missing_names:
         return f"name not in the quote: {', '.join(missing_names)}"
     claim_terms = tx.terms(claim)
     if tx.negated(claim) and not tx.negated(joined):
-        return "denies what the quote states"
+        return DENIES
     if not tx.negated(claim) and claim_terms & tx.negated_terms(joined):
-        return "states what the quote denies"
+        return ASSERTS_DENIED
     universal = (set(tx.tokens(claim)) & tx.UNIVERSALS) - set(tx.tokens(joined))
     if universal:
         return f"says {', '.join(sorted(universal))} where the quote does not"
     hedges_kept = set(tx.tokens(claim)) & tx.HEDGES
     if not hedges_kept and claim_terms & tx.hedged_terms(joined):
-        return "states as certain what the quote only calls possible"
+        return OVERSTATES
     if not claim_terms:
         return "no content words"
     share = len(claim_terms & quote_terms) / len(claim_terms)
@@ -69,15 +91,20 @@ def rule_failure(claim: str, quotes: Sequence[str], question: str = "", coverage
         return f"only {share:.0%} of its words are in the quote"
     asked = tx.terms(question)
     if asked and not (claim_terms - asked - _GENERIC):
-        return "only repeats the question"
-    return ""
+        return ECHO
+    return swapped_relation(claim, quotes)
 
 
-def _name_found(name: str, quote_terms: set[str]) -> bool:
+def _name_found(name: str, quote_terms: set[str], joined: str, aliases: Aliases) -> bool:
     # "Pakistan" / "Pakistani": one a prefix of the other counts as the same name.
-    return name in quote_terms or any(
+    if name in quote_terms or any(
         min(len(name), len(t)) >= 4 and (t.startswith(name) or name.startswith(t)) for t in quote_terms
-    )
+    ):
+        return True
+    # A contracted acronym spells the name's start ("Central Command" / "CENTCOM").
+    if len(name) >= 4 and any(w.isupper() and w.casefold().startswith(name[:4]) for w in joined.split()):
+        return True
+    return aliases.found_in(name, joined)
 
 
 @dataclass
@@ -87,6 +114,7 @@ class Judge:
     scorer: Scorer | None
     prompts: Prompts
     threshold: float = 0.5
+    aliases: Callable[[], Aliases] | None = None  # the corpus's own, read when needed
 
     @property
     def name(self) -> str:
@@ -94,7 +122,7 @@ class Judge:
 
     def judge(self, question: str, claim: str, quotes: Sequence[str]) -> Verdict:
         coverage = MODEL_COVERAGE if self.scorer is not None else RULES_COVERAGE
-        failure = rule_failure(claim, quotes, question, coverage)
+        failure = rule_failure(claim, quotes, question, coverage, self.aliases() if self.aliases else None)
         if failure:
             return Verdict(supported=False, score=0.0, reason=failure)
         if self.scorer is None:
@@ -104,11 +132,32 @@ class Judge:
             return Verdict(supported=False, score=score, reason=f"the judge model finds it unsupported ({score:.2f})")
         return Verdict(supported=True, score=score, reason=f"the judge model finds it supported ({score:.2f})")
 
+    def answers(self, question: str, passage: str) -> Verdict:
+        """Whether a verbatim passage answers the question (the extractive fallback's test)."""
+        from .citations import answers_question
+
+        if not answers_question(question, passage):
+            return Verdict(supported=False, score=0.0, reason="not the kind of answer asked for")
+        asked = tx.terms(question)
+        if asked and not (tx.terms(passage) - asked - _GENERIC):
+            return Verdict(supported=False, score=0.0, reason=ECHO)
+        if self.scorer is None:
+            return Verdict(supported=True, score=1.0, reason="it holds what was asked for")
+        user = self.prompts.render("answers", question=question, passage=passage)
+        messages = [
+            {"role": "system", "content": self.prompts.text("answers_system")},
+            {"role": "user", "content": user},
+        ]
+        score = self.scorer.choice_probabilities(messages, CHOICES)["Yes"]
+        supported = score >= self.threshold
+        word = "answers" if supported else "does not answer"
+        return Verdict(
+            supported=supported, score=score, reason=f"the judge model finds it {word} the question ({score:.2f})"
+        )
+
     def score(self, question: str, claim: str, quotes: Sequence[str]) -> float:
         """The model's probability that the quotes state the claim."""
         assert self.scorer is not None
-        user = self.prompts.render(
-            "judge", question=question or "(none)", quotes=" ".join(quotes), claim=claim.strip()
-        )
+        user = self.prompts.render("judge", question=question or "(none)", quotes=" ".join(quotes), claim=claim.strip())
         messages = [{"role": "system", "content": self.prompts.text("judge_system")}, {"role": "user", "content": user}]
         return self.scorer.choice_probabilities(messages, CHOICES)["Yes"]

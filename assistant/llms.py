@@ -86,9 +86,9 @@ def make_local_llm(settings: Settings) -> LLM:
     return LocalLLM(path, settings)
 
 
-def make_judge_scorer(settings: Settings, answering: LLM) -> Scorer | None:
-    """The model that judges support: None for the rules alone; the answering model itself when it is
-    the one asked for (one copy in memory); otherwise its own instance."""
+def make_judge_scorer(settings: Settings, answering: LLM | None = None) -> Scorer | None:
+    """The model that judges support: None for the rules alone; a remote answering model judges through
+    the same client."""
     if settings.judge == "rules":
         return None
     backend = settings.llm_backend if settings.judge_backend == "same" else settings.judge_backend
@@ -96,7 +96,7 @@ def make_judge_scorer(settings: Settings, answering: LLM) -> Scorer | None:
         from .openai_llm import OpenAILLM, make_client
 
         model = settings.judge_model if settings.judge_backend == "openai" else settings.llm_model
-        if settings.llm_backend == "openai" and model == settings.llm_model:
+        if answering is not None and settings.llm_backend == "openai" and model == settings.llm_model:
             return answering  # type: ignore[return-value]
         return OpenAILLM(make_client(settings), settings, model=model or settings.llm_model)
     from .embedded import BUNDLED, embedded_gguf
@@ -105,9 +105,9 @@ def make_judge_scorer(settings: Settings, answering: LLM) -> Scorer | None:
     key = settings.judge_model
     path = embedded_gguf(settings.model_cache_dir, key) if key in BUNDLED else Path(key)
     check_gguf(path)
-    if isinstance(answering, LocalLLM) and answering.path == path:
-        return answering
-    # The judge's prompts are short: a small context keeps its memory small.
+    # Always its own llama context, even for the answering model's file: the weights are memory-mapped
+    # (shared, not loaded twice), each context keeps its own prompt head cached, and a sentence can be
+    # judged while the answer is still being written. Its prompts are short: a small context.
     return LocalLLM(path, settings, n_ctx=min(settings.n_ctx, 1536))
 
 

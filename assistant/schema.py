@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Literal
 
 from pydantic import BaseModel
 
@@ -92,10 +93,12 @@ class Answer(BaseModel):
     evidence: list[Citation] = []
     dropped: list[str] = []
     raw_output: str = ""
+    mode: Literal["generated", "extractive", "refused"] = "generated"
+    judge: str = ""  # which judge passed the sentences
 
     def public(self) -> dict:
         """The documented `ask --json` object."""
-        return self.model_dump(include={"question", "answer", "refused", "citations", "model", "timings_ms"})
+        return self.model_dump(include={"question", "answer", "refused", "mode", "citations", "model", "timings_ms"})
 
 
 @dataclass

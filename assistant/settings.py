@@ -87,7 +87,11 @@ class Settings(BaseSettings):
         description="local: a bundled model key or a GGUF path; openai: the model name (empty = llm_model).",
     )
     judge_threshold: float = Field(
-        0.5, ge=0.0, le=1.0, description="Least judge score (probability of 'supported') a sentence needs."
+        0.6,
+        ge=0.0,
+        le=1.0,
+        description="Least judge-model probability of 'supported' a sentence needs (calibrated on the public "
+        "labelled pairs: bench/results/judge-calibration-v1.jsonl).",
     )
 
     # Questions

@@ -1,0 +1,238 @@
+"""The support judge on hand-made pairs (none of them from the labelled public set), one per error type.
+
+The rule tests need no model; the `slow` ones use the real bundled judge model, and each fails when the
+judge gets its pair wrong."""
+
+import json
+
+import pytest
+
+from assistant.aliases import learn
+from assistant.check import load_pairs, pair_metrics
+from assistant.judge import Judge, rule_failure
+from assistant.prompts import Prompts
+from assistant.relations import swapped_relation, truncated_copy
+from assistant.settings import Settings
+
+UNSUPPORTED = [
+    # (type, question, claim, quote)
+    (
+        "negation",
+        "Did the council pass the budget?",
+        "The council approved the budget on Tuesday.",
+        "The council did not approve the budget on Tuesday, the clerk said.",
+    ),
+    (
+        "hedge",
+        "What will the strike do?",
+        "The strike will delay flights across the region.",
+        "Union leaders warned the strike may delay flights across the region.",
+    ),
+    (
+        "number",
+        "How many were displaced?",
+        "Flooding displaced 40,000 people in the valley.",
+        "Flooding displaced 4,000 people in the valley, the agency said.",
+    ),
+    (
+        "entity",
+        "Who won the vote?",
+        "Lucia Moreno won the vote in the capital.",
+        "Daniel Rivera won the vote in the capital by a narrow margin.",
+    ),
+    (
+        "swapped relation",
+        "Who is Ana Ruiz?",
+        "Ana Ruiz is Peru's ambassador to Chile.",
+        "Ana Ruiz, Chile's ambassador to Peru, resigned on Friday.",
+    ),
+    (
+        "role object",
+        "Who is Tom Baker?",
+        "Tom Baker is the commander of the Coast Guard.",
+        "Tom Baker, commander of the Northern Fleet, met members of the Coast Guard in Oslo.",
+    ),
+    (
+        "truncated",
+        "What did the mayor say?",
+        "The mayor said the bridge would reopen once the repairs.",
+        "The mayor said the bridge would reopen once the repairs were finished in spring.",
+    ),
+    (
+        "echo",
+        "Who opened the new museum?",
+        "Someone opened the new museum.",
+        "The new museum was opened by the city's former mayor, Jan Kowalski.",
+    ),
+    (
+        "universal",
+        "Which schools closed?",
+        "All schools in the district closed on Monday.",
+        "Several schools in the district closed on Monday after the storm.",
+    ),
+]
+
+
+@pytest.mark.parametrize("kind,question,claim,quote", UNSUPPORTED, ids=[u[0] for u in UNSUPPORTED])
+def test_rules_reject_what_words_can_prove_wrong(kind, question, claim, quote):
+    assert rule_failure(claim, [quote], question, coverage=0.2), kind
+
+
+SUPPORTED = [
+    (
+        "passive voice",
+        "Who claimed the bombing?",
+        "The bombing was claimed by the Northern Front.",
+        "The Northern Front claimed the bombing in a statement on Sunday.",
+    ),
+    (
+        "exact copy",
+        "What did the agency say?",
+        "Flooding displaced 4,000 people in the valley, the agency said.",
+        "Flooding displaced 4,000 people in the valley, the agency said.",
+    ),
+    (
+        "copy of a clause",
+        "What did the clerk say?",
+        "The council did not approve the budget on Tuesday.",
+        "The council did not approve the budget on Tuesday, the clerk said.",
+    ),
+    (
+        "metonym",
+        "Who signed the deal?",
+        "Washington signed the deal with the rebels in March.",
+        "The US signed the deal with the rebels in March.",
+    ),
+    (
+        "same relation",
+        "Who is Ana Ruiz?",
+        "Ana Ruiz is Chile's ambassador to Peru.",
+        "Ana Ruiz, Chile's ambassador to Peru, resigned on Friday.",
+    ),
+]
+
+
+@pytest.mark.parametrize("kind,question,claim,quote", SUPPORTED, ids=[s[0] for s in SUPPORTED])
+def test_rules_let_true_restatements_through(kind, question, claim, quote):
+    assert rule_failure(claim, [quote], question, coverage=0.2) == "", kind
+
+
+def test_relation_checks_name_what_they_found():
+    assert "other way round" in swapped_relation(
+        "Kim defeated Lee in the final.", ["Lee defeated Kim in the final on Sunday."]
+    )
+    assert swapped_relation("Kim met Lee in Rome.", ["Kim met Lee in Rome on Monday."]) == ""
+    cut = "Officials said the road would stay closed until."
+    assert truncated_copy(cut, "Officials said the road would stay closed until May.")
+    assert not truncated_copy(
+        "Officials said the road would stay closed.", "Officials said the road would stay closed, for now."
+    )
+
+
+def test_aliases_are_learned_from_the_text():
+    aliases = learn(["The National Liberation Army (ELN) attacked a base.", "the Gulf Clan or AGC, a cartel"])
+    assert "eln" in aliases.of("National Liberation Army")
+    assert aliases.found_in("eln", "the National Liberation Army said")
+    assert "national liberation army" in aliases.expand("what is the ELN?")
+    # A choice between two acronyms is not an alias.
+    assert "uk" not in learn(["Flights to the US or UK were cancelled."]).of("us")
+    # A claim naming the long form is found in a quote using the acronym, under the corpus's aliases.
+    assert (
+        rule_failure("The National Liberation Army attacked a base.", ["The ELN attacked a base."], "", 0.2, aliases)
+        == ""
+    )
+
+
+def test_pairs_file_errors_name_the_line(tmp_path):
+    from assistant.check import PairsInputError
+
+    bad = tmp_path / "pairs.jsonl"
+    bad.write_text('{"id": "a", "claim": "x y z", "quotes": [{"file": "f", "quote": "x y z"}]}\n{"id": "b"}\n')
+    with pytest.raises(PairsInputError, match=r"pairs.jsonl:2: needs a non-empty string `claim`"):
+        load_pairs(bad)
+
+
+def test_pair_metrics_per_type(tmp_path):
+    from assistant.check import Pair
+    from assistant.judge import Verdict
+
+    def row(label, said, kind):
+        return Pair(id="x", claim="c", quotes=["q"], label=label, type=kind), Verdict(
+            supported=said, score=0, reason=""
+        )
+
+    m = pair_metrics([row("supported", True, "p"), row("unsupported", True, "n"), row("unsupported", False, "n")])
+    assert m["all"]["precision"] == 0.5 and m["all"]["recall"] == 1.0 and m["all"]["balanced_accuracy"] == 0.75
+    assert m["n"]["certified_false"] == 1 and m["p"]["rejected_true"] == 0
+
+
+# --- the real judge model ---------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def model_judge():
+    from assistant.llms import make_judge_scorer
+
+    settings = Settings()
+    return Judge(make_judge_scorer(settings), Prompts(), settings.judge_threshold)
+
+
+MODEL_CASES = [
+    # (expected supported, question, claim, quote): what only the model can tell
+    (
+        True,
+        "How many homes lost power?",
+        "About 20,000 households were left without electricity after the storm.",
+        "The storm cut power to some 20,000 homes on Monday, officials said.",
+    ),
+    (
+        False,
+        "Why did the minister visit Lagos?",
+        "The minister visited Lagos on Friday to sign a trade deal.",
+        "The minister visited Lagos on Friday and met local business leaders.",
+    ),
+    (
+        False,
+        "Did the talks succeed?",
+        "The talks ended in a breakthrough agreement.",
+        "The talks ended without agreement late on Thursday, both delegations said.",
+    ),
+    (
+        True,
+        "What did the court decide?",
+        "The judges threw out the appeal.",
+        "The court rejected the appeal on Wednesday.",
+    ),
+]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("expected,question,claim,quote", MODEL_CASES)
+def test_model_judge_on_what_rules_cannot_see(model_judge, expected, question, claim, quote):
+    verdict = model_judge.judge(question, claim, [quote])
+    assert verdict.supported is expected, verdict.reason
+
+
+@pytest.mark.slow
+def test_check_pairs_command_writes_verdicts_and_prints_metrics(tmp_path, capsys):
+    from assistant.cli import main
+
+    pairs = tmp_path / "pairs.jsonl"
+    rows = [
+        {
+            "id": "a",
+            "question": "",
+            "claim": c,
+            "quotes": [{"file": "x.txt", "quote": q}],
+            "label": "supported" if ok else "unsupported",
+            "type": "t",
+        }
+        for ok, _, c, q in MODEL_CASES
+    ]
+    pairs.write_text("\n".join(json.dumps(r) for r in rows) + "\n")
+    out = tmp_path / "verdicts.jsonl"
+    assert main(["check", "--pairs", str(pairs), "--out", str(out)]) == 0
+    lines = [json.loads(line) for line in out.read_text().splitlines()]
+    assert len(lines) == len(rows) and set(lines[0]) == {"id", "supported", "score", "reason"}
+    printed = capsys.readouterr().out
+    assert "| all | 4 |" in printed and "balanced acc." in printed
