@@ -36,6 +36,9 @@ class Aliases:
 
     def __init__(self, groups: Iterable[frozenset[str]] = ()) -> None:
         self._of: dict[str, frozenset[str]] = {}
+        self._learned: set[str] = set()  # forms the corpus defined (query expansion uses only these)
+        groups = list(groups)
+        self._learned = {_norm(form) for group in groups for form in group}
         for group in [*METONYMS, *groups]:
             merged = {_norm(form) for form in group}
             for form in group:
@@ -54,8 +57,10 @@ class Aliases:
         folded = f" {_norm(text)} "
         extra: list[str] = []
         for form, group in self._of.items():
-            if f" {form} " in folded:
-                extra += [g for g in group if g != form and f" {g} " not in folded and g not in extra]
+            if form in self._learned and f" {form} " in folded:
+                extra += [
+                    g for g in group if g in self._learned and g != form and f" {g} " not in folded and g not in extra
+                ]
         return extra
 
     def found_in(self, name_stem: str, text: str) -> bool:

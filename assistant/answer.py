@@ -13,7 +13,7 @@ from .errors import QuestionError
 from .judge import Judge
 from .llms import LLM, citation_grammar, complete
 from .prompts import Prompts
-from .retrieve import Hit, Retriever, build_evidence, format_evidence
+from .retrieve import RARE_TERM, Hit, Retriever, build_evidence, format_evidence
 from .review import Review
 from .schema import Answer, Citation, Evidence, Progress, Timings, Turn, Usage
 from .settings import Settings
@@ -22,7 +22,6 @@ REFUSAL = "The articles don't answer this."
 EXTRACTIVE_SENTENCES = 2
 PROMPT_OVERHEAD = 32  # chat-template tokens around the messages
 MIN_EVIDENCE_TOKENS = 60  # below this no evidence sentence fits: refuse the question, not the answer
-RARE_TERM = 0.02  # share of sentences: a word this rare in the corpus names what the question is about
 _BOUNDARY = re.compile(r"[.!?\]\n]")  # a piece that may close a sentence
 
 

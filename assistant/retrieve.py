@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from . import text as tx
+from .aliases import Aliases, learn
 from .index import Index
 from .schema import Article, Evidence
 
+RARE_TERM = 0.02  # share of sentences: a word this rare names what a question is about
+SHORT_QUESTION_TERMS = 5  # content words of a chat-style question ("who is faiz hameed")
 RRF_K = 60  # the constant of Cormack et al.'s reciprocal rank fusion; robust across collections
 
 
@@ -27,6 +32,9 @@ class Retriever:
         self._bm25 = None
         self._keys: list[tuple[str, int]] = []
         self._df: dict[str, float] = {}
+        self._aliases = Aliases()
+        self._terms: list[set[str]] = []  # each sentence's stemmed content words, in `_keys` order
+        self._names: set[str] = set()  # stems the articles write capitalised inside a sentence
 
     def refresh(self) -> None:
         """Forget the BM25 index (call after ingestion); it is rebuilt once, on the next search."""
@@ -36,13 +44,17 @@ class Retriever:
         articles = self.index.articles()
         if not articles:
             return []
+        if self._bm25 is None:
+            self._build_bm25()
+        # The question may name what the articles call otherwise ("Pakistani Taliban" / "TTP").
+        expanded = " ".join([query, *self._aliases.expand(query), *self._agent_nouns(query)])
         vector = self.index.vector_search(self.index.embedder.query(query), self.candidates)
-        lexical = self._bm25_search(query)
+        lexical = self._bm25_search(expanded)
         fused: dict[tuple[str, int], float] = {}
         cosine: dict[tuple[str, int], float] = {}
         # Fusion is done here rather than with LlamaIndex's QueryFusionRetriever because the refusal
         # gate needs each hit's own cosine similarity, which fused scores hide.
-        for ranking in ([(d, i) for d, i, _ in vector], lexical):
+        for ranking in ([(d, i) for d, i, _ in vector], lexical, self._name_search(expanded)):
             for rank, key in enumerate(ranking):
                 fused[key] = fused.get(key, 0.0) + 1.0 / (RRF_K + rank + 1)
         for doc_id, i, similarity in vector:
@@ -68,11 +80,52 @@ class Retriever:
         docs, scores = self._bm25.retrieve(tokens, k=k, show_progress=False, n_threads=1)
         return [self._keys[int(d)] for d, s in zip(docs[0], scores[0], strict=True) if s > 0]
 
+    def _name_search(self, query: str) -> list[tuple[str, int]]:
+        """Sentences holding the question's rare words (names, mostly), those that define them first.
+
+        A short question ("who is sami sadat") embeds far from the sentence that answers it, and BM25
+        favours short sentences that merely mention the name; here the sentences holding most of the rare
+        words come first, and among them those that say what the name is: an appositive ("X, commanding
+        general of ...") or a copula ("X is ...") right after it."""
+        asked = tx.terms(query)
+        rare = {t for t in asked if 0 < self._df.get(t, 0.0) <= RARE_TERM and t in self._names}
+        # In a longer question a name is one constraint among several, which BM25 already weighs.
+        if not rare or len(asked) > SHORT_QUESTION_TERMS:
+            return []
+        articles = self.index.articles()
+        scored = []
+        for n, (key, words) in enumerate(zip(self._keys, self._terms, strict=True)):
+            held = len(rare & words)
+            if held:
+                sentence = articles[key[0]].sentence(key[1])
+                scored.append((-held, -_defines(sentence, rare), n, key))
+        return [key for *_, key in sorted(scored)[: self.candidates]]
+
+    def _agent_nouns(self, query: str) -> list[str]:
+        """ "Who leads X" is answered by "X's leader": each question word gets its agent noun ("lead" ->
+        "leader", "rule" -> "ruler", "found" -> "founder") when the articles use that noun."""
+        found = []
+        for word in tx.tokens(query):
+            stem = tx.stem_words([word])[0]
+            for noun in (stem + "er", stem + "r", stem + "or"):
+                if noun != word and self._df.get(noun, 0.0) > 0 and noun not in found:
+                    found.append(noun)
+        return found
+
+    def aliases(self) -> Aliases:
+        if self._bm25 is None:
+            self._build_bm25()
+        return self._aliases
+
     def _build_bm25(self) -> None:
         import bm25s
 
-        keys = [(a.doc_id, i) for a in self.index.articles().values() for i in range(len(a.spans))]
-        texts = [self.index.articles()[d].sentence(i) for d, i in keys]
+        articles = self.index.articles()
+        keys = [(a.doc_id, i) for a in articles.values() for i in range(len(a.spans))]
+        texts = [articles[d].sentence(i) for d, i in keys]
+        aliases = learn(a.text for a in articles.values())
+        terms = [tx.terms(t) for t in texts]
+        names = {name for t in texts for name in tx.names(t)}
         bm25, df = bm25s.BM25(), {}
         if texts:
             corpus = bm25s.tokenize(texts, stopwords="en", stemmer=_stemmer(), show_progress=False)
@@ -81,13 +134,26 @@ class Retriever:
             counts = Counter(by_id[i] for doc in corpus.ids for i in set(doc))
             df = {term: n / len(texts) for term, n in counts.items()}
         # Published only when complete: the browser chat may search from two threads at once.
-        self._keys, self._df, self._bm25 = keys, df, bm25
+        self._keys, self._df, self._aliases, self._terms, self._names = keys, df, aliases, terms, names
+        self._bm25 = bm25
 
     def document_frequency(self, term: str) -> float:
         """Share of indexed sentences that contain the (stemmed) term."""
         if self._bm25 is None:
             self._build_bm25()
         return self._df.get(term, 0.0)
+
+
+def _defines(sentence: str, rare: set[str]) -> int:
+    """1 when a rare word is followed by an appositive comma or a copula: the sentence says what it is."""
+    words = re.findall(r"[\w’'-]+|,", sentence)
+    stems = [tx.stem_words([tx.fold(w)])[0] if w != "," else "," for w in words]
+    for i, stem in enumerate(stems[:-1]):
+        if stem in rare and stem not in rare.intersection(stems[i + 1 : i + 2]):
+            following = words[i + 1].casefold()
+            if following == "," or following in {"is", "was", "as"}:
+                return 1
+    return 0
 
 
 def _stemmer():

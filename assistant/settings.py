@@ -35,7 +35,7 @@ class Settings(BaseSettings):
     # Retrieval and evidence
     top_k: int = Field(6, ge=1, le=50, description="Sentences retrieved (after fusion) as evidence seeds.")
     candidates: int = Field(30, ge=1, description="Candidates taken from each retriever before fusion.")
-    evidence_tokens: int = Field(220, ge=50, description="Token budget of the evidence shown to the model.")
+    evidence_tokens: int = Field(300, ge=50, description="Token budget of the evidence shown to the model.")
     min_relevance: float = Field(
         0.30, description="Refuse when the best sentence's cosine similarity to the question is below this."
     )
