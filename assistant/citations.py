@@ -119,10 +119,20 @@ def answers_question(question: str, answer: str) -> bool:
         return bool(numbers(answer)) or bool(set(tokens(answer)) & _QUANTITY_WORDS)
     if kind == "when":
         return bool(numbers(answer)) or bool(set(tokens(answer)) & _TIME_WORDS)
+    if kind == "who" and _IDENTITY.search(question):
+        return True  # "who is X" is answered by what X is ("a senior commander"), not by another name
     if kind in {"who", "whom", "whose", "which", "where"}:
         known = set(tokens(question))
-        return any(tokens(w)[0] not in known for w in _WORD.findall(answer)[1:] if w[0].isupper() and tokens(w))
+        return any(_new_name(name, known) for name in names(answer))
     return True
+
+
+_IDENTITY = re.compile(r"\bwho(?:['’]s|\s+(?:is|was|are|were))\s+(?!the\b|a\b|an\b)", re.IGNORECASE)
+
+
+def _new_name(name: str, known: set[str]) -> bool:
+    """A name (stem) the question did not contain, nor a form of one ("Pakistan" for "Pakistani")."""
+    return not any(k.startswith(name) or (len(k) >= 4 and name.startswith(k)) for k in known)
 
 
 def reattribute(verdict: Verdict, evidence: dict[int, Evidence], threshold: float) -> Verdict:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import argparse
 import csv
 import json
+import random
 import sys
 from collections.abc import Iterator, Mapping, Sequence
 from datetime import UTC, datetime
@@ -19,7 +20,7 @@ from pathlib import Path
 from typing import TextIO
 
 from . import metrics, report
-from .errors import AssistantError, QuestionError
+from .errors import AssistantError, ModelError, QuestionError
 from .metrics import Question
 
 EXIT_OK, EXIT_INTERRUPTED, EXIT_THRESHOLD = 0, 130, 3
@@ -175,7 +176,7 @@ def run_questions(app, questions: Sequence[Question], out: TextIO | None) -> tup
 
     from .schema import Answer, Timings
 
-    texts = {a.file: a.text for a in app.index.articles().values()}
+    texts = texts_on_disk(app)
     gold = {}
     for q in questions:
         gold[q.id], missing = metrics.gold_spans(q.sources, texts)
@@ -189,12 +190,18 @@ def run_questions(app, questions: Sequence[Question], out: TextIO | None) -> tup
             try:
                 answer = app.assistant.ask(q.question)
                 error = ""
-            except QuestionError as err:  # an unusable question is a result, not the end of the run
+            # An unusable question or a model fault (timeout, server down) is this question's result,
+            # not the end of the run.
+            except (QuestionError, ModelError) as err:
                 answer = Answer(
                     question=q.question, answer="", refused=False, citations=[], model="", timings_ms=Timings()
                 )
                 error = str(err)
-            scores = metrics.score_answer(answer, q, texts, threshold, gold[q.id])
+
+            def judged(sentence: str, quotes: Sequence[str], question: str = q.question) -> bool:
+                return app.judge.judge(question, sentence, list(quotes)).supported
+
+            scores = metrics.score_answer(answer, q, texts, threshold, gold[q.id], judge=judged)
             if error:
                 scores["error"] = error
             records.append(to_record(answer, q, scores))
@@ -207,6 +214,24 @@ def run_questions(app, questions: Sequence[Question], out: TextIO | None) -> tup
     finally:
         bar.close()
     return records, False
+
+
+def texts_on_disk(app) -> dict[str, str]:
+    """Each indexed article's text read again from its file, so that citation validity is checked against
+    what is on disk, not against the index's own copy; a file gone from disk checks against nothing."""
+    from .errors import IngestError
+    from .ingest import read_article
+
+    texts = {}
+    for article in app.index.articles().values():
+        path = app.settings.articles_dir / article.file
+        try:
+            texts[article.file] = read_article(path, app.settings.max_file_mb).text
+        except (IngestError, OSError):
+            print(
+                f"warning: {article.file} is indexed but not readable in {app.settings.articles_dir}", file=sys.stderr
+            )
+    return texts
 
 
 def _tally(records: Sequence[dict]) -> str:
@@ -256,6 +281,7 @@ def add_eval_command(sub) -> None:
     p.add_argument("--report", type=Path, help="write a report: .md or .html (plots as PNGs beside it)")
     p.add_argument("--limit", type=_positive, help="only the first N questions")
     p.add_argument("--kinds", action="append", help="only these kinds, comma-separated (repeatable)")
+    p.add_argument("--shuffle", type=int, metavar="SEED", help="ask the questions in a random order (seeded)")
     p.add_argument("--from-results", type=Path, metavar="RESULTS", help="report on saved results, ask nothing")
     p.add_argument("--compare", nargs=2, type=Path, metavar=("A", "B"), help="two saved runs side by side")
     for option, key, at_least in THRESHOLDS:
@@ -295,7 +321,10 @@ def cmd_eval(args: argparse.Namespace) -> int:
     from .cli import ready_app
 
     app = ready_app()
-    meta = {"source": str(args.questions), "support_threshold": app.settings.support_threshold}
+    if args.shuffle is not None:
+        # Answers must not depend on what was asked before: a shuffled run must score the same.
+        random.Random(args.shuffle).shuffle(questions)
+    meta = {"source": str(args.questions), "judge": app.judge.name, "shuffle": args.shuffle}
     if args.out is None:
         records, interrupted = run_questions(app, questions, None)
     else:

@@ -13,10 +13,10 @@ Definitions (the README's "Evaluation" section says the same):
   `article_text[start:end]` of the named article.
 - **citation gold-hit**: over answerable questions with gold `sources` that got at least one citation, the
   share where a citation overlaps a gold quote's span (found with `str.find` in the same article).
-- **citation recall / precision** (ALCE, Gao et al. 2023, with a lexical judge instead of NLI): the answer is
-  split into sentences (`parse_claims`); a sentence is *supported* by a set of quotes when it passes
-  `citations.unsupported_reason` against them (its numbers and names appear in them, at least
-  `support_threshold` of its content words do, a negated sentence cites a negated quote). Recall of an answer
+- **citation recall / precision** (ALCE, Gao et al. 2023, with the pipeline's judge instead of NLI): the
+  answer is split into sentences (`parse_claims`); a sentence is *supported* by a set of quotes when the
+  judge named in the run's metadata passes it against them (`assistant.judge`: its rules, and the judge
+  model where one is configured; without one, the rules alone at `support_threshold`). Recall of an answer
   = share of its sentences that cite at least one quote and are supported by all their cited quotes together.
   Precision of an answer = share of its citations (one per `[n]` in a sentence) that are *needed*: the
   sentence is supported by all its quotes together, and the citation either supports the sentence alone or
@@ -31,11 +31,12 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from . import citations as cite
-from .schema import Answer, Article, Citation, Evidence
+from .judge import rule_failure
+from .schema import Answer, Citation
 
 _WORDS = "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen"
 _NUMBERS = {w: str(n) for n, w in enumerate((_WORDS + " seventeen eighteen nineteen twenty").split())}
@@ -115,18 +116,12 @@ def retrieval_recall(evidence: Iterable[Citation], gold: Sequence[Span]) -> floa
 # --- ALCE citation recall and precision --------------------------------------------------------------------
 
 
+Supports = Callable[[str, Sequence[str]], bool]  # (sentence, quotes) -> supported
+
+
 def supports(sentence: str, quotes: Sequence[str], threshold: float) -> bool:
-    """The lexical judge: the pipeline's own support rule, applied to plain quote strings."""
-    if not quotes:
-        return False
-    evidence = {n: _as_evidence(n, q) for n, q in enumerate(quotes, start=1)}
-    claim = cite.Claim(sentence, tuple(evidence))
-    return not cite.unsupported_reason(claim, evidence, threshold)
-
-
-def _as_evidence(number: int, quote: str) -> Evidence:
-    article = Article(doc_id="", file="", title="", text=quote, spans=((0, len(quote)),))
-    return Evidence(number=number, article=article, index=0)
+    """The lexical judge: the judge's rules alone, applied to plain quote strings."""
+    return bool(quotes) and not rule_failure(sentence, list(quotes), "", threshold)
 
 
 @dataclass(frozen=True)
@@ -145,9 +140,18 @@ class SupportCounts:
         return self.needed / self.citations if self.citations else (0.0 if self.sentences else None)
 
 
-def citation_support(answer: str, citations: Iterable[Citation], threshold: float) -> SupportCounts:
-    """ALCE's per-answer counts: sentence support (recall) and needed citations (precision)."""
+def citation_support(
+    answer: str, citations: Iterable[Citation], threshold: float, judge: Supports | None = None
+) -> SupportCounts:
+    """ALCE's per-answer counts: sentence support (recall) and needed citations (precision); `judge`
+    decides support (default: the lexical rules at `threshold`)."""
     quotes = {c.marker: c.quote for c in citations}
+
+    def holds(sentence: str, cited: Sequence[str]) -> bool:
+        if judge is None:
+            return supports(sentence, cited, threshold)
+        return bool(cited) and judge(sentence, cited)
+
     sentences = supported = total = needed = 0
     for claim in cite.parse_claims(answer):
         sentences += 1
@@ -155,13 +159,13 @@ def citation_support(answer: str, citations: Iterable[Citation], threshold: floa
         total += len(markers)
         # A marker without a citation object cites nothing: it can neither support nor be needed.
         cited = [quotes.get(m, "") for m in markers]
-        if not supports(claim.text, [q for q in cited if q], threshold):
+        if not holds(claim.text, [q for q in cited if q]):
             continue
         supported += 1
         for i, quote in enumerate(cited):
             rest = [q for j, q in enumerate(cited) if j != i and q]
-            alone = bool(quote) and supports(claim.text, [quote], threshold)
-            if alone or not supports(claim.text, rest, threshold):
+            alone = bool(quote) and holds(claim.text, [quote])
+            if alone or not holds(claim.text, rest):
                 needed += 1
     return SupportCounts(sentences, supported, total, needed)
 
@@ -183,10 +187,17 @@ class Question:
 
 
 def score_answer(
-    answer: Answer, question: Question, texts: Mapping[str, str], threshold: float, gold: Sequence[Span] = ()
+    answer: Answer,
+    question: Question,
+    texts: Mapping[str, str],
+    threshold: float,
+    gold: Sequence[Span] = (),
+    judge: Supports | None = None,
 ) -> dict:
     """Per-question scores (counts kept so that a run's summary can be recomputed from saved lines)."""
-    support = SupportCounts() if answer.refused else citation_support(answer.answer, answer.citations, threshold)
+    support = (
+        SupportCounts() if answer.refused else citation_support(answer.answer, answer.citations, threshold, judge)
+    )
     answerable = question.answerable
     scores: dict = {
         "answerable": answerable,
@@ -204,6 +215,7 @@ def score_answer(
         "retrieval_recall": None,
         "evidence_sentences": len(answer.evidence),
         "reached_model": answer.timings_ms.first_token is not None or answer.usage.prompt_tokens > 0,
+        "mode": answer.mode,
     }
     if answerable and question.must_include:
         scores["correct"] = is_correct(answer.answer, answer.refused, question.must_include)

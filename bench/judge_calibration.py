@@ -50,8 +50,10 @@ def main() -> None:
         fp = sum(s and not g for g, s in said)
         pos = sum(g for g, _ in said)
         neg = len(said) - pos
-        print(f"threshold={t} precision={tp / max(1, tp + fp):.3f} recall={tp / max(1, pos):.3f} "
-              f"balanced={(tp / max(1, pos) + (neg - fp) / max(1, neg)) / 2:.3f}")
+        print(
+            f"threshold={t} precision={tp / max(1, tp + fp):.3f} recall={tp / max(1, pos):.3f} "
+            f"balanced={(tp / max(1, pos) + (neg - fp) / max(1, neg)) / 2:.3f}"
+        )
     print(f"judge={judge.name} pairs={len(rows)} mean_seconds={sum(r['seconds'] for r in rows) / len(rows):.2f}")
 
 

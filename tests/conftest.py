@@ -55,10 +55,10 @@ def embedder():
 
 @pytest.fixture(scope="session")
 def local_llm():
-    """The embedded Qwen2.5-0.5B GGUF, loaded once for the whole session."""
+    """The bundled Qwen2.5-0.5B GGUF (the fastest real model), loaded once for the whole session."""
     from assistant.llms import make_local_llm
 
-    return make_local_llm(Settings())
+    return make_local_llm(Settings(model="qwen2.5-0.5b"))
 
 
 @pytest.fixture(scope="session")
@@ -96,7 +96,10 @@ class FakeLLM:
 
 @pytest.fixture
 def fake_app(shared_store: Settings, embedder):
+    """An app whose answers come from the scripted model and are judged by the rules alone (the judge
+    model has tests of its own in test_judge.py)."""
+
     def build(*replies: str) -> App:
-        return App(shared_store, llm=FakeLLM(*replies), embedder=embedder)
+        return App(shared_store.model_copy(update={"judge": "rules"}), llm=FakeLLM(*replies), embedder=embedder)
 
     return build
