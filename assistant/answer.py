@@ -5,11 +5,13 @@ from __future__ import annotations
 import re
 import time
 from collections.abc import Iterator, Sequence
+from dataclasses import replace
 
 from . import citations as cite
 from . import text as tx
 from .conflicts import disagreements
 from .errors import QuestionError
+from .injection import Screen
 from .judge import Judge
 from .llms import LLM, citation_grammar, complete
 from .prompts import Prompts
@@ -33,12 +35,14 @@ class Assistant:
         llm: LLM,
         prompts: Prompts | None = None,
         judge: Judge | None = None,
+        screen: Screen | None = None,
     ) -> None:
         self.settings = settings
         self.retriever = retriever
         self.llm = llm
         self.prompts = prompts or Prompts()
         self.judge = judge or Judge(None, self.prompts)
+        self.screen = screen or Screen(None, self.prompts)
 
     def ask(self, question: str, history: Sequence[Turn] = ()) -> Answer:
         for item in self.stream(question, history):
@@ -53,7 +57,12 @@ class Assistant:
         standalone = self.rewrite(question, history) if history else question
         budget = self._evidence_budget(standalone)
         hits = self.retriever.search(standalone, self.settings.top_k)
-        evidence = build_evidence(hits, budget, self._counter())
+        # A sentence that instructs an AI or the reader is data about the page, never evidence.
+        screened = [
+            s for s in dict.fromkeys(h.article.sentence(h.index) for h in hits) if self.screen.is_instruction(s)
+        ]
+        hits = [h for h in hits if h.article.sentence(h.index) not in screened]
+        evidence = self._screened(build_evidence(hits, budget, self._counter()), screened)
         timings = Timings(retrieve=_ms(started))
         base = {"question": question, "standalone_question": standalone, "model": self.llm.name}
         base["evidence"] = [cite.to_citation(ev.number, ev) for ev in evidence]
@@ -99,7 +108,7 @@ class Assistant:
             if note:
                 text, citations = cite.append_note(text, citations, note)
             text, citations = self._checked(text, citations)
-        base["dropped"] = dropped
+        base["dropped"] = dropped + [f"{s} (instructs an AI or the reader: not evidence)" for s in screened]
         timings.total = _ms(started)
         if not text:
             yield self._refusal(base, hits, timings, usage)
@@ -111,6 +120,10 @@ class Assistant:
     # --- stages --------------------------------------------------------------------------------------
 
     def _validate(self, question: str) -> str:
+        try:
+            question.encode("utf-8")
+        except UnicodeEncodeError:  # a lone surrogate: undecodable bytes in argv or a broken client
+            raise QuestionError("the question is not valid text (it holds bytes that are not UTF-8)") from None
         question = " ".join(question.split())
         if not question:
             raise QuestionError("the question is empty")
@@ -120,6 +133,17 @@ class Assistant:
                 f"ASSISTANT_MAX_QUESTION_CHARS={self.settings.max_question_chars})"
             )
         return question
+
+    def _screened(self, evidence: list[Evidence], screened: list[str]) -> list[Evidence]:
+        """The evidence without instruction-like sentences (neighbours included), renumbered 1..n."""
+        kept = []
+        for ev in evidence:
+            if ev.text in screened or self.screen.is_instruction(ev.text):
+                if ev.text not in screened:
+                    screened.append(ev.text)
+                continue
+            kept.append(ev)
+        return [replace(ev, number=n) for n, ev in enumerate(kept, start=1)]
 
     def _evidence_budget(self, question: str) -> int:
         """Evidence tokens that fit the model's context next to the prompt, the question and the answer."""

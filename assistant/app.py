@@ -11,6 +11,7 @@ from .answer import Assistant
 from .errors import IngestError
 from .index import Embedder, Index, make_embedder
 from .ingest import IngestResult, ingest_folder
+from .injection import Screen
 from .judge import Judge
 from .llms import LLM, make_llm
 from .prompts import Prompts
@@ -53,11 +54,16 @@ class App:
         from .llms import make_judge_scorer
 
         scorer = make_judge_scorer(self.settings, self._llm)
-        return Judge(scorer, Prompts(), self.settings.judge_threshold)
+        return Judge(scorer, Prompts(), self.settings.judge_threshold, aliases=self.retriever.aliases)
+
+    @cached_property
+    def screen(self) -> Screen:
+        """Tells instructions aimed at an AI from news; uses the judge's model."""
+        return Screen(self.judge.scorer, Prompts())
 
     @cached_property
     def assistant(self) -> Assistant:
-        return Assistant(self.settings, self.retriever, self.llm, judge=self.judge)
+        return Assistant(self.settings, self.retriever, self.llm, judge=self.judge, screen=self.screen)
 
     def ingest(self, folder: Path | None = None, progress: Callable[[int, int], None] | None = None) -> IngestResult:
         folder = folder or self.settings.articles_dir

@@ -112,3 +112,10 @@ def test_question_too_big_for_the_context_is_a_clear_error(shared_store, embedde
     with pytest.raises(QuestionError, match="too long for the model's context window"):
         app.assistant.ask("Why did the Taliban do this? " * 60)
     assert app.llm.calls == []
+
+
+def test_a_question_with_undecodable_bytes_is_a_clear_error(fake_app):
+    app = fake_app("unused")
+    with pytest.raises(QuestionError, match="not valid text"):
+        app.assistant.ask("who is \udcff\udcfe sami sadat")
+    assert app.llm.calls == []

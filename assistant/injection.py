@@ -1,0 +1,85 @@
+"""Sentences of an article that talk to the AI (or to "whoever summarises this") are data, never evidence.
+
+Phrase lists cannot keep up with paraphrase, so the screen has two stages. A broad rule picks out
+sentences that *could* be addressed to a reader or a machine: outside quoted speech they say "you",
+name an AI, a summariser or instructions, open with a command, or oblige someone to say something.
+Ordinary news rarely does; quoted speech is news and is set aside first. The judge model then reads
+each such sentence and says whether it reports news or instructs; without a model, the rule's strongest
+signals decide. Verdicts are cached per sentence, so each is read once per process.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from collections.abc import Sequence
+
+from .llms import Scorer
+from .prompts import Prompts
+
+CHOICES = ("News", "Instruction")
+THRESHOLD = 0.5
+_QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"|‘[^’]*’")
+_ADDRESSEE = re.compile(
+    r"\b(?:you|your|yourself|ai|a\.i\.|assistants?|chatbots?|bots?|language\s+models?|llms?|gpt|"
+    r"summari[sz](?:er|ers|ing|es|e|ation)|automated|machine|crawlers?|readers?\s+(?:must|should)|"
+    r"(?:system\s+)?prompts?|instructions?)\b",
+    re.IGNORECASE,
+)
+_COMMAND = re.compile(
+    r"^\W*(?:please\s+)?(?:ignore|disregard|forget|note|always|never|do\s+not|don['’]t|begin|start|say|state|"
+    r"write|respond|reply|answer|include|mention|tell|repeat|output|print|summari[sz]e|report)\b",
+    re.IGNORECASE,
+)
+_OBLIGATION = re.compile(
+    r"\b(?:must|should|shall|is\s+required\s+to|are\s+required\s+to|has\s+to|have\s+to)\s+"
+    r"(?:always\s+|first\s+)?(?:begin|start|open|say|state|mention|include|write|answer|respond|reply|"
+    r"report|describe|claim|repeat|ignore|disregard)\b",
+    re.IGNORECASE,
+)
+
+
+def suspicious(sentence: str) -> bool:
+    """Could this sentence be addressed to a reader or a machine rather than report news?"""
+    unquoted = _QUOTED.sub(" ", sentence)
+    return bool(_ADDRESSEE.search(unquoted) or _COMMAND.search(unquoted) or _OBLIGATION.search(unquoted))
+
+
+def _strong(sentence: str) -> bool:
+    """Without a model: an order to say something, or a word for a machine reader, outside quotes."""
+    unquoted = _QUOTED.sub(" ", sentence)
+    machine = re.search(
+        r"\b(?:ai|assistants?|chatbots?|language\s+models?|llms?|summari[sz]\w*|automated)\b", unquoted, re.IGNORECASE
+    )
+    return bool(_OBLIGATION.search(unquoted) or (machine and (_COMMAND.search(unquoted) or "you" in unquoted.lower())))
+
+
+class Screen:
+    def __init__(self, scorer: Scorer | None, prompts: Prompts) -> None:
+        self.scorer = scorer
+        self.prompts = prompts
+        self._seen: dict[str, bool] = {}
+        self._lock = threading.Lock()
+
+    def is_instruction(self, sentence: str) -> bool:
+        if not suspicious(sentence):
+            return False
+        with self._lock:
+            if sentence in self._seen:
+                return self._seen[sentence]
+        verdict = self._decide(sentence)
+        with self._lock:
+            self._seen[sentence] = verdict
+        return verdict
+
+    def instructions(self, sentences: Sequence[str]) -> list[str]:
+        return [s for s in sentences if self.is_instruction(s)]
+
+    def _decide(self, sentence: str) -> bool:
+        if self.scorer is None:
+            return _strong(sentence)
+        messages = [
+            {"role": "system", "content": self.prompts.text("instruction_system")},
+            {"role": "user", "content": self.prompts.render("instruction", sentence=sentence)},
+        ]
+        return self.scorer.choice_probabilities(messages, CHOICES)["Instruction"] >= THRESHOLD
