@@ -10,6 +10,7 @@ quotes and the claim and is scored in one forward pass (the probability that its
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -68,7 +69,7 @@ def rule_failure(
     if carries_markup(claim):
         return "contains a link or markup"
     joined = " ".join(quotes)
-    if tx.is_fragment(claim) or any(truncated_copy(claim, q) for q in quotes):
+    if not short_answer(question, claim) and (tx.is_fragment(claim) or any(truncated_copy(claim, q) for q in quotes)):
         return "not a complete sentence"
     missing = tx.numbers(claim) - tx.numbers(joined)
     if missing:
@@ -98,6 +99,18 @@ def rule_failure(
     if asked and not (claim_terms - asked - _GENERIC):
         return ECHO
     return swapped_relation(claim, quotes)
+
+
+_WH = re.compile(r"^\W*(?:who|whom|whose|which|what|where|when|how\s+(?:many|much|long|old))\b", re.IGNORECASE)
+
+
+def short_answer(question: str, claim: str) -> bool:
+    """A bare answer to a wh-question ("Sohail Shaheen.", "About 6,000.") is complete as it stands: a name
+    or a number, at most four words, not ending on a function word."""
+    words = tx.tokens(claim)
+    if not (1 <= len(words) <= 4) or not _WH.search(question) or words[-1] in tx.DANGLING:
+        return False
+    return bool(tx.names(f"Answer: {claim}") or tx.numbers(claim))
 
 
 def _name_found(name: str, quote_terms: set[str], joined: str, aliases: Aliases) -> bool:
@@ -132,7 +145,9 @@ class Judge:
             return Verdict(supported=False, score=0.0, reason=failure)
         if self.scorer is None:
             return Verdict(supported=True, score=1.0, reason="its numbers, names and words are in the quote")
-        score = self.score(question, claim, quotes)
+        # A bare answer is judged as the statement it makes about the question.
+        stated = f"The answer is {claim.strip()}" if short_answer(question, claim) else claim
+        score = self.score(question, stated, quotes)
         if score < self.threshold:
             return Verdict(supported=False, score=score, reason=f"the judge model finds it unsupported ({score:.2f})")
         return Verdict(supported=True, score=score, reason=f"the judge model finds it supported ({score:.2f})")

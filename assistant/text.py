@@ -97,7 +97,7 @@ def _scoped_terms(text: str, cue: re.Pattern[str]) -> set[str]:
 
 
 # Words no finished English sentence ends on: articles, prepositions, conjunctions, relative pronouns.
-_DANGLING = frozenset(
+DANGLING = frozenset(
     "a an the of by to for from with in on at into onto about as than and or but nor that which who whom "
     "whose where when while because although though if unless whether so its their his her my our your "
     "very such between among against during after before since until upon via including like".split()
@@ -107,7 +107,7 @@ _DANGLING = frozenset(
 def is_fragment(text: str) -> bool:
     """Small models sometimes stop mid-clause ("So many fighters who", "a group blamed by")."""
     words = tokens(text)
-    return len(words) < 3 or words[-1] in _DANGLING
+    return len(words) < 3 or words[-1] in DANGLING
 
 
 def acronyms(text: str) -> set[str]:
