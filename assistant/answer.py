@@ -6,6 +6,7 @@ import time
 from collections.abc import Iterator, Sequence
 
 from . import citations as cite
+from . import text as tx
 from .conflicts import disagreements
 from .errors import QuestionError
 from .llms import LLM, citation_grammar, complete
@@ -158,14 +159,14 @@ class Assistant:
 
     def _extractive(self, question: str, evidence: list[Evidence]) -> tuple[str, list[Citation]] | None:
         """The evidence sentences that best cover the question, quoted verbatim; None if none is close."""
-        wanted = cite.terms(question)
+        wanted = tx.terms(question)
         if not wanted:
             return None
-        scored = sorted(evidence, key=lambda ev: -len(wanted & cite.terms(ev.text)))
+        scored = sorted(evidence, key=lambda ev: -len(wanted & tx.terms(ev.text)))
         best = [
             ev
             for ev in scored[:EXTRACTIVE_SENTENCES]
-            if cite.overlap(question, ev.text) >= self.settings.extract_min_overlap
+            if tx.overlap(question, ev.text) >= self.settings.extract_min_overlap
         ]
         if not best:
             return None

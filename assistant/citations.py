@@ -23,8 +23,8 @@ import re
 from dataclasses import dataclass
 
 from .safety import carries_markup
-from .text import names, negated, numbers, overlap, stopwords, terms, tokens
 from .schema import Citation, Evidence
+from .text import names, negated, numbers, stopwords, terms, tokens
 
 _MARKER = re.compile(r"\[\s*(\d+(?:\s*[,;]\s*\d+)*)\s*\]")
 _WORD = re.compile(r"[A-Za-zÀ-ÿ0-9][\w’']*")

@@ -8,12 +8,11 @@ for a GGUF that carries no template).
 
 from __future__ import annotations
 
-import time
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Protocol
 
-from .errors import ConfigError, ModelError
+from .errors import ConfigError
 from .schema import Usage
 from .settings import Settings
 
@@ -124,6 +123,6 @@ def check_gguf(path: Path) -> None:
 
 
 def make_openai_llm(settings: Settings) -> LLM:
-    from .openai_llm import make_client, OpenAILLM
+    from .openai_llm import OpenAILLM, make_client
 
     return OpenAILLM(make_client(settings), settings)

@@ -14,7 +14,6 @@ os.environ["HF_HUB_OFFLINE"] = "1"
 os.environ["ANONYMIZED_TELEMETRY"] = "False"
 
 from assistant.app import App  # noqa: E402
-from assistant.schema import Usage  # noqa: E402
 from assistant.settings import PROJECT_ROOT, Settings  # noqa: E402
 
 ARTICLES = PROJECT_ROOT / "store" / "articles"

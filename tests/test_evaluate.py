@@ -217,7 +217,7 @@ def test_worst_questions_put_wrong_answers_first(run_a):
 class InterruptingLLM(FakeLLM):
     """Stands in for a user pressing Ctrl-C while the second answer is generated."""
 
-    def stream(self, messages, max_tokens, grammar=None):
+    def stream(self, messages, max_tokens, grammar=None, usage=None):
         if self.calls:
             raise KeyboardInterrupt
         yield from super().stream(messages, max_tokens, grammar)

@@ -25,7 +25,7 @@ import httpx
 import pytest
 
 from assistant.app import App
-from assistant.schema import Answer, Citation, Timings, Usage
+from assistant.schema import Answer, Citation, Timings
 from assistant.settings import PROJECT_ROOT, Settings
 from assistant.webui import (
     paragraph_bounds,
