@@ -71,7 +71,7 @@ def ingest_folder(
         return article
 
     with WriteLock(index.settings.store_dir):
-        report = index.sync(found, parse, progress)
+        report = index.sync(found, parse, progress, keep_files=[s.file for s in skipped])
     return IngestResult(report, skipped, dropped)
 
 
