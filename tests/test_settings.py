@@ -34,10 +34,3 @@ def test_prompts_render_strictly(tmp_path: Path):
         prompts.render("greet", name="Ann")
     with pytest.raises(ConfigError, match="prompt template missing"):
         prompts.render("absent")
-
-
-def test_chroma_telemetry_is_off(tmp_path: Path):
-    from assistant.index import make_chroma_client
-
-    client = make_chroma_client(Settings(store_dir=tmp_path))
-    assert client.get_settings().anonymized_telemetry is False
