@@ -76,14 +76,12 @@ def is_correct(answer: str, refused: bool, must_include: Sequence[str]) -> bool:
 # --- statistics and output -----------------------------------------------------------------------------
 
 
-def percentile(values: Sequence[float], q: float) -> float:
-    """Linear interpolation between closest ranks (numpy's default); NaN for no values."""
-    if not values:
-        return math.nan
-    ordered = sorted(values)
-    pos = (len(ordered) - 1) * q / 100
-    low, high = math.floor(pos), math.ceil(pos)
-    return ordered[low] + (ordered[high] - ordered[low]) * (pos - low)
+def percentile(values: Sequence[float], q: int) -> float:
+    """`assistant.metrics.percentile` (statistics.quantiles, linear); NaN for no values."""
+    from assistant.metrics import percentile as shared
+
+    value = shared(values, q)
+    return math.nan if value is None else value
 
 
 def median(values: Sequence[float]) -> float:
