@@ -14,8 +14,6 @@ from .index import Index, SyncReport, WriteLock
 from .schema import Article
 
 SUPPORTED = {".txt", ".md", ".markdown", ".html", ".htm"}
-_HTML_DROP = ["script", "style", "noscript", "nav", "header", "footer", "aside", "form", "iframe", "svg", "button"]
-_BLOCKS = ["p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "div", "section", "br", "tr", "pre"]
 
 
 @dataclass(frozen=True)
@@ -177,21 +175,21 @@ def _control_share(text: str) -> float:
 
 
 def html_to_text(html: str) -> tuple[str, str]:
-    """(headline, article text) of an HTML page; citations point into this extracted text."""
-    from bs4 import BeautifulSoup
+    """(headline, article text) of an HTML page; citations point into this extracted text.
 
-    soup = BeautifulSoup(html, "html.parser")
-    for tag in soup(_HTML_DROP):
-        tag.decompose()
-    heading = soup.find("h1") or soup.find("title")
-    title = _squash(heading.get_text(" ")) if heading else ""
-    root = soup.find("article") or soup.find("main") or soup.body or soup
-    for block in root.find_all(_BLOCKS):
-        block.insert_before("\n\n")
-        block.insert_after("\n\n")
-    lines = (_squash(line) for line in root.get_text().splitlines())
-    text = "\n\n".join(line for line in lines if line)
-    return title, text
+    trafilatura finds the main text and leaves out navigation, share bars, teasers and comments; on the
+    realistic pages of tests/data/html/ it kept all 15 article sentences and let 3 of 16 boilerplate
+    sentences through, against 8 of 16 for the BeautifulSoup rules it replaced (bench/html_extraction.py).
+    Paragraphs are joined by blank lines, the chunker's paragraph separator."""
+    import trafilatura
+
+    doc = trafilatura.bare_extraction(
+        html, include_comments=False, include_tables=False, include_images=False, with_metadata=True
+    )
+    if doc is None:
+        return "", ""
+    lines = (_squash(line) for line in (doc.text or "").splitlines())
+    return _squash(doc.title or ""), "\n\n".join(line for line in lines if line)
 
 
 def _squash(text: str) -> str:

@@ -170,3 +170,21 @@ def test_dropped_sentences_are_reported_with_reasons(tmp_path: Path, embedder):
             "instruction to an AI system (override of previous instructions)",
         )
     ]
+
+
+def test_realistic_news_pages_keep_the_article_and_drop_comments_and_teasers():
+    """tests/data/html/: pages with navigation, share bars, cookie banners, newsletter boxes, related links
+    and comments (bench/html_extraction.py compares extractors on them)."""
+    import json
+
+    pages = Path(__file__).parent / "data" / "html"
+    gold = json.loads((pages / "gold.json").read_text(encoding="utf-8"))
+    leaked = 0
+    for name, expected in gold.items():
+        article = read_article(pages / name)
+        kept = [" ".join(article.sentence(i).split()) for i in range(len(article.spans))]
+        assert article.title == expected["title"]
+        assert [s for s in expected["article"] if s not in kept] == [], name
+        leaked += sum(any(b in k for k in kept) for b in expected["boilerplate"])
+        assert all(article.text[s:e] == article.sentence(i) for i, (s, e) in enumerate(article.spans))
+    assert leaked <= 3  # the BeautifulSoup rules used before let 8 of the 16 through
