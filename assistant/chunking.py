@@ -35,6 +35,9 @@ MIN_PARAGRAPH_WORDS = 6
 MIN_SENTENCE_WORDS = 3
 CTA_MAX_WORDS = 20
 TITLE_MAX_WORDS = 25
+# A byline or credit is short ("By Jane Doe, Politics Reporter"); a longer paragraph that opens on "By"
+# is news ("By Tuesday, the water had receded from most streets ...").
+BYLINE_MAX_WORDS = 15
 # Hard-wrapped text (email, plain-text newsletters, `fold -w 72`) keeps its lines under about 80 columns;
 # a line that fills at least WRAP_FILL of its block's width was broken by the wrapper, not by the author.
 WRAP_MAX_COLUMNS = 100
@@ -159,7 +162,7 @@ def _continues(text: str, prev: tuple[int, int], line: tuple[int, int], wrapped:
     before, after = text[prev[0] : prev[1]].strip(), text[line[0] : line[1]].strip()
     if _STARTS_BLOCK.match(after) or _STARTS_BLOCK.match(before) and before.startswith("#"):
         return False
-    if _BYLINE.match(before) and not _TERMINAL.search(before):
+    if _is_byline(before) and not _TERMINAL.search(before):
         return False
     if wrapped and prev[1] - prev[0] >= WRAP_FILL * width:
         return True
@@ -183,15 +186,19 @@ def _is_call_to_action(text: str) -> bool:
     return _words(text) <= CTA_MAX_WORDS and bool(_CALL_TO_ACTION.search(text))
 
 
+def _is_byline(para: str) -> bool:
+    return bool(_BYLINE.match(para)) and _words(para) <= BYLINE_MAX_WORDS
+
+
 def _is_headline(para: str) -> bool:
     words = _words(para)
-    return 3 <= words <= TITLE_MAX_WORDS and not _is_call_to_action(para) and not _BYLINE.match(para)
+    return 3 <= words <= TITLE_MAX_WORDS and not _is_call_to_action(para) and not _is_byline(para)
 
 
 def _is_prose(para: str) -> bool:
     if _words(para) < MIN_PARAGRAPH_WORDS or not _TERMINAL.search(para):
         return False
-    return not _is_call_to_action(para) and not _BYLINE.match(para)
+    return not _is_call_to_action(para) and not _is_byline(para)
 
 
 def _drop_reason(sentence: str) -> str:

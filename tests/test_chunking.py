@@ -191,3 +191,13 @@ def test_bundled_articles_split_as_before():
         "003_6c43adb871da5bd0.txt": 39,
         "004_e7b53a81f2bbd9e3.txt": 48,
     }
+
+
+def test_a_paragraph_opening_on_by_is_news_not_a_byline():
+    text = (
+        "Floods recede\n\nBy Jane Doe, Staff Reporter\n\n"
+        "By Tuesday, the water had receded from most streets in the old town and shops began to reopen.\n"
+    )
+    assert kept(text) == [
+        "By Tuesday, the water had receded from most streets in the old town and shops began to reopen."
+    ]
