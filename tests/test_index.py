@@ -217,6 +217,9 @@ def test_a_long_running_reader_sees_another_process_ingest(articles_dir: Path, t
     assert done.returncode == 0, done.stderr
     assert reader.version() != first
     assert "new.txt" in {a.file for a in reader.articles().values()}
+    flood = embedder.query("The river burst its banks on Sunday and flooded two villages in the valley.")
+    doc_id, _, _ = reader.vector_search(flood, 1)[0]
+    assert reader.articles()[doc_id].file == "new.txt"
 
 
 def test_vector_similarity_is_the_cosine_of_the_embeddings(shared_store: Settings, embedder):
