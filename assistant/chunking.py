@@ -160,7 +160,9 @@ def _blocks(text: str) -> list[list[tuple[int, int]]]:
 def _continues(text: str, prev: tuple[int, int], line: tuple[int, int], wrapped: bool, width: int) -> bool:
     """Whether the line break between `prev` and `line` was made by a wrapper inside one paragraph."""
     before, after = text[prev[0] : prev[1]].strip(), text[line[0] : line[1]].strip()
-    if _STARTS_BLOCK.match(after) or _STARTS_BLOCK.match(before) and before.startswith("#"):
+    if before.startswith(">") and after.startswith(">"):  # a wrapped Markdown quote: "> " on every line
+        before, after = before.lstrip("> "), after.lstrip("> ")
+    elif _STARTS_BLOCK.match(after) or before.startswith("#"):
         return False
     if _is_byline(before) and not _TERMINAL.search(before):
         return False

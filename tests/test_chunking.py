@@ -147,7 +147,8 @@ def test_markdown_article():
         "## Reactions\n\n"
         "- The mayor said the plan would fund three new schools this year.\n"
         "- Opposition members walked out before the vote on the budget.\n\n"
-        "> Residents will see the changes from May onwards, officials said.\n"
+        "> Residents will see the changes from May onwards, officials said on a\n"
+        "> visit to the new school site.\n"
     )
     title, spans = split_article(text)
     assert title == "Council passes budget"
@@ -155,7 +156,7 @@ def test_markdown_article():
         "The city council approved a new budget on Tuesday after a long debate that ran late into the night.",
         "The mayor said the plan would fund three new schools this year.",
         "Opposition members walked out before the vote on the budget.",
-        "Residents will see the changes from May onwards, officials said.",
+        "Residents will see the changes from May onwards, officials said on a > visit to the new school site.",
     ]
 
 
