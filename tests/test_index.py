@@ -207,6 +207,8 @@ def test_a_long_running_reader_sees_another_process_ingest(articles_dir: Path, t
     reader.refresh_seconds = 0.0
     first = reader.version()
     assert len(reader.articles()) == 5 and reader.version() == first  # no write, no change
+    assert not App(settings, embedder=embedder).ingest().report.changed
+    assert reader.version() == first  # an ingest that changes nothing leaves readers' caches alone
 
     (articles_dir / "new.txt").write_text(
         "Floods in the valley\n\nThe river burst its banks on Sunday and flooded two villages in the valley.\n",
@@ -241,3 +243,18 @@ def test_vector_similarity_is_the_cosine_of_the_embeddings(shared_store: Setting
         vector = np.array(embedder.documents([matching_text(index.articles()[doc_id].sentence(i))])[0])
         cosine = float(vector @ question / (np.linalg.norm(vector) * np.linalg.norm(question)))
         assert similarity == pytest.approx(cosine, abs=1e-4)
+
+
+def test_control_sequences_are_quoted_verbatim_but_not_embedded(tmp_path: Path, embedder):
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    text = "Storm news\n\nIt was \x1b[31mthe worst\x1b[0m storm in years on the coast, officials said on Monday.\n"
+    (folder / "ansi.txt").write_text(text, encoding="utf-8")
+    app = App(Settings(articles_dir=folder), embedder=embedder)
+    app.ingest()
+    article = next(iter(app.index.articles().values()))
+    assert (
+        article.sentence(0) == "It was \x1b[31mthe worst\x1b[0m storm in years on the coast, officials said on Monday."
+    )
+    clean = embedder.documents(["It was the worst storm in years on the coast, officials said on Monday."])[0]
+    assert app.index.vector_search(clean, 1)[0][2] == pytest.approx(1.0, abs=1e-4)
