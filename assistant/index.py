@@ -4,19 +4,25 @@ Two collections per embedding model (so vectors of different models never mix):
 - `<name>-sentences-<model>`: one node per kept sentence, its vector, and where it lies in its article;
 - `<name>-articles-<model>`: one record per article with its full text, title and sentence spans; the
   record is written `complete=False` before its sentences and `complete=True` after, so an ingestion killed
-  half-way is found and redone on the next run.
+  half-way is found and redone on the next run. Its collection metadata holds the store's change token
+  (`version`), rewritten by every ingest write, so long-running readers in other processes see new articles.
+
+A changed article is written first and its old version removed after, so a failed embedding (a server
+down, a crash) leaves the old version in place.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
-import math
 import os
+import time
+import uuid
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .chunking import matching_text
 from .errors import ConfigError, IngestError, ModelError, StoreBusyError
 from .schema import Article
 from .settings import Settings
@@ -26,6 +32,8 @@ EMBED_BATCH = 64
 # fades, small enough that a crash redoes little and memory stays flat.
 WRITE_BATCH = 2048
 GROUP_ARTICLES = 256
+# How often a reader asks the store whether another process has ingested (one small metadata read).
+REFRESH_SECONDS = 2.0
 
 
 @dataclass
@@ -136,12 +144,40 @@ class Index:
             f"{settings.collection}-articles-{tag}", embedding_function=None
         )
         self.vector_store = ChromaVectorStore(chroma_collection=self.sentences)
+        self.space = distance_space(self.sentences)
+        self.refresh_seconds = REFRESH_SECONDS
         self._articles: dict[str, Article] | None = None
+        self._version: str | None = None
+        self._checked = -float("inf")
 
     # --- reading -------------------------------------------------------------------------------------
 
+    def version(self) -> str:
+        """The store's change token: it differs after any ingest write, by this or another process.
+
+        Read from the store at most every `refresh_seconds`, so calling it on every search costs nothing;
+        when it has changed, the article cache is dropped. A reader that keeps something derived from the
+        articles (the BM25 index) rebuilds it when this value differs from the one it was built at."""
+        now = time.monotonic()
+        if self._version is None or now - self._checked >= self.refresh_seconds:
+            token = self._read_version()
+            self._checked = now
+            if token != self._version:
+                self._version, self._articles = token, None
+        return self._version
+
+    def _read_version(self) -> str:
+        # A fresh read: the collection object keeps the metadata it was fetched with.
+        return str((self.client.get_collection(self.records.name).metadata or {}).get("version", ""))
+
+    def _bump_version(self) -> None:
+        token = f"{time.time_ns()}-{uuid.uuid4().hex[:8]}"
+        self.records.modify(metadata={"version": token})
+        self._version, self._articles, self._checked = token, None, time.monotonic()
+
     def articles(self) -> dict[str, Article]:
-        """Every completely indexed article by id (cached until the next sync)."""
+        """Every completely indexed article by id (cached until the store's version changes)."""
+        self.version()  # read before the records: a write between the two is seen on the next check
         if self._articles is None:
             got = self.records.get(where={"complete": True}, include=["documents", "metadatas"])
             self._articles = {
@@ -152,15 +188,14 @@ class Index:
 
     def vector_search(self, embedding: list[float], k: int) -> list[tuple[str, int, float]]:
         """(article id, sentence index, cosine similarity) of the `k` nearest sentences."""
-        from llama_index.core.vector_stores import VectorStoreQuery
-
         if self.sentences.count() == 0:
             return []
-        result = self.vector_store.query(VectorStoreQuery(query_embedding=embedding, similarity_top_k=k))
-        # ChromaVectorStore reports exp(-distance); with the cosine space distance = 1 - cosine.
+        # Straight from Chroma, not through ChromaVectorStore, whose score is an undocumented transform
+        # (exp(-distance)) of the distance: the refusal gate compares this value with a cosine threshold.
+        got = self.sentences.query(query_embeddings=[embedding], n_results=k, include=["metadatas", "distances"])
         return [
-            (node.metadata["doc_id"], int(node.metadata["index"]), 1.0 + math.log(max(similarity, 1e-9)))
-            for node, similarity in zip(result.nodes, result.similarities, strict=True)
+            (meta["doc_id"], int(meta["index"]), similarity(distance, self.space))
+            for meta, distance in zip(got["metadatas"][0], got["distances"][0], strict=True)
         ]
 
     def stats(self) -> dict:
@@ -185,12 +220,14 @@ class Index:
         found: Iterable[tuple[str, str]],
         parse: Callable[[str], Article | None],
         progress: Callable[[int, int], None] | None = None,
+        keep_files: Iterable[str] = (),
     ) -> SyncReport:
         """Make the index hold exactly the given (file name, article id) pairs.
 
         `parse(file)` is called only for articles not yet indexed, so an unchanged corpus costs no
         splitting and no embedding; it returns None for a file it rejects. `progress(n, total)` is told
-        of every batch of sentences embedded.
+        of every batch of sentences embedded. The indexed version of a file in `keep_files` (one that could
+        not be read this time) or of a file `parse` rejects is kept: bad input never loses what is indexed.
         """
         report = SyncReport()
         existing = self._all_records()
@@ -201,28 +238,40 @@ class Index:
                 report.duplicates.append(file)
             else:
                 wanted[doc_id] = file
+        kept = set(keep_files)
         old_files = {meta["file"]: doc_id for doc_id, meta in existing.items() if meta.get("complete")}
-        for doc_id, meta in existing.items():
-            if meta.get("complete") and doc_id not in wanted:
-                self._delete(doc_id)
-                if meta["file"] not in wanted.values():
-                    report.removed.append(meta["file"])
         to_add: list[tuple[Article, bool]] = []
-        for doc_id, file in wanted.items():
-            meta = existing.get(doc_id)
-            if meta and meta.get("complete"):
-                if meta["file"] != file:
-                    self.records.update(ids=[doc_id], metadatas=[{**meta, "file": file}])
-                report.unchanged.append(file)
-            elif (article := parse(file)) is not None:
-                to_add.append((article, file in old_files))
-        total = sum(len(article.spans) for article, _ in to_add)
-        for group in _groups(to_add):
-            added = self._add([article for article, _ in group], lambda n: progress and progress(n, total))
-            report.sentences_added += added
-            for article, is_update in group:
-                (report.updated if is_update else report.added).append(article.file)
-        self._articles = None
+        wrote = False
+        try:
+            for doc_id, file in wanted.items():
+                meta = existing.get(doc_id)
+                if meta and meta.get("complete"):
+                    if meta["file"] != file:
+                        self.records.update(ids=[doc_id], metadatas=[{**meta, "file": file}])
+                        wrote = True
+                    report.unchanged.append(file)
+                elif (article := parse(file)) is not None:
+                    to_add.append((article, file in old_files))
+                else:
+                    kept.add(file)
+            total = sum(len(article.spans) for article, _ in to_add)
+            for group in _groups(to_add):
+                wrote = True
+                added = self._add([article for article, _ in group], lambda n: progress and progress(n, total))
+                report.sentences_added += added
+                for article, is_update in group:
+                    (report.updated if is_update else report.added).append(article.file)
+                self._bump_version()
+            # Old versions go only once their replacements are in: a failed embedding above keeps them.
+            for doc_id, meta in existing.items():
+                if meta.get("complete") and doc_id not in wanted and meta["file"] not in kept:
+                    wrote = True
+                    self._delete(doc_id)
+                    if meta["file"] not in wanted.values():
+                        report.removed.append(meta["file"])
+        finally:
+            if wrote:
+                self._bump_version()
         return report
 
     def _all_records(self) -> dict[str, dict]:
@@ -260,7 +309,7 @@ class Index:
         for first in range(0, len(where), WRITE_BATCH):
             chunk = where[first : first + WRITE_BATCH]
             texts = [a.sentence(i) for a, i in chunk]
-            vectors = self._embed(texts, progress)
+            vectors = self._embed([matching_text(text) for text in texts], progress)
             self.vector_store.add(
                 [
                     TextNode(
@@ -287,6 +336,25 @@ class Index:
             if progress:
                 progress(len(batch))
         return vectors
+
+
+def distance_space(collection) -> str:
+    """The distance function of a Chroma collection ("cosine", "l2" or "ip")."""
+    config = getattr(collection, "configuration", None) or {}
+    for key in ("hnsw", "spann"):
+        space = (config.get(key) or {}).get("space")
+        if space:
+            return str(space)
+    return str((collection.metadata or {}).get("hnsw:space", "l2"))
+
+
+def similarity(distance: float, space: str) -> float:
+    """Cosine similarity from a Chroma distance. Chroma's distances (chromadb docs, "Configure"): cosine
+    1 - cos; inner product 1 - dot (= 1 - cos for the unit vectors sentence models produce); l2 the
+    squared Euclidean distance, 2 - 2 cos for unit vectors."""
+    if space == "l2":
+        return 1.0 - distance / 2.0
+    return 1.0 - distance
 
 
 def _groups(to_add: list[tuple[Article, bool]]) -> Iterable[list[tuple[Article, bool]]]:

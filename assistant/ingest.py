@@ -5,17 +5,15 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from .chunking import CHUNKER_VERSION, split_article
+from .chunking import CHUNKER_VERSION, split
 from .errors import IngestError
 from .index import Index, SyncReport, WriteLock
 from .schema import Article
 
 SUPPORTED = {".txt", ".md", ".markdown", ".html", ".htm"}
-_HTML_DROP = ["script", "style", "noscript", "nav", "header", "footer", "aside", "form", "iframe", "svg", "button"]
-_BLOCKS = ["p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "div", "section", "br", "tr", "pre"]
 
 
 @dataclass(frozen=True)
@@ -24,10 +22,23 @@ class Skipped:
     reason: str
 
 
+@dataclass(frozen=True)
+class DroppedSentence:
+    """A sentence of an article indexed in this run that was kept out of the index, and why."""
+
+    file: str
+    start: int
+    end: int
+    sentence: str
+    reason: str
+
+
 @dataclass
 class IngestResult:
     report: SyncReport
     skipped: list[Skipped]
+    # Sentences of the articles (re)indexed in this run that were not kept; `assistant ingest -v` lists them.
+    dropped: list[DroppedSentence] = field(default_factory=list)
 
 
 def ingest_folder(
@@ -40,23 +51,26 @@ def ingest_folder(
     if not folder.is_dir():
         raise IngestError(f"articles folder not found: {folder}")
     skipped: list[Skipped] = []
+    dropped: list[DroppedSentence] = []
     found: list[tuple[str, str]] = []
     for path in article_files(folder):
         try:
-            found.append((path.name, article_id(read_raw(path, max_mb))))
+            found.append((path.name, article_id(read_raw(path, max_mb, folder))))
         except (IngestError, OSError) as err:
             skipped.append(Skipped(path.name, _reason(err)))
 
     def parse(file: str) -> Article | None:
         try:
-            return read_article(folder / file, max_mb)
+            article, lost = parse_article(folder / file, max_mb, folder)
         except (IngestError, OSError) as err:
             skipped.append(Skipped(file, _reason(err)))
             return None
+        dropped.extend(lost)
+        return article
 
     with WriteLock(index.settings.store_dir):
-        report = index.sync(found, parse, progress)
-    return IngestResult(report, skipped)
+        report = index.sync(found, parse, progress, keep_files=[s.file for s in skipped])
+    return IngestResult(report, skipped, dropped)
 
 
 def _reason(err: Exception) -> str:
@@ -64,12 +78,31 @@ def _reason(err: Exception) -> str:
 
 
 def article_files(folder: Path) -> Iterator[Path]:
+    """Candidate article files of a folder, symbolic links included (`read_raw` refuses those that lead
+    outside it)."""
     for path in sorted(folder.iterdir()):
-        if path.is_file() and not path.name.startswith(".") and path.suffix.lower() in SUPPORTED:
+        if path.name.startswith(".") or path.suffix.lower() not in SUPPORTED:
+            continue
+        if path.is_file() or path.is_symlink():
             yield path
 
 
-def read_raw(path: Path, max_mb: float) -> bytes:
+def resolve_inside(path: Path, folder: Path | None) -> Path:
+    """The file `path` names, refusing a symbolic link that resolves outside `folder` (a link such as
+    `passwd.txt -> /etc/passwd` would otherwise put that file's text into the index and the answers)."""
+    if not path.is_symlink():
+        return path
+    root = (folder or path.parent).resolve()
+    target = path.resolve()
+    if not target.is_relative_to(root):
+        raise IngestError(f"symbolic link to a file outside the articles folder ({target}), not read")
+    if not target.is_file():
+        raise IngestError("symbolic link to something that is not a file, not read")
+    return target
+
+
+def read_raw(path: Path, max_mb: float, folder: Path | None = None) -> bytes:
+    path = resolve_inside(path, folder)
     size = path.stat().st_size
     if size == 0:
         raise IngestError("empty file")
@@ -87,23 +120,38 @@ def article_id(raw: bytes) -> str:
     return hashlib.sha256(CHUNKER_VERSION.encode() + raw).hexdigest()[:16]
 
 
-def read_article(path: Path, max_mb: float = 10.0) -> Article:
+def read_article(path: Path, max_mb: float = 10.0, folder: Path | None = None) -> Article:
     """One file as an `Article`; raises `IngestError` naming the problem."""
-    raw = read_raw(path, max_mb)
+    return parse_article(path, max_mb, folder)[0]
+
+
+def parse_article(
+    path: Path, max_mb: float = 10.0, folder: Path | None = None
+) -> tuple[Article, list[DroppedSentence]]:
+    """One file as an `Article`, with the sentences of its prose that were kept out and why."""
+    raw = read_raw(path, max_mb, folder)
     text = decode(raw)
     title = ""
     if path.suffix.lower() in {".html", ".htm"}:
         title, text = html_to_text(text)
-    head, spans = split_article(text)
-    if not spans:
+    parts = split(text)
+    if not parts.spans:
         raise IngestError("no article sentences found (only boilerplate, markup or fragments)")
-    return Article(doc_id=article_id(raw), file=path.name, title=title or head or path.stem, text=text, spans=spans)
+    article = Article(
+        doc_id=article_id(raw), file=path.name, title=title or parts.title or path.stem, text=text, spans=parts.spans
+    )
+    dropped = [DroppedSentence(path.name, d.start, d.end, text[d.start : d.end], d.reason) for d in parts.dropped]
+    return article, dropped
 
 
 def decode(raw: bytes) -> str:
-    """UTF-8 when it is; otherwise Windows-1252/Latin-1, the usual encoding of older web pages."""
+    """UTF-8 when it is; otherwise Windows-1252/Latin-1, the usual encoding of older web pages.
+
+    Offsets are character offsets into this decoded text. A UTF-8 byte-order mark is kept (as U+FEFF,
+    character 0), exactly as `open(path, encoding="utf-8").read()` returns it, so spans computed here index
+    the file as any UTF-8 reader sees it; the chunker reads the mark as a space."""
     try:
-        return raw.decode("utf-8-sig")
+        return raw.decode("utf-8")
     except UnicodeDecodeError:
         pass
     text = raw.decode("cp1252", errors="replace") if _mostly_cp1252(raw) else raw.decode("latin-1")
@@ -127,21 +175,21 @@ def _control_share(text: str) -> float:
 
 
 def html_to_text(html: str) -> tuple[str, str]:
-    """(headline, article text) of an HTML page; citations point into this extracted text."""
-    from bs4 import BeautifulSoup
+    """(headline, article text) of an HTML page; citations point into this extracted text.
 
-    soup = BeautifulSoup(html, "html.parser")
-    for tag in soup(_HTML_DROP):
-        tag.decompose()
-    heading = soup.find("h1") or soup.find("title")
-    title = _squash(heading.get_text(" ")) if heading else ""
-    root = soup.find("article") or soup.find("main") or soup.body or soup
-    for block in root.find_all(_BLOCKS):
-        block.insert_before("\n\n")
-        block.insert_after("\n\n")
-    lines = (_squash(line) for line in root.get_text().splitlines())
-    text = "\n\n".join(line for line in lines if line)
-    return title, text
+    trafilatura finds the main text and leaves out navigation, share bars, teasers and comments; on the
+    realistic pages of tests/data/html/ it kept all 15 article sentences and let 3 of 16 boilerplate
+    sentences through, against 8 of 16 for the BeautifulSoup rules it replaced (bench/html_extraction.py).
+    Paragraphs are joined by blank lines, the chunker's paragraph separator."""
+    import trafilatura
+
+    doc = trafilatura.bare_extraction(
+        html, include_comments=False, include_tables=False, include_images=False, with_metadata=True
+    )
+    if doc is None:
+        return "", ""
+    lines = (_squash(line) for line in (doc.text or "").splitlines())
+    return _squash(doc.title or ""), "\n\n".join(line for line in lines if line)
 
 
 def _squash(text: str) -> str:

@@ -29,8 +29,8 @@ Definitions (the README's "Evaluation" section says the same):
 
 from __future__ import annotations
 
-import math
 import re
+import statistics
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
@@ -229,14 +229,15 @@ def score_answer(
 # --- summaries ---------------------------------------------------------------------------------------------
 
 
-def percentile(values: Sequence[float], q: float) -> float | None:
-    """Linear-interpolated percentile (q in 0..100), as numpy's default; None for no values."""
+def percentile(values: Sequence[float], q: int) -> float | None:
+    """The q-th percentile (q a whole number 0..100) with linear interpolation between closest ranks
+    (`statistics.quantiles(method="inclusive")`, numpy's default); None for no values. The one percentile
+    of the project: the bench scripts use it too."""
     if not values:
         return None
-    ordered = sorted(values)
-    rank = (len(ordered) - 1) * q / 100
-    low, high = math.floor(rank), math.ceil(rank)
-    return ordered[low] + (ordered[high] - ordered[low]) * (rank - low)
+    if len(values) == 1 or q in (0, 100):  # quantiles() needs two points and gives only the 1st..99th
+        return float(min(values) if q == 0 else max(values) if q == 100 else values[0])
+    return statistics.quantiles(values, n=100, method="inclusive")[q - 1]
 
 
 def _mean(values: Sequence[float]) -> float | None:

@@ -1,19 +1,33 @@
-"""Prompt templates live as files in `prompts/`; rendering is strict (a missing variable is an error)."""
+"""Prompt templates live as files in `prompts/`; rendering is strict (a missing variable is an error).
+
+The folder ships inside the package as `assistant.prompt_files` (pyproject.toml maps it), so an installed
+wheel reads the templates through importlib.resources; a source checkout on PYTHONPATH reads the folder.
+"""
 
 from __future__ import annotations
 
+from importlib import resources
+from importlib.resources.abc import Traversable
 from pathlib import Path
 from string import Template
 
 from .errors import ConfigError
 from .settings import PROJECT_ROOT
 
-PROMPTS_DIR = PROJECT_ROOT / "prompts"
+PACKAGE = "assistant.prompt_files"
+
+
+def prompts_dir() -> Traversable:
+    """The installed templates, or the checkout's `prompts/` folder when running from source."""
+    try:
+        return resources.files(PACKAGE)
+    except ModuleNotFoundError:
+        return PROJECT_ROOT / "prompts"
 
 
 class Prompts:
-    def __init__(self, folder: Path = PROMPTS_DIR) -> None:
-        self.folder = folder
+    def __init__(self, folder: Path | Traversable | None = None) -> None:
+        self.folder = folder if folder is not None else prompts_dir()
 
     def text(self, template: str, /) -> str:
         path = self.folder / f"{template}.txt"

@@ -255,42 +255,37 @@ _STYLE = """body{font-family:system-ui,sans-serif;max-width:1100px;margin:2em au
 table{border-collapse:collapse;margin:1em 0}td,th{border:1px solid #ccc;padding:4px 8px;vertical-align:top}
 th{background:#f3f3f3}td.num{text-align:right}img{max-width:48%;margin-right:1%}.small{font-size:90%}"""
 
-
-def _h(text: object) -> str:
-    return html.escape(str(text), quote=True)
-
-
-def _html_table(header: Sequence[str], rows: Sequence[Sequence[object]], cls: str = "") -> str:
-    head = "".join(f"<th>{_h(h)}</th>" for h in header)
-    body = []
-    for row in rows:
-        cells = []
-        for i, cell in enumerate(row):
-            text = "<br>".join(_h(c) for c in cell) if isinstance(cell, list) else _h(cell)
-            cells.append(f'<td class="num">{text}</td>' if i and not cls else f"<td>{text}</td>")
-        body.append("<tr>" + "".join(cells) + "</tr>")
-    attr = f' class="{_h(cls)}"' if cls else ""
-    return f"<table{attr}><tr>{head}</tr>" + "".join(body) + "</table>"
+# Autoescaped: every value (article text, quotes, model output, file names) is escaped by Jinja2, so no
+# field can carry markup into the page.
+_HTML = """<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Evaluation report</title>
+<style>{{ style }}</style></head><body><h1>Evaluation report</h1>
+<ul>{% for key, value in header %}<li><b>{{ key }}</b>: {{ value }}</li>{% endfor %}</ul>
+{%- macro table(head, rows, cls="") %}
+<table{% if cls %} class="{{ cls }}"{% endif %}><tr>{% for h in head %}<th>{{ h }}</th>{% endfor %}</tr>
+{%- for row in rows %}<tr>{% for cell in row %}<td{% if loop.index0 and not cls %} class="num"{% endif %}>
+{%- if cell is sequence and cell is not string %}{{ cell | join("<br>"|safe) }}{% else %}{{ cell }}{% endif -%}
+</td>{% endfor %}</tr>{% endfor %}</table>
+{%- endmacro %}
+<h2>Metrics</h2>{{ table(["metric", "value", "n"], metrics) }}<p>{{ note }}</p>
+<h2>By question kind</h2>{{ table(kind_head, kinds) }}
+<h2>Plots</h2>{% for name in images %}<img src="{{ name | urlencode }}" alt="{{ name }}">{% endfor %}
+<h2>Worst {{ worst | length }} questions</h2>
+{{ table(["id", "kind", "problems", "question", "answer", "gold", "citations"], worst, cls="small") }}
+</body></html>
+"""
 
 
 def html_report(records: Sequence[Mapping], meta: Mapping, images: Sequence[str]) -> str:
-    items = "".join(f"<li><b>{_h(k)}</b>: {_h(v)}</li>" for k, v in _header(records, meta))
-    header = ["kind"] + [label for _, label in KIND_COLUMNS]
-    rows = _worst_rows(records)
-    parts = [
-        '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Evaluation report</title>',
-        f"<style>{_STYLE}</style></head><body><h1>Evaluation report</h1><ul>{items}</ul>",
-        "<h2>Metrics</h2>"
-        + _html_table(["metric", "value", "n"], metric_rows(summarise(records)))
-        + f"<p>{_h(NOTE)}</p>",
-        "<h2>By question kind</h2>" + _html_table(header, kind_rows(records)),
-        "<h2>Plots</h2>" + "".join(f'<img src="{_h(quote(name))}" alt="{_h(name)}">' for name in images),
-        f"<h2>Worst {len(rows)} questions</h2>",
-        _html_table(
-            ["id", "kind", "problems", "question", "answer", "gold", "citations"],
-            [list(r.values()) for r in rows],
-            cls="small",
-        ),
-        "</body></html>",
-    ]
-    return "\n".join(parts) + "\n"
+    from jinja2 import Environment
+
+    template = Environment(autoescape=True).from_string(_HTML)
+    return template.render(
+        style=_STYLE,
+        header=_header(records, meta),
+        metrics=metric_rows(summarise(records)),
+        note=NOTE,
+        kind_head=["kind"] + [label for _, label in KIND_COLUMNS],
+        kinds=kind_rows(records),
+        images=images,
+        worst=[list(r.values()) for r in _worst_rows(records)],
+    )

@@ -18,18 +18,22 @@ class Settings(BaseSettings):
 
     # Corpus and store
     articles_dir: Path = Field(PROJECT_ROOT / "store" / "articles", description="Folder of articles to index.")
-    store_dir: Path = Field(PROJECT_ROOT / "store", description="Where the Chroma index lives.")
+    store_dir: Path = Field(PROJECT_ROOT / "store", description="Where the Chroma index lives (`store/chroma`).")
     collection: str = Field("articles", description="Chroma collection name prefix.")
-    chroma_host: str | None = Field(None, description="Chroma server host; unset = embedded store in store_dir.")
-    chroma_port: int = Field(8000, description="Chroma server port (with chroma_host).")
+    chroma_host: str | None = Field(None, description="Chroma server host; unset = embedded store in the store folder.")
+    chroma_port: int = Field(8000, description="Chroma server port (with the host).")
     max_file_mb: float = Field(10.0, description="Files larger than this are skipped at ingestion.")
 
     # Embeddings
     embed_backend: Literal["local", "openai"] = Field(
-        "local", description="local = sentence-transformers folder; openai = an OpenAI-compatible /embeddings API."
+        "local",
+        description="`local` = a sentence-transformers folder; `openai` = an OpenAI-compatible `/embeddings` endpoint "
+        "(`OPENAI_BASE_URL`).",
     )
     embed_model: str = Field(
-        "", description="local: model folder (empty = the bundled all-MiniLM-L6-v2); openai: the model name."
+        "",
+        description="local: model folder (empty = the bundled all-MiniLM-L6-v2); openai: the model name. Each "
+        "embedding model gets its own collections (vectors never mix): run `assistant ingest` after changing it.",
     )
 
     # Retrieval and evidence
@@ -37,54 +41,63 @@ class Settings(BaseSettings):
     candidates: int = Field(30, ge=1, description="Candidates taken from each retriever before fusion.")
     evidence_tokens: int = Field(300, ge=50, description="Token budget of the evidence shown to the model.")
     min_relevance: float = Field(
-        0.30, description="Refuse when the best sentence's cosine similarity to the question is below this."
+        0.30,
+        description="Refuse without asking the model when the best sentence's cosine similarity is below this.",
     )
     extract_min_overlap: float = Field(
         0.5,
         ge=0.0,
         le=1.0,
-        description="Quote evidence verbatim when the model's answer fails verification "
-        "only if the best sentence holds this share of the question's content words.",
+        description="Share of the question's content words an evidence sentence must hold to be quoted as an "
+        "extractive answer.",
     )
     support_threshold: float = Field(
         0.6, ge=0.0, le=1.0, description="Share of a sentence's content words its cited quotes must contain."
     )
 
     # Language model
-    llm_backend: Literal["local", "openai"] = Field("local", description="Which LLM answers.")
-    model: Literal["qwen2.5-1.5b", "qwen2.5-0.5b"] = Field(
-        "qwen2.5-1.5b", description="Bundled local model that answers (ignored when gguf_path is set)."
+    llm_backend: Literal["local", "openai"] = Field(
+        "local", description="`local` (GGUF in-process) or `openai` (OpenAI or any compatible server)."
     )
-    gguf_path: Path | None = Field(None, description="GGUF model file; unset = the bundled `model`.")
+    model: Literal["qwen2.5-1.5b", "qwen2.5-0.5b"] = Field(
+        "qwen2.5-1.5b", description="Bundled local model that answers (ignored when `ASSISTANT_GGUF_PATH` is set)."
+    )
+    gguf_path: Path | None = Field(None, description="Any GGUF model file; unset = the bundled `ASSISTANT_MODEL`.")
     model_cache_dir: Path = Field(
-        Path.home() / ".cache" / "assistant", description="Where the embedded GGUF is assembled."
+        Path.home() / ".cache" / "assistant", description="Where the embedded GGUF is assembled (once, sha256-checked)."
     )
     chat_format: str = Field(
-        "", description="Empty = the model's own chat template; 'plain' = plain-text prompt (models without one)."
+        "",
+        description="Empty = the model's own chat template; `plain` = a plain-text prompt for models without one "
+        "(automatic for a GGUF with no template); or any llama-cpp-python chat format name.",
     )
     constrain_citations: bool = Field(
-        False, description="Local models: a grammar lets citation markers name only existing evidence numbers."
+        False,
+        description="Local models: a GBNF grammar lets citation markers name only existing evidence numbers. Off by "
+        "default: on the public set it left accuracy unchanged (82.4%) and cost 2.1 s of median latency (grammar "
+        "sampling over a 151k-token vocabulary), while verification already removes every invalid marker.",
     )
     threads: int = Field(0, ge=0, description="CPU threads for the local model; 0 = all cores.")
     n_ctx: int = Field(2048, ge=512, description="Context window of the local model.")
     max_tokens: int = Field(80, ge=8, le=2048, description="Most tokens the model may generate per answer.")
     temperature: float = Field(0.0, ge=0.0, le=2.0, description="Sampling temperature.")
-    llm_model: str = Field("gpt-4o-mini", description="Model name for the openai backend.")
+    llm_model: str = Field("gpt-4o-mini", description="Model name for the `openai` backend.")
     llm_timeout: float = Field(60.0, gt=0, description="Seconds before a model request is abandoned.")
     llm_max_retries: int = Field(2, ge=0, description="Retries for a failed model request.")
 
     # Support judge
     judge: Literal["model", "rules"] = Field(
         "model",
-        description="model = the reliable rules plus a language model's verdict on every sentence; "
-        "rules = the rules alone (no model call, weaker on paraphrase and contradiction).",
+        description="`model` = the reliable rules plus a language model's verdict on every sentence; "
+        "`rules` = the rules alone (no model call, weaker on paraphrase and contradiction).",
     )
     judge_backend: Literal["same", "local", "openai"] = Field(
-        "same", description="Which backend judges: same = the answering backend; local; openai."
+        "same", description="Which backend judges: `same` = the answering backend; `local`; `openai`."
     )
     judge_model: str = Field(
         "qwen2.5-1.5b",
-        description="local: a bundled model key or a GGUF path; openai: the model name (empty = llm_model).",
+        description="local: a bundled model key or a GGUF path; openai: the model name "
+        "(empty = `ASSISTANT_LLM_MODEL`).",
     )
     judge_threshold: float = Field(
         0.6,
@@ -95,15 +108,15 @@ class Settings(BaseSettings):
     )
 
     # Questions
-    max_question_chars: int = Field(2000, ge=10, description="Longer questions are rejected.")
+    max_question_chars: int = Field(2000, ge=10, description="Longer questions are rejected with a clear error.")
     history_turns: int = Field(3, ge=0, description="Previous turns used to rewrite a follow-up question.")
 
     # Browser chat
-    ui_host: str = Field("127.0.0.1", description="Address the browser chat binds to (loopback by default).")
+    ui_host: str = Field("127.0.0.1", description="Address the browser chat binds to (loopback unless told otherwise).")
     ui_port: int = Field(7860, ge=0, le=65535, description="Port of the browser chat.")
-    ui_concurrency: int = Field(1, ge=1, description="Answers generated at once by the browser chat.")
-    ui_queue_size: int = Field(16, ge=1, description="Requests waiting in the browser chat's queue before 'busy'.")
-    ui_auth: str | None = Field(None, description="Optional basic auth for the browser chat, as user:password.")
+    ui_concurrency: int = Field(1, ge=1, description="Answers the browser chat generates at once.")
+    ui_queue_size: int = Field(16, ge=1, description='Requests waiting in the chat\'s queue before "busy, try again".')
+    ui_auth: str | None = Field(None, description="Optional basic auth for the browser chat, `user:password`.")
 
     def resolved_threads(self) -> int:
         import os

@@ -16,8 +16,11 @@ model's own chat template), temperature 0 and the same `max_tokens` as ours. (`l
 is not used: its `LlamaCPP` constructor always loads its own model from a path, and by default formats
 prompts with Llama-2 tags.) LlamaIndex counts tokens with the model's own tokenizer.
 
-Ours runs over all questions first, then the baseline: each keeps its own prompt prefix in the KV cache as
-it would when serving. One warm-up question (not counted) precedes each.
+The two run interleaved, question by question (ours, baseline, ours, baseline, ...), so that a change in
+machine load during the run (other processes, thermal throttling) falls on both alike rather than on
+whichever ran second. One warm-up question for each (not counted) precedes the first pair. Sharing one
+model, each pipeline's prompt prefix is evicted from llama.cpp's KV cache by the other's in between: both
+pay that cost alike.
 
 Figures (both pipelines, in this run):
 - accuracy: answerable questions whose answer contains one `must_include` string (the `assistant eval`
@@ -249,14 +252,12 @@ def main() -> int:
             app.llm._llama, files, Path(tmp) / "baseline", args.chunk_size, args.top_k, app.settings.max_tokens
         )
         app.assistant.ask(WARM_UP)
-        mine = []
-        for q in questions:
-            mine.append(ours(app, q, texts))
-            show("ours", mine[-1])
         engine.query(WARM_UP)
         llm.calls = 0
-        theirs = []
-        for q in questions:
+        mine, theirs = [], []
+        for q in questions:  # A B A B: load changes during the run hit both pipelines alike
+            mine.append(ours(app, q, texts))
+            show("ours", mine[-1])
             theirs.append(baseline(engine, q, texts))
             show("baseline", theirs[-1])
         calls = llm.calls / max(1, len(questions))

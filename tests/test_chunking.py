@@ -2,7 +2,7 @@ from pathlib import Path
 
 import pytest
 
-from assistant.chunking import split_article
+from assistant.chunking import matching_text, split, split_article
 from assistant.ingest import read_article
 
 from .conftest import ARTICLES
@@ -70,3 +70,135 @@ def test_markdown_markers_are_not_part_of_the_quote():
     text = "# Heading here now\n\n> The council approved the budget on Tuesday after a long debate.\n"
     _, spans = split_article(text)
     assert [text[s:e] for s, e in spans] == ["The council approved the budget on Tuesday after a long debate."]
+
+
+# --- line layouts: hard-wrapped, CRLF, NFD, Markdown ------------------------------------------------------
+
+PARAGRAPH = (
+    "The city council approved a new budget on Tuesday after a long debate that ran late into the night. "
+    "The mayor said the plan would fund three new schools and repair the old bridge over the river. "
+    "Opposition members walked out before the vote, calling the process rushed and opaque."
+)
+SENTENCES = [
+    "The city council approved a new budget on Tuesday after a long debate that ran late into the night.",
+    "The mayor said the plan would fund three new schools and repair the old bridge over the river.",
+    "Opposition members walked out before the vote, calling the process rushed and opaque.",
+]
+
+
+def kept(text: str) -> list[str]:
+    _, spans = split_article(text)
+    return [text[s:e] for s, e in spans]
+
+
+def flat(sentence: str) -> str:
+    return " ".join(sentence.split())
+
+
+def test_hard_wrapped_paragraphs_keep_every_sentence():
+    import textwrap
+
+    text = "Council passes budget\n\n" + textwrap.fill(PARAGRAPH, 72) + "\n\n" + textwrap.fill(PARAGRAPH, 60) + "\n"
+    sentences = kept(text)
+    assert [flat(s) for s in sentences] == SENTENCES * 2
+    assert any("\n" in s for s in sentences)  # the quote is the verbatim span, line breaks included
+
+
+def test_paragraph_ending_in_an_ellipsis_is_kept():
+    text = "Talks stall again\n\nThe negotiators left the hotel without a word, and the talks were put off…\n"
+    assert kept(text) == ["The negotiators left the hotel without a word, and the talks were put off…"]
+
+
+def test_crlf_line_endings_round_trip():
+    import textwrap
+
+    text = ("Council passes budget\n\n" + textwrap.fill(PARAGRAPH, 72) + "\n").replace("\n", "\r\n")
+    title, spans = split_article(text)
+    assert title == "Council passes budget"
+    assert [flat(text[s:e]) for s, e in spans] == SENTENCES
+    assert all("\r" not in text[e - 1 : e] and text[s:e] == text[s:e].strip() for s, e in spans)
+
+
+def test_nfd_text_keeps_its_offsets():
+    import unicodedata
+
+    text = unicodedata.normalize("NFD", "Le conseil a approuvé le budget mardi après un long débat sur les écoles.\n")
+    assert kept(text) == [text.strip()]
+
+
+def test_one_line_per_paragraph_is_unchanged_and_headings_stay_out():
+    text = (
+        "Storm hits the coast\n"
+        "The storm reached the coast on Monday and cut power to 20,000 homes across the region.\n"
+        "Repairs began at once, the utility said in a statement on Tuesday morning.\n"
+    )
+    assert kept(text) == [
+        "The storm reached the coast on Monday and cut power to 20,000 homes across the region.",
+        "Repairs began at once, the utility said in a statement on Tuesday morning.",
+    ]
+
+
+def test_markdown_article():
+    text = (
+        "# Council passes budget\n\n"
+        "*By Jane Doe*\n\n"
+        "The city council approved a new budget on Tuesday after a long debate\n"
+        "that ran late into the night.\n\n"
+        "## Reactions\n\n"
+        "- The mayor said the plan would fund three new schools this year.\n"
+        "- Opposition members walked out before the vote on the budget.\n\n"
+        "> Residents will see the changes from May onwards, officials said on a\n"
+        "> visit to the new school site.\n"
+    )
+    title, spans = split_article(text)
+    assert title == "Council passes budget"
+    assert [flat(text[s:e]) for s, e in spans] == [
+        "The city council approved a new budget on Tuesday after a long debate that ran late into the night.",
+        "The mayor said the plan would fund three new schools this year.",
+        "Opposition members walked out before the vote on the budget.",
+        "Residents will see the changes from May onwards, officials said on a > visit to the new school site.",
+    ]
+
+
+# --- control characters --------------------------------------------------------------------------------
+
+
+def test_ansi_and_osc_sequences_do_not_drop_the_sentence():
+    text = (
+        "Storm news today\n\n"
+        "\x1b[1mThe storm reached the coast on Monday and cut power to homes.\x1b[0m "
+        "It was \x1b[31mthe worst\x1b[0m storm in years, officials said. "
+        "\x1b]8;;https://example.com/storm\x1b\\Rain is expected to continue until Friday.\x1b]8;;\x1b\\\n"
+    )
+    parts = split(text)
+    sentences = [text[s:e] for s, e in parts.spans]
+    # Sequences at a sentence's edges stay outside its span; one inside stays in the verbatim quote.
+    assert sentences == [
+        "The storm reached the coast on Monday and cut power to homes.",
+        "It was \x1b[31mthe worst\x1b[0m storm in years, officials said.",
+        "Rain is expected to continue until Friday.",
+    ]
+    assert matching_text(sentences[1]) == "It was the worst storm in years, officials said."
+    assert parts.dropped == ()
+
+
+def test_bundled_articles_split_as_before():
+    """Spans of the five bundled articles (191 sentences), pinned: the layout rules did not change them."""
+    counts = {p.name: len(split_article(p.read_text(encoding="utf-8"))[1]) for p in sorted(ARTICLES.glob("*.txt"))}
+    assert counts == {
+        "000_45d2fcbcc429a1f9.txt": 24,
+        "001_edaec66f59fb5e6d.txt": 59,
+        "002_38e1f6e2efff039d.txt": 21,
+        "003_6c43adb871da5bd0.txt": 39,
+        "004_e7b53a81f2bbd9e3.txt": 48,
+    }
+
+
+def test_a_paragraph_opening_on_by_is_news_not_a_byline():
+    text = (
+        "Floods recede\n\nBy Jane Doe, Staff Reporter\n\n"
+        "By Tuesday, the water had receded from most streets in the old town and shops began to reopen.\n"
+    )
+    assert kept(text) == [
+        "By Tuesday, the water had receded from most streets in the old town and shops began to reopen."
+    ]

@@ -249,7 +249,9 @@ def test_end_to_end_run_writes_results_reports_and_plots(shared_store: Settings,
     assert records[0]["scores"]["correct"] is True and "McKenzie" in records[0]["answer"]
     # Whatever the small model does with the unanswerable one, it is scored as unanswerable.
     assert records[2]["scores"]["answerable"] is False and records[2]["scores"]["correct"] is None
-    assert records[2]["scores"]["refused"] is records[2]["refused"]
+    # A refusal is recognisable from the answer text alone (README: exactly this sentence, no citations).
+    refused = records[2]["answer"] == "The articles don't answer this." and not records[2]["citations"]
+    assert records[2]["refused"] is refused and records[2]["scores"]["refused"] is refused
     assert all(r["scores"]["valid_citations"] == r["scores"]["citations"] for r in records)
     assert all(r["model"] and r["timings_ms"]["total"] > 0 for r in records)
     assert "## By question kind" in md.read_text(encoding="utf-8")

@@ -142,3 +142,119 @@ def test_chroma_server_mode_needs_no_code_change(chroma_server: int, articles_di
     answer = app.assistant.ask("Which member of the Taliban negotiating team said the United States had violated it?")
     assert any("Shaheen" in e.quote for e in answer.evidence)
     assert not (tmp_path / "store" / "chroma").exists()  # nothing went to the local store
+
+
+# --- updates, change token, similarity -----------------------------------------------------------------
+
+
+class FailingEmbedder:
+    """The real embedding model behind an embedding server that has gone down (same model name, so the
+    same collections)."""
+
+    def __init__(self, real) -> None:
+        self.name = real.name
+        self._real = real
+
+    def documents(self, texts: list[str]) -> list[list[float]]:
+        from assistant.errors import ModelError
+
+        raise ModelError("embedding server not reachable at http://127.0.0.1:9/v1")
+
+    def query(self, text: str) -> list[float]:
+        return self._real.query(text)
+
+
+def article_state(app: App) -> dict[str, list[str]]:
+    return {a.file: [a.sentence(i) for i in range(len(a.spans))] for a in app.index.articles().values()}
+
+
+def test_a_changed_article_keeps_its_old_version_when_embedding_fails(articles_dir: Path, embedder):
+    from assistant.errors import ModelError
+
+    settings = Settings(articles_dir=articles_dir)
+    App(settings, embedder=embedder).ingest()
+    before = article_state(App(settings, embedder=embedder))
+    edited = articles_dir / "002_38e1f6e2efff039d.txt"
+    edited.write_text(edited.read_text(encoding="utf-8") + "\nA new paragraph was added by the editors today.\n")
+
+    with pytest.raises(ModelError, match="not reachable"):
+        App(settings, embedder=FailingEmbedder(embedder)).ingest()
+    app = App(settings, embedder=embedder)
+    assert article_state(app) == before
+    assert app.index.stats()["chunks"] == sum(len(s) for s in before.values())
+
+    assert app.ingest().report.updated == ["002_38e1f6e2efff039d.txt"]  # the next run replaces it
+    after = article_state(app)
+    assert after["002_38e1f6e2efff039d.txt"][-1] == "A new paragraph was added by the editors today."
+    assert app.index.stats()["chunks"] == sum(len(s) for s in after.values())
+
+
+def test_a_file_that_turned_bad_keeps_its_indexed_version(articles_dir: Path, embedder):
+    app = App(Settings(articles_dir=articles_dir), embedder=embedder)
+    app.ingest()
+    before = article_state(app)
+    (articles_dir / "000_45d2fcbcc429a1f9.txt").write_bytes(b"\x00\x01" * 100)
+    (articles_dir / "001_edaec66f59fb5e6d.txt").write_text("Home\nNews\n", encoding="utf-8")
+    result = app.ingest()
+    assert sorted(s.file for s in result.skipped) == ["000_45d2fcbcc429a1f9.txt", "001_edaec66f59fb5e6d.txt"]
+    assert not result.report.removed and article_state(app) == before
+
+
+def test_a_long_running_reader_sees_another_process_ingest(articles_dir: Path, tmp_path: Path, embedder):
+    settings = Settings(articles_dir=articles_dir)
+    App(settings, embedder=embedder).ingest()
+    reader = App(settings, embedder=embedder).index
+    reader.refresh_seconds = 0.0
+    first = reader.version()
+    assert len(reader.articles()) == 5 and reader.version() == first  # no write, no change
+    assert not App(settings, embedder=embedder).ingest().report.changed
+    assert reader.version() == first  # an ingest that changes nothing leaves readers' caches alone
+
+    (articles_dir / "new.txt").write_text(
+        "Floods in the valley\n\nThe river burst its banks on Sunday and flooded two villages in the valley.\n",
+        encoding="utf-8",
+    )
+    env = {**os.environ, "ASSISTANT_STORE_DIR": str(settings.store_dir), "ASSISTANT_ARTICLES_DIR": str(articles_dir)}
+    done = subprocess.run([sys.executable, "-m", "assistant.cli", "ingest"], env=env, capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert reader.version() != first
+    assert "new.txt" in {a.file for a in reader.articles().values()}
+    flood = embedder.query("The river burst its banks on Sunday and flooded two villages in the valley.")
+    doc_id, _, _ = reader.vector_search(flood, 1)[0]
+    assert reader.articles()[doc_id].file == "new.txt"
+
+
+def test_vector_similarity_is_the_cosine_of_the_embeddings(shared_store: Settings, embedder):
+    import numpy as np
+
+    from assistant.chunking import matching_text
+
+    index = App(shared_store, embedder=embedder).index
+    assert index.space == "cosine"
+    article = next(a for a in index.articles().values() if a.file == "001_edaec66f59fb5e6d.txt")
+    sentence = next(article.sentence(i) for i in range(len(article.spans)) if "Shaheen" in article.sentence(i))
+    own = embedder.documents([matching_text(sentence)])[0]
+    doc_id, i, similarity = index.vector_search(own, 1)[0]
+    assert (doc_id, article.sentence(i)) == (article.doc_id, sentence)
+    assert similarity == pytest.approx(1.0, abs=1e-4)
+
+    question = embedder.query("Who said the United States violated the agreement?")
+    for doc_id, i, similarity in index.vector_search(question, 5):
+        vector = np.array(embedder.documents([matching_text(index.articles()[doc_id].sentence(i))])[0])
+        cosine = float(vector @ question / (np.linalg.norm(vector) * np.linalg.norm(question)))
+        assert similarity == pytest.approx(cosine, abs=1e-4)
+
+
+def test_control_sequences_are_quoted_verbatim_but_not_embedded(tmp_path: Path, embedder):
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    text = "Storm news\n\nIt was \x1b[31mthe worst\x1b[0m storm in years on the coast, officials said on Monday.\n"
+    (folder / "ansi.txt").write_text(text, encoding="utf-8")
+    app = App(Settings(articles_dir=folder), embedder=embedder)
+    app.ingest()
+    article = next(iter(app.index.articles().values()))
+    assert (
+        article.sentence(0) == "It was \x1b[31mthe worst\x1b[0m storm in years on the coast, officials said on Monday."
+    )
+    clean = embedder.documents(["It was the worst storm in years on the coast, officials said on Monday."])[0]
+    assert app.index.vector_search(clean, 1)[0][2] == pytest.approx(1.0, abs=1e-4)

@@ -199,3 +199,15 @@ def test_percentile_interpolates():
     assert m.percentile([1.0, 2.0, 3.0, 4.0], 50) == 2.5
     assert m.percentile([10.0, 20.0], 95) == pytest.approx(19.5)
     assert m.percentile([], 50) is None
+
+
+@pytest.mark.parametrize("q", [0, 1, 50, 95, 99, 100])
+def test_percentile_matches_numpy(q):
+    import random
+
+    import numpy as np
+
+    rng = random.Random(q)
+    values = [rng.uniform(0, 5000) for _ in range(37)]
+    assert m.percentile(values, q) == pytest.approx(float(np.percentile(values, q)))
+    assert m.percentile([7.0], q) == 7.0

@@ -36,8 +36,26 @@ def test_prompts_render_strictly(tmp_path: Path):
         prompts.render("absent")
 
 
-def test_chroma_telemetry_is_off(tmp_path: Path):
-    from assistant.index import make_chroma_client
+def load_settings_table():
+    import importlib.util
 
-    client = make_chroma_client(Settings(store_dir=tmp_path))
-    assert client.get_settings().anonymized_telemetry is False
+    spec = importlib.util.spec_from_file_location("settings_table", PROJECT_ROOT / "scripts" / "settings_table.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_readme_settings_table_is_generated_from_the_code():
+    """Defaults and descriptions come from Settings.model_fields; run scripts/settings_table.py after a change."""
+    readme = (PROJECT_ROOT / "README.md").read_text(encoding="utf-8")
+    assert load_settings_table().updated(readme) == readme
+
+
+def test_settings_table_shows_the_code_defaults():
+    rows = {
+        line.split(" | ")[0].strip("| `"): line.split(" | ")[1]
+        for line in load_settings_table().table().splitlines()[2:]
+    }
+    assert rows["ASSISTANT_EXTRACT_MIN_OVERLAP"] == f"`{Settings.model_fields['extract_min_overlap'].default:g}`"
+    assert rows["ASSISTANT_STORE_DIR"] == "`store`" and rows["ASSISTANT_CHROMA_HOST"] == "unset"
+    assert rows["ASSISTANT_CONSTRAIN_CITATIONS"] == "`false`" and rows["ASSISTANT_LLM_TIMEOUT"] == "`60`"
