@@ -35,17 +35,21 @@ class Retriever:
         self._aliases = Aliases()
         self._terms: list[set[str]] = []  # each sentence's stemmed content words, in `_keys` order
         self._names: set[str] = set()  # stems the articles write capitalised inside a sentence
+        self._built_at: str | None = None  # the store's change token the BM25 index was built from
 
     def refresh(self) -> None:
         """Forget the BM25 index (call after ingestion); it is rebuilt once, on the next search."""
         self._bm25 = None
 
     def search(self, query: str, k: int) -> list[Hit]:
+        # Another process may have ingested since (a chat server beside `assistant ingest`).
+        if self.index.version() != self._built_at:
+            self._bm25 = None
+        if self._bm25 is None:
+            self._build_bm25()
         articles = self.index.articles()
         if not articles:
             return []
-        if self._bm25 is None:
-            self._build_bm25()
         # The question may name what the articles call otherwise ("Pakistani Taliban" / "TTP").
         expanded = " ".join([query, *self._aliases.expand(query), *self._agent_nouns(query)])
         vector = self.index.vector_search(self.index.embedder.query(query), self.candidates)
@@ -120,6 +124,7 @@ class Retriever:
     def _build_bm25(self) -> None:
         import bm25s
 
+        version = self.index.version()
         articles = self.index.articles()
         keys = [(a.doc_id, i) for a in articles.values() for i in range(len(a.spans))]
         texts = [articles[d].sentence(i) for d, i in keys]
@@ -135,7 +140,7 @@ class Retriever:
             df = {term: n / len(texts) for term, n in counts.items()}
         # Published only when complete: the browser chat may search from two threads at once.
         self._keys, self._df, self._aliases, self._terms, self._names = keys, df, aliases, terms, names
-        self._bm25 = bm25
+        self._bm25, self._built_at = bm25, version
 
     def document_frequency(self, term: str) -> float:
         """Share of indexed sentences that contain the (stemmed) term."""
