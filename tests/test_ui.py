@@ -402,7 +402,7 @@ def test_markup_in_articles_and_model_output_is_shown_as_text(tmp_path, embedder
 def test_ui_command_and_script_take_the_same_flags():
     from assistant.cli import _parser
 
-    args = _parser().parse_args(["ui", "--host", "0.0.0.0", "--port", "7999"])
+    args = _parser(full=True).parse_args(["ui", "--host", "0.0.0.0", "--port", "7999"])
     assert (args.host, args.port, args.share) == ("0.0.0.0", 7999, False) and callable(args.run)
     script = subprocess.run([sys.executable, str(PROJECT_ROOT / "ui.py"), "--help"], capture_output=True, text=True)
     assert script.returncode == 0 and all(flag in script.stdout for flag in ("--host", "--port", "--share"))
