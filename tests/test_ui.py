@@ -15,7 +15,6 @@ import shutil
 import socket
 import subprocess
 import sys
-import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -25,7 +24,7 @@ import httpx
 import pytest
 
 from assistant.app import App
-from assistant.schema import Answer, Citation, Timings, Usage
+from assistant.schema import Answer, Citation, Timings
 from assistant.settings import PROJECT_ROOT, Settings
 from assistant.webui import (
     paragraph_bounds,
@@ -38,6 +37,7 @@ from assistant.webui import (
     start,
 )
 from tests.conftest import ARTICLES, free_port
+from tests.fakes import QuotingLLM
 
 sync_api = pytest.importorskip("playwright.sync_api")
 expect = sync_api.expect
@@ -45,39 +45,6 @@ CHROMIUM = Path("/usr/bin/chromium")
 ANSWER_TIMEOUT_MS = 120_000  # the embedded model takes 5-10 s here, much more on a busy machine
 HOSTILE = "<script>alert(1)</script>"
 HOSTILE_IMG = "<img src=x onerror=alert(1)>"
-
-
-# --- stand-in models: same interface as the real ones, replies derived from the prompt ---------------
-
-
-class QuotingLLM:
-    """Answers by quoting the evidence sentence that contains `needle` (or the first one), cited, then `tail`;
-    follow-ups are 'rewritten' to themselves. Records every prompt, and waits on `gate` before answering."""
-
-    name = "quoting-fake"
-
-    def __init__(self, needle: str = "", delay: float = 0.0, tail: str = "") -> None:
-        self.needle = needle
-        self.delay = delay
-        self.tail = tail
-        self.gate = threading.Event()
-        self.gate.set()
-        self.prompts: list[str] = []
-        self._lock = threading.Lock()
-
-    def stream(self, messages, max_tokens: int, grammar: str | None = None, usage=None) -> Iterator[str]:
-        prompt = messages[-1]["content"]
-        with self._lock:
-            self.prompts.append(prompt)
-        if "Follow-up question:" in prompt:
-            yield prompt.rsplit("Follow-up question:", 1)[1].strip()
-            return
-        assert self.gate.wait(30), "test never opened the gate"
-        lines = re.findall(r"^\[(\d+)\] (.+)$", prompt, flags=re.M)
-        number, sentence = next(((n, s) for n, s in lines if self.needle in s), lines[0])
-        for word in f"{sentence.rstrip('.')} [{number}]. {self.tail}".split(" "):
-            time.sleep(self.delay)
-            yield word + " "
 
 
 # --- servers and browser ----------------------------------------------------------------------------
