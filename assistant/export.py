@@ -46,7 +46,7 @@ def answer_markdown(answer: Answer, heading: str = "##") -> str:
         lines += ["Sources:", ""]
         lines += [_source(c) for c in answer.citations]
         lines.append("")
-    lines.append(f"*{md_escape(answer.model)}*")
+    lines.append(f"Answered by {md_escape(answer.model)}.")
     return "\n".join(lines) + "\n"
 
 
