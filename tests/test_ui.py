@@ -24,13 +24,14 @@ import httpx
 import pytest
 
 from assistant.app import App
-from assistant.schema import Answer, Citation, Timings
+from assistant.schema import Answer, Citation, Progress, Timings
 from assistant.settings import PROJECT_ROOT, Settings
 from assistant.webui import (
     paragraph_bounds,
     prepare,
     render_answer,
     render_error,
+    render_progress,
     render_question,
     render_refusal,
     render_stream,
@@ -168,13 +169,14 @@ def test_streamed_text_questions_refusals_and_errors_are_escaped():
         question="q", answer="No.", refused=True, citations=[], see_also=see_also, model="m", timings_ms=Timings()
     )
     for rendered in (
-        render_stream(f"Partial {HOSTILE} [1"),
+        render_progress(Progress(answer=f"Partial {HOSTILE} [1].", checking=True)),
         render_question(HOSTILE_IMG),
         render_refusal(refusal),
         render_error(f"bad {HOSTILE}"),
     ):
         assert "<script" not in rendered and "<img" not in rendered and "&lt;" in rendered
     assert "Closest passages" in render_refusal(refusal) and "cite" not in render_refusal(refusal)
+    assert "Partial" not in render_stream(f"Partial {HOSTILE}")  # unverified model text is never shown
 
 
 def test_a_citation_that_is_not_verbatim_is_never_marked_inside_the_article():
@@ -297,16 +299,56 @@ def test_two_sessions_keep_separate_histories(fake_server):
         assert len(chat) == 4 and firsts[me] in shown and firsts[other] not in shown
 
 
-def test_answer_streams_word_by_word_then_the_verified_version_replaces_it(fake_server):
+def test_while_the_answer_is_checked_only_verified_text_is_shown(fake_server):
     from gradio_client import Client
 
     job = Client(fake_server[0], verbose=False).submit("Who is Noor Wali Mehsud?", api_name="/ask")
     job.result(timeout=60)
     shown = [str(out[0][-1]["content"]) for out in job.outputs()]
-    streaming = [s for s in shown if 'class="turn streaming"' in s]
-    assert len(streaming) >= 5  # many partial updates, growing
-    assert len(streaming[-1]) > len(streaming[1])
-    assert 'class="turn answer"' in shown[-1] and 'class="cite"' in shown[-1]
+    final = shown[-1]
+    assert 'class="turn answer"' in final and 'class="cite"' in final
+    words = re.sub(r"<[^>]+>", " ", final)
+    for partial in shown[:-1]:  # the stand-in model streams word by word; none of it may show unverified
+        assert 'class="turn streaming"' in partial
+        text = (
+            re.sub(r"<[^>]+>", " ", partial)
+            .replace("checking…", "")
+            .replace("Searching and checking the articles…", "")
+        )
+        assert all(w in words for w in text.split())
+
+
+def test_progress_shows_verified_sentences_with_a_checking_note():
+    rendered = render_progress(Progress(answer="Mehsud leads the TTP [1].", checking=True))
+    assert "Mehsud leads the TTP [1]." in rendered and "checking…" in rendered and "streaming" in rendered
+    assert "checking…" not in render_progress(Progress(answer="Done [1].", checking=False))
+
+
+def test_conversation_and_one_answer_export_from_the_browser(fake_server, open_page):
+    import json
+
+    page = open_page(fake_server[0])
+    ask(page, "Who is Noor Wali Mehsud?", 1)
+    ask(page, "Who is General Frank McKenzie?", 2)
+    with page.expect_download() as got:
+        page.locator("#export-json").click()
+    turns = json.loads(Path(got.value.path()).read_text())["turns"]
+    assert [t["question"] for t in turns] == ["Who is Noor Wali Mehsud?", "Who is General Frank McKenzie?"]
+    for turn in turns:
+        for c in turn["citations"]:
+            assert article_text(c["article"])[c["start"] : c["end"]] == c["quote"]
+            assert f"[{c['marker']}]" in turn["answer"]
+    page.locator("#export-scope input").click()
+    page.get_by_role("option", name=re.compile("^Answer 2")).click()
+    expect(page.locator("#export-md")).to_be_enabled()
+    page.wait_for_timeout(500)  # the new file replaces the conversation's on the button
+    with page.expect_download() as got:
+        page.locator("#export-md").click()
+    markdown = Path(got.value.path()).read_text()
+    assert got.value.suggested_filename == "answer-2.md"
+    assert "General Frank McKenzie" in markdown and "Noor Wali Mehsud?" not in markdown
+    for c in turns[1]["citations"]:
+        assert f"{c['article'].replace('_', chr(92) + '_')}, characters {c['start']}–{c['end']}" in markdown
 
 
 def test_past_the_queue_the_chat_says_busy(shared_store, embedder, open_page):
