@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 import threading
@@ -43,8 +44,20 @@ class App:
     @cached_property
     def index(self) -> Index:
         from .index import Index, make_embedder
+        from .light_embed import make_query_embedder
 
-        return Index(self.settings, self._embedder or make_embedder(self.settings))
+        embedder = self._embedder or make_query_embedder(self.settings) or make_embedder(self.settings)
+        return Index(self.settings, embedder)
+
+    def preload_model(self) -> None:
+        """Start loading the language model on a thread while the index and retrieval start on this one
+        (llama.cpp loads outside the GIL). A failure is left for the first real use to raise."""
+
+        def load() -> None:
+            with contextlib.suppress(Exception):  # the same error is raised again where the model is needed
+                _ = self.llm
+
+        threading.Thread(target=load, name="load-model", daemon=True).start()
 
     @cached_property
     def retriever(self) -> Retriever:

@@ -183,9 +183,11 @@ def cmd_ask(args) -> int:
 def _answer(args) -> Answer:
     if args.server:
         return ask_server(args.server, args.question)
-    from .app import ready_app
+    from .app import App, ready_app
 
-    return ready_app().assistant.ask(args.question)
+    app = App()
+    app.preload_model()
+    return ready_app(app).assistant.ask(args.question)
 
 
 def _markdown(answer: Answer) -> str:
@@ -237,10 +239,12 @@ def cmd_serve(args) -> int:
 
 
 def cmd_chat(args) -> int:
-    from .app import ready_app
+    from .app import App, ready_app
     from .schema import Turn
 
-    app = ready_app()
+    app = App()
+    app.preload_model()
+    ready_app(app)
     history: list[Turn] = []
     print(f"Ask about the articles ({app.llm.name}). Empty line or Ctrl-D to quit; /new starts over.")
     while True:
