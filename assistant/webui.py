@@ -8,17 +8,14 @@ from __future__ import annotations
 
 import argparse
 import html
-import json
 import os
 import re
 import sys
-import tempfile
 import time
 import traceback
 import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .articles_ui import CSS as ARTICLES_CSS
@@ -233,6 +230,7 @@ def build(app: App, note: str = "", manage_articles: bool = True) -> gr.Blocks:
     import gradio as gr
 
     from .articles_ui import articles_tab
+    from .export_ui import CONVERSATION, export_files
 
     chat = Chat(app)
     with gr.Blocks(title="News assistant", analytics_enabled=False) as demo:
@@ -284,49 +282,6 @@ def build(app: App, note: str = "", manage_articles: bool = True) -> gr.Blocks:
             **exports, api_visibility="private"
         )
     return demo
-
-
-# --- export: the conversation or one answer as files to download --------------------------------------
-
-CONVERSATION = "Whole conversation"
-_EXPORTS = None  # this process's folder of exported files (gradio serves them from its cache)
-
-
-def export_files(exchanges: list[Exchange] | None, scope: str | None) -> tuple[Any, Any, Any]:
-    """(scope choices, Markdown file, JSON file) for the chosen scope; buttons off with nothing to export."""
-    import gradio as gr
-
-    from .export import answer_json, answer_markdown, conversation_json, conversation_markdown
-
-    answered = [ex.answer for ex in exchanges or [] if ex.answer is not None]
-    choices = [CONVERSATION] + [f"Answer {i}: {a.question[:60]}" for i, a in enumerate(answered, start=1)]
-    scope = scope if scope in choices else CONVERSATION
-    if not answered:
-        off = gr.update(value=None, interactive=False)
-        return gr.update(choices=choices, value=scope), off, off
-    if scope == CONVERSATION:
-        stem, md, js = "conversation", conversation_markdown(answered), conversation_json(answered)
-    else:
-        n = choices.index(scope)
-        one = answered[n - 1]
-        stem, md = f"answer-{n}", answer_markdown(one, heading="#")
-        js = json.dumps(answer_json(one), ensure_ascii=False, indent=2)
-    folder = _export_folder() / uuid.uuid4().hex[:12]
-    folder.mkdir()
-    (folder / f"{stem}.md").write_text(md, encoding="utf-8")
-    (folder / f"{stem}.json").write_text(js, encoding="utf-8")
-    return (
-        gr.update(choices=choices, value=scope),
-        gr.update(value=str(folder / f"{stem}.md"), interactive=True),
-        gr.update(value=str(folder / f"{stem}.json"), interactive=True),
-    )
-
-
-def _export_folder() -> Path:
-    global _EXPORTS
-    if _EXPORTS is None:
-        _EXPORTS = Path(tempfile.mkdtemp(prefix="assistant-export-"))
-    return _EXPORTS
 
 
 def start(app: App, host: str, port: int, share: bool = False, note: str = "") -> gr.Blocks:
