@@ -30,7 +30,6 @@ from gradio_client import Client
 from gradio_client.utils import QueueError
 
 from assistant.app import App
-from assistant.schema import Usage
 from assistant.settings import PROJECT_ROOT, Settings
 from assistant.webui import prepare
 from tests.conftest import free_port
