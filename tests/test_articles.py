@@ -111,6 +111,15 @@ def test_delete_drops_the_article_and_keeps_its_file_aside(own_app, tmp_path):
         delete_article(own_app, "westmere.txt")
 
 
+def test_reindex_picks_up_files_changed_in_the_folder(own_app):
+    from assistant.library import reindex
+
+    (own_app.settings.articles_dir / "westmere.md").write_text(NEW_ARTICLE)
+    result = reindex(own_app)
+    assert result.report.added == ["westmere.md"] and result.report.unchanged == [FIRST]
+    assert {a.file for a in list_articles(own_app)} == {FIRST, "westmere.md"}
+
+
 def test_upload_names_cannot_leave_the_folder(own_app, tmp_path):
     (tmp_path / "a.txt").write_text(NEW_ARTICLE)
     result = add_files(own_app, [(tmp_path / "a.txt", "../../escape.txt")])

@@ -51,3 +51,26 @@ def test_documents_still_go_through_the_full_model(light, embedder):
 def test_only_models_it_computes_exactly_are_taken(tmp_path):
     assert make_query_embedder(Settings(embed_backend="openai", embed_model="m")) is None
     assert not supported(tmp_path)  # no config at all
+
+
+def test_answering_path_imports_neither_torch_nor_the_web_stack(shared_store):
+    """What `ask` loads before the first token, in a fresh process: the parser, the index and a search."""
+    import subprocess
+    import sys
+
+    from assistant.settings import PROJECT_ROOT
+
+    probe = (
+        "import sys\n"
+        "from assistant.cli import _parser\n"
+        "from assistant.app import App\n"
+        "from assistant.settings import Settings\n"
+        "_parser()\n"
+        f"app = App(Settings(store_dir={str(shared_store.store_dir)!r}))\n"
+        "hits = app.retriever.search('Who is Noor Wali Mehsud?', 3)\n"
+        "heavy = ('torch', 'sentence_transformers', 'transformers', 'gradio', 'fastapi', 'matplotlib')\n"
+        "print(len(hits), [m for m in heavy if m in sys.modules])\n"
+    )
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, cwd=PROJECT_ROOT)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "3 []"
