@@ -58,6 +58,23 @@ def create(app: App, host: str = "127.0.0.1", note: str = "") -> FastAPI:
     )
 
 
+LOOPBACK = ("127.0.0.1", "localhost", "::1")
+
+
+def check_port(host: str, port: int) -> None:
+    import socket
+
+    try:
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+        with socket.socket(infos[0][0], socket.SOCK_STREAM) as probe:
+            probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            probe.bind(infos[0][4])
+    except OSError:
+        raise ConfigError(
+            f"cannot serve on {host}:{port}: port in use or address unavailable (try --port or ASSISTANT_UI_PORT)"
+        ) from None
+
+
 class Running:
     """A uvicorn server on a background thread (tests, `ask --server` checks); `stop()` ends it."""
 
@@ -105,6 +122,12 @@ def serve(host: str | None = None, port: int | None = None) -> int:
     parse_auth(app.settings.ui_auth)  # a malformed setting fails now, not after loading the models
     host = host or app.settings.ui_host
     port = app.settings.ui_port if port is None else port
+    check_port(host, port)  # before the minutes of loading, not after
+    if not app.settings.api_key and host not in LOOPBACK:
+        print(
+            f"serve: warning: the API on {host} answers anyone who can reach it (set ASSISTANT_API_KEY)",
+            file=sys.stderr,
+        )
     service = create(app, host, note=prepare(app))
     print(f"serve: chat on http://{host}:{port}/ and API on http://{host}:{port}/v1 (Ctrl-C to stop)", file=sys.stderr)
     config = uvicorn.Config(service, host=host, port=port, log_level="warning")

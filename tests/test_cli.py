@@ -208,3 +208,15 @@ def test_ready_app_moved_to_app_and_old_imports_still_work():
     from assistant import app, cli
 
     assert cli.ready_app is app.ready_app and cli.progress_bar is app.progress_bar
+
+
+def test_serve_on_a_busy_port_fails_at_once_with_one_line(capsys, cli_env):
+    import socket
+
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        assert main(["serve", "--port", str(port)]) == 1
+    err = capsys.readouterr().err
+    assert f"cannot serve on 127.0.0.1:{port}" in err and "Traceback" not in err
