@@ -154,6 +154,13 @@ def stdout_to_stderr() -> Iterator[None]:
 
 def cmd_ask(args) -> int:
     fmt = "json" if args.json else args.format
+    if fmt == "text" and not args.server:
+        from .app import App, ready_app
+
+        app = App()
+        app.preload_model()
+        print_streamed(ready_app(app).assistant.stream(args.question))
+        return EXIT_OK
     if fmt != "json":
         with stdout_to_stderr():
             answer = _answer(args)
@@ -258,11 +265,10 @@ def cmd_chat(args) -> int:
             history.clear()
             continue
         try:
-            answer = app.assistant.ask(question, history)
+            answer = print_streamed(app.assistant.stream(question, history))
         except AssistantError as err:
             print(f"error: {err}", file=sys.stderr)
             continue
-        print(render_answer(answer))
         history.append(Turn(question, answer.answer))
 
 
@@ -317,8 +323,32 @@ def cmd_doctor(args) -> int:
     return EXIT_OK if ok else EXIT_ERROR
 
 
+def print_streamed(stream) -> Answer:
+    """Print the answer's verified sentences as they come (never the model's raw text), then its sources."""
+    from .progressive import new_text, verified_updates
+    from .schema import Answer
+
+    shown = ""
+    for item in verified_updates(stream):
+        piece = new_text(shown, item)
+        if isinstance(item, Answer):
+            if piece is None:  # a final answer that does not extend what was shown: show it whole
+                piece = ("\n" if shown else "") + item.answer
+            print(piece, flush=True)
+            print(render_sources(item))
+            return item
+        if piece:
+            shown += piece
+            print(piece, end="", flush=True)
+    raise AssertionError("unreachable: verified_updates ends with an Answer")
+
+
 def render_answer(answer: Answer) -> str:
-    lines = [answer.answer, ""]
+    return f"{answer.answer}\n{render_sources(answer)}".rstrip()
+
+
+def render_sources(answer: Answer) -> str:
+    lines = [""]
     if answer.refused:
         if answer.see_also:
             lines.append("Closest passages (not an answer):")

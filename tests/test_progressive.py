@@ -115,3 +115,14 @@ def test_chat_shows_verified_sentences_with_checking_then_the_answer(app):
 
 def _answer(text: str) -> Answer:
     return Answer(question="q", answer=text, refused=False, citations=[], model="m", timings_ms=Timings())
+
+
+def test_cli_prints_verified_sentences_as_they_come_then_the_sources(app, capsys):
+    from assistant.cli import print_streamed
+
+    scripted(app)
+    answer = print_streamed(app.assistant.stream("Anything?"))
+    out = capsys.readouterr().out
+    assert RAW not in out
+    assert out.startswith("First [1]. Second [2]. Note [2].\n\nSources:\n[1] ")
+    assert out.count("First [1].") == 1 and answer.answer == "First [1]. Second [2]. Note [2]."
