@@ -117,13 +117,20 @@ def fake_model(monkeypatch):
     return llm
 
 
-def test_first_use_ask_json_prints_exactly_one_object(capsys, articles_dir, monkeypatch, fake_model, isolated_store):
-    monkeypatch.setenv("ASSISTANT_ARTICLES_DIR", str(articles_dir))
+def test_first_use_ask_json_prints_exactly_one_object(capsys, tmp_path, monkeypatch, fake_model, isolated_store):
+    import shutil
+
+    from tests.conftest import ARTICLES
+
+    folder = tmp_path / "one"
+    folder.mkdir()
+    shutil.copy(ARTICLES / "000_45d2fcbcc429a1f9.txt", folder)  # one article: first use stays quick
+    monkeypatch.setenv("ASSISTANT_ARTICLES_DIR", str(folder))
     assert not (isolated_store / "chroma").exists()  # first use: nothing indexed yet
     assert main(["ask", QUESTION, "--json"]) == 0
     out, err = capsys.readouterr()
     result = json.loads(out)  # the whole of stdout is one object
-    assert out.count("\n") == 1 and "first use" in err and "5 added" in err
+    assert out.count("\n") == 1 and "first use" in err and "1 added" in err
     assert set(result) == {"question", "answer", "refused", "citations", "model", "timings_ms"}
     assert not result["refused"] and "Mehsud" in result["answer"]
 
