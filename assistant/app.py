@@ -49,13 +49,26 @@ class App:
         embedder = self._embedder or make_query_embedder(self.settings) or make_embedder(self.settings)
         return Index(self.settings, embedder)
 
+    def warm_model(self) -> None:
+        """Read the system prompt into the local model's cache (kept between calls, the same for every
+        question), so the first question pays only for its own part of the prompt; a remote model is left
+        alone."""
+        from .llms import complete
+        from .local_llm import LocalLLM
+        from .prompts import Prompts
+
+        if isinstance(self.llm, LocalLLM):
+            system = Prompts().text("system")  # what Assistant uses; built here so no stage is touched
+            complete(self.llm, [{"role": "system", "content": system}, {"role": "user", "content": "Hi"}], max_tokens=1)
+
     def preload_model(self) -> None:
-        """Start loading the language model on a thread while the index and retrieval start on this one
-        (llama.cpp loads outside the GIL). A failure is left for the first real use to raise."""
+        """Start loading the language model and reading its system prompt on a thread, while the index and
+        retrieval start on this one (llama.cpp works outside the GIL). A failure is left for the first real
+        use to raise."""
 
         def load() -> None:
             with contextlib.suppress(Exception):  # the same error is raised again where the model is needed
-                _ = self.llm
+                self.warm_model()
 
         threading.Thread(target=load, name="load-model", daemon=True).start()
 

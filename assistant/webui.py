@@ -350,19 +350,9 @@ def prepare(app: App) -> str:
         print(f"ui: {note} ({r.sentences_added} sentences)", file=sys.stderr)
     started = time.perf_counter()
     app.retriever.search("warm up", 1)  # loads the embedder and builds BM25 now, not on the first question
-    _warm_model(app)
+    app.warm_model()
     print(f"ui: {app.llm.name} ready in {time.perf_counter() - started:.1f} s", file=sys.stderr)
     return note
-
-
-def _warm_model(app: App) -> None:
-    """Read the system prompt into the local model's cache; a remote model is left alone."""
-    from .llms import complete
-    from .local_llm import LocalLLM
-
-    if isinstance(app.llm, LocalLLM):
-        system = app.assistant.prompts.text("system")
-        complete(app.llm, [{"role": "system", "content": system}, {"role": "user", "content": "Hi"}], max_tokens=1)
 
 
 def serve(host: str | None = None, port: int | None = None, share: bool = False) -> int:
