@@ -224,3 +224,58 @@ def test_openapi_describes_the_citation_fields_and_the_chat_is_served_beside(ser
     assert {"refused", "citations", "content"} <= set(spec["components"]["schemas"]["AssistantMessage"]["properties"])
     page = httpx.get(f"{url}/")
     assert page.status_code == 200 and "Ask about the news articles" in page.text
+
+
+# --- the real entry point ----------------------------------------------------------------------------------
+
+
+def test_assistant_serve_process_listens_on_loopback_and_reports_a_dead_model_as_502(shared_store, tmp_path):
+    """`assistant serve` in its own process (model behind an OpenAI-compatible URL where nothing listens, so
+    it starts without loading a local model): both surfaces answer, only on loopback."""
+    import subprocess
+    import sys
+    import time
+
+    from assistant.settings import PROJECT_ROOT
+    from tests.test_ui_load import is_loopback, tcp_sockets
+
+    port = free_port()
+    env = {
+        **os.environ,
+        "PYTHONPATH": str(PROJECT_ROOT),
+        "ASSISTANT_STORE_DIR": str(shared_store.store_dir),
+        "ASSISTANT_LLM_BACKEND": "openai",
+        "ASSISTANT_LLM_MODEL": "remote-model",
+        "ASSISTANT_LLM_MAX_RETRIES": "0",
+        "ASSISTANT_API_KEY": "k3y",
+        "OPENAI_BASE_URL": f"http://127.0.0.1:{free_port()}/v1",
+        "OPENAI_API_KEY": "test",
+    }
+    log = tmp_path / "serve.log"
+    with log.open("w") as out:
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "assistant.cli", "serve", "--port", str(port)],
+            env=env,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+        )
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 120
+        while proc.poll() is None and time.monotonic() < deadline:
+            try:
+                models = httpx.get(f"{url}/v1/models", headers={"Authorization": "Bearer k3y"}, timeout=2)
+                break
+            except httpx.TransportError:
+                time.sleep(0.3)
+        else:
+            pytest.fail(f"assistant serve did not start: {log.read_text()}")
+        assert [m["id"] for m in models.json()["data"]] == ["openai:remote-model"], log.read_text()
+        assert "Ask about the news articles" in httpx.get(f"{url}/").text
+        with pytest.raises(openai.InternalServerError, match="not reachable"):  # 502 from our API
+            client(url, "k3y").chat.completions.create(messages=[{"role": "user", "content": QUESTION}], model="")
+        listening = [s for s in tcp_sockets(proc.pid) if s[3] == "0A"]
+        assert listening and all(is_loopback(address) for address, *_ in listening)
+    finally:
+        proc.terminate()
+        proc.wait(30)
