@@ -2,21 +2,26 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
+import sys
+import threading
 from collections.abc import Callable
 from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING, TextIO
 
-from .answer import Assistant
 from .errors import IngestError
-from .index import Embedder, Index, make_embedder
-from .ingest import IngestResult, ingest_folder
-from .injection import Screen
-from .judge import Judge
-from .llms import LLM, make_llm
-from .prompts import Prompts
-from .retrieve import Retriever
-from .settings import Settings
+
+if TYPE_CHECKING:  # the heavy stages are imported when first used, not when the CLI starts
+    from .answer import Assistant
+    from .index import Embedder, Index
+    from .ingest import IngestResult
+    from .injection import Screen
+    from .judge import Judge
+    from .llms import LLM
+    from .retrieve import Retriever
+    from .settings import Settings
 
 # Nothing may reach for a model hub at run time.
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
@@ -29,29 +34,68 @@ class App:
     def __init__(
         self, settings: Settings | None = None, llm: LLM | None = None, embedder: Embedder | None = None
     ) -> None:
-        self.settings = settings or Settings()
+        if settings is None:
+            from .settings import Settings
+
+            settings = Settings()
+        self.settings = settings
         self._llm = llm
         self._embedder = embedder
+        self._llm_lock = threading.Lock()
 
     @cached_property
     def index(self) -> Index:
-        return Index(self.settings, self._embedder or make_embedder(self.settings))
+        from .index import Index, make_embedder
+        from .light_embed import make_query_embedder
+
+        embedder = self._embedder or make_query_embedder(self.settings) or make_embedder(self.settings)
+        return Index(self.settings, embedder)
+
+    def warm_model(self) -> None:
+        """Read the system prompt into the local model's cache (kept between calls, the same for every
+        question), so the first question pays only for its own part of the prompt; a remote model is left
+        alone."""
+        from .llms import complete
+        from .local_llm import LocalLLM
+        from .prompts import Prompts
+
+        if isinstance(self.llm, LocalLLM):
+            system = Prompts().text("system")  # what Assistant uses; built here so no stage is touched
+            complete(self.llm, [{"role": "system", "content": system}, {"role": "user", "content": "Hi"}], max_tokens=1)
+
+    def preload_model(self) -> None:
+        """Start loading the language model and reading its system prompt on a thread, while the index and
+        retrieval start on this one (llama.cpp works outside the GIL). A failure is left for the first real
+        use to raise."""
+
+        def load() -> None:
+            with contextlib.suppress(Exception):  # the same error is raised again where the model is needed
+                self.warm_model()
+
+        threading.Thread(target=load, name="load-model", daemon=True).start()
 
     @cached_property
     def retriever(self) -> Retriever:
+        from .retrieve import Retriever
+
         return Retriever(self.index, self.settings.candidates)
 
     @property
     def llm(self) -> LLM:
-        if self._llm is None:
-            self._llm = make_llm(self.settings)
+        with self._llm_lock:  # the API and the chat may both ask for it first; load it once
+            if self._llm is None:
+                from .llms import make_llm
+
+                self._llm = make_llm(self.settings)
         return self._llm
 
     @cached_property
     def judge(self) -> Judge:
-        """The support judge; shares the answering model when it is the one asked for (one copy in memory),
-        without loading it when only the judge is needed (`assistant check --pairs`)."""
+        """The support judge, with a llama context of its own (or the answering server's client); built
+        without loading the answering model when only the judge is needed (`assistant check --pairs`)."""
+        from .judge import Judge
         from .llms import make_judge_scorer
+        from .prompts import Prompts
 
         scorer = make_judge_scorer(self.settings, self._llm)
         return Judge(scorer, Prompts(), self.settings.judge_threshold, aliases=self.retriever.aliases)
@@ -59,13 +103,31 @@ class App:
     @cached_property
     def screen(self) -> Screen:
         """Tells instructions aimed at an AI from news; uses the judge's model."""
+        from .injection import Screen
+        from .prompts import Prompts
+
         return Screen(self.judge.scorer, Prompts())
 
     @cached_property
     def assistant(self) -> Assistant:
+        from .answer import Assistant
+
         return Assistant(self.settings, self.retriever, self.llm, judge=self.judge, screen=self.screen)
 
+    @cached_property
+    def slots(self) -> Slots:
+        """Answers generated at once, shared by the chat and the API (one model behind both)."""
+        return Slots(self.concurrency(), self.settings.api_max_waiting)
+
+    def concurrency(self) -> int:
+        """One llama.cpp context cannot serve two requests at once, whatever the setting says."""
+        from .local_llm import LocalLLM
+
+        return 1 if isinstance(self.llm, LocalLLM) else self.settings.ui_concurrency
+
     def ingest(self, folder: Path | None = None, progress: Callable[[int, int], None] | None = None) -> IngestResult:
+        from .ingest import ingest_folder
+
         folder = folder or self.settings.articles_dir
         if not folder.is_dir():  # before loading any model: a typo should fail fast
             raise IngestError(f"articles folder not found: {folder}")
@@ -78,3 +140,72 @@ class App:
         if self.index.articles():
             return None
         return self.ingest(progress=progress)
+
+
+class Slots:
+    """A counting gate: `acquire` waits while all slots are taken, unless `max_waiting` callers already
+    wait, in which case it returns False at once (the caller answers "busy")."""
+
+    def __init__(self, size: int, max_waiting: int) -> None:
+        self._free = threading.BoundedSemaphore(size)
+        self._waiting = 0
+        self._max_waiting = max_waiting
+        self._lock = threading.Lock()
+
+    def acquire(self, timeout: float | None = None) -> bool:
+        if self._free.acquire(blocking=False):
+            return True
+        with self._lock:
+            if self._waiting >= self._max_waiting:
+                return False
+            self._waiting += 1
+        try:
+            return self._free.acquire(timeout=timeout)
+        finally:
+            with self._lock:
+                self._waiting -= 1
+
+    def release(self) -> None:
+        self._free.release()
+
+
+# --- start-up shared by the commands and the servers -------------------------------------------------
+
+
+def progress_bar(desc: str = "embedding") -> Callable[[int, int], None]:
+    """A tqdm bar on stderr, created on the first report (when the total is known)."""
+    from tqdm import tqdm
+
+    bar = None
+
+    def update(n: int, total: int) -> None:
+        nonlocal bar
+        if bar is None:
+            bar = tqdm(total=total, unit="sentence", desc=desc, file=sys.stderr, leave=False)
+        bar.update(n)
+
+    return update
+
+
+def ingest_summary(result: IngestResult) -> list[str]:
+    """The skipped files with their reasons, then the one-line count."""
+    lines = [f"skipped {s.file}: {s.reason}" for s in result.skipped]
+    r = result.report
+    lines.append(
+        f"{len(r.added)} added, {len(r.updated)} updated, {len(r.removed)} removed, {len(r.unchanged)} unchanged, "
+        f"{len(r.duplicates)} duplicate, {len(result.skipped)} skipped; {r.sentences_added} sentences embedded"
+    )
+    return lines
+
+
+def ready_app(app: App | None = None, log: TextIO | None = None) -> App:
+    """An App whose index holds the articles: indexes them on first use, reporting on `log` (stderr),
+    never on stdout, which belongs to the command's own output (`ask --json`)."""
+    app = app or App()
+    log = log or sys.stderr
+    result = app.ensure_ingested(progress=progress_bar("indexing articles"))
+    if result is not None:
+        print("first use: indexing the articles", file=log)
+        for line in ingest_summary(result):
+            print(line, file=log)
+    return app

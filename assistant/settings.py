@@ -122,3 +122,12 @@ class Settings(BaseSettings):
         import os
 
         return self.threads or os.cpu_count() or 1
+
+    # Service (API)
+    api_key: str | None = Field(
+        None, description="Optional bearer token the HTTP API (/v1) requires: Authorization: Bearer <key>."
+    )
+    api_max_waiting: int = Field(
+        4, ge=0, description="API requests waiting for the model before the API answers 503 (busy)."
+    )
+    api_wait_s: float = Field(120.0, gt=0, description="Seconds an API request waits for the model before 503.")

@@ -18,8 +18,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from .articles_ui import CSS as ARTICLES_CSS
 from .errors import AssistantError
-from .schema import Answer, Citation, Turn
+from .progressive import verified_updates
+from .schema import Answer, Citation, Progress, Turn
 
 if TYPE_CHECKING:
     import gradio as gr
@@ -51,7 +53,8 @@ CSS = """
 .turn.refusal .note { border-left: 4px solid #d9a400; padding: 0.3em 0.7em; background: rgba(217, 164, 0, 0.10); }
 .turn.refusal .closest li { margin: 0.3em 0; }
 .turn.error .note { border-left: 4px solid #c0392b; padding: 0.3em 0.7em; background: rgba(192, 57, 43, 0.10); }
-.turn.streaming { color: var(--body-text-color-subdued); white-space: pre-wrap; }
+.turn.streaming { white-space: pre-wrap; }
+.turn .checking { color: var(--body-text-color-subdued); font-style: italic; }
 #status { font-size: 0.9em; color: var(--body-text-color-subdued); }
 """
 
@@ -129,8 +132,18 @@ def render_error(message: str) -> str:
     return f'<div class="turn error"><p class="note">Could not answer: {esc(message)}</p></div>'
 
 
-def render_stream(raw: str) -> str:
-    return f'<div class="turn streaming">{esc(raw) or "Searching the articles…"}▍</div>'
+def render_stream(raw: str = "") -> str:
+    """The turn before anything is verified: never the model's raw text, only that it is at work."""
+    del raw  # kept for callers of the old signature; unverified text is not shown
+    return '<div class="turn streaming"><span class="checking">Searching and checking the articles…</span></div>'
+
+
+def render_progress(progress: Progress) -> str:
+    """The verified sentences so far (markers plain: their cards come with the finished answer)."""
+    if not progress.answer:
+        return render_stream()
+    checking = ' <span class="checking">checking…</span>' if progress.checking else ""
+    return f'<div class="turn streaming"><p class="text">{esc(progress.answer)}{checking}</p></div>'
 
 
 def render_question(question: str) -> str:
@@ -170,19 +183,25 @@ class Chat:
     def respond(self, question: str, exchanges: list[Exchange] | None) -> Iterator[tuple[Any, ...]]:
         exchanges = list(exchanges or [])
         past = history(exchanges)
-        current = Exchange(question, render_stream(""))
+        current = Exchange(question, render_stream())
         exchanges.append(current)
         yield messages(exchanges), exchanges, ""
-        raw = ""
+        # The API shares the model: its requests and the chat's take turns through the same slots.
+        if not self.app.slots.acquire(timeout=self.app.settings.api_wait_s):
+            current.html = render_error("the assistant is busy answering other questions; try again shortly")
+            yield messages(exchanges), exchanges, ""
+            return
         try:
-            for item in self.app.assistant.stream(question, past):
+            shown = current.html
+            for item in verified_updates(self.app.assistant.stream(question, past)):
                 if isinstance(item, Answer):
                     current.answer = item
                     current.html = render_answer(item, self._texts(), uuid.uuid4().hex[:8])
                 else:
-                    raw += item
-                    current.html = render_stream(raw)
-                yield messages(exchanges), exchanges, ""
+                    current.html = render_progress(item)
+                if current.html != shown or isinstance(item, Answer):
+                    shown = current.html
+                    yield messages(exchanges), exchanges, ""
         except AssistantError as err:
             current.html = render_error(str(err))
             yield messages(exchanges), exchanges, ""
@@ -190,6 +209,8 @@ class Chat:
             traceback.print_exc()
             current.html = render_error(f"unexpected {type(err).__name__}: {err}")
             yield messages(exchanges), exchanges, ""
+        finally:
+            self.app.slots.release()
 
     def _texts(self) -> dict[str, str]:
         return {a.file: a.text for a in self.app.index.articles().values()}
@@ -203,32 +224,45 @@ class Chat:
         return f"<div>{line}{' · ' + esc(note) if note else ''}</div>"
 
 
-def build(app: App, note: str = "") -> gr.Blocks:
-    """The chat page for one App (shared by every session)."""
+def build(app: App, note: str = "", manage_articles: bool = True) -> gr.Blocks:
+    """The page for one App (shared by every session): the chat, and the articles it answers from."""
     os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")  # no telemetry or version check leaves the machine
     import gradio as gr
+
+    from .articles_ui import articles_tab
+    from .export_ui import CONVERSATION, export_files
 
     chat = Chat(app)
     with gr.Blocks(title="News assistant", analytics_enabled=False) as demo:
         gr.Markdown("## Ask about the news articles\nEvery sentence cites the article text it comes from.")
-        gr.HTML(chat.status(note), elem_id="status")
-        chatbot = gr.Chatbot(
-            show_label=False,
-            render_markdown=False,  # we hand over finished, escaped HTML
-            latex_delimiters=[],
-            feedback_options=None,
-            buttons=["copy"],
-            height=620,
-            elem_id="chat",
-        )
-        state = gr.State([])
-        with gr.Row():
-            box = gr.Textbox(
-                placeholder="Ask a question about the articles…", show_label=False, scale=8, elem_id="question"
-            )
-            send = gr.Button("Ask", variant="primary", scale=1, elem_id="ask")
-        new = gr.Button("New conversation", size="sm", elem_id="new")
-        gr.Examples(EXAMPLES, inputs=[box], label="Examples")
+        status = gr.HTML(chat.status(note), elem_id="status")
+        with gr.Tabs():
+            with gr.Tab("Chat", id="chat-tab", elem_id="chat-tab"):
+                chatbot = gr.Chatbot(
+                    show_label=False,
+                    render_markdown=False,  # we hand over finished, escaped HTML
+                    latex_delimiters=[],
+                    feedback_options=None,
+                    buttons=["copy"],
+                    height=620,
+                    elem_id="chat",
+                )
+                state = gr.State([])
+                with gr.Row():
+                    box = gr.Textbox(
+                        placeholder="Ask a question about the articles…", show_label=False, scale=8, elem_id="question"
+                    )
+                    send = gr.Button("Ask", variant="primary", scale=1, elem_id="ask")
+                with gr.Row():
+                    new = gr.Button("New conversation", size="sm", elem_id="new")
+                    scope = gr.Dropdown(
+                        [CONVERSATION], value=CONVERSATION, show_label=False, elem_id="export-scope", scale=2
+                    )
+                    as_md = gr.DownloadButton("Export Markdown", size="sm", elem_id="export-md", interactive=False)
+                    as_json = gr.DownloadButton("Export JSON", size="sm", elem_id="export-json", interactive=False)
+                gr.Examples(EXAMPLES, inputs=[box], label="Examples")
+            with gr.Tab("Articles", id="articles-tab", elem_id="articles-tab"):
+                articles_tab(app, status, chat.status, manage_articles)
         # One concurrency group for both triggers, so the queue's limit counts every answer being generated.
         answer = {
             "fn": chat.respond,
@@ -237,25 +271,33 @@ def build(app: App, note: str = "") -> gr.Blocks:
             "concurrency_id": "answer",
             "concurrency_limit": _concurrency(app),
         }
-        box.submit(**answer, api_name="ask")
-        send.click(**answer, api_visibility="private")
-        new.click(lambda: ([], [], ""), None, [chatbot, state, box], queue=False, api_name="new")
-        chatbot.clear(lambda: ([], ""), None, [state, box], queue=False, api_visibility="private")
+        exports = {"fn": export_files, "inputs": [state, scope], "outputs": [scope, as_md, as_json], "queue": False}
+        box.submit(**answer, api_name="ask").then(**exports, api_visibility="private")
+        send.click(**answer, api_visibility="private").then(**exports, api_visibility="private")
+        scope.input(**exports, api_visibility="private")
+        new.click(lambda: ([], [], ""), None, [chatbot, state, box], queue=False, api_name="new").then(
+            **exports, api_visibility="private"
+        )
+        chatbot.clear(lambda: ([], ""), None, [state, box], queue=False, api_visibility="private").then(
+            **exports, api_visibility="private"
+        )
     return demo
 
 
 def start(app: App, host: str, port: int, share: bool = False, note: str = "") -> gr.Blocks:
     """Queue and serve the chat in the background; `demo.close()` stops it."""
-    demo = build(app, note)
+    auth = parse_auth(app.settings.ui_auth)
+    demo = build(app, note, manage_articles=may_manage_articles(host, auth) and not share)
     demo.queue(default_concurrency_limit=_concurrency(app), max_size=app.settings.ui_queue_size)
     try:
         demo.launch(
             server_name=host,
             server_port=port,
             share=share,
-            auth=parse_auth(app.settings.ui_auth),
+            auth=auth,
             prevent_thread_lock=True,
-            css=CSS,
+            max_file_size=max_upload(app),
+            css=CSS + ARTICLES_CSS,
             footer_links=[],
             quiet=not share,  # our own line names the address; gradio's banner is kept for the share link
         )
@@ -268,11 +310,18 @@ def start(app: App, host: str, port: int, share: bool = False, note: str = "") -
     return demo
 
 
-def _concurrency(app: App) -> int:
-    """One llama.cpp context cannot serve two requests at once, whatever the setting says."""
-    from .local_llm import LocalLLM
+def max_upload(app: App) -> int:
+    """Gradio's cap on any upload (bytes): the largest article ingestion accepts."""
+    return int(app.settings.max_file_mb * 1024 * 1024)
 
-    return 1 if isinstance(app.llm, LocalLLM) else app.settings.ui_concurrency
+
+def may_manage_articles(host: str, auth: object) -> bool:
+    """Adding and deleting articles needs a login unless only this machine can reach the server."""
+    return auth is not None or host in ("127.0.0.1", "localhost", "::1")
+
+
+def _concurrency(app: App) -> int:
+    return app.concurrency()
 
 
 def parse_auth(value: str | None) -> tuple[str, str] | None:
@@ -291,7 +340,7 @@ def parse_auth(value: str | None) -> tuple[str, str] | None:
 
 def prepare(app: App) -> str:
     """Index on first use and load every model before serving; returns a note for the status line."""
-    from .cli import progress_bar
+    from .app import progress_bar
 
     note = ""
     result = app.ensure_ingested(progress=progress_bar("indexing articles"))
@@ -301,19 +350,9 @@ def prepare(app: App) -> str:
         print(f"ui: {note} ({r.sentences_added} sentences)", file=sys.stderr)
     started = time.perf_counter()
     app.retriever.search("warm up", 1)  # loads the embedder and builds BM25 now, not on the first question
-    _warm_model(app)
+    app.warm_model()
     print(f"ui: {app.llm.name} ready in {time.perf_counter() - started:.1f} s", file=sys.stderr)
     return note
-
-
-def _warm_model(app: App) -> None:
-    """Read the system prompt into the local model's cache; a remote model is left alone."""
-    from .llms import complete
-    from .local_llm import LocalLLM
-
-    if isinstance(app.llm, LocalLLM):
-        system = app.assistant.prompts.text("system")
-        complete(app.llm, [{"role": "system", "content": system}, {"role": "user", "content": "Hi"}], max_tokens=1)
 
 
 def serve(host: str | None = None, port: int | None = None, share: bool = False) -> int:

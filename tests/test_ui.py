@@ -15,7 +15,6 @@ import shutil
 import socket
 import subprocess
 import sys
-import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -25,19 +24,21 @@ import httpx
 import pytest
 
 from assistant.app import App
-from assistant.schema import Answer, Citation, Timings
+from assistant.schema import Answer, Citation, Progress, Timings
 from assistant.settings import PROJECT_ROOT, Settings
 from assistant.webui import (
     paragraph_bounds,
     prepare,
     render_answer,
     render_error,
+    render_progress,
     render_question,
     render_refusal,
     render_stream,
     start,
 )
 from tests.conftest import ARTICLES, free_port
+from tests.fakes import QuotingLLM
 
 sync_api = pytest.importorskip("playwright.sync_api")
 expect = sync_api.expect
@@ -45,39 +46,6 @@ CHROMIUM = Path("/usr/bin/chromium")
 ANSWER_TIMEOUT_MS = 120_000  # the embedded model takes 5-10 s here, much more on a busy machine
 HOSTILE = "<script>alert(1)</script>"
 HOSTILE_IMG = "<img src=x onerror=alert(1)>"
-
-
-# --- stand-in models: same interface as the real ones, replies derived from the prompt ---------------
-
-
-class QuotingLLM:
-    """Answers by quoting the evidence sentence that contains `needle` (or the first one), cited, then `tail`;
-    follow-ups are 'rewritten' to themselves. Records every prompt, and waits on `gate` before answering."""
-
-    name = "quoting-fake"
-
-    def __init__(self, needle: str = "", delay: float = 0.0, tail: str = "") -> None:
-        self.needle = needle
-        self.delay = delay
-        self.tail = tail
-        self.gate = threading.Event()
-        self.gate.set()
-        self.prompts: list[str] = []
-        self._lock = threading.Lock()
-
-    def stream(self, messages, max_tokens: int, grammar: str | None = None, usage=None) -> Iterator[str]:
-        prompt = messages[-1]["content"]
-        with self._lock:
-            self.prompts.append(prompt)
-        if "Follow-up question:" in prompt:
-            yield prompt.rsplit("Follow-up question:", 1)[1].strip()
-            return
-        assert self.gate.wait(30), "test never opened the gate"
-        lines = re.findall(r"^\[(\d+)\] (.+)$", prompt, flags=re.M)
-        number, sentence = next(((n, s) for n, s in lines if self.needle in s), lines[0])
-        for word in f"{sentence.rstrip('.')} [{number}]. {self.tail}".split(" "):
-            time.sleep(self.delay)
-            yield word + " "
 
 
 # --- servers and browser ----------------------------------------------------------------------------
@@ -201,13 +169,14 @@ def test_streamed_text_questions_refusals_and_errors_are_escaped():
         question="q", answer="No.", refused=True, citations=[], see_also=see_also, model="m", timings_ms=Timings()
     )
     for rendered in (
-        render_stream(f"Partial {HOSTILE} [1"),
+        render_progress(Progress(answer=f"Partial {HOSTILE} [1].", checking=True)),
         render_question(HOSTILE_IMG),
         render_refusal(refusal),
         render_error(f"bad {HOSTILE}"),
     ):
         assert "<script" not in rendered and "<img" not in rendered and "&lt;" in rendered
     assert "Closest passages" in render_refusal(refusal) and "cite" not in render_refusal(refusal)
+    assert "Partial" not in render_stream(f"Partial {HOSTILE}")  # unverified model text is never shown
 
 
 def test_a_citation_that_is_not_verbatim_is_never_marked_inside_the_article():
@@ -330,16 +299,56 @@ def test_two_sessions_keep_separate_histories(fake_server):
         assert len(chat) == 4 and firsts[me] in shown and firsts[other] not in shown
 
 
-def test_answer_streams_word_by_word_then_the_verified_version_replaces_it(fake_server):
+def test_while_the_answer_is_checked_only_verified_text_is_shown(fake_server):
     from gradio_client import Client
 
     job = Client(fake_server[0], verbose=False).submit("Who is Noor Wali Mehsud?", api_name="/ask")
     job.result(timeout=60)
     shown = [str(out[0][-1]["content"]) for out in job.outputs()]
-    streaming = [s for s in shown if 'class="turn streaming"' in s]
-    assert len(streaming) >= 5  # many partial updates, growing
-    assert len(streaming[-1]) > len(streaming[1])
-    assert 'class="turn answer"' in shown[-1] and 'class="cite"' in shown[-1]
+    final = shown[-1]
+    assert 'class="turn answer"' in final and 'class="cite"' in final
+    words = re.sub(r"<[^>]+>", " ", final)
+    for partial in shown[:-1]:  # the stand-in model streams word by word; none of it may show unverified
+        assert 'class="turn streaming"' in partial
+        text = (
+            re.sub(r"<[^>]+>", " ", partial)
+            .replace("checking…", "")
+            .replace("Searching and checking the articles…", "")
+        )
+        assert all(w in words for w in text.split())
+
+
+def test_progress_shows_verified_sentences_with_a_checking_note():
+    rendered = render_progress(Progress(answer="Mehsud leads the TTP [1].", checking=True))
+    assert "Mehsud leads the TTP [1]." in rendered and "checking…" in rendered and "streaming" in rendered
+    assert "checking…" not in render_progress(Progress(answer="Done [1].", checking=False))
+
+
+def test_conversation_and_one_answer_export_from_the_browser(fake_server, open_page):
+    import json
+
+    page = open_page(fake_server[0])
+    ask(page, "Who is Noor Wali Mehsud?", 1)
+    ask(page, "Who is General Frank McKenzie?", 2)
+    with page.expect_download() as got:
+        page.locator("#export-json").click()
+    turns = json.loads(Path(got.value.path()).read_text())["turns"]
+    assert [t["question"] for t in turns] == ["Who is Noor Wali Mehsud?", "Who is General Frank McKenzie?"]
+    for turn in turns:
+        for c in turn["citations"]:
+            assert article_text(c["article"])[c["start"] : c["end"]] == c["quote"]
+            assert f"[{c['marker']}]" in turn["answer"]
+    page.locator("#export-scope input").click()
+    page.get_by_role("option", name=re.compile("^Answer 2")).click()
+    expect(page.locator("#export-md")).to_be_enabled()
+    page.wait_for_timeout(500)  # the new file replaces the conversation's on the button
+    with page.expect_download() as got:
+        page.locator("#export-md").click()
+    markdown = Path(got.value.path()).read_text()
+    assert got.value.suggested_filename == "answer-2.md"
+    assert "General Frank McKenzie" in markdown and "Noor Wali Mehsud?" not in markdown
+    for c in turns[1]["citations"]:
+        assert f"{c['article'].replace('_', chr(92) + '_')}, characters {c['start']}–{c['end']}" in markdown
 
 
 def test_past_the_queue_the_chat_says_busy(shared_store, embedder, open_page):
@@ -402,7 +411,7 @@ def test_markup_in_articles_and_model_output_is_shown_as_text(tmp_path, embedder
 def test_ui_command_and_script_take_the_same_flags():
     from assistant.cli import _parser
 
-    args = _parser().parse_args(["ui", "--host", "0.0.0.0", "--port", "7999"])
+    args = _parser(full=True).parse_args(["ui", "--host", "0.0.0.0", "--port", "7999"])
     assert (args.host, args.port, args.share) == ("0.0.0.0", 7999, False) and callable(args.run)
     script = subprocess.run([sys.executable, str(PROJECT_ROOT / "ui.py"), "--help"], capture_output=True, text=True)
     assert script.returncode == 0 and all(flag in script.stdout for flag in ("--host", "--port", "--share"))

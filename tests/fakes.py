@@ -1,0 +1,40 @@
+"""Stand-in models shared by the UI and API tests: same interface as the real ones, replies from the prompt."""
+
+from __future__ import annotations
+
+import re
+import threading
+import time
+from collections.abc import Iterator
+
+
+class QuotingLLM:
+    """Answers by quoting the evidence sentence that contains `needle` (or the first one), cited, then `tail`;
+    follow-ups are 'rewritten' to themselves. Records every prompt, and waits on `gate` before answering."""
+
+    name = "quoting-fake"
+
+    def __init__(self, needle: str = "", delay: float = 0.0, tail: str = "") -> None:
+        self.needle = needle
+        self.delay = delay
+        self.tail = tail
+        self.gate = threading.Event()
+        self.gate.set()
+        self.prompts: list[str] = []
+        self._lock = threading.Lock()
+
+    def stream(self, messages, max_tokens: int, grammar: str | None = None, usage=None) -> Iterator[str]:
+        prompt = messages[-1]["content"]
+        with self._lock:
+            self.prompts.append(prompt)
+        if "Follow-up question:" in prompt:
+            yield prompt.rsplit("Follow-up question:", 1)[1].strip()
+            return
+        assert self.gate.wait(30), "test never opened the gate"
+        lines = re.findall(r"^\[(\d+)\] (.+)$", prompt, flags=re.M)
+        number, sentence = next(((n, s) for n, s in lines if self.needle in s), lines[0])
+        if usage is not None:
+            usage.prompt_tokens, usage.completion_tokens = len(prompt) // 4, len(sentence) // 4
+        for word in f"{sentence.rstrip('.')} [{number}]. {self.tail}".split(" "):
+            time.sleep(self.delay)
+            yield word + " "
