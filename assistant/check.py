@@ -193,8 +193,7 @@ def add_check_command(sub) -> None:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    from .app import App
-    from .cli import ready_app
+    from .app import App, ready_app
 
     if (args.claim is None) == (args.pairs is None):
         raise PairsInputError("give either a CLAIM or --pairs FILE")

@@ -58,6 +58,9 @@ def _parser(full: bool = False) -> argparse.ArgumentParser:
 
     ingest = sub.add_parser("ingest", help="index a folder of articles (default: ASSISTANT_ARTICLES_DIR)")
     ingest.add_argument("folder", nargs="?", type=Path)
+    ingest.add_argument(
+        "-v", "--verbose", action="store_true", help="list sentences kept out of the index or out of evidence"
+    )
     ingest.set_defaults(run=cmd_ingest)
 
     ask = sub.add_parser("ask", help="answer one question")
@@ -127,9 +130,26 @@ def cmd_ingest(args) -> int:
     for line in skipped:
         print(line, file=sys.stderr)
     print(counts)
+    if args.verbose:
+        _print_kept_out(app, result)
     stats = app.index.stats()
     print(f"index: {stats['articles']} articles, {stats['chunks']} chunks in {stats['store']}")
     return EXIT_OK
+
+
+def _print_kept_out(app, result) -> None:
+    """Sentences the index left out (with the filter's reason), and indexed sentences that instruct an AI
+    or the reader, which answers never use as evidence (the judge model decides; loaded only for this)."""
+    for d in result.dropped:
+        print(f"dropped {d.file} {d.start}-{d.end} ({d.reason}): {d.sentence!r}", file=sys.stderr)
+    for article in app.index.articles().values():
+        for start, end in article.spans:
+            sentence = article.text[start:end]
+            if app.screen.is_instruction(sentence):
+                print(
+                    f"not evidence {article.file} {start}-{end} (instructs an AI or the reader): {sentence!r}",
+                    file=sys.stderr,
+                )
 
 
 @contextmanager

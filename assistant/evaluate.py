@@ -318,7 +318,7 @@ def cmd_eval(args: argparse.Namespace) -> int:
         records = load_results(args.from_results)
         return _finish(records, args, {"source": str(args.from_results)}, interrupted=False)
     questions = select(load_questions(args.questions), args.kinds, args.limit)
-    from .cli import ready_app
+    from .app import ready_app
 
     app = ready_app()
     if args.shuffle is not None:
