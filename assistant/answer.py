@@ -215,7 +215,7 @@ class Assistant:
             return True
         asked = tx.terms(question)
         found = set().union(*(tx.terms(h.article.sentence(h.index)) for h in hits)) & asked
-        return any(self.retriever.document_frequency(term) <= RARE_TERM for term in found)
+        return any(self.retriever.is_name(t) and self.retriever.document_frequency(t) <= RARE_TERM for t in found)
 
     def _refusal(self, base: dict, hits: list[Hit], timings: Timings, usage: Usage) -> Answer:
         see_also = [

@@ -24,6 +24,7 @@ from .api_schema import (
     ChatCompletion,
     ChatMessage,
     ChatRequest,
+    CheckRequest,
     Choice,
     ErrorResponse,
     ModelCard,
@@ -31,6 +32,7 @@ from .api_schema import (
     message_of,
     usage_of,
 )
+from .check import CheckResult
 from .errors import AssistantError, ConfigError, ModelError, QuestionError
 from .progressive import new_text, verified_updates
 from .schema import Answer, Progress, Turn
@@ -153,6 +155,23 @@ def router(app: App) -> APIRouter:
         include_usage = bool(body.stream_options and body.stream_options.include_usage)
         events = _events(first, updates, app.llm.name, include_usage, slot)
         return StreamingResponse(events, media_type="text/event-stream", background=slot.release_task())
+
+    @r.post("/check", response_model=CheckResult, responses=ERRORS)
+    def check(body: CheckRequest) -> CheckResult:
+        """Fact-check one claim: supported / contradicted / not found, with verbatim citations."""
+        from .check import check_claim
+
+        if not body.claim.strip() or len(body.claim) > app.settings.max_question_chars:
+            raise ApiError(
+                400,
+                f"claim must be 1 to {app.settings.max_question_chars} characters (ASSISTANT_MAX_QUESTION_CHARS)",
+                param="claim",
+            )
+        slot = _Slot(app)
+        try:
+            return check_claim(app, body.claim)
+        finally:
+            slot.release()
 
     return r
 

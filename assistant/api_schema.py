@@ -129,3 +129,9 @@ def usage_of(answer: Answer) -> CompletionUsage:
         completion_tokens=u.completion_tokens,
         total_tokens=u.prompt_tokens + u.completion_tokens,
     )
+
+
+class CheckRequest(BaseModel):
+    """`POST /v1/check`: one sentence to fact-check against the articles."""
+
+    claim: str = Field(min_length=1, description="The sentence to check.")

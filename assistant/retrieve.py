@@ -116,6 +116,12 @@ class Retriever:
                     found.append(noun)
         return found
 
+    def is_name(self, term: str) -> bool:
+        """Whether the articles write this (stemmed) word capitalised inside a sentence: a name."""
+        if self._bm25 is None:
+            self._build_bm25()
+        return term in self._names
+
     def aliases(self) -> Aliases:
         if self._bm25 is None:
             self._build_bm25()

@@ -32,7 +32,8 @@ UNSUPPORTED = "The moon is made of green cheese and Mehsud owns it [1]."
 
 @contextmanager
 def api_server(settings: Settings, embedder, llm) -> Iterator[tuple[str, App]]:
-    app = App(settings, llm=llm, embedder=embedder)
+    # The API is under test, not the judge model (tests/test_judge.py): the rules judge.
+    app = App(settings.model_copy(update={"judge": "rules"}), llm=llm, embedder=embedder)
     app.retriever.search("warm up", 1)
     with running(app, "127.0.0.1", free_port()) as url:
         yield url, app
@@ -279,3 +280,21 @@ def test_assistant_serve_process_listens_on_loopback_and_reports_a_dead_model_as
     finally:
         proc.terminate()
         proc.wait(30)
+
+
+def test_check_endpoint_supports_and_contradicts_with_verbatim_citations(server):
+    url = server[0]
+    supported = httpx.post(
+        f"{url}/v1/check",
+        json={"claim": "The Pakistani Taliban leader, Noor Wali Mehsud, has criticized the ceasefire's failure."},
+        timeout=60,
+    ).json()
+    assert supported["status"] == "supported", supported
+    for c in supported["citations"]:
+        assert article_text(c["article"])[c["start"] : c["end"]] == c["quote"]
+    contradicted = httpx.post(
+        f"{url}/v1/check", json={"claim": "The TTP claimed the suicide car bomb attack on May 24."}, timeout=60
+    ).json()
+    assert contradicted["status"] == "contradicted", contradicted
+    assert "not claimed by the TTP" in contradicted["citations"][0]["quote"]
+    assert httpx.post(f"{url}/v1/check", json={"claim": ""}, timeout=60).status_code == 400
