@@ -1,20 +1,8 @@
-"""Turn the model's `[n]` markers into checked citations, and drop every sentence they do not support.
+"""The model's `[n]` markers and the answer's text: parsing, renumbering, rendering, the answer-kind check.
 
-The support rule (enforced for every answer sentence before anyone sees it):
-1. the sentence cites at least one evidence number that exists;
-2. every number in the sentence (digits or number words, "6,000" = "6000", "three" = "3") appears in the
-   cited quotes;
-3. it is a complete sentence: three words or more, not ending on a function word ("who", "the");
-4. every name in the sentence (a capitalised word not opening the sentence) appears in the cited quotes
-   (same stem, or one word a prefix of the other: "Pakistan" / "Pakistani");
-5. at least `threshold` (default 0.6) of the sentence's content words (stemmed, stop words removed) appear
-   in the cited quotes;
-6. a negated sentence ("not", "never", "no", "n't") cites a quote that is negated too;
-7. it carries no link, image or markup;
-8. it says something the question did not: at least one of its content words is not in the question.
-And the answer as a whole must be of the kind asked for: a who/which/where question gets a name the
-question did not contain, a when question a date or number, a how-many/how-much question a number.
-A citation is shown only if its quote is exactly `article.text[start:end]`.
+Whether a sentence is supported is the judge's call (`judge.py`, applied sentence by sentence in
+`review.py`); this module turns the passing sentences into answer text with markers renumbered 1..n and
+checks that a citation is verbatim: shown only if its quote is exactly `article.text[start:end]`.
 """
 
 from __future__ import annotations
@@ -22,9 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .safety import carries_markup
 from .schema import Citation, Evidence
-from .text import names, negated, numbers, stopwords, terms, tokens
+from .text import names, numbers, tokens
 
 _MARKER = re.compile(r"\[\s*(\d+(?:\s*[,;]\s*\d+)*)\s*\]")
 _WORD = re.compile(r"[A-Za-zÀ-ÿ0-9][\w’']*")
@@ -93,15 +80,6 @@ def is_refusal(text: str) -> bool:
     return bool(_REFUSAL.search(text))
 
 
-def verify(claims: list[Claim], evidence: dict[int, Evidence], threshold: float, question: str = "") -> list[Verdict]:
-    asked = terms(question)
-    verdicts = []
-    for claim in claims:
-        reason = unsupported_reason(claim, evidence, threshold)
-        if not reason and asked and terms(claim.text) <= asked:
-            reason = "only repeats the question"
-        verdicts.append(Verdict(claim, reason))
-    return verdicts
 
 
 _MONTHS = "january february march april may june july august september october november december"
@@ -135,61 +113,14 @@ def _new_name(name: str, known: set[str]) -> bool:
     return not any(k.startswith(name) or (len(k) >= 4 and name.startswith(k)) for k in known)
 
 
-def reattribute(verdict: Verdict, evidence: dict[int, Evidence], threshold: float) -> Verdict:
-    """Small models often state a supported fact but forget or garble its marker. Such a sentence gets
-    the evidence sentence that supports it best, if one passes the same support rule on its own."""
-    if verdict.supported or verdict.reason == "only repeats the question" or is_refusal(verdict.claim.text):
-        return verdict
-    claim_terms = terms(verdict.claim.text)
-    ranked = sorted(evidence, key=lambda n: -len(claim_terms & terms(evidence[n].text)))
-    for number in ranked[:3]:
-        candidate = Claim(verdict.claim.text, (number,))
-        if not unsupported_reason(candidate, evidence, threshold):
-            return Verdict(candidate, "", repaired=True)
-    return verdict
-
-
-def unsupported_reason(claim: Claim, evidence: dict[int, Evidence], threshold: float) -> str:
-    """Why the claim is not supported by its cited evidence; empty string when it is."""
-    cited = [evidence[m] for m in claim.markers if m in evidence]
-    if not cited:
-        return "no valid citation" if claim.markers else "no citation"
-    if carries_markup(claim.text):
-        return "contains a link or markup"
-    if is_refusal(claim.text):
-        return "refusal, not a claim"
-    if _is_fragment(claim.text):
-        return "not a complete sentence"
-    quote_terms = set().union(*(terms(ev.text) for ev in cited))
-    missing_numbers = numbers(claim.text) - set().union(*(numbers(ev.text) for ev in cited))
-    if missing_numbers:
-        return f"number not in cited text: {', '.join(sorted(missing_numbers))}"
-    missing_names = [n for n in names(claim.text) if not _name_found(n, quote_terms)]
-    if missing_names:
-        return f"name not in cited text: {', '.join(missing_names)}"
-    if negated(claim.text) and not any(negated(ev.text) for ev in cited):
-        return "negates what the cited text says"
-    content = terms(claim.text)
-    if not content:
-        return "no content words"
-    coverage = len(content & quote_terms) / len(content)
-    if coverage < threshold:
-        return f"only {coverage:.0%} of its words are in the cited text"
-    return ""
-
-
-def _is_fragment(text: str) -> bool:
-    """Small models sometimes stop mid-clause ("So many fighters who")."""
-    words = tokens(text)
-    return len(words) < 3 or words[-1] in stopwords()
 
 
 
 
-def _name_found(name: str, quote_terms: set[str]) -> bool:
-    return name in quote_terms or any(
-        min(len(name), len(t)) >= 4 and (t.startswith(name) or name.startswith(t)) for t in quote_terms
-    )
+
+
+
+
 
 
 
