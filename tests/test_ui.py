@@ -224,6 +224,33 @@ def test_answer_streams_then_cites_a_verbatim_span(real_server, open_page):
 
 
 @pytest.mark.slow
+def test_one_users_questions_never_change_another_users_answer(real_server):
+    """Browser sessions on one real model: the same question gets the same answer whether it comes first,
+    right after another user's question, or after several."""
+    from gradio_client import Client
+
+    url, answers = real_server
+    question = "How many Taliban fighters have pledged allegiance to al-Qaeda?"
+    bob = Client(url, verbose=False)
+
+    def fresh_session_asks() -> str:
+        return str(Client(url, verbose=False).predict(question, api_name="/ask")[0][-1]["content"])
+
+    first = fresh_session_asks()
+    bob.predict("Who is Noor Wali Mehsud?", api_name="/ask")
+    after_other = fresh_session_asks()
+    bob.predict("What did the Pakistani Foreign Ministry spokesman say?", api_name="/ask")
+    after_more = fresh_session_asks()
+    texts = [a.raw_output for a in answers if a.question == question]
+    assert len(texts) == 3 and len(set(texts)) == 1, texts
+
+    def without_ids(html: str) -> str:  # each turn's HTML carries its own element ids
+        return re.sub(r'(id|href|for)="[^"]*"', "", html)
+
+    assert without_ids(first) == without_ids(after_other) == without_ids(after_more)
+
+
+@pytest.mark.slow
 def test_unanswerable_question_is_a_refusal_note_with_closest_passages(real_server, open_page):
     page = open_page(real_server[0])
     turn = ask(page, "What is the capital of France?", 1)
