@@ -24,17 +24,11 @@ import httpx
 import pytest
 
 from assistant.app import App
-from assistant.schema import Answer, Citation, Progress, Timings
+from assistant.schema import Answer, Progress
 from assistant.settings import PROJECT_ROOT, Settings
 from assistant.webui import (
-    paragraph_bounds,
     prepare,
-    render_answer,
-    render_error,
     render_progress,
-    render_question,
-    render_refusal,
-    render_stream,
     start,
 )
 from tests.conftest import ARTICLES, free_port
@@ -140,53 +134,6 @@ def check_citation_card(page, turn, number: int, folder: Path = ARTICLES) -> str
 
 
 # --- rendering, without a server ------------------------------------------------------------------------
-
-
-def test_card_marks_exactly_the_span_inside_its_paragraph_and_escapes_everything():
-    text = f"Title\n\nFirst para. {HOSTILE} said <b>x</b>.\nSecond & last."
-    start = text.index(HOSTILE)
-    end = start + len(HOSTILE) + 4
-    cite = Citation(marker=1, article="a.txt", title=f"T {HOSTILE_IMG}", quote=text[start:end], start=start, end=end)
-    answer = Answer(
-        question="q",
-        answer=f"It <i>is</i> {HOSTILE} [1]. Unknown [7].",
-        refused=False,
-        citations=[cite],
-        model="m",
-        timings_ms=Timings(total=5),
-    )
-    rendered = render_answer(answer, {"a.txt": text}, "u1")
-    assert "<script" not in rendered and "<img" not in rendered and "<i>" not in rendered and "<b>" not in rendered
-    assert '<a class="cite" href="#src-u1-1">[1]</a>' in rendered and "[7]" in rendered and "#src-u1-7" not in rendered
-    marked = "<mark>&lt;script&gt;alert(1)&lt;/script&gt; sai</mark>"
-    assert f'<div class="para">First para. {marked}d &lt;b&gt;x&lt;/b&gt;.</div>' in rendered
-    assert paragraph_bounds(text, start, end) == (text.index("First"), text.index("\nSecond"))
-
-
-def test_streamed_text_questions_refusals_and_errors_are_escaped():
-    see_also = [Citation(marker=1, article="a.txt", title=HOSTILE_IMG, quote=HOSTILE, start=0, end=25)]
-    refusal = Answer(
-        question="q", answer="No.", refused=True, citations=[], see_also=see_also, model="m", timings_ms=Timings()
-    )
-    for rendered in (
-        render_progress(Progress(answer=f"Partial {HOSTILE} [1].", checking=True)),
-        render_question(HOSTILE_IMG),
-        render_refusal(refusal),
-        render_error(f"bad {HOSTILE}"),
-    ):
-        assert "<script" not in rendered and "<img" not in rendered and "&lt;" in rendered
-    assert "Closest passages" in render_refusal(refusal) and "cite" not in render_refusal(refusal)
-    assert "Partial" not in render_stream(f"Partial {HOSTILE}")  # unverified model text is never shown
-
-
-def test_a_citation_that_is_not_verbatim_is_never_marked_inside_the_article():
-    cite = Citation(marker=1, article="a.txt", title="T", quote="not there", start=0, end=9)
-    answer = Answer(question="q", answer="X [1].", refused=False, citations=[cite], model="m", timings_ms=Timings())
-    rendered = render_answer(answer, {"a.txt": "Something else entirely."}, "u")
-    assert "<mark>not there</mark>" in rendered and "Whole article" not in rendered
-
-
-# --- the real model in the browser ----------------------------------------------------------------------
 
 
 @pytest.fixture(scope="module")
