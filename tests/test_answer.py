@@ -119,3 +119,12 @@ def test_a_question_with_undecodable_bytes_is_a_clear_error(fake_app):
     with pytest.raises(QuestionError, match="not valid text"):
         app.assistant.ask("who is \udcff\udcfe sami sadat")
     assert app.llm.calls == []
+
+
+def test_a_sentence_restating_a_false_premise_is_dropped(fake_app):
+    question = "Why did the TTP claim responsibility for the May 24 suicide car bomb attack?"
+    n = number_of(evidence_for(fake_app, question), "was not claimed by the TTP")
+    app = fake_app(f"The TTP claimed responsibility for the May 24 suicide car bomb attack [{n}].")
+    answer = app.assistant.ask(question)
+    assert "The TTP claimed responsibility" not in answer.answer
+    assert any("states what the quote denies" in d for d in answer.dropped)

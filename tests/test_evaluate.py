@@ -226,13 +226,39 @@ class InterruptingLLM(FakeLLM):
 def test_ctrl_c_keeps_the_lines_already_written(shared_store: Settings, embedder, tmp_path):
     from assistant.app import App
 
-    app = App(shared_store, llm=InterruptingLLM("Mumtaz Zahra Baloch declined to comment [1]."), embedder=embedder)
+    settings = shared_store.model_copy(update={"judge": "rules"})
+    app = App(settings, llm=InterruptingLLM("Mumtaz Zahra Baloch declined to comment [1]."), embedder=embedder)
     questions = [q for q in evaluate.load_questions(QUESTIONS) if q.id in {"p07", "p01", "p04"}]
     out_path = tmp_path / "partial.jsonl"
     with out_path.open("w", encoding="utf-8") as out:
         records, interrupted = evaluate.run_questions(app, questions, out)
     assert interrupted and len(records) == 1
     assert [json.loads(line)["id"] for line in out_path.read_text().splitlines()] == ["p01"]
+
+
+class FailingOnceLLM(FakeLLM):
+    """A model server that times out on the second question only."""
+
+    def stream(self, messages, max_tokens, grammar=None, usage=None):
+        from assistant.errors import ModelError
+
+        if len(self.calls) == 1:
+            self.calls.append(messages)
+            raise ModelError("the model server at http://127.0.0.1:9 did not answer in time (ASSISTANT_LLM_TIMEOUT)")
+        yield from super().stream(messages, max_tokens, grammar)
+
+
+def test_a_model_fault_on_one_question_is_recorded_and_the_run_goes_on(shared_store: Settings, embedder):
+    from assistant.app import App
+
+    settings = shared_store.model_copy(update={"judge": "rules"})
+    app = App(settings, llm=FailingOnceLLM("Frank McKenzie said so [1].", "Mehsud said so [1]."), embedder=embedder)
+    questions = [q for q in evaluate.load_questions(QUESTIONS) if q.id in {"p01", "p04", "p07"}]
+    records, interrupted = evaluate.run_questions(app, questions, None)
+    assert not interrupted and [r["id"] for r in records] == ["p01", "p04", "p07"]
+    assert "did not answer in time" in records[1]["scores"]["error"]
+    assert "error" not in records[0]["scores"] and "error" not in records[2]["scores"]
+    assert all(r["mode"] in {"generated", "extractive", "refused"} for r in (records[0], records[2]))
 
 
 @pytest.mark.slow

@@ -83,6 +83,15 @@ def test_openai_backend_through_a_real_server_gives_cited_answers(llama_server, 
 
 
 @pytest.mark.slow
+def test_the_judge_scores_through_a_real_server(llama_server, monkeypatch):
+    llm = make_llm(openai_settings(monkeypatch, llama_server))
+    question = [{"role": "user", "content": "Is Paris the capital of France? Reply with one word: Yes or No."}]
+    probabilities = llm.choice_probabilities(question, ("Yes", "No"))
+    assert abs(sum(probabilities.values()) - 1) < 1e-6
+    assert probabilities["Yes"] > 0.5
+
+
+@pytest.mark.slow
 def test_openai_backend_streams(llama_server, monkeypatch):
     llm = make_llm(openai_settings(monkeypatch, llama_server))
     pieces = list(llm.stream([{"role": "user", "content": "Count from one to five in words."}], max_tokens=20))
