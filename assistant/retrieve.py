@@ -15,6 +15,8 @@ from .schema import Article, Evidence
 RARE_TERM = 0.02  # share of sentences: a word this rare names what a question is about
 SHORT_QUESTION_TERMS = 5  # content words of a chat-style question ("who is faiz hameed")
 RRF_K = 60  # the constant of Cormack et al.'s reciprocal rank fusion; robust across collections
+PERSON_BOOST = 1.3  # fused score of a sentence naming someone new, for a "who" question
+LEADERS = 1  # from each ranking, this many always reach the evidence
 
 
 @dataclass(frozen=True)
@@ -58,12 +60,24 @@ class Retriever:
         cosine: dict[tuple[str, int], float] = {}
         # Fusion is done here rather than with LlamaIndex's QueryFusionRetriever because the refusal
         # gate needs each hit's own cosine similarity, which fused scores hide.
-        for ranking in ([(d, i) for d, i, _ in vector], lexical, self._name_search(expanded)):
+        rankings = ([(d, i) for d, i, _ in vector], lexical, self._name_search(expanded))
+        for ranking in rankings:
             for rank, key in enumerate(ranking):
                 fused[key] = fused.get(key, 0.0) + 1.0 / (RRF_K + rank + 1)
         for doc_id, i, similarity in vector:
             cosine[(doc_id, i)] = similarity
-        best = sorted(fused, key=fused.get, reverse=True)[:k]
+        # "Who ..." is answered by a person: sentences naming someone the question does not are preferred.
+        if _WHO.search(query):
+            asked = tx.terms(expanded)
+            for key in fused:
+                if key[0] in articles and _names_someone_else(articles[key[0]].sentence(key[1]), asked):
+                    fused[key] *= PERSON_BOOST
+        ordered = sorted(fused, key=fused.get, reverse=True)
+        # Fusion favours sentences both retrievers found; the very best of each one alone (an exact name
+        # match that embeds far from the question) keeps its place all the same.
+        leaders = [key for ranking in rankings for key in ranking[:LEADERS]]
+        best = list(dict.fromkeys([*(key for key in ordered if key in leaders), *ordered]))[:k]
+        best.sort(key=ordered.index)
         return [
             Hit(articles[d], i, fused[(d, i)], cosine.get((d, i), 0.0))
             for d, i in best
@@ -153,6 +167,16 @@ class Retriever:
         if self._bm25 is None:
             self._build_bm25()
         return self._df.get(term, 0.0)
+
+
+_WHO = re.compile(r"^\W*(?:who|whom)\b", re.IGNORECASE)
+_PERSON = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z’'\-]+(?:\s+[A-Z][a-z’'\-]+){1,3}\b")
+
+
+def _names_someone_else(sentence: str, asked: set[str]) -> bool:
+    """A run of two to four capitalised words inside the sentence ("Noor Wali Mehsud") none of whose words
+    the question used."""
+    return any(not (tx.terms(m.group()) & asked) for m in _PERSON.finditer(sentence) if m.start() > 0)
 
 
 def _defines(sentence: str, rare: set[str]) -> int:
