@@ -68,7 +68,7 @@ class Assistant:
         base["evidence"] = [cite.to_citation(ev.number, ev) for ev in evidence]
         base["judge"] = self.judge.name
         usage = Usage()
-        if not self._relevant(standalone, hits):
+        if not self.relevant(standalone, hits):
             timings.total = _ms(started)
             yield self._refusal(base, hits, timings, usage)
             return
@@ -206,7 +206,7 @@ class Assistant:
         text = " ".join(f"“{c.quote}” [{c.marker}]" for c in citations)
         return text, citations
 
-    def _relevant(self, question: str, hits: list[Hit]) -> bool:
+    def relevant(self, question: str, hits: list[Hit]) -> bool:
         """Worth asking the model: the best sentence is close in meaning, or it holds a rare word of the
         question (a name, mostly: short name questions embed far from the sentences that answer them)."""
         if not hits:
