@@ -28,11 +28,11 @@ CHOICES = ("Yes", "No")
 # floor only turns away claims that have next to nothing in common with their quotes.
 RULES_COVERAGE = 0.6
 MODEL_COVERAGE = 0.2
-# The judge model is far less sure whether a passage answers a question than whether it states a claim
-# (bench/results/answerability-calibration.jsonl: at 0.3 it keeps 75% of gold answers and turns away 40%
-# of the best sentences for unanswerable questions; at 0.6, 31% and 70%), so it only vetoes what it is
-# fairly sure does not answer.
-ANSWERS_THRESHOLD = 0.3
+# Whether a passage answers a question is harder for the judge model than whether it states a claim
+# (bench/results/answerability-calibration.jsonl: at 0.3 it keeps 75% of gold answers but turns away only
+# 40% of the best sentences for unanswerable questions; at 0.6, 31% and 70%). An extractive answer is a
+# guess the model did not make, so it needs the judge's full threshold: on the public sets a laxer one
+# quoted a near-miss sentence for 6 of 7 unanswerable questions.
 # Words a sentence can add to the question without answering it ("the person who brokered ...").
 _GENERIC = frozenset(tx.stem_words("person people thing things number something someone one way time".split()))
 
@@ -169,7 +169,7 @@ class Judge:
             {"role": "user", "content": user},
         ]
         score = self.scorer.choice_probabilities(messages, CHOICES)["Yes"]
-        supported = score >= ANSWERS_THRESHOLD
+        supported = score >= self.threshold
         word = "answers" if supported else "does not answer"
         return Verdict(
             supported=supported, score=score, reason=f"the judge model finds it {word} the question ({score:.2f})"
