@@ -1,6 +1,6 @@
 """Language-model backends behind one small interface, each built by its own factory.
 
-- `local`: any GGUF file in-process through llama-cpp-python (default: the embedded Qwen2.5-0.5B);
+- `local`: any GGUF file in-process through llama-cpp-python (default: the bundled Qwen2.5-Coder-1.5B);
 - `openai`: OpenAI or any OpenAI-compatible server (Ollama, llama.cpp server, vLLM, LM Studio).
 Models without a chat template are prompted with plain text (`ASSISTANT_CHAT_FORMAT=plain`, automatic
 for a GGUF that carries no template).
@@ -13,11 +13,9 @@ from pathlib import Path
 from typing import Protocol
 
 from .errors import ConfigError
+from .messages import Messages
 from .schema import Usage
 from .settings import Settings
-
-Messages = list[dict[str, str]]
-PLAIN = "plain"
 
 
 class LLM(Protocol):
@@ -53,11 +51,6 @@ def complete(
     return "".join(llm.stream(messages, max_tokens, grammar, usage=usage))
 
 
-def plain_prompt(messages: Messages) -> str:
-    """A chat as plain text, for models that have no chat template."""
-    names = {"system": "Instructions", "user": "User", "assistant": "Assistant"}
-    turns = [f"{names.get(m['role'], m['role'].title())}: {m['content']}" for m in messages]
-    return "\n\n".join(turns) + "\n\nAssistant:"
 
 
 def citation_grammar(numbers: int, refusal: str) -> str:

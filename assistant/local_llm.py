@@ -17,7 +17,7 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from .errors import ConfigError, ModelError
-from .llms import PLAIN, Messages, plain_prompt
+from .messages import PLAIN, Messages, plain_prompt
 from .schema import Usage
 from .settings import Settings
 

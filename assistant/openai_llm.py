@@ -6,7 +6,7 @@ import math
 from collections.abc import Iterator, Sequence
 
 from .errors import ConfigError, ModelError
-from .llms import PLAIN, Messages, plain_prompt
+from .messages import PLAIN, Messages, plain_prompt
 from .schema import Usage
 from .settings import Settings
 
