@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import sys
 import time
 import traceback
@@ -358,17 +359,26 @@ def print_streamed(stream) -> Answer:
         if isinstance(item, Answer):
             if piece is None:  # a final answer that does not extend what was shown: show it whole
                 piece = ("\n" if shown else "") + item.answer
-            print(piece, flush=True)
+            print(printable(piece), flush=True)
             print(render_sources(item))
             return item
         if piece:
             shown += piece
-            print(piece, end="", flush=True)
+            print(printable(piece), end="", flush=True)
     raise AssertionError("unreachable: verified_updates ends with an Answer")
 
 
 def render_answer(answer: Answer) -> str:
-    return f"{answer.answer}\n{render_sources(answer)}".rstrip()
+    return f"{printable(answer.answer)}\n{render_sources(answer)}".rstrip()
+
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def printable(text: str) -> str:
+    """Text safe for a terminal: a control character in an article (an ANSI or OSC sequence) is printed
+    as its escape, never sent to the terminal."""
+    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
 
 
 def render_sources(answer: Answer) -> str:
@@ -376,12 +386,12 @@ def render_sources(answer: Answer) -> str:
     if answer.refused:
         if answer.see_also:
             lines.append("Closest passages (not an answer):")
-            lines += [f"  - {c.title}: “{c.quote}”" for c in answer.see_also]
+            lines += [f"  - {printable(c.title)}: “{printable(c.quote)}”" for c in answer.see_also]
         return "\n".join(lines).rstrip()
     lines.append("Sources:")
     for c in answer.citations:
-        lines.append(f"[{c.marker}] {c.title} ({c.article}, characters {c.start}-{c.end})")
-        lines.append(f"    “{c.quote}”")
+        lines.append(f"[{c.marker}] {printable(c.title)} ({printable(c.article)}, characters {c.start}-{c.end})")
+        lines.append(f"    “{printable(c.quote)}”")
     return "\n".join(lines)
 
 

@@ -227,3 +227,10 @@ def test_serve_on_a_busy_port_fails_at_once_with_one_line(capsys, cli_env):
         assert main(["serve", "--port", str(port)]) == 1
     err = capsys.readouterr().err
     assert f"cannot serve on 127.0.0.1:{port}" in err and "Traceback" not in err
+
+
+def test_control_sequences_from_an_article_never_reach_the_terminal():
+    from assistant.cli import printable
+
+    assert printable("red \x1b[31mthe\x1b[0m end\x07") == "red \\x1b[31mthe\\x1b[0m end\\x07"
+    assert printable("line one\nline two\ttab") == "line one\nline two\ttab"
