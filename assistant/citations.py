@@ -80,8 +80,6 @@ def is_refusal(text: str) -> bool:
     return bool(_REFUSAL.search(text))
 
 
-
-
 _MONTHS = "january february march april may june july august september october november december"
 _TIME_WORDS = set(_MONTHS.split()) | {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 _TIME_WORDS |= {"year", "years", "month", "months", "week", "weeks", "day", "days", "ago", "earlier", "later", "since"}
@@ -93,6 +91,15 @@ def answers_question(question: str, answer: str) -> bool:
     answer = strip_markers(answer)
     asked = re.search(r"\b(how\s+many|how\s+much|when|who|whom|whose|which|where|what|why|how)\b", question.lower())
     kind = asked.group(1).split()[-1] if asked else ""
+    detail = _DETAIL.search(question) if kind in {"what", "which"} else None
+    if detail:  # "what is the name of ...", "on what exact date ...": the detail decides the kind
+        word = detail.group(1).lower()
+        if word == "name":
+            known = set(tokens(question))
+            return any(_new_name(name, known) for name in names(answer))
+        if word in {"date", "day"}:
+            return bool(_DAY.search(answer))
+        kind = "when" if word in {"year", "month", "time"} else "many"
     if kind in {"many", "much"}:
         return bool(numbers(answer)) or bool(set(tokens(answer)) & _QUANTITY_WORDS)
     if kind == "when":
@@ -105,30 +112,24 @@ def answers_question(question: str, answer: str) -> bool:
     return True
 
 
+_DETAIL = re.compile(
+    r"\b(?:what|which)\s+(?:(?:is|was|are|were)\s+)?(?:the\s+)?(?:exact\s+|real\s+|full\s+|precise\s+)?"
+    r"(name|date|day|year|month|time|number|amount|percentage|share|age)\b",
+    re.IGNORECASE,
+)
+# A date to the day: "May 24", "24 May", "May 24, 2023", "5/24", or a weekday.
+_DAY = re.compile(
+    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b"
+    r"|\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b"
+    r"|\b\d{1,2}/\d{1,2}\b|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b",
+    re.IGNORECASE,
+)
 _IDENTITY = re.compile(r"\bwho(?:['’]s|\s+(?:is|was|are|were))\s+(?!the\b|a\b|an\b)", re.IGNORECASE)
 
 
 def _new_name(name: str, known: set[str]) -> bool:
     """A name (stem) the question did not contain, nor a form of one ("Pakistan" for "Pakistani")."""
     return not any(k.startswith(name) or (len(k) >= 4 and name.startswith(k)) for k in known)
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
 
 
 def check_citation(citation: Citation, article_text: str) -> bool:
@@ -169,10 +170,6 @@ def with_markers(text: str, markers: list[int]) -> str:
     return f"{text} {tags}."
 
 
-
-
-
-
 def without_markers(text: str, markers: set[int]) -> str:
     """The text without the given markers; a sentence left with no marker at all is removed."""
     kept = []
@@ -192,8 +189,6 @@ def _sentence_spans(text: str) -> list[tuple[int, int]]:
 def strip_markers(text: str) -> str:
     text = re.sub(r"\s+([.!?,;:])", r"\1", _MARKER.sub("", text))
     return re.sub(r"\s{2,}", " ", text).strip()
-
-
 
 
 def append_note(

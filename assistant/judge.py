@@ -32,7 +32,11 @@ MODEL_COVERAGE = 0.2
 # (bench/results/answerability-calibration.jsonl: at 0.3 it keeps 75% of gold answers but turns away only
 # 40% of the best sentences for unanswerable questions; at 0.6, 31% and 70%). An extractive answer is a
 # guess the model did not make, so it needs the judge's full threshold: on the public sets a laxer one
-# quoted a near-miss sentence for 6 of 7 unanswerable questions.
+# quoted a near-miss sentence for 6 of 7 unanswerable questions. A short lookup is the exception: quoting
+# the sentence that says what the question names is the answer (with the full threshold, 1 of 14 short
+# questions was answered).
+LOOKUP_TERMS = 5
+LOOKUP_THRESHOLD = 0.3
 # Words a sentence can add to the question without answering it ("the person who brokered ...").
 _GENERIC = frozenset(tx.stem_words("person people thing things number something someone one way time".split()))
 
@@ -169,7 +173,9 @@ class Judge:
             {"role": "user", "content": user},
         ]
         score = self.scorer.choice_probabilities(messages, CHOICES)["Yes"]
-        supported = score >= self.threshold
+        # A short lookup ("etim?", "who is faiz hameed") is answered by the sentence that says what it
+        # names; a longer question asks for a detail, which a quote must be seen to give.
+        supported = score >= (LOOKUP_THRESHOLD if len(tx.terms(question)) <= LOOKUP_TERMS else self.threshold)
         word = "answers" if supported else "does not answer"
         return Verdict(
             supported=supported, score=score, reason=f"the judge model finds it {word} the question ({score:.2f})"
