@@ -57,13 +57,13 @@ def ingest_folder(
         try:
             found.append((path.name, article_id(read_raw(path, max_mb, folder))))
         except (IngestError, OSError) as err:
-            skipped.append(Skipped(path.name, _reason(err)))
+            skipped.append(Skipped(path.name, skip_reason(err)))
 
     def parse(file: str) -> Article | None:
         try:
             article, lost = parse_article(folder / file, max_mb, folder)
         except (IngestError, OSError) as err:
-            skipped.append(Skipped(file, _reason(err)))
+            skipped.append(Skipped(file, skip_reason(err)))
             return None
         dropped.extend(lost)
         return article
@@ -73,7 +73,7 @@ def ingest_folder(
     return IngestResult(report, skipped, dropped)
 
 
-def _reason(err: Exception) -> str:
+def skip_reason(err: Exception) -> str:
     return str(err) if isinstance(err, IngestError) else f"unreadable: {err.strerror or err}"
 
 

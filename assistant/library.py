@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .errors import IngestError
-from .ingest import SUPPORTED, Skipped, _reason, read_article
+from .ingest import SUPPORTED, Skipped, read_article, skip_reason
 
 if TYPE_CHECKING:
     from .app import App
@@ -67,9 +67,9 @@ def check_upload(path: Path, name: str, max_mb: float) -> str:
         named = Path(tmp) / base
         try:
             named.symlink_to(path.resolve())
-            read_article(named, max_mb)
+            read_article(named, max_mb, folder=path.resolve().parent)  # the link is ours: let it lead there
         except (IngestError, OSError) as err:
-            raise IngestError(_reason(err)) from None
+            raise IngestError(skip_reason(err)) from None
     return base
 
 
