@@ -36,7 +36,7 @@ def test_ingest_missing_folder_is_one_clear_line(capsys, tmp_path):
 def test_ask_json_prints_exactly_one_documented_object(capsys, cli_env):
     assert main(["ask", "Where does the al-Qaeda member who spoke of a shared global agenda live?", "--json"]) == 0
     result = json.loads(capsys.readouterr().out)
-    assert set(result) == {"question", "answer", "refused", "citations", "model", "timings_ms"}
+    assert set(result) == {"question", "answer", "refused", "mode", "citations", "model", "timings_ms"}
     assert set(result["timings_ms"]) >= {"retrieve", "generate", "total"}
     assert not result["refused"] and "Peshawar" in result["answer"]
     for c in result["citations"]:
@@ -131,7 +131,7 @@ def test_first_use_ask_json_prints_exactly_one_object(capsys, tmp_path, monkeypa
     out, err = capsys.readouterr()
     result = json.loads(out)  # the whole of stdout is one object
     assert out.count("\n") == 1 and "first use" in err and "1 added" in err
-    assert set(result) == {"question", "answer", "refused", "citations", "model", "timings_ms"}
+    assert set(result) == {"question", "answer", "refused", "mode", "citations", "model", "timings_ms"}
     assert not result["refused"] and "Mehsud" in result["answer"]
 
 
