@@ -72,7 +72,9 @@ def names(text: str) -> list[str]:
 
 
 def negated(text: str) -> bool:
-    return bool(_NEGATION.search(fold(text)))
+    """Whether the sentence denies something. "Without" is left out here: "left without electricity"
+    restates "cut power"; it still marks what a quote denies (`negated_terms`)."""
+    return any(m.group() != "without" for m in _NEGATION.finditer(fold(text)))
 
 
 def negated_terms(text: str) -> set[str]:

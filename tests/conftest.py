@@ -55,10 +55,10 @@ def embedder():
 
 @pytest.fixture(scope="session")
 def local_llm():
-    """The bundled Qwen2.5-0.5B GGUF (the fastest real model), loaded once for the whole session."""
+    """The default bundled model (Qwen2.5-Coder-1.5B), loaded once for the whole session."""
     from assistant.llms import make_local_llm
 
-    return make_local_llm(Settings(model="qwen2.5-0.5b"))
+    return make_local_llm(Settings())
 
 
 @pytest.fixture(scope="session")

@@ -43,8 +43,10 @@ def test_streamed_text_questions_refusals_and_errors_are_escaped():
     refusal = Answer(
         question="q", answer="No.", refused=True, citations=[], see_also=see_also, model="m", timings_ms=Timings()
     )
+    # Unverified model text is not shown at all while an answer streams, markup or not.
+    streaming = render_stream(f"Partial {HOSTILE} [1")
+    assert "<script" not in streaming and "Partial" not in streaming
     for rendered in (
-        render_stream(f"Partial {HOSTILE} [1"),
         render_question(HOSTILE_IMG),
         render_refusal(refusal),
         render_error(f"bad {HOSTILE}"),
