@@ -98,4 +98,6 @@ class Review:
             key=lambda ev: -len(claim_terms & tx.terms(ev.text)),
         )
         # Only sentences that already pass the strict lexical rules are worth a model call.
-        return [ev for ev in ranked[:ALTERNATIVES] if not rule_failure(claim.text, [ev.text], "", RULES_COVERAGE)]
+        return [
+            ev for ev in ranked[:ALTERNATIVES] if not rule_failure(claim.text, [ev.text], self.question, RULES_COVERAGE)
+        ]
