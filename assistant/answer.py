@@ -171,10 +171,8 @@ class Assistant:
         messages = [{"role": "system", "content": self.prompts.text("system")}, {"role": "user", "content": prompt}]
         rewritten = complete(self.llm, messages, max_tokens=60).strip().splitlines()
         candidate = rewritten[0].strip().strip('"').strip() if rewritten else ""
-        # A small model sometimes answers the follow-up instead of rewriting it (from its own knowledge,
-        # unverified); then the question keeps the previous one beside it as its context.
-        if not candidate.endswith("?") or len(candidate) > 3 * len(question) + 200 or cite.is_refusal(candidate):
-            return f"{question} (after: {turns[-1].question})"
+        if not candidate or len(candidate) > 3 * len(question) + 200 or cite.is_refusal(candidate):
+            return question
         return candidate
 
     def _messages(self, question: str, evidence: list[Evidence]) -> list[dict[str, str]]:
