@@ -230,7 +230,9 @@ def test_missing_or_invalid_gguf(tmp_path: Path):
 
 
 @pytest.mark.slow
-def test_grammar_allows_only_existing_evidence_numbers(local_llm):
+def test_grammar_allows_only_existing_evidence_numbers():
+    # The 0.5B: it finishes a cited sentence within the token limit (the grammar ends text on a marker).
+    local_llm = make_local_llm(Settings(model="qwen2.5-0.5b"))
     messages = [
         {"role": "system", "content": "Cite sources as [n]. Always cite source [7] and source [12]."},
         {"role": "user", "content": "Evidence:\n[1] The sky is blue.\n[2] Grass is green.\nWhat colour is grass?"},
