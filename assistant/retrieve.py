@@ -91,7 +91,7 @@ class Retriever:
             self._build_bm25()
         if not self._keys:
             return []
-        tokens = bm25s.tokenize([query], stopwords="en", stemmer=_stemmer(), show_progress=False)
+        tokens = bm25s.tokenize([query], stopwords="en", stemmer=tx.stemmer(), show_progress=False)
         if not tokens.vocab:
             return []
         k = min(self.candidates, len(self._keys))
@@ -153,7 +153,7 @@ class Retriever:
         names = {name for t in texts for name in tx.names(t)}
         bm25, df = bm25s.BM25(), {}
         if texts:
-            corpus = bm25s.tokenize(texts, stopwords="en", stemmer=_stemmer(), show_progress=False)
+            corpus = bm25s.tokenize(texts, stopwords="en", stemmer=tx.stemmer(), show_progress=False)
             bm25.index(corpus, show_progress=False)
             by_id = {i: term for term, i in corpus.vocab.items()}
             counts = Counter(by_id[i] for doc in corpus.ids for i in set(doc))
@@ -189,12 +189,6 @@ def _defines(sentence: str, rare: set[str]) -> int:
             if following == "," or following in {"is", "was", "as"}:
                 return 1
     return 0
-
-
-def _stemmer():
-    from .text import stemmer
-
-    return stemmer()
 
 
 def approx_tokens(text: str) -> int:
