@@ -97,9 +97,9 @@ class Assistant:
         if not text:
             if review.shown_supported():
                 dropped.append(f"{review.text()} (does not answer what was asked)")
-            # A model that says the evidence does not answer is believed; otherwise its unsupported
-            # answer may still mean the answer is there, so the closest evidence is quoted instead.
-            extract = None if cite.is_refusal(raw) else self._extractive(standalone, evidence)
+            # A small model refuses evidence that does answer, and writes unsupported answers where the
+            # answer is there: either way the closest evidence is quoted, if the judge finds it answers.
+            extract = self._extractive(standalone, evidence)
             if extract is not None:
                 text, citations = extract
                 mode = "extractive"

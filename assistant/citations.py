@@ -89,7 +89,8 @@ _QUANTITY_WORDS = {"half", "dozen", "dozens", "hundreds", "thousands", "millions
 def answers_question(question: str, answer: str) -> bool:
     """Whether `answer` holds the kind of thing the question asks for (a name, a date, a number)."""
     answer = strip_markers(answer)
-    asked = re.search(r"\b(how\s+many|how\s+much|when|who|whom|whose|which|where|what|why|how)\b", question.lower())
+    question = main_clause(question)
+    asked = _WH.search(question.lower())
     kind = asked.group(1).split()[-1] if asked else ""
     detail = _DETAIL.search(question) if kind in {"what", "which"} else None
     if detail:  # "what is the name of ...", "on what exact date ...": the detail decides the kind
@@ -110,6 +111,22 @@ def answers_question(question: str, answer: str) -> bool:
         known = set(tokens(question))
         return any(_new_name(name, known) for name in names(answer))
     return True
+
+
+_WH = re.compile(r"\b(how\s+many|how\s+much|when|who|whom|whose|which|where|what|why|how)\b")
+# "When Mehsud gave his interview, what share ...": a leading time or condition clause is not the question;
+# "When did X, ..., happen?" is (an auxiliary right after the conjunction).
+_LEADING_CLAUSE = re.compile(
+    r"^\s*(?:when|while|after|before|since|as|if|once|now\s+that)\s+"
+    r"(?!(?:did|do|does|was|were|is|are|will|would|has|have|had|can|could|should)\b)[^,?]*,\s*",
+    re.IGNORECASE,
+)
+
+
+def main_clause(question: str) -> str:
+    """The question without a leading subordinate clause, when what is left still asks something."""
+    rest = _LEADING_CLAUSE.sub("", question, count=1)
+    return rest if rest != question and _WH.search(rest.lower()) else question
 
 
 _DETAIL = re.compile(

@@ -66,8 +66,10 @@ def rule_failure(
     question: str = "",
     coverage: float = RULES_COVERAGE,
     aliases: Aliases | None = None,
+    context: Sequence[str] = (),
 ) -> str:
-    """Why the rules reject the claim against its quotes; empty when they let it through."""
+    """Why the rules reject the claim against its quotes; empty when they let it through. `context`: the
+    sentences around the quotes in their articles, which may name who a quote calls "he" or "them"."""
     if not quotes:
         return "no citation"
     if carries_markup(claim):
@@ -81,6 +83,15 @@ def rule_failure(
     quote_terms = tx.terms(joined) | tx.acronyms(joined)
     aliases = aliases or Aliases()
     missing_names = [n for n in tx.names(claim) if not _name_found(n, quote_terms, joined, aliases)]
+    if missing_names and context:
+        # A name the question itself gives, that the quote's own neighbours hold, is what the quote's
+        # pronoun refers to ("We saw them ..." after "Al Qaeda and the Taliban are fighting together").
+        around = " ".join(context)
+        around_terms = tx.terms(around) | tx.acronyms(around)
+        asked = tx.terms(question)
+        missing_names = [
+            n for n in missing_names if not (n in asked and _name_found(n, around_terms, around, aliases))
+        ]
     if missing_names:
         return f"name not in the quote: {', '.join(missing_names)}"
     claim_terms = tx.terms(claim)
@@ -142,9 +153,10 @@ class Judge:
     def name(self) -> str:
         return f"rules+{self.scorer.name}" if self.scorer is not None else "rules"
 
-    def judge(self, question: str, claim: str, quotes: Sequence[str]) -> Verdict:
+    def judge(self, question: str, claim: str, quotes: Sequence[str], context: Sequence[str] = ()) -> Verdict:
         coverage = MODEL_COVERAGE if self.scorer is not None else RULES_COVERAGE
-        failure = rule_failure(claim, quotes, question, coverage, self.aliases() if self.aliases else None)
+        aliases = self.aliases() if self.aliases else None
+        failure = rule_failure(claim, quotes, question, coverage, aliases, context)
         if failure:
             return Verdict(supported=False, score=0.0, reason=failure)
         if self.scorer is None:

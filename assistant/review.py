@@ -77,7 +77,7 @@ class Review:
         cited = [self.evidence[m] for m in dict.fromkeys(claim.markers) if m in self.evidence]
         reason = "no valid citation" if claim.markers else "no citation"
         if cited:
-            verdict = self.judge.judge(self.question, claim.text, [ev.text for ev in cited])
+            verdict = self.judge.judge(self.question, claim.text, [ev.text for ev in cited], _context(cited))
             if verdict.supported:
                 return cite.Verdict(claim, "")
             reason = verdict.reason
@@ -101,3 +101,13 @@ class Review:
         return [
             ev for ev in ranked[:ALTERNATIVES] if not rule_failure(claim.text, [ev.text], self.question, RULES_COVERAGE)
         ]
+
+
+def _context(cited: Sequence[Evidence]) -> list[str]:
+    """The sentences just before and after each cited one, in its article."""
+    around = []
+    for ev in cited:
+        for i in (ev.index - 1, ev.index + 1):
+            if 0 <= i < len(ev.article.spans):
+                around.append(ev.article.sentence(i))
+    return around

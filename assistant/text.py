@@ -19,7 +19,10 @@ NUMBER_WORDS = {
     )
 } | {"hundred": "100", "thousand": "1000", "million": "1000000", "billion": "1000000000"}
 _DIGITS = re.compile(r"(?<![\w-])\d[\d,.]*")
-_NEGATION = re.compile(r"\b(?:not|no|never|neither|nor|none|without|nobody|nothing)\b|n['’]t\b", re.IGNORECASE)
+# "non-NATO ally" denies "NATO ally" as "not a NATO ally" does.
+_NEGATION = re.compile(
+    r"\b(?:not|no|never|neither|nor|none|without|nobody|nothing)\b|n['’]t\b|\bnon-(?=\w)", re.IGNORECASE
+)
 # Words that make a statement less than certain or less than universal; a claim that drops them says more
 # than its source ("may" -> "will", "some" -> "all").
 HEDGES = frozenset(
