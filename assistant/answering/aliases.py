@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from . import text as tx
+from .. import text as tx
 
 # Capitalised words (hyphenated parts allowed), optionally joined by "of"/"and"/"for".
 _NAME = r"[A-Z][\w’'\-]*(?:\s+(?:of|and|for|the|al|e)?\s*[A-Z][\w’'\-]*){0,6}"

@@ -7,18 +7,18 @@ import time
 from collections.abc import Iterator, Sequence
 from dataclasses import replace
 
+from .. import text as tx
+from ..errors import QuestionError
+from ..schema import Answer, Citation, Evidence, Progress, Timings, Turn, Usage
+from ..settings import Settings
 from . import citations as cite
-from . import text as tx
 from .conflicts import disagreements
-from .errors import QuestionError
 from .injection import Screen
 from .judge import Judge
 from .llms import LLM, citation_grammar, complete
 from .prompts import Prompts
 from .retrieve import RARE_TERM, Hit, Retriever, build_evidence, format_evidence
 from .review import Review
-from .schema import Answer, Citation, Evidence, Progress, Timings, Turn, Usage
-from .settings import Settings
 
 REFUSAL = "The articles don't answer this."
 EXTRACTIVE_SENTENCES = 2

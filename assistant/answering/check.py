@@ -17,10 +17,10 @@ from typing import Literal
 
 from pydantic import BaseModel
 
-from . import text as tx
-from .errors import AssistantError
+from .. import text as tx
+from ..errors import AssistantError
+from ..schema import Citation
 from .judge import Judge, Verdict, contradicts
-from .schema import Citation
 
 EXIT_OK, EXIT_ERROR = 0, 1
 CHECK_SENTENCES = 4  # evidence sentences judged for one claim
@@ -193,7 +193,7 @@ def add_check_command(sub) -> None:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    from .app import App, ready_app
+    from ..app import App, ready_app
 
     if (args.claim is None) == (args.pairs is None):
         raise PairsInputError("give either a CLAIM or --pairs FILE")

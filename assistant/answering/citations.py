@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .schema import Citation, Evidence
-from .text import names, numbers, tokens
+from ..schema import Citation, Evidence
+from ..text import names, numbers, tokens
 
 _MARKER = re.compile(r"\[\s*(\d+(?:\s*[,;]\s*\d+)*)\s*\]")
 _WORD = re.compile(r"[A-Za-zÀ-ÿ0-9][\w’']*")
@@ -53,7 +53,7 @@ class Verdict:
 
 def parse_claims(raw: str) -> list[Claim]:
     """Split model output into sentences; a run of bare markers belongs to the sentence before it."""
-    from .chunking import sentence_spans
+    from ..ingestion.chunking import sentence_spans
 
     raw = _PREAMBLE.sub("", raw)
     claims: list[Claim] = []
@@ -181,7 +181,7 @@ def without_markers(text: str, markers: set[int]) -> str:
 
 
 def _sentence_spans(text: str) -> list[tuple[int, int]]:
-    from .chunking import sentence_spans
+    from ..ingestion.chunking import sentence_spans
 
     return sentence_spans(text)
 

@@ -16,12 +16,12 @@ from dataclasses import dataclass
 
 from pydantic import BaseModel
 
-from . import text as tx
+from .. import text as tx
+from ..safety import carries_markup
 from .aliases import Aliases
 from .llms import Scorer
 from .prompts import Prompts
 from .relations import swapped_relation, truncated_copy
-from .safety import carries_markup
 
 CHOICES = ("Yes", "No")
 # In rules-only mode this share of the claim's content words must appear in the quotes; with a model the

@@ -12,10 +12,10 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Protocol
 
-from .errors import ConfigError
+from ..errors import ConfigError
+from ..schema import Usage
+from ..settings import Settings
 from .messages import Messages
-from .schema import Usage
-from .settings import Settings
 
 
 class LLM(Protocol):
@@ -71,7 +71,7 @@ def citation_grammar(numbers: int, refusal: str) -> str:
 
 
 def make_local_llm(settings: Settings) -> LLM:
-    from .embedded import embedded_gguf
+    from ..embedded import embedded_gguf
     from .local_llm import LocalLLM
 
     path = Path(settings.gguf_path) if settings.gguf_path else embedded_gguf(settings.model_cache_dir, settings.model)
@@ -92,7 +92,7 @@ def make_judge_scorer(settings: Settings, answering: LLM | None = None) -> Score
         if answering is not None and settings.llm_backend == "openai" and model == settings.llm_model:
             return answering  # type: ignore[return-value]
         return OpenAILLM(make_client(settings), settings, model=model or settings.llm_model)
-    from .embedded import BUNDLED, embedded_gguf
+    from ..embedded import BUNDLED, embedded_gguf
     from .local_llm import LocalLLM
 
     key = settings.judge_model

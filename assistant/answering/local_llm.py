@@ -16,10 +16,10 @@ import time
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
-from .errors import ConfigError, ModelError
+from ..errors import ConfigError, ModelError
+from ..schema import Usage
+from ..settings import Settings
 from .messages import PLAIN, Messages, plain_prompt
-from .schema import Usage
-from .settings import Settings
 
 
 class LocalLLM:

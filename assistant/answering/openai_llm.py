@@ -5,10 +5,10 @@ from __future__ import annotations
 import math
 from collections.abc import Iterator, Sequence
 
-from .errors import ConfigError, ModelError
+from ..errors import ConfigError, ModelError
+from ..schema import Usage
+from ..settings import Settings
 from .messages import PLAIN, Messages, plain_prompt
-from .schema import Usage
-from .settings import Settings
 
 
 def make_client(settings: Settings):

@@ -11,8 +11,8 @@ from importlib.resources.abc import Traversable
 from pathlib import Path
 from string import Template
 
-from .errors import ConfigError
-from .settings import PROJECT_ROOT
+from ..errors import ConfigError
+from ..settings import PROJECT_ROOT
 
 PACKAGE = "assistant.prompt_files"
 

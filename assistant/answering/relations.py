@@ -14,7 +14,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from . import text as tx
+from .. import text as tx
 
 WINDOW = 12  # words on each side of a relation word that still belong to it
 _ROLE_LINKS = frozenset({"of", "to", "for"})  # "leader of", "ambassador to", "spokesman for"

@@ -7,10 +7,10 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from . import text as tx
+from .. import text as tx
+from ..ingestion.index import Index
+from ..schema import Article, Evidence
 from .aliases import Aliases, learn
-from .index import Index
-from .schema import Article, Evidence
 
 RARE_TERM = 0.02  # share of sentences: a word this rare names what a question is about
 SHORT_QUESTION_TERMS = 5  # content words of a chat-style question ("who is faiz hameed")

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from .. import text as tx
+from ..schema import Citation, Evidence, Progress
 from . import citations as cite
-from . import text as tx
 from .judge import ECHO, RULES_COVERAGE, Judge, rule_failure
-from .schema import Citation, Evidence, Progress
 
 ALTERNATIVES = 2  # other evidence sentences tried for a sentence whose own citation fails
 

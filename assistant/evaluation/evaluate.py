@@ -4,7 +4,7 @@
     assistant eval --from-results results.jsonl [--report report.html]
     assistant eval --compare A.jsonl B.jsonl
 
-The metrics are defined in `assistant.metrics`; the report is written by `assistant.report`.
+The metrics are defined in `assistant.evaluation.metrics`; the report is written by `assistant.evaluation.report`.
 """
 
 from __future__ import annotations
@@ -19,8 +19,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TextIO
 
+from ..errors import AssistantError, ModelError, QuestionError
 from . import metrics, report
-from .errors import AssistantError, ModelError, QuestionError
 from .metrics import Question
 
 EXIT_OK, EXIT_INTERRUPTED, EXIT_THRESHOLD = 0, 130, 3
@@ -174,7 +174,7 @@ def run_questions(app, questions: Sequence[Question], out: TextIO | None) -> tup
     interrupted): Ctrl-C stops the run but keeps what was done."""
     from tqdm import tqdm
 
-    from .schema import Answer, Timings
+    from ..schema import Answer, Timings
 
     texts = texts_on_disk(app)
     gold = {}
@@ -219,8 +219,8 @@ def run_questions(app, questions: Sequence[Question], out: TextIO | None) -> tup
 def texts_on_disk(app) -> dict[str, str]:
     """Each indexed article's text read again from its file, so that citation validity is checked against
     what is on disk, not against the index's own copy; a file gone from disk checks against nothing."""
-    from .errors import IngestError
-    from .ingest import read_article
+    from ..errors import IngestError
+    from ..ingestion.ingest import read_article
 
     texts = {}
     for article in app.index.articles().values():
@@ -318,7 +318,7 @@ def cmd_eval(args: argparse.Namespace) -> int:
         records = load_results(args.from_results)
         return _finish(records, args, {"source": str(args.from_results)}, interrupted=False)
     questions = select(load_questions(args.questions), args.kinds, args.limit)
-    from .app import ready_app
+    from ..app import ready_app
 
     app = ready_app()
     if args.shuffle is not None:

@@ -15,7 +15,7 @@ Definitions (the README's "Evaluation" section says the same):
   share where a citation overlaps a gold quote's span (found with `str.find` in the same article).
 - **citation recall / precision** (ALCE, Gao et al. 2023, with the pipeline's judge instead of NLI): the
   answer is split into sentences (`parse_claims`); a sentence is *supported* by a set of quotes when the
-  judge named in the run's metadata passes it against them (`assistant.judge`: its rules, and the judge
+  judge named in the run's metadata passes it against them (`assistant.answering.judge`: its rules, and the judge
   model where one is configured; without one, the rules alone at `support_threshold`). Recall of an answer
   = share of its sentences that cite at least one quote and are supported by all their cited quotes together.
   Precision of an answer = share of its citations (one per `[n]` in a sentence) that are *needed*: the
@@ -34,9 +34,9 @@ import statistics
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
-from . import citations as cite
-from .judge import rule_failure
-from .schema import Answer, Citation
+from ..answering import citations as cite
+from ..answering.judge import rule_failure
+from ..schema import Answer, Citation
 
 _WORDS = "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen"
 _NUMBERS = {w: str(n) for n, w in enumerate((_WORDS + " seventeen eighteen nineteen twenty").split())}

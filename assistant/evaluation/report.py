@@ -13,7 +13,7 @@ FORMATS = (".md", ".markdown", ".html", ".htm")
 WORST = 10
 NOTE = (
     "n: the questions a figure is taken over (citations, for citation validity). "
-    "Definitions: README, section Evaluation, and assistant/metrics.py."
+    "Definitions: README, section Evaluation, and assistant/evaluation/metrics.py."
 )
 KIND_COLUMNS = (
     ("questions", "n"),

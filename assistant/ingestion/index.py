@@ -22,10 +22,10 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..errors import ConfigError, IngestError, ModelError, StoreBusyError
+from ..schema import Article
+from ..settings import Settings
 from .chunking import matching_text
-from .errors import ConfigError, IngestError, ModelError, StoreBusyError
-from .schema import Article
-from .settings import Settings
 
 EMBED_BATCH = 64
 # Sentences per Chroma write and articles per record write: large enough that Chroma's per-call cost
@@ -101,7 +101,7 @@ class OpenAIEmbedder:
 
 
 def make_embedder(settings: Settings) -> Embedder | OpenAIEmbedder:
-    from .embedded import EMBED_NAME, embedding_model_dir
+    from ..embedded import EMBED_NAME, embedding_model_dir
 
     if settings.embed_backend == "openai":
         return OpenAIEmbedder(settings)

@@ -8,10 +8,10 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..errors import IngestError
+from ..schema import Article
 from .chunking import CHUNKER_VERSION, split
-from .errors import IngestError
 from .index import Index, SyncReport, WriteLock
-from .schema import Article
 
 SUPPORTED = {".txt", ".md", ".markdown", ".html", ".htm"}
 

@@ -16,11 +16,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .errors import IngestError
+from ..errors import IngestError
 from .ingest import SUPPORTED, Skipped, read_article, skip_reason
 
 if TYPE_CHECKING:
-    from .app import App
+    from ..app import App
     from .ingest import IngestResult
 
 TRASH = ".deleted"

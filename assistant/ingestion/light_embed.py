@@ -17,8 +17,8 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     import numpy as np
 
+    from ..settings import Settings
     from .index import Embedder
-    from .settings import Settings
 
 
 def supported(model_dir: Path) -> bool:
@@ -160,7 +160,7 @@ def _gelu(x: np.ndarray) -> np.ndarray:
 
 def make_query_embedder(settings: Settings):
     """The light embedder where it computes the same vectors, else None (the caller uses the full one)."""
-    from .embedded import EMBED_NAME, embedding_model_dir
+    from ..embedded import EMBED_NAME, embedding_model_dir
 
     if settings.embed_backend != "local":
         return None

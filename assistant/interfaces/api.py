@@ -20,6 +20,9 @@ from fastapi import APIRouter, Depends, FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, StreamingResponse
 
+from ..answering.check import CheckResult
+from ..errors import AssistantError, ConfigError, ModelError, QuestionError
+from ..schema import Answer, Progress, Turn
 from .api_schema import (
     ChatCompletion,
     ChatMessage,
@@ -32,13 +35,10 @@ from .api_schema import (
     message_of,
     usage_of,
 )
-from .check import CheckResult
-from .errors import AssistantError, ConfigError, ModelError, QuestionError
 from .progressive import new_text, verified_updates
-from .schema import Answer, Progress, Turn
 
 if TYPE_CHECKING:
-    from .app import App
+    from ..app import App
 
 MAX_BODY_BYTES = 1 << 20  # a conversation of a few questions is a few KB; refuse a flood before parsing it
 KEEPALIVE_S = 1.0  # at most one ": checking" comment a second while nothing verified is ready
@@ -159,7 +159,7 @@ def router(app: App) -> APIRouter:
     @r.post("/check", response_model=CheckResult, responses=ERRORS)
     def check(body: CheckRequest) -> CheckResult:
         """Fact-check one claim: supported / contradicted / not found, with verbatim citations."""
-        from .check import check_claim
+        from ..answering.check import check_claim
 
         if not body.claim.strip() or len(body.claim) > app.settings.max_question_chars:
             raise ApiError(

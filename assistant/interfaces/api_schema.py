@@ -7,7 +7,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from .schema import Answer, Citation
+from ..schema import Answer, Citation
 
 
 class TextPart(BaseModel):

@@ -1,6 +1,6 @@
 """The browser's Articles tab: the indexed articles, drag-and-drop upload with progress, delete, re-index.
 
-Every change goes through `assistant.library` (ingestion's own checks and sync); this module only turns
+Every change goes through `assistant.ingestion.library` (ingestion's own checks and sync); this module only turns
 its results into escaped HTML. Changes run one at a time (their own queue group)."""
 
 from __future__ import annotations
@@ -9,15 +9,15 @@ import html
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .errors import AssistantError
-from .ingest import SUPPORTED
-from .library import UploadResult, add_files, delete_article, list_articles, reindex
+from ..errors import AssistantError
+from ..ingestion.ingest import SUPPORTED
+from ..ingestion.library import UploadResult, add_files, delete_article, list_articles, reindex
 
 if TYPE_CHECKING:
     import gradio as gr
 
-    from .app import App
-    from .ingest import IngestResult
+    from ..app import App
+    from ..ingestion.ingest import IngestResult
 
 CSS = """
 #articles-table table { width: 100%; border-collapse: collapse; }

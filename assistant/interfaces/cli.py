@@ -14,10 +14,10 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .errors import AssistantError, ConfigError, ModelError
+from ..errors import AssistantError, ConfigError, ModelError
 
 if TYPE_CHECKING:
-    from .schema import Answer
+    from ..schema import Answer
 
 EXIT_OK, EXIT_ERROR, EXIT_INTERRUPTED = 0, 1, 130
 
@@ -88,14 +88,14 @@ def _parser(full: bool = False) -> argparse.ArgumentParser:
     serve.add_argument("--port", type=int, help="port (default: ASSISTANT_UI_PORT, 7860)")
     serve.set_defaults(run=cmd_serve)
 
-    from .check import add_check_command
+    from ..answering.check import add_check_command
 
     add_check_command(sub)
 
     # Commands that live beside the stage they drive. They pull in plotting and the web stack, which `ask`
     # must not wait for, so they are imported only when one of them is run.
     if full:
-        from .evaluate import add_eval_command
+        from ..evaluation.evaluate import add_eval_command
         from .webui import add_ui_command
 
         add_eval_command(sub)
@@ -107,7 +107,7 @@ def _parser(full: bool = False) -> argparse.ArgumentParser:
 
 
 def _app():
-    from .app import App
+    from ..app import App
 
     return App()
 
@@ -115,14 +115,14 @@ def _app():
 def __getattr__(name: str):
     """`ready_app` and `progress_bar` moved to `assistant.app`; old imports keep working."""
     if name in ("ready_app", "progress_bar"):
-        from . import app
+        from .. import app
 
         return getattr(app, name)
     raise AttributeError(name)
 
 
 def cmd_ingest(args) -> int:
-    from .app import ingest_summary, progress_bar
+    from ..app import ingest_summary, progress_bar
 
     app = _app()
     folder = args.folder or app.settings.articles_dir
@@ -180,7 +180,7 @@ def stdout_to_stderr() -> Iterator[None]:
 def cmd_ask(args) -> int:
     fmt = "json" if args.json else args.format
     if fmt == "text" and not args.server:
-        from .app import App, ready_app
+        from ..app import App, ready_app
 
         app = App()
         app.preload_model()
@@ -215,7 +215,7 @@ def cmd_ask(args) -> int:
 def _answer(args) -> Answer:
     if args.server:
         return ask_server(args.server, args.question)
-    from .app import App, ready_app
+    from ..app import App, ready_app
 
     app = App()
     app.preload_model()
@@ -232,7 +232,7 @@ def ask_server(url: str, question: str) -> Answer:
     """One question to a running `assistant serve`, through its API (ASSISTANT_API_KEY if set)."""
     import httpx
 
-    from .schema import Answer, Citation, Timings
+    from ..schema import Answer, Citation, Timings
 
     key = os.environ.get("ASSISTANT_API_KEY", "")
     headers = {"Authorization": f"Bearer {key}"} if key else {}
@@ -271,8 +271,8 @@ def cmd_serve(args) -> int:
 
 
 def cmd_chat(args) -> int:
-    from .app import App, ready_app
-    from .schema import Turn
+    from ..app import App, ready_app
+    from ..schema import Turn
 
     app = App()
     app.preload_model()
@@ -314,8 +314,8 @@ def cmd_doctor(args) -> int:
     """The first thing to run when something is off: each part is checked on its own."""
     import time
 
-    from .app import App
-    from .llms import complete
+    from ..answering.llms import complete
+    from ..app import App
 
     app = App()
     s = app.settings
@@ -350,8 +350,8 @@ def cmd_doctor(args) -> int:
 
 def print_streamed(stream) -> Answer:
     """Print the answer's verified sentences as they come (never the model's raw text), then its sources."""
+    from ..schema import Answer
     from .progressive import new_text, verified_updates
-    from .schema import Answer
 
     shown = ""
     for item in verified_updates(stream):

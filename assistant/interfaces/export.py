@@ -9,7 +9,7 @@ import json
 import re
 from collections.abc import Sequence
 
-from .schema import Answer, Citation
+from ..schema import Answer, Citation
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]|~])")
 _LIST_NUMBER = re.compile(r"^(\d+)([.)])")

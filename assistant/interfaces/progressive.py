@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
-from .schema import Answer, Progress
+from ..schema import Answer, Progress
 
 
 def verified_updates(items: Iterable[object]) -> Iterator[Progress | Answer]:

@@ -12,12 +12,12 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
-from .errors import ConfigError
+from ..errors import ConfigError
 
 if TYPE_CHECKING:
     from fastapi import FastAPI
 
-    from .app import App
+    from ..app import App
 
 API_DESCRIPTION = """OpenAI-compatible chat completions over news articles, every sentence cited.
 
@@ -115,7 +115,7 @@ def serve(host: str | None = None, port: int | None = None) -> int:
     """Load everything, then serve until Ctrl-C."""
     import uvicorn
 
-    from .app import App
+    from ..app import App
     from .webui import parse_auth, prepare
 
     app = App()

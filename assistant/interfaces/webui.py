@@ -18,15 +18,15 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from ..errors import AssistantError
+from ..schema import Answer, Citation, Progress, Turn
 from .articles_ui import CSS as ARTICLES_CSS
-from .errors import AssistantError
 from .progressive import verified_updates
-from .schema import Answer, Citation, Progress, Turn
 
 if TYPE_CHECKING:
     import gradio as gr
 
-    from .app import App
+    from ..app import App
 
 EXAMPLES = [
     "Which US CENTCOM commander said the Taliban were pretending their victory was inevitable?",
@@ -302,7 +302,7 @@ def start(app: App, host: str, port: int, share: bool = False, note: str = "") -
             quiet=not share,  # our own line names the address; gradio's banner is kept for the share link
         )
     except OSError:
-        from .errors import ConfigError
+        from ..errors import ConfigError
 
         raise ConfigError(
             f"cannot serve on {host}:{port}: port in use or address unavailable (try --port or ASSISTANT_UI_PORT)"
@@ -329,7 +329,7 @@ def parse_auth(value: str | None) -> tuple[str, str] | None:
         return None
     user, sep, password = value.partition(":")
     if not sep or not user or not password:
-        from .errors import ConfigError
+        from ..errors import ConfigError
 
         raise ConfigError("ASSISTANT_UI_AUTH must look like user:password")
     return user, password
@@ -340,7 +340,7 @@ def parse_auth(value: str | None) -> tuple[str, str] | None:
 
 def prepare(app: App) -> str:
     """Index on first use and load every model before serving; returns a note for the status line."""
-    from .app import progress_bar
+    from ..app import progress_bar
 
     note = ""
     result = app.ensure_ingested(progress=progress_bar("indexing articles"))
@@ -357,7 +357,7 @@ def prepare(app: App) -> str:
 
 def serve(host: str | None = None, port: int | None = None, share: bool = False) -> int:
     """`assistant ui` / `python ui.py`: one App for the whole process, ready before the first visitor."""
-    from .app import App
+    from ..app import App
 
     app = App()
     parse_auth(app.settings.ui_auth)  # a malformed setting fails now, not after loading the models
