@@ -2,7 +2,7 @@
 
 import sys
 
-from assistant.webui import main
+from assistant.interfaces.webui import main
 
 if __name__ == "__main__":
     sys.exit(main())

@@ -14,13 +14,13 @@ from typing import TYPE_CHECKING, TextIO
 from .errors import IngestError
 
 if TYPE_CHECKING:  # the heavy stages are imported when first used, not when the CLI starts
-    from .answer import Assistant
-    from .index import Embedder, Index
-    from .ingest import IngestResult
-    from .injection import Screen
-    from .judge import Judge
-    from .llms import LLM
-    from .retrieve import Retriever
+    from .answering.answer import Assistant
+    from .answering.injection import Screen
+    from .answering.judge import Judge
+    from .answering.llms import LLM
+    from .answering.retrieve import Retriever
+    from .ingestion.index import Embedder, Index
+    from .ingestion.ingest import IngestResult
     from .settings import Settings
 
 # Nothing may reach for a model hub at run time.
@@ -45,8 +45,8 @@ class App:
 
     @cached_property
     def index(self) -> Index:
-        from .index import Index, make_embedder
-        from .light_embed import make_query_embedder
+        from .ingestion.index import Index, make_embedder
+        from .ingestion.light_embed import make_query_embedder
 
         embedder = self._embedder or make_query_embedder(self.settings) or make_embedder(self.settings)
         return Index(self.settings, embedder)
@@ -55,9 +55,9 @@ class App:
         """Read the system prompt into the local model's cache (kept between calls, the same for every
         question), so the first question pays only for its own part of the prompt; a remote model is left
         alone."""
-        from .llms import complete
-        from .local_llm import LocalLLM
-        from .prompts import Prompts
+        from .answering.llms import complete
+        from .answering.local_llm import LocalLLM
+        from .answering.prompts import Prompts
 
         if isinstance(self.llm, LocalLLM):
             system = Prompts().text("system")  # what Assistant uses; built here so no stage is touched
@@ -76,7 +76,7 @@ class App:
 
     @cached_property
     def retriever(self) -> Retriever:
-        from .retrieve import Retriever
+        from .answering.retrieve import Retriever
 
         return Retriever(self.index, self.settings.candidates)
 
@@ -84,7 +84,7 @@ class App:
     def llm(self) -> LLM:
         with self._llm_lock:  # the API and the chat may both ask for it first; load it once
             if self._llm is None:
-                from .llms import make_llm
+                from .answering.llms import make_llm
 
                 self._llm = make_llm(self.settings)
         return self._llm
@@ -93,9 +93,9 @@ class App:
     def judge(self) -> Judge:
         """The support judge, with a llama context of its own (or the answering server's client); built
         without loading the answering model when only the judge is needed (`assistant check --pairs`)."""
-        from .judge import Judge
-        from .llms import make_judge_scorer
-        from .prompts import Prompts
+        from .answering.judge import Judge
+        from .answering.llms import make_judge_scorer
+        from .answering.prompts import Prompts
 
         scorer = make_judge_scorer(self.settings, self._llm)
         return Judge(scorer, Prompts(), self.settings.judge_threshold, aliases=self.retriever.aliases)
@@ -103,14 +103,14 @@ class App:
     @cached_property
     def screen(self) -> Screen:
         """Tells instructions aimed at an AI from news; uses the judge's model."""
-        from .injection import Screen
-        from .prompts import Prompts
+        from .answering.injection import Screen
+        from .answering.prompts import Prompts
 
         return Screen(self.judge.scorer, Prompts())
 
     @cached_property
     def assistant(self) -> Assistant:
-        from .answer import Assistant
+        from .answering.answer import Assistant
 
         return Assistant(self.settings, self.retriever, self.llm, judge=self.judge, screen=self.screen)
 
@@ -121,12 +121,12 @@ class App:
 
     def concurrency(self) -> int:
         """One llama.cpp context cannot serve two requests at once, whatever the setting says."""
-        from .local_llm import LocalLLM
+        from .answering.local_llm import LocalLLM
 
         return 1 if isinstance(self.llm, LocalLLM) else self.settings.ui_concurrency
 
     def ingest(self, folder: Path | None = None, progress: Callable[[int, int], None] | None = None) -> IngestResult:
-        from .ingest import ingest_folder
+        from .ingestion.ingest import ingest_folder
 
         folder = folder or self.settings.articles_dir
         if not folder.is_dir():  # before loading any model: a typo should fail fast

@@ -153,7 +153,7 @@ def stopwords() -> frozenset[str]:
     reporting words that carry no content."""
     from bm25s.stopwords import STOPWORDS_EN
 
-    from .chunking import nltk_data_dir
+    from .ingestion.chunking import nltk_data_dir
 
     nltk_list = (nltk_data_dir() / "corpora" / "stopwords" / "english").read_text(encoding="utf-8").split()
     extra = {"according", "also", "said", "says", "article", "articles", "many", "much", "whose", "would", "could"}

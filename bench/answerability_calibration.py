@@ -14,7 +14,7 @@ import json
 from pathlib import Path
 
 from assistant.app import App
-from assistant.evaluate import load_questions
+from assistant.evaluation.evaluate import load_questions
 
 
 def main() -> None:

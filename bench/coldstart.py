@@ -45,7 +45,7 @@ def child_env(store: Path) -> dict[str, str]:
 
 def assistant_cmd() -> list[str]:
     exe = tool("assistant")
-    return [exe] if exe else [sys.executable, "-m", "assistant.cli"]
+    return [exe] if exe else [sys.executable, "-m", "assistant.interfaces.cli"]
 
 
 def build_index(env: dict[str, str]) -> float:

@@ -68,7 +68,7 @@ def add_question_options(parser) -> None:
 
 def is_correct(answer: str, refused: bool, must_include: Sequence[str]) -> bool:
     """The `assistant eval` accuracy rule (lower case, numbers normalised, match at a word start)."""
-    from assistant.metrics import is_correct as rule
+    from assistant.evaluation.metrics import is_correct as rule
 
     return rule(answer, refused, must_include)
 
@@ -77,8 +77,8 @@ def is_correct(answer: str, refused: bool, must_include: Sequence[str]) -> bool:
 
 
 def percentile(values: Sequence[float], q: int) -> float:
-    """`assistant.metrics.percentile` (statistics.quantiles, linear); NaN for no values."""
-    from assistant.metrics import percentile as shared
+    """`assistant.evaluation.metrics.percentile` (statistics.quantiles, linear); NaN for no values."""
+    from assistant.evaluation.metrics import percentile as shared
 
     value = shared(values, q)
     return math.nan if value is None else value
@@ -134,7 +134,7 @@ class Timer:
 
 def real_sentences(folder: Path = ARTICLES, unique: bool = True) -> list[str]:
     """Every sentence the assistant keeps (and embeds) from the articles in `folder`, in order."""
-    from assistant.ingest import article_files, read_article
+    from assistant.ingestion.ingest import article_files, read_article
 
     sentences = []
     for path in article_files(folder):

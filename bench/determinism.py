@@ -30,7 +30,7 @@ def main() -> None:
         llama = app.llm._llama
 
         def raw(question: str) -> str:
-            from assistant.retrieve import build_evidence
+            from assistant.answering.retrieve import build_evidence
 
             hits = app.retriever.search(question, app.settings.top_k)
             messages = assistant._messages(question, build_evidence(hits, app.settings.evidence_tokens))

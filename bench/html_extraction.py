@@ -1,4 +1,4 @@
-"""HTML extraction: the hand rules in assistant/ingest.py against trafilatura, on the realistic news pages in
+"""HTML extraction: the hand rules in assistant/ingestion/ingest.py against trafilatura, on the realistic news pages in
 tests/data/html/ (navigation, share bars, cookie banners, newsletter boxes, related links, comments).
 
 Each page goes through the whole ingestion path (extract, then split into sentences by chunking.py) and is
@@ -18,8 +18,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from assistant.chunking import split  # noqa: E402
-from assistant.ingest import html_to_text  # noqa: E402
+from assistant.ingestion.chunking import split  # noqa: E402
+from assistant.ingestion.ingest import html_to_text  # noqa: E402
 
 PAGES = ROOT / "tests" / "data" / "html"
 

@@ -68,8 +68,8 @@ def reingest_ms(app, folder: Path, repeat: int, expected: int) -> float:
 
 def small(tmp: Path, repeat: int) -> dict:
     from assistant.app import App
-    from assistant.index import EMBED_BATCH
-    from assistant.ingest import article_files
+    from assistant.ingestion.index import EMBED_BATCH
+    from assistant.ingestion.ingest import article_files
     from assistant.settings import Settings
 
     app = App(Settings(store_dir=tmp / "small-0"))

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from assistant.chunking import split_article
-from assistant.injection import Screen, suspicious
-from assistant.llms import make_judge_scorer
-from assistant.prompts import Prompts
+from assistant.answering.injection import Screen, suspicious
+from assistant.answering.llms import make_judge_scorer
+from assistant.answering.prompts import Prompts
+from assistant.ingestion.chunking import split_article
 from assistant.settings import PROJECT_ROOT, Settings
 
 DATA = PROJECT_ROOT / "tests" / "data"

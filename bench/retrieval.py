@@ -121,7 +121,7 @@ def main() -> int:
     parser.add_argument("--per-article", type=int, default=40, help="sentences per synthetic article")
     args = parser.parse_args()
 
-    from assistant.index import make_embedder
+    from assistant.ingestion.index import make_embedder
     from assistant.settings import Settings
 
     store = "chroma server" if args.server else "embedded chroma"

@@ -12,11 +12,11 @@ import argparse
 import json
 from pathlib import Path
 
-from assistant import citations as cite
-from assistant import metrics
+from assistant.answering import citations as cite
+from assistant.answering.retrieve import build_evidence
 from assistant.app import App
-from assistant.evaluate import load_questions
-from assistant.retrieve import build_evidence
+from assistant.evaluation import metrics
+from assistant.evaluation.evaluate import load_questions
 
 
 def main() -> None:

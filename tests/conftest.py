@@ -48,7 +48,7 @@ def articles_dir(tmp_path: Path) -> Path:
 
 @pytest.fixture(scope="session")
 def embedder():
-    from assistant.index import make_embedder
+    from assistant.ingestion.index import make_embedder
 
     return make_embedder(Settings())
 
@@ -56,7 +56,7 @@ def embedder():
 @pytest.fixture(scope="session")
 def local_llm():
     """The default bundled model (Qwen2.5-Coder-1.5B), loaded once for the whole session."""
-    from assistant.llms import make_local_llm
+    from assistant.answering.llms import make_local_llm
 
     return make_local_llm(Settings())
 

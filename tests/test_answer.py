@@ -2,8 +2,8 @@
 
 import pytest
 
-from assistant import citations as cite
-from assistant.answer import REFUSAL
+from assistant.answering import citations as cite
+from assistant.answering.answer import REFUSAL
 from assistant.errors import QuestionError
 from assistant.schema import Turn
 

@@ -21,7 +21,7 @@ import openai
 import pytest
 
 from assistant.app import App
-from assistant.server import running
+from assistant.interfaces.server import running
 from assistant.settings import Settings
 from tests.conftest import ARTICLES, free_port
 from tests.fakes import QuotingLLM
@@ -255,7 +255,7 @@ def test_assistant_serve_process_listens_on_loopback_and_reports_a_dead_model_as
     log = tmp_path / "serve.log"
     with log.open("w") as out:
         proc = subprocess.Popen(
-            [sys.executable, "-m", "assistant.cli", "serve", "--port", str(port)],
+            [sys.executable, "-m", "assistant.interfaces.cli", "serve", "--port", str(port)],
             env=env,
             stdout=out,
             stderr=subprocess.STDOUT,

@@ -18,9 +18,9 @@ import pytest
 
 from assistant.app import App
 from assistant.errors import IngestError
-from assistant.ingest import ingest_folder
-from assistant.library import TRASH, add_files, delete_article, list_articles
-from assistant.server import running
+from assistant.ingestion.ingest import ingest_folder
+from assistant.ingestion.library import TRASH, add_files, delete_article, list_articles
+from assistant.interfaces.server import running
 from assistant.settings import Settings
 from tests.conftest import ARTICLES, free_port
 from tests.fakes import QuotingLLM
@@ -112,7 +112,7 @@ def test_delete_drops_the_article_and_keeps_its_file_aside(own_app, tmp_path):
 
 
 def test_reindex_picks_up_files_changed_in_the_folder(own_app):
-    from assistant.library import reindex
+    from assistant.ingestion.library import reindex
 
     (own_app.settings.articles_dir / "westmere.md").write_text(NEW_ARTICLE)
     result = reindex(own_app)
@@ -155,7 +155,7 @@ def test_with_auth_on_an_unauthenticated_upload_is_rejected(own_app):
 
 
 def test_the_ui_command_caps_uploads_too(own_app):
-    from assistant.webui import start
+    from assistant.interfaces.webui import start
 
     port = free_port()
     demo = start(own_app, "127.0.0.1", port)

@@ -2,8 +2,8 @@ from pathlib import Path
 
 import pytest
 
-from assistant.chunking import matching_text, split, split_article
-from assistant.ingest import read_article
+from assistant.ingestion.chunking import matching_text, split, split_article
+from assistant.ingestion.ingest import read_article
 
 from .conftest import ARTICLES
 

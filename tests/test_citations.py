@@ -1,7 +1,7 @@
-from assistant import citations as cite
-from assistant.judge import Judge
-from assistant.prompts import Prompts
-from assistant.review import Review
+from assistant.answering import citations as cite
+from assistant.answering.judge import Judge
+from assistant.answering.prompts import Prompts
+from assistant.answering.review import Review
 from assistant.schema import Article, Citation, Evidence
 
 TEXT = (

@@ -5,7 +5,7 @@ import json
 
 import pytest
 
-from assistant.cli import main
+from assistant.interfaces.cli import main
 from assistant.settings import Settings
 
 
@@ -113,7 +113,7 @@ def fake_model(monkeypatch):
     from tests.fakes import QuotingLLM
 
     llm = QuotingLLM("Mehsud")
-    monkeypatch.setattr("assistant.llms.make_llm", lambda settings: llm)
+    monkeypatch.setattr("assistant.answering.llms.make_llm", lambda settings: llm)
     return llm
 
 
@@ -166,7 +166,10 @@ def test_ask_json_in_a_fresh_process_keeps_stdout_clean(tmp_path):
         "OPENAI_API_KEY": "test",
     }
     done = subprocess.run(
-        [sys.executable, "-m", "assistant.cli", "ask", QUESTION, "--json"], env=env, capture_output=True, text=True
+        [sys.executable, "-m", "assistant.interfaces.cli", "ask", QUESTION, "--json"],
+        env=env,
+        capture_output=True,
+        text=True,
     )
     assert done.returncode == 1, done.stderr
     result = json.loads(done.stdout)
@@ -195,7 +198,7 @@ def test_ask_format_md_matches_the_json_answer(capsys, cli_env, fake_model):
 
 def test_ask_server_uses_a_running_assistant_serve(capsys, shared_store, embedder):
     from assistant.app import App
-    from assistant.server import running
+    from assistant.interfaces.server import running
     from tests.conftest import ARTICLES, free_port
     from tests.fakes import QuotingLLM
 
@@ -212,7 +215,8 @@ def test_ask_server_uses_a_running_assistant_serve(capsys, shared_store, embedde
 
 
 def test_ready_app_moved_to_app_and_old_imports_still_work():
-    from assistant import app, cli
+    from assistant import app
+    from assistant.interfaces import cli
 
     assert cli.ready_app is app.ready_app and cli.progress_bar is app.progress_bar
 
@@ -230,7 +234,7 @@ def test_serve_on_a_busy_port_fails_at_once_with_one_line(capsys, cli_env):
 
 
 def test_control_sequences_from_an_article_never_reach_the_terminal():
-    from assistant.cli import printable
+    from assistant.interfaces.cli import printable
 
     assert printable("red \x1b[31mthe\x1b[0m end\x07") == "red \\x1b[31mthe\\x1b[0m end\\x07"
     assert printable("line one\nline two\ttab") == "line one\nline two\ttab"

@@ -3,9 +3,9 @@ what was asked, never for equal durations, other topics, or questions not about 
 
 from __future__ import annotations
 
-from assistant.chunking import split_article
-from assistant.conflicts import disagreements, durations
-from assistant.retrieve import Hit
+from assistant.answering.conflicts import disagreements, durations
+from assistant.answering.retrieve import Hit
+from assistant.ingestion.chunking import split_article
 from assistant.schema import Article, Citation, Evidence
 
 

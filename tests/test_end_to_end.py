@@ -2,7 +2,7 @@
 
 import pytest
 
-from assistant import citations as cite
+from assistant.answering import citations as cite
 from assistant.schema import Turn
 
 pytestmark = pytest.mark.slow

@@ -3,8 +3,7 @@ run everywhere (test_ui.py, which drives Chromium, is skipped where Playwright i
 
 from __future__ import annotations
 
-from assistant.schema import Answer, Citation, Timings
-from assistant.webui import (
+from assistant.interfaces.webui import (
     paragraph_bounds,
     render_answer,
     render_error,
@@ -12,6 +11,7 @@ from assistant.webui import (
     render_refusal,
     render_stream,
 )
+from assistant.schema import Answer, Citation, Timings
 
 HOSTILE = "<script>alert(1)</script>"
 HOSTILE_IMG = "<img src=x onerror=alert(1)>"

@@ -5,9 +5,9 @@ from pathlib import Path
 
 import pytest
 
-from assistant import evaluate, report
-from assistant.cli import main
-from assistant.metrics import Question, gold_spans, score_answer
+from assistant.evaluation import evaluate, report
+from assistant.evaluation.metrics import Question, gold_spans, score_answer
+from assistant.interfaces.cli import main
 from assistant.schema import Answer, Citation, Timings, Usage
 from assistant.settings import PROJECT_ROOT, Settings
 

@@ -9,7 +9,7 @@ import re
 
 from markdown_it import MarkdownIt
 
-from assistant.export import answer_json, answer_markdown, conversation_json, conversation_markdown
+from assistant.interfaces.export import answer_json, answer_markdown, conversation_json, conversation_markdown
 from assistant.schema import Answer, Citation, Timings
 
 HOSTILE = "<script>alert(1)</script> *not bold* [link](http://x.example) `code`"

@@ -16,8 +16,8 @@ import pytest
 
 from assistant.app import App
 from assistant.errors import StoreBusyError
-from assistant.index import WriteLock
-from assistant.ingest import article_files, read_article
+from assistant.ingestion.index import WriteLock
+from assistant.ingestion.ingest import article_files, read_article
 from assistant.settings import Settings
 
 from .conftest import ARTICLES, FakeLLM, free_port
@@ -51,7 +51,10 @@ def test_kill_9_during_ingestion_then_ingest_again(tmp_path: Path, embedder):
     store = tmp_path / "store"
     env = {**os.environ, "ASSISTANT_STORE_DIR": str(store), "ASSISTANT_ARTICLES_DIR": str(folder)}
     writer = subprocess.Popen(
-        [sys.executable, "-m", "assistant.cli", "ingest"], env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT
+        [sys.executable, "-m", "assistant.interfaces.cli", "ingest"],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
     )
     deadline = time.monotonic() + 300
     chroma_files = store / "chroma"
@@ -79,7 +82,7 @@ def test_second_writer_gets_a_clear_message_and_readers_keep_working(shared_stor
         [
             sys.executable,
             "-c",
-            "import sys, time; from assistant.index import WriteLock; "
+            "import sys, time; from assistant.ingestion.index import WriteLock; "
             f"lock = WriteLock(__import__('pathlib').Path({str(shared_store.store_dir)!r})); lock.__enter__(); "
             "print('locked', flush=True); time.sleep(60)",
         ],
@@ -215,7 +218,9 @@ def test_a_long_running_reader_sees_another_process_ingest(articles_dir: Path, t
         encoding="utf-8",
     )
     env = {**os.environ, "ASSISTANT_STORE_DIR": str(settings.store_dir), "ASSISTANT_ARTICLES_DIR": str(articles_dir)}
-    done = subprocess.run([sys.executable, "-m", "assistant.cli", "ingest"], env=env, capture_output=True, text=True)
+    done = subprocess.run(
+        [sys.executable, "-m", "assistant.interfaces.cli", "ingest"], env=env, capture_output=True, text=True
+    )
     assert done.returncode == 0, done.stderr
     assert reader.version() != first
     assert "new.txt" in {a.file for a in reader.articles().values()}
@@ -227,7 +232,7 @@ def test_a_long_running_reader_sees_another_process_ingest(articles_dir: Path, t
 def test_vector_similarity_is_the_cosine_of_the_embeddings(shared_store: Settings, embedder):
     import numpy as np
 
-    from assistant.chunking import matching_text
+    from assistant.ingestion.chunking import matching_text
 
     index = App(shared_store, embedder=embedder).index
     assert index.space == "cosine"

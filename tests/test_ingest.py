@@ -4,7 +4,7 @@ import pytest
 
 from assistant.app import App
 from assistant.errors import IngestError
-from assistant.ingest import read_article
+from assistant.ingestion.ingest import read_article
 from assistant.settings import Settings
 
 PROSE = "The city council approved a new budget on Tuesday after a long debate. It takes effect in May.\n"

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
+from assistant.answering.injection import Screen, suspicious
+from assistant.answering.prompts import Prompts
 from assistant.app import App
-from assistant.injection import Screen, suspicious
-from assistant.prompts import Prompts
 from assistant.settings import Settings
 
 DATA = Path(__file__).parent / "data"
@@ -29,7 +29,7 @@ def test_quoted_commands_are_news_to_the_first_stage():
 
 @pytest.mark.slow
 def test_the_judge_model_tells_instructions_from_news():
-    from assistant.llms import make_judge_scorer
+    from assistant.answering.llms import make_judge_scorer
 
     screen = Screen(make_judge_scorer(Settings()), Prompts())
     caught = screen.instructions(lines("injections.txt"))

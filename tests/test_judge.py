@@ -7,11 +7,11 @@ import json
 
 import pytest
 
-from assistant.aliases import learn
-from assistant.check import load_pairs, pair_metrics
-from assistant.judge import Judge, rule_failure
-from assistant.prompts import Prompts
-from assistant.relations import swapped_relation, truncated_copy
+from assistant.answering.aliases import learn
+from assistant.answering.check import load_pairs, pair_metrics
+from assistant.answering.judge import Judge, rule_failure
+from assistant.answering.prompts import Prompts
+from assistant.answering.relations import swapped_relation, truncated_copy
 from assistant.settings import Settings
 
 UNSUPPORTED = [
@@ -144,7 +144,7 @@ def test_aliases_are_learned_from_the_text():
 
 
 def test_pairs_file_errors_name_the_line(tmp_path):
-    from assistant.check import PairsInputError
+    from assistant.answering.check import PairsInputError
 
     bad = tmp_path / "pairs.jsonl"
     bad.write_text('{"id": "a", "claim": "x y z", "quotes": [{"file": "f", "quote": "x y z"}]}\n{"id": "b"}\n')
@@ -153,8 +153,8 @@ def test_pairs_file_errors_name_the_line(tmp_path):
 
 
 def test_pair_metrics_per_type(tmp_path):
-    from assistant.check import Pair
-    from assistant.judge import Verdict
+    from assistant.answering.check import Pair
+    from assistant.answering.judge import Verdict
 
     def row(label, said, kind):
         return Pair(id="x", claim="c", quotes=["q"], label=label, type=kind), Verdict(
@@ -171,7 +171,7 @@ def test_pair_metrics_per_type(tmp_path):
 
 @pytest.fixture(scope="module")
 def model_judge():
-    from assistant.llms import make_judge_scorer
+    from assistant.answering.llms import make_judge_scorer
 
     settings = Settings()
     return Judge(make_judge_scorer(settings), Prompts(), settings.judge_threshold)
@@ -215,7 +215,7 @@ def test_model_judge_on_what_rules_cannot_see(model_judge, expected, question, c
 
 @pytest.mark.slow
 def test_check_pairs_command_writes_verdicts_and_prints_metrics(tmp_path, capsys):
-    from assistant.cli import main
+    from assistant.interfaces.cli import main
 
     pairs = tmp_path / "pairs.jsonl"
     rows = [

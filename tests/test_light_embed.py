@@ -7,7 +7,7 @@ import numpy as np
 import pytest
 
 from assistant.app import App
-from assistant.light_embed import LightEmbedder, make_query_embedder, supported
+from assistant.ingestion.light_embed import LightEmbedder, make_query_embedder, supported
 from assistant.settings import Settings
 
 TEXTS = [
@@ -62,7 +62,7 @@ def test_answering_path_imports_neither_torch_nor_the_web_stack(shared_store):
 
     probe = (
         "import sys\n"
-        "from assistant.cli import _parser\n"
+        "from assistant.interfaces.cli import _parser\n"
         "from assistant.app import App\n"
         "from assistant.settings import Settings\n"
         "_parser()\n"

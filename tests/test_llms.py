@@ -16,13 +16,13 @@ from pathlib import Path
 
 import pytest
 
-from assistant import citations as cite
-from assistant.answer import REFUSAL
+from assistant.answering import citations as cite
+from assistant.answering.answer import REFUSAL
+from assistant.answering.llms import check_gguf, citation_grammar, complete, make_llm, make_local_llm
 from assistant.app import App
-from assistant.cli import main
 from assistant.embedded import embedded_gguf
 from assistant.errors import ConfigError, ModelError
-from assistant.llms import check_gguf, citation_grammar, complete, make_llm, make_local_llm
+from assistant.interfaces.cli import main
 from assistant.settings import Settings
 
 from .conftest import free_port
@@ -296,7 +296,7 @@ def embedding_server(embedder) -> Iterator[str]:
 
 
 def test_embeddings_from_an_endpoint_get_their_own_collections(embedding_server, monkeypatch, articles_dir, embedder):
-    from assistant.index import make_embedder
+    from assistant.ingestion.index import make_embedder
 
     from .conftest import FakeLLM
 

@@ -2,7 +2,7 @@
 
 import pytest
 
-from assistant import metrics as m
+from assistant.evaluation import metrics as m
 from assistant.schema import Answer, Citation, Timings, Usage
 
 ARTICLE = (

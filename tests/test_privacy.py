@@ -57,7 +57,7 @@ def test_a_full_ask_sends_nothing_off_the_machine(tmp_path: Path):
         """
         import json, os
         from assistant.app import App
-        from assistant.index import make_chroma_client
+        from assistant.ingestion.index import make_chroma_client
         from assistant.settings import Settings
 
         app = App(Settings())
@@ -85,7 +85,7 @@ def test_the_browser_chat_turns_gradio_analytics_off(tmp_path: Path):
         """
         import json
         from assistant.app import App
-        from assistant.webui import build
+        from assistant.interfaces.webui import build
 
 
         class NoModel:  # the page is only built, never asked

@@ -17,10 +17,10 @@ import httpx
 import pytest
 
 from assistant.app import App
-from assistant.progressive import new_text, verified_updates
+from assistant.interfaces.progressive import new_text, verified_updates
+from assistant.interfaces.server import running
+from assistant.interfaces.webui import Chat
 from assistant.schema import Answer, Citation, Progress, Timings
-from assistant.server import running
-from assistant.webui import Chat
 from tests.conftest import free_port
 from tests.fakes import QuotingLLM
 
@@ -118,7 +118,7 @@ def _answer(text: str) -> Answer:
 
 
 def test_cli_prints_verified_sentences_as_they_come_then_the_sources(app, capsys):
-    from assistant.cli import print_streamed
+    from assistant.interfaces.cli import print_streamed
 
     scripted(app)
     answer = print_streamed(app.assistant.stream("Anything?"))

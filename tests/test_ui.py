@@ -24,13 +24,13 @@ import httpx
 import pytest
 
 from assistant.app import App
-from assistant.schema import Answer, Progress
-from assistant.settings import PROJECT_ROOT, Settings
-from assistant.webui import (
+from assistant.interfaces.webui import (
     prepare,
     render_progress,
     start,
 )
+from assistant.schema import Answer, Progress
+from assistant.settings import PROJECT_ROOT, Settings
 from tests.conftest import ARTICLES, free_port
 from tests.fakes import QuotingLLM
 
@@ -389,7 +389,7 @@ def test_markup_in_articles_and_model_output_is_shown_as_text(tmp_path, embedder
 
 
 def test_ui_command_and_script_take_the_same_flags():
-    from assistant.cli import _parser
+    from assistant.interfaces.cli import _parser
 
     args = _parser(full=True).parse_args(["ui", "--host", "0.0.0.0", "--port", "7999"])
     assert (args.host, args.port, args.share) == ("0.0.0.0", 7999, False) and callable(args.run)

@@ -30,8 +30,8 @@ from gradio_client import Client
 from gradio_client.utils import QueueError
 
 from assistant.app import App
+from assistant.interfaces.webui import prepare
 from assistant.settings import PROJECT_ROOT, Settings
-from assistant.webui import prepare
 from tests.conftest import free_port
 from tests.test_ui import serving
 

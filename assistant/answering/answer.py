@@ -1,0 +1,246 @@
+"""The question-to-answer pipeline: rewrite follow-ups, retrieve, ask the model, keep only what is cited."""
+
+from __future__ import annotations
+
+import re
+import time
+from collections.abc import Iterator, Sequence
+from dataclasses import replace
+
+from .. import text as tx
+from ..errors import QuestionError
+from ..schema import Answer, Citation, Evidence, Progress, Timings, Turn, Usage
+from ..settings import Settings
+from . import citations as cite
+from .conflicts import disagreements
+from .injection import Screen
+from .judge import Judge
+from .llms import LLM, citation_grammar, complete
+from .prompts import Prompts
+from .retrieve import RARE_TERM, Hit, Retriever, build_evidence, format_evidence
+from .review import Review
+
+REFUSAL = "The articles don't answer this."
+EXTRACTIVE_SENTENCES = 2
+PROMPT_OVERHEAD = 32  # chat-template tokens around the messages
+MIN_EVIDENCE_TOKENS = 60  # below this no evidence sentence fits: refuse the question, not the answer
+_BOUNDARY = re.compile(r"[.!?\]\n]")  # a piece that may close a sentence
+
+
+class Assistant:
+    def __init__(
+        self,
+        settings: Settings,
+        retriever: Retriever,
+        llm: LLM,
+        prompts: Prompts | None = None,
+        judge: Judge | None = None,
+        screen: Screen | None = None,
+    ) -> None:
+        self.settings = settings
+        self.retriever = retriever
+        self.llm = llm
+        self.prompts = prompts or Prompts()
+        self.judge = judge or Judge(None, self.prompts)
+        self.screen = screen or Screen(None, self.prompts)
+
+    def ask(self, question: str, history: Sequence[Turn] = ()) -> Answer:
+        for item in self.stream(question, history):
+            if isinstance(item, Answer):
+                return item
+        raise AssertionError("stream ended without an answer")
+
+    def stream(self, question: str, history: Sequence[Turn] = ()) -> Iterator[Progress | Answer]:
+        """Yields `Progress` (only sentences the judge has passed) while the model writes, then the `Answer`."""
+        started = time.perf_counter()
+        question = self._validate(question)
+        standalone = self.rewrite(question, history) if history else question
+        budget = self._evidence_budget(standalone)
+        hits = self.retriever.search(standalone, self.settings.top_k)
+        # A sentence that instructs an AI or the reader is data about the page, never evidence.
+        screened = [
+            s for s in dict.fromkeys(h.article.sentence(h.index) for h in hits) if self.screen.is_instruction(s)
+        ]
+        hits = [h for h in hits if h.article.sentence(h.index) not in screened]
+        evidence = self._screened(build_evidence(hits, budget, self._counter()), screened)
+        timings = Timings(retrieve=_ms(started))
+        base = {"question": question, "standalone_question": standalone, "model": self.llm.name}
+        base["evidence"] = [cite.to_citation(ev.number, ev) for ev in evidence]
+        base["judge"] = self.judge.name
+        usage = Usage()
+        if not self.relevant(standalone, hits):
+            timings.total = _ms(started)
+            yield self._refusal(base, hits, timings, usage)
+            return
+        yield Progress()
+
+        generate_start = time.perf_counter()
+        review = Review(self.judge, standalone, {ev.number: ev for ev in evidence})
+        # The judge may be the answering model itself: one llama context cannot judge while it writes.
+        inline = self.judge.scorer is None or self.judge.scorer is not self.llm
+        raw = ""
+        grammar = citation_grammar(len(evidence), REFUSAL) if self.settings.constrain_citations else None
+        messages = self._messages(standalone, evidence)
+        for piece in self.llm.stream(messages, self.settings.max_tokens, grammar, usage=usage):
+            if timings.first_token is None:
+                timings.first_token = _ms(started)
+            raw += piece
+            if inline and _BOUNDARY.search(piece) and review.advance(cite.parse_claims(raw)[:-1]):
+                yield review.progress()
+        timings.generate = _ms(generate_start)
+        base["raw_output"] = raw
+        if review.advance(cite.parse_claims(raw)):
+            yield review.progress()
+        text, citations = review.visible()
+        mode = "generated"
+        dropped = review.dropped
+        if not text:
+            if review.shown_supported():
+                dropped.append(f"{review.text()} (does not answer what was asked)")
+            # A small model refuses evidence that does answer, and writes unsupported answers where the
+            # answer is there: either way the closest evidence is quoted, if the judge finds it answers.
+            extract = self._extractive(standalone, evidence)
+            if extract is not None:
+                text, citations = extract
+                mode = "extractive"
+        if text:
+            note = disagreements(standalone, citations, evidence, hits, self.retriever.document_frequency)
+            if note:
+                text, citations = cite.append_note(text, citations, note)
+            text, citations = self._checked(text, citations)
+        base["dropped"] = dropped + [f"{s} (instructs an AI or the reader: not evidence)" for s in screened]
+        timings.total = _ms(started)
+        if not text:
+            yield self._refusal(base, hits, timings, usage)
+            return
+        yield Answer(
+            **base, answer=text, refused=False, citations=citations, timings_ms=timings, usage=usage, mode=mode
+        )
+
+    # --- stages --------------------------------------------------------------------------------------
+
+    def _validate(self, question: str) -> str:
+        try:
+            question.encode("utf-8")
+        except UnicodeEncodeError:  # a lone surrogate: undecodable bytes in argv or a broken client
+            raise QuestionError("the question is not valid text (it holds bytes that are not UTF-8)") from None
+        question = " ".join(question.split())
+        if not question:
+            raise QuestionError("the question is empty")
+        if len(question) > self.settings.max_question_chars:
+            raise QuestionError(
+                f"the question is too long ({len(question)} characters; limit "
+                f"ASSISTANT_MAX_QUESTION_CHARS={self.settings.max_question_chars})"
+            )
+        return question
+
+    def _screened(self, evidence: list[Evidence], screened: list[str]) -> list[Evidence]:
+        """The evidence without instruction-like sentences (neighbours included), renumbered 1..n."""
+        kept = []
+        for ev in evidence:
+            if ev.text in screened or self.screen.is_instruction(ev.text):
+                if ev.text not in screened:
+                    screened.append(ev.text)
+                continue
+            kept.append(ev)
+        return [replace(ev, number=n) for n, ev in enumerate(kept, start=1)]
+
+    def _evidence_budget(self, question: str) -> int:
+        """Evidence tokens that fit the model's context next to the prompt, the question and the answer."""
+        count = self._counter()
+        window = getattr(self.llm, "n_ctx", None) or self.settings.n_ctx
+        fixed = count(self.prompts.text("system")) + count(
+            self.prompts.render("answer", evidence="", question=question)
+        )
+        room = window - fixed - self.settings.max_tokens - PROMPT_OVERHEAD
+        if room < MIN_EVIDENCE_TOKENS:
+            raise QuestionError(
+                f"the question is too long for the model's context window ({window} tokens; ASSISTANT_N_CTX)"
+            )
+        return min(self.settings.evidence_tokens, room)
+
+    def rewrite(self, question: str, history: Sequence[Turn]) -> str:
+        """A follow-up question made standalone with the conversation; the question itself if that fails."""
+        turns = list(history)[-self.settings.history_turns :] if self.settings.history_turns else []
+        if not turns:
+            return question
+        lines = []
+        for turn in turns:
+            lines += [f"User: {turn.question}", f"Assistant: {cite.strip_markers(turn.answer)[:400]}"]
+        prompt = self.prompts.render("condense", history="\n".join(lines), question=question)
+        messages = [{"role": "system", "content": self.prompts.text("system")}, {"role": "user", "content": prompt}]
+        rewritten = complete(self.llm, messages, max_tokens=60).strip().splitlines()
+        candidate = rewritten[0].strip().strip('"').strip() if rewritten else ""
+        if not candidate or len(candidate) > 3 * len(question) + 200 or cite.is_refusal(candidate):
+            return question
+        return candidate
+
+    def _messages(self, question: str, evidence: list[Evidence]) -> list[dict[str, str]]:
+        user = self.prompts.render("answer", evidence=format_evidence(evidence), question=question)
+        return [{"role": "system", "content": self.prompts.text("system")}, {"role": "user", "content": user}]
+
+    def _checked(self, text: str, citations: list[Citation]) -> tuple[str, list[Citation]]:
+        """Last gate before the user: every citation must be verbatim at its offsets in the stored article."""
+        texts = {a.file: a.text for a in self.retriever.index.articles().values()}
+        bad = {c.marker for c in citations if not cite.check_citation(c, texts.get(c.article, ""))}
+        if not bad:
+            return text, citations
+        return cite.without_markers(text, bad), [c for c in citations if c.marker not in bad]
+
+    def _extractive(self, question: str, evidence: list[Evidence]) -> tuple[str, list[Citation]] | None:
+        """The evidence sentences that best cover the question, quoted verbatim, if the judge finds that
+        they answer it; None otherwise."""
+        wanted = tx.terms(question)
+        if not wanted:
+            return None
+        scored = sorted(evidence, key=lambda ev: -len(wanted & tx.terms(ev.text)))
+        best = [
+            ev
+            for ev in scored[:EXTRACTIVE_SENTENCES]
+            if tx.overlap(question, ev.text) >= self.settings.extract_min_overlap
+            and self.judge.answers(question, ev.text).supported
+        ]
+        if not best:
+            return None
+        citations = [cite.to_citation(n, ev) for n, ev in enumerate(best, start=1)]
+        text = " ".join(f"“{c.quote}” [{c.marker}]" for c in citations)
+        return text, citations
+
+    def relevant(self, question: str, hits: list[Hit]) -> bool:
+        """Worth asking the model: the best sentence is close in meaning, or it holds a rare word of the
+        question (a name, mostly: short name questions embed far from the sentences that answer them)."""
+        if not hits:
+            return False
+        if max(h.cosine for h in hits) >= self.settings.min_relevance:
+            return True
+        asked = tx.terms(question)
+        found = set().union(*(tx.terms(h.article.sentence(h.index)) for h in hits)) & asked
+        return any(self.retriever.is_name(t) and self.retriever.document_frequency(t) <= RARE_TERM for t in found)
+
+    def _refusal(self, base: dict, hits: list[Hit], timings: Timings, usage: Usage) -> Answer:
+        see_also = [
+            cite.to_citation(n, Evidence(number=n, article=h.article, index=h.index))
+            for n, h in enumerate(hits[:3], start=1)
+        ]
+        return Answer(
+            **base,
+            answer=REFUSAL,
+            refused=True,
+            mode="refused",
+            citations=[],
+            see_also=see_also,
+            timings_ms=timings,
+            usage=usage,
+        )
+
+    def _counter(self):
+        count = getattr(self.llm, "count_tokens", None)
+        if count is None:
+            from .retrieve import approx_tokens
+
+            return approx_tokens
+        return count
+
+
+def _ms(since: float) -> float:
+    return round((time.perf_counter() - since) * 1000, 1)

@@ -1,0 +1,231 @@
+"""The model's `[n]` markers and the answer's text: parsing, renumbering, rendering, the answer-kind check.
+
+Whether a sentence is supported is the judge's call (`judge.py`, applied sentence by sentence in
+`review.py`); this module turns the passing sentences into answer text with markers renumbered 1..n and
+checks that a citation is verbatim: shown only if its quote is exactly `article.text[start:end]`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..schema import Citation, Evidence
+from ..text import names, numbers, tokens
+
+_MARKER = re.compile(r"\[\s*(\d+(?:\s*[,;]\s*\d+)*)\s*\]")
+_WORD = re.compile(r"[A-Za-zÀ-ÿ0-9][\w’']*")
+_REFUSAL = re.compile(
+    r"\b(?:(?:do|does|did)\s*(?:n['’]t|not)\s+(?:say|mention|answer|contain|provide|specify|state|include)"
+    r"|not\s+(?:mentioned|stated|specified|provided|found|available|in\s+the\s+(?:articles|evidence))"
+    r"|no\s+(?:information|mention|evidence)|cannot\s+(?:answer|be\s+answered|find|determine)"
+    r"|can['’]t\s+(?:answer|find|determine)|unable\s+to)\b",
+    re.IGNORECASE,
+)
+
+
+# Formatting small models copy from the prompt ("Answer:", "Article A:") or add ("Based on the evidence, ").
+_PREAMBLE = re.compile(
+    r"^\s*(?:(?:answer|article\s+[A-Z0-9]{1,2})\s*:\s*"
+    r"|(?:based\s+on|according\s+to)\s+the\s+(?:evidence|articles?)(?:\s+provided)?\s*,\s*)+",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class Claim:
+    """One sentence of the model's answer, without its markers, and the evidence numbers it cites."""
+
+    text: str
+    markers: tuple[int, ...]
+
+
+@dataclass(frozen=True)
+class Verdict:
+    claim: Claim
+    reason: str  # empty when the claim is supported
+    repaired: bool = False  # the system, not the model, chose the citation
+
+    @property
+    def supported(self) -> bool:
+        return not self.reason
+
+
+def parse_claims(raw: str) -> list[Claim]:
+    """Split model output into sentences; a run of bare markers belongs to the sentence before it."""
+    from ..ingestion.chunking import sentence_spans
+
+    raw = _PREAMBLE.sub("", raw)
+    claims: list[Claim] = []
+    for start, end in sentence_spans(raw):
+        piece = raw[start:end]
+        leading = re.match(r"^(?:\s*" + _MARKER.pattern + r")+", piece)
+        # "Fact one. [1] Fact two." cites fact one, but "[1] Fact one." (the evidence's own layout) cites
+        # the sentence that follows the marker.
+        if leading and claims and not claims[-1].markers:
+            last = claims.pop()
+            claims.append(Claim(last.text, last.markers + _markers(leading.group())))
+            piece = piece[leading.end() :]
+        text = _PREAMBLE.sub("", strip_markers(piece))
+        if _WORD.search(text):
+            claims.append(Claim(text, _markers(piece)))
+    return claims
+
+
+def _markers(text: str) -> tuple[int, ...]:
+    return tuple(int(n) for group in _MARKER.findall(text) for n in re.split(r"[,;]", group))
+
+
+def is_refusal(text: str) -> bool:
+    return bool(_REFUSAL.search(text))
+
+
+_MONTHS = "january february march april may june july august september october november december"
+_TIME_WORDS = set(_MONTHS.split()) | {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+_TIME_WORDS |= {"year", "years", "month", "months", "week", "weeks", "day", "days", "ago", "earlier", "later", "since"}
+_QUANTITY_WORDS = {"half", "dozen", "dozens", "hundreds", "thousands", "millions", "several", "few", "many", "no"}
+
+
+def answers_question(question: str, answer: str) -> bool:
+    """Whether `answer` holds the kind of thing the question asks for (a name, a date, a number)."""
+    answer = strip_markers(answer)
+    question = main_clause(question)
+    asked = _WH.search(question.lower())
+    kind = asked.group(1).split()[-1] if asked else ""
+    detail = _DETAIL.search(question) if kind in {"what", "which"} else None
+    if detail:  # "what is the name of ...", "on what exact date ...": the detail decides the kind
+        word = detail.group(1).lower()
+        if word == "name":
+            known = set(tokens(question))
+            return any(_new_name(name, known) for name in names(answer))
+        if word in {"date", "day"}:
+            return bool(_DAY.search(answer))
+        kind = "when" if word in {"year", "month", "time"} else "many"
+    if kind in {"many", "much"}:
+        return bool(numbers(answer)) or bool(set(tokens(answer)) & _QUANTITY_WORDS)
+    if kind == "when":
+        return bool(numbers(answer)) or bool(set(tokens(answer)) & _TIME_WORDS)
+    if kind == "who" and _IDENTITY.search(question):
+        return True  # "who is X" is answered by what X is ("a senior commander"), not by another name
+    if kind in {"who", "whom", "whose", "which", "where"}:
+        known = set(tokens(question))
+        return any(_new_name(name, known) for name in names(answer))
+    return True
+
+
+_WH = re.compile(r"\b(how\s+many|how\s+much|when|who|whom|whose|which|where|what|why|how)\b")
+# "When Mehsud gave his interview, what share ...": a leading time or condition clause is not the question;
+# "When did X, ..., happen?" is (an auxiliary right after the conjunction).
+_LEADING_CLAUSE = re.compile(
+    r"^\s*(?:when|while|after|before|since|as|if|once|now\s+that)\s+"
+    r"(?!(?:did|do|does|was|were|is|are|will|would|has|have|had|can|could|should)\b)[^,?]*,\s*",
+    re.IGNORECASE,
+)
+
+
+def main_clause(question: str) -> str:
+    """The question without a leading subordinate clause, when what is left still asks something."""
+    rest = _LEADING_CLAUSE.sub("", question, count=1)
+    return rest if rest != question and _WH.search(rest.lower()) else question
+
+
+_DETAIL = re.compile(
+    r"\b(?:what|which)\s+(?:(?:is|was|are|were)\s+)?(?:the\s+)?(?:exact\s+|real\s+|full\s+|precise\s+)?"
+    r"(name|date|day|year|month|time|number|amount|percentage|share|age)\b",
+    re.IGNORECASE,
+)
+# A date to the day: "May 24", "24 May", "May 24, 2023", "5/24", or a weekday.
+_DAY = re.compile(
+    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b"
+    r"|\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b"
+    r"|\b\d{1,2}/\d{1,2}\b|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b",
+    re.IGNORECASE,
+)
+_IDENTITY = re.compile(r"\bwho(?:['’]s|\s+(?:is|was|are|were))\s+(?!the\b|a\b|an\b)", re.IGNORECASE)
+
+
+def _new_name(name: str, known: set[str]) -> bool:
+    """A name (stem) the question did not contain, nor a form of one ("Pakistan" for "Pakistani")."""
+    return not any(k.startswith(name) or (len(k) >= 4 and name.startswith(k)) for k in known)
+
+
+def check_citation(citation: Citation, article_text: str) -> bool:
+    return 0 <= citation.start < citation.end <= len(article_text) and (
+        article_text[citation.start : citation.end] == citation.quote
+    )
+
+
+def to_citation(marker: int, ev: Evidence) -> Citation:
+    return Citation(
+        marker=marker, article=ev.article.file, title=ev.article.title, quote=ev.text, start=ev.start, end=ev.end
+    )
+
+
+def render(verdicts: list[Verdict], evidence: dict[int, Evidence]) -> tuple[str, list[Citation]]:
+    """Answer text of the supported claims with markers renumbered 1..n in order of first use."""
+    renumber: dict[int, int] = {}
+    citations: list[Citation] = []
+    sentences = []
+    for verdict in verdicts:
+        if not verdict.supported:
+            continue
+        markers = []
+        for old in dict.fromkeys(m for m in verdict.claim.markers if m in evidence):
+            if old not in renumber:
+                renumber[old] = len(renumber) + 1
+                citations.append(to_citation(renumber[old], evidence[old]))
+            markers.append(renumber[old])
+        sentences.append(with_markers(verdict.claim.text, markers))
+    return " ".join(sentences), citations
+
+
+def with_markers(text: str, markers: list[int]) -> str:
+    tags = "".join(f"[{m}]" for m in markers)
+    match = re.search(r"[.!?]+[\"'”’]?$", text)
+    if match:
+        return f"{text[: match.start()]} {tags}{text[match.start() :]}"
+    return f"{text} {tags}."
+
+
+def without_markers(text: str, markers: set[int]) -> str:
+    """The text without the given markers; a sentence left with no marker at all is removed."""
+    kept = []
+    for start, end in _sentence_spans(text):
+        sentence = re.sub(r"\[(\d+)\]", lambda m: "" if int(m.group(1)) in markers else m.group(), text[start:end])
+        if _MARKER.search(sentence):
+            kept.append(re.sub(r"\s+([.!?])", r"\1", sentence).strip())
+    return " ".join(kept)
+
+
+def _sentence_spans(text: str) -> list[tuple[int, int]]:
+    from ..ingestion.chunking import sentence_spans
+
+    return sentence_spans(text)
+
+
+def strip_markers(text: str) -> str:
+    text = re.sub(r"\s+([.!?,;:])", r"\1", _MARKER.sub("", text))
+    return re.sub(r"\s{2,}", " ", text).strip()
+
+
+def append_note(
+    text: str, citations: list[Citation], pairs: list[tuple[Evidence, Evidence]]
+) -> tuple[str, list[Citation]]:
+    """Add one sentence per disagreement, citing both sides (reusing markers already given)."""
+    citations = list(citations)
+
+    def marker(ev: Evidence) -> int:
+        for c in citations:
+            if c.article == ev.article.file and c.start == ev.start:
+                return c.marker
+        citations.append(to_citation(len(citations) + 1, ev))
+        return citations[-1].marker
+
+    notes = []
+    for first, second in pairs:
+        a, b = marker(first), marker(second)
+        notes.append(
+            f"The articles disagree here: “{first.article.title}” says “{first.text}” [{a}], while "
+            f"“{second.article.title}” says “{second.text}” [{b}]."
+        )
+    return " ".join([text, *notes]), citations

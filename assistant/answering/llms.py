@@ -1,0 +1,121 @@
+"""Language-model backends behind one small interface, each built by its own factory.
+
+- `local`: any GGUF file in-process through llama-cpp-python (default: the bundled Qwen2.5-Coder-1.5B);
+- `openai`: OpenAI or any OpenAI-compatible server (Ollama, llama.cpp server, vLLM, LM Studio).
+Models without a chat template are prompted with plain text (`ASSISTANT_CHAT_FORMAT=plain`, automatic
+for a GGUF that carries no template).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import Protocol
+
+from ..errors import ConfigError
+from ..schema import Usage
+from ..settings import Settings
+from .messages import Messages
+
+
+class LLM(Protocol):
+    """Streams the completion of a chat. `usage`, when given, is filled in for this call alone, so two
+    sessions sharing one model never see each other's counts."""
+
+    name: str
+
+    def stream(
+        self, messages: Messages, max_tokens: int, grammar: str | None = None, usage: Usage | None = None
+    ) -> Iterator[str]: ...
+
+
+class Scorer(Protocol):
+    """A model that can say how likely each of a few one-word replies is (the judge's interface)."""
+
+    name: str
+
+    def choice_probabilities(self, messages: Messages, choices: Sequence[str]) -> dict[str, float]: ...
+
+
+def make_llm(settings: Settings) -> LLM:
+    if settings.llm_backend == "local":
+        return make_local_llm(settings)
+    if settings.llm_backend == "openai":
+        return make_openai_llm(settings)
+    raise ConfigError(f"unknown ASSISTANT_LLM_BACKEND {settings.llm_backend!r} (use local or openai)")
+
+
+def complete(
+    llm: LLM, messages: Messages, max_tokens: int, grammar: str | None = None, usage: Usage | None = None
+) -> str:
+    return "".join(llm.stream(messages, max_tokens, grammar, usage=usage))
+
+
+
+
+def citation_grammar(numbers: int, refusal: str) -> str:
+    """GBNF that lets the model write text in which every `[n]` names existing evidence (1..numbers),
+    and every stretch of text ends in at least one such marker, or else write the fixed refusal."""
+    choices = " | ".join(f'"{n}"' for n in range(1, max(1, numbers) + 1))
+    return "\n".join(
+        [
+            f'root ::= "{refusal}" | part+ tail',
+            "part ::= [^\\[\\]\\n] [^\\[\\]\\n]* cite+",
+            f'cite ::= "[" ({choices}) "]"',
+            'tail ::= [.!?"\u201d\u2019]? ',
+        ]
+    )
+
+
+# --- local GGUF through llama-cpp-python ------------------------------------------------------------
+
+
+def make_local_llm(settings: Settings) -> LLM:
+    from ..embedded import embedded_gguf
+    from .local_llm import LocalLLM
+
+    path = Path(settings.gguf_path) if settings.gguf_path else embedded_gguf(settings.model_cache_dir, settings.model)
+    check_gguf(path)
+    return LocalLLM(path, settings)
+
+
+def make_judge_scorer(settings: Settings, answering: LLM | None = None) -> Scorer | None:
+    """The model that judges support: None for the rules alone; a remote answering model judges through
+    the same client."""
+    if settings.judge == "rules":
+        return None
+    backend = settings.llm_backend if settings.judge_backend == "same" else settings.judge_backend
+    if backend == "openai":
+        from .openai_llm import OpenAILLM, make_client
+
+        model = settings.judge_model if settings.judge_backend == "openai" else settings.llm_model
+        if answering is not None and settings.llm_backend == "openai" and model == settings.llm_model:
+            return answering  # type: ignore[return-value]
+        return OpenAILLM(make_client(settings), settings, model=model or settings.llm_model)
+    from ..embedded import BUNDLED, embedded_gguf
+    from .local_llm import LocalLLM
+
+    key = settings.judge_model
+    path = embedded_gguf(settings.model_cache_dir, key) if key in BUNDLED else Path(key)
+    check_gguf(path)
+    # Always its own llama context, even for the answering model's file: the weights are memory-mapped
+    # (shared, not loaded twice), each context keeps its own prompt head cached, and a sentence can be
+    # judged while the answer is still being written. Its prompts are short: a small context.
+    return LocalLLM(path, settings, n_ctx=min(settings.n_ctx, 1536))
+
+
+def check_gguf(path: Path) -> None:
+    if not path.is_file():
+        raise ConfigError(f"GGUF model file not found: {path} (ASSISTANT_GGUF_PATH)")
+    with path.open("rb") as f:
+        if f.read(4) != b"GGUF":
+            raise ConfigError(f"not a GGUF model file: {path} (ASSISTANT_GGUF_PATH)")
+
+
+# --- OpenAI and OpenAI-compatible servers ----------------------------------------------------------
+
+
+def make_openai_llm(settings: Settings) -> LLM:
+    from .openai_llm import OpenAILLM, make_client
+
+    return OpenAILLM(make_client(settings), settings)

@@ -1,0 +1,156 @@
+"""Any GGUF model in-process through llama-cpp-python, with answers that depend only on the prompt.
+
+llama-cpp-python reuses whatever prefix of the previous prompt is still in the KV cache, and on an exact
+repeat it re-evaluates only the last token. Floating-point results depend on how the tokens were batched,
+so at temperature 0 the same question could get a different answer after another question. Here every
+call starts from the same state: the prompt's fixed head (the system turn) evaluated alone from an empty
+cache, kept between calls because it is the same for every question, and the rest of the prompt
+evaluated in one go after it. Speed keeps the cache; the answer no longer depends on what came before.
+"""
+
+from __future__ import annotations
+
+import math
+import threading
+import time
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+
+from ..errors import ConfigError, ModelError
+from ..schema import Usage
+from ..settings import Settings
+from .messages import PLAIN, Messages, plain_prompt
+
+
+class LocalLLM:
+    def __init__(self, path: Path, settings: Settings, n_ctx: int | None = None) -> None:
+        try:
+            from llama_cpp import Llama
+        except ImportError:
+            raise ConfigError("llama-cpp-python is not installed (pip install llama-cpp-python)") from None
+        self.name = f"local:{path.name}"
+        self.path = path
+        self.temperature = settings.temperature
+        self.timeout = settings.llm_timeout
+        fmt = settings.chat_format or None
+        try:
+            self._llama = Llama(
+                model_path=str(path),
+                n_ctx=n_ctx or settings.n_ctx,
+                n_threads=settings.resolved_threads(),
+                chat_format=None if fmt == PLAIN else fmt,
+                verbose=False,
+            )
+        except (ValueError, RuntimeError) as err:
+            raise ModelError(f"could not load GGUF model {path}: {err}") from None
+        template = self._llama.metadata.get("tokenizer.chat_template")
+        self.plain = fmt == PLAIN or (fmt is None and not template)
+        self._formatter = None if self.plain or fmt else _formatter(self._llama, template)
+        self._head: list[int] = []  # the prompt head whose KV cache was computed alone, from empty
+        # One llama context serves one request at a time (the browser chat and the API share it).
+        self._lock = threading.Lock()
+
+    @property
+    def n_ctx(self) -> int:
+        return self._llama.n_ctx()
+
+    def count_tokens(self, text: str) -> int:
+        return len(self._llama.tokenize(text.encode("utf-8"), add_bos=False, special=False))
+
+    # --- prompts ------------------------------------------------------------------------------------
+
+    def _prompt(self, messages: Messages) -> tuple[list[int], list[int], list[str]]:
+        """(prompt tokens, the length-fixed head of them, stop strings)."""
+        if self.plain:
+            text, stop = plain_prompt(messages), ["\nUser:"]
+        elif self._formatter is not None:
+            text, stop = self._formatter(messages=messages).prompt, []
+        else:  # a named llama-cpp chat format: no head is shared, every call starts from empty
+            return self._named_format_tokens(messages), [], []
+        tokens = self._tokens(text)
+        system = messages[0]["content"] if messages and messages[0]["role"] == "system" else ""
+        cut = text.find(system) + len(system) if system and system in text else 0
+        head = self._tokens(text[:cut]) if cut else []
+        # A head that tokenises differently inside the whole prompt is shortened to what they share.
+        shared = 0
+        for a, b in zip(head, tokens, strict=False):
+            if a != b:
+                break
+            shared += 1
+        return tokens, tokens[: min(shared, len(tokens) - 1)], stop
+
+    def _named_format_tokens(self, messages: Messages) -> list[int]:
+        from llama_cpp import llama_chat_format
+
+        handler = llama_chat_format.get_chat_format(self._llama.chat_format)
+        return self._tokens(handler(messages=messages).prompt)
+
+    def _tokens(self, text: str) -> list[int]:
+        # A rendered chat template already holds its special tokens; a plain prompt gets the model's BOS.
+        return self._llama.tokenize(text.encode("utf-8"), add_bos=self.plain, special=True)
+
+    def _start_from(self, head: list[int]) -> None:
+        """Leave the context holding exactly `head`, evaluated alone from an empty cache."""
+        if head and head == self._head:
+            self._llama.n_tokens = len(head)
+            return
+        self._llama.reset()
+        self._head = []
+        if head:
+            self._llama.eval(head)
+            self._head = head
+
+    # --- generation ---------------------------------------------------------------------------------
+
+    def stream(
+        self, messages: Messages, max_tokens: int, grammar: str | None = None, usage: Usage | None = None
+    ) -> Iterator[str]:
+        kwargs: dict = {"max_tokens": max_tokens, "temperature": self.temperature, "stream": True}
+        if grammar:
+            from llama_cpp import LlamaGrammar
+
+            kwargs["grammar"] = LlamaGrammar.from_string(grammar, verbose=False)
+        tokens, head, stop = self._prompt(messages)
+        completion = 0
+        started = time.monotonic()
+        with self._lock:
+            self._start_from(head)
+            chunks = self._llama.create_completion(tokens, stop=stop or None, **kwargs)
+            for chunk in chunks:
+                piece = chunk["choices"][0].get("text")
+                if piece:
+                    completion += 1
+                    yield piece
+                if time.monotonic() - started > self.timeout:
+                    raise ModelError(f"the model took longer than {self.timeout:g} s (ASSISTANT_LLM_TIMEOUT)")
+        if usage is not None:
+            usage.prompt_tokens, usage.completion_tokens = len(tokens), completion
+        if completion == 0:
+            raise ModelError(f"the model {self.name} returned an empty completion")
+
+    def choice_probabilities(self, messages: Messages, choices: Sequence[str]) -> dict[str, float]:
+        """Probability of each choice's first token as the reply's first token, from one forward pass,
+        renormalised over the choices."""
+        import numpy as np
+
+        tokens, head, _ = self._prompt(messages)
+        firsts = [self._llama.tokenize(c.encode("utf-8"), add_bos=False, special=False)[0] for c in choices]
+        with self._lock:
+            self._start_from(head)
+            self._llama.eval(tokens[len(head) :])
+            logits = np.ctypeslib.as_array(self._llama._ctx.get_logits(), shape=(self._llama.n_vocab(),))
+            picked = [float(logits[t]) for t in firsts]
+        top = max(picked)
+        weights = [math.exp(x - top) for x in picked]
+        total = sum(weights)
+        return {c: w / total for c, w in zip(choices, weights, strict=True)}
+
+
+def _formatter(llama, template: str):
+    """The GGUF's own chat template, rendered as llama-cpp-python renders it for chat completions."""
+    from llama_cpp import llama_chat_format
+
+    model = llama._model
+    eos = model.token_get_text(llama.token_eos()) if llama.token_eos() != -1 else ""
+    bos = model.token_get_text(llama.token_bos()) if llama.token_bos() != -1 else ""
+    return llama_chat_format.Jinja2ChatFormatter(template=template, eos_token=eos, bos_token=bos)

@@ -1,0 +1,113 @@
+"""Who does what to whom: lexical checks a word-overlap rule cannot make.
+
+- **Swapped relations.** "X met the leader of Y" does not say "X leads Y"; "A, B's ambassador to C" does
+  not say "A is C's ambassador to B". For each relation word of the claim that the quote also uses, the
+  nearest name on each side of it in the claim must not stand only on the other side of that word in the
+  quote. Passive voice ("claimed by X") flips sides legitimately, so a "by" between the two ends the check.
+- **Truncated copies.** A claim that copies the quote word for word and stops where the quote's sentence
+  goes on mid-clause ("... once they no longer needed.") is a fragment, whatever its grammar looks like.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from .. import text as tx
+
+WINDOW = 12  # words on each side of a relation word that still belong to it
+_ROLE_LINKS = frozenset({"of", "to", "for"})  # "leader of", "ambassador to", "spokesman for"
+_TOKEN = re.compile(r"[^\W_][\w’'\-]*|[,;:()]")
+
+
+@dataclass(frozen=True)
+class _Word:
+    stem: str
+    name: bool  # capitalised (or all capitals), not a stop word
+    plain: str
+
+
+def _words(text: str) -> list[_Word]:
+    stop = tx.stopwords()
+    words = []
+    for raw in _TOKEN.findall(text):
+        if raw in ",;:()":
+            continue
+        folded = tx.fold(raw)
+        folded = re.sub(r"'s$", "", folded)
+        stem = tx.stem_words([folded])[0] if folded not in stop else ""
+        words.append(_Word(stem=stem, name=raw[0].isupper() and folded not in stop, plain=folded))
+    return words
+
+
+def swapped_relation(claim: str, quotes: Sequence[str]) -> str:
+    """A relation the quotes state between other parties; empty when none is found."""
+    c = _words(claim)
+    q = [_words(quote) for quote in quotes]
+    for i, word in enumerate(c):
+        if word.name or not word.stem or word.plain.isdigit():
+            continue
+        places = [(k, j) for k, ws in enumerate(q) for j, w in enumerate(ws) if w.stem == word.stem and not w.name]
+        if not places:
+            continue
+        left, right = _nearest(c, i, -1), _nearest(c, i, 1)
+        # "India's ambassador to Afghanistan" from "Afghanistan's ambassador to India": both ends swapped.
+        if left and right and left != right:
+            kept = any(_on_side(q[k], j, left, -1) or _on_side(q[k], j, right, 1) for k, j in places)
+            flipped = any(_on_side(q[k], j, left, 1) and _on_side(q[k], j, right, -1) for k, j in places)
+            if flipped and not kept:
+                return f"the quote has {right} and {left} the other way round around “{word.plain}”"
+        # "the commander of X" where the quotes only make him the commander of Y.
+        if i + 1 < len(c) and c[i + 1].plain in _ROLE_LINKS:
+            wanted = _object(c, i + 1)
+            roles = [(k, j) for k, j in places if j + 1 < len(q[k]) and q[k][j + 1].plain in _ROLE_LINKS]
+            given = {_object(q[k], j + 1) for k, j in roles} - {None}
+            if wanted and given and wanted not in given:
+                return f"the quote makes it “{word.plain} {c[i + 1].plain}” {sorted(given)[0]}, not {wanted}"
+    return ""
+
+
+def _nearest(words: list[_Word], i: int, step: int) -> str | None:
+    j = i + step
+    while 0 <= j < len(words) and abs(j - i) <= WINDOW:
+        w = words[j]
+        if w.plain == "by":
+            return None
+        if w.name and w.stem:
+            return w.stem
+        j += step
+    return None
+
+
+def _object(words: list[_Word], link: int) -> str | None:
+    """The first name just after a role's link word ("commander of [the] X")."""
+    for w in words[link + 1 : link + 4]:
+        if w.name and w.stem:
+            return w.stem
+    return None
+
+
+def _on_side(words: list[_Word], i: int, name: str, step: int) -> bool:
+    j = i + step
+    while 0 <= j < len(words) and abs(j - i) <= WINDOW:
+        if words[j].plain == "by":
+            return False
+        if words[j].name and words[j].stem == name:
+            return True
+        j += step
+    return False
+
+
+def truncated_copy(claim: str, quote: str) -> bool:
+    """The claim is the quote's own words cut off mid-clause."""
+    body = re.sub(r"[\s.!?…]+$", "", claim)
+    words = tx.tokens(body)
+    if len(words) < 4:
+        return False
+    pattern = r"\W+".join(re.escape(w) for w in words)
+    for match in re.finditer(pattern, tx.fold(quote)):
+        rest = tx.fold(quote)[match.end() :]
+        if rest.strip() and not re.match(r"\s*[,;:.!?\"”)\]–—-]", rest):
+            return True
+    return False

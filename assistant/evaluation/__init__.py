@@ -1,0 +1,1 @@
+"""Evaluation: `assistant eval`, its metrics and its reports."""

@@ -1,0 +1,258 @@
+"""Clean and split an article into sentences, keeping each sentence's offsets into the original text.
+
+Paragraphs: paragraphs are separated by blank lines. Inside a block of lines, a line break continues the
+paragraph when the block is hard-wrapped (all its lines fit in `WRAP_MAX_COLUMNS` and the line fills most of
+the block's width) or when the next line goes on in lower case; otherwise (one long line per paragraph, a
+heading or byline on its own line, a Markdown heading, list item or quote) each line stands alone.
+
+Boilerplate is recognised by general rules about web pages, not by a list of this corpus's lines:
+- a paragraph is kept only if it reads like prose: it ends in sentence punctuation (or "…") and has several
+  words (headlines, bylines, photo credits, keyword lists and navigation links do not);
+- short paragraphs and sentences built around the usual calls to action of a web page (subscribe, comment,
+  share, read more, sign up, back to top, ...) are dropped even when they end in a full stop;
+- sentences of fewer than three words (stray fragments left by scraping) are dropped;
+- sentences that give orders to an AI system, or carry links and markup, are never evidence (see safety.py).
+
+Terminal control sequences (ANSI colours, OSC titles and hyperlinks) and a byte-order mark are read as
+spaces for all of these rules (see `mask_controls`), so a sentence wrapped in colour codes is kept. Offsets
+stay into the text as read: a span never starts or ends on a control sequence; one inside a sentence stays
+in its verbatim quote, and `matching_text` gives the sentence without it (for embedding and matching).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from ..safety import carries_markup, instruction_reason
+
+# Part of every article id: bump it when these rules change, so old indexes are rebuilt.
+CHUNKER_VERSION = "chunker-4"
+
+MIN_PARAGRAPH_WORDS = 6
+MIN_SENTENCE_WORDS = 3
+CTA_MAX_WORDS = 20
+TITLE_MAX_WORDS = 25
+# A byline or credit is short ("By Jane Doe, Politics Reporter"); a longer paragraph that opens on "By"
+# is news ("By Tuesday, the water had receded from most streets ...").
+BYLINE_MAX_WORDS = 15
+# Hard-wrapped text (email, plain-text newsletters, `fold -w 72`) keeps its lines under about 80 columns;
+# a line that fills at least WRAP_FILL of its block's width was broken by the wrapper, not by the author.
+WRAP_MAX_COLUMNS = 100
+WRAP_FILL = 0.6
+
+_TERMINAL = re.compile(r"""(?:[.!?…]|\.\.\.)["'”’)\]]*\s*$|["”]\s*$""")
+_MARKUP_PREFIX = re.compile(r"^\s*(?:#{1,6}\s+|>\s*|[-*+•]\s+|\d+[.)]\s+)?")
+_STARTS_BLOCK = re.compile(r"^\s*(?:#{1,6}\s|>|[-*+•]\s|\d+[.)]\s)")
+_CALL_TO_ACTION = re.compile(
+    r"""\b(?:subscrib\w*|newsletter|sign\s*up|log\s*in|register\s+now|inbox|e-?mail\s+address|cookies?
+    |privacy\s+policy|terms\s+of\s+(?:use|service)|all\s+rights\s+reserved|copyright|©
+    |share\s+(?:this|via)|follow\s+us|connect\s+with\s+us|leave\s+a\s+(?:reply|comment)|click\s+to
+    |related\s+(?:articles|posts|stories)|read\s+(?:also|more)|also\s+read|learn\s+more
+    |source\s+link|back\s+to\s+top|skip\s+to|advertisement|sponsored\s+content|bloggers\s+like\s+this
+    |required\s+fields|will\s+not\s+be\s+published|show\s+more|recommended\s+for\s+you|popular\s+posts
+    |top\s+trends|sign\s+in)""",
+    re.IGNORECASE | re.VERBOSE,
+)
+_BYLINE = re.compile(r"^(?:by|written by|posted by|published|updated|photo|image)\b", re.IGNORECASE)
+# ECMA-48 control sequences (CSI with its parameters, OSC up to BEL or ST, two-byte escapes, 8-bit CSI)
+# and the remaining C0/C1 control characters other than tab and line breaks.
+_CONTROLS = re.compile(
+    r"\x1b\[[0-?]*[ -/]*[@-~]|\x9b[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b\n]*(?:\x07|\x1b\\)?|\x1b[@-Z\\-_]"
+    r"|[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]"
+)
+
+
+@dataclass(frozen=True)
+class Dropped:
+    """A sentence of a prose paragraph that was not kept, and why (shown by `assistant ingest -v`)."""
+
+    start: int
+    end: int
+    reason: str
+
+
+@dataclass(frozen=True)
+class Split:
+    title: str
+    spans: tuple[tuple[int, int], ...]
+    dropped: tuple[Dropped, ...] = field(default=())
+
+
+def mask_controls(text: str) -> str:
+    """`text` with every control sequence and a leading byte-order mark replaced by spaces of the same
+    length: the rules read this copy, offsets into it are offsets into `text`."""
+    masked = _CONTROLS.sub(lambda m: " " * len(m.group()), text)
+    return " " + masked[1:] if masked.startswith("\ufeff") else masked
+
+
+def matching_text(sentence: str) -> str:
+    """A sentence without its control sequences: what is embedded and compared, never what is quoted."""
+    return re.sub(r"[ \t]{2,}", " ", _CONTROLS.sub("", sentence)).strip()
+
+
+def split_article(text: str) -> tuple[str, tuple[tuple[int, int], ...]]:
+    """(headline, sentence spans) of an article; `text[start:end]` is each sentence verbatim."""
+    result = split(text)
+    return result.title, result.spans
+
+
+def split(text: str) -> Split:
+    """Headline, kept sentence spans and the dropped sentences of an article."""
+    view = mask_controls(text)
+    title = ""
+    spans: list[tuple[int, int]] = []
+    dropped: list[Dropped] = []
+    for start, end in paragraphs(view):
+        para = view[start:end]
+        if not title and _is_headline(para):
+            title = " ".join(para.lstrip("#").split())
+        if _is_prose(para):
+            for s, e in _sentences(view, start, end):
+                reason = _drop_reason(view[s:e])
+                if reason:
+                    dropped.append(Dropped(s, e, reason))
+                else:
+                    spans.append((s, e))
+    return Split(title, tuple(spans), tuple(dropped))
+
+
+def paragraphs(text: str) -> list[tuple[int, int]]:
+    """Paragraph spans (without surrounding whitespace or a leading Markdown marker)."""
+    out: list[tuple[int, int]] = []
+    for block in _blocks(text):
+        run = [block[0]]
+        width = max(e - s for s, e in block)
+        wrapped = len(block) > 1 and width <= WRAP_MAX_COLUMNS
+        for prev, line in zip(block, block[1:], strict=False):
+            if _continues(text, prev, line, wrapped, width):
+                run.append(line)
+            else:
+                out.append(_trimmed(text, run[0][0], run[-1][1]))
+                run = [line]
+        out.append(_trimmed(text, run[0][0], run[-1][1]))
+    return [(s, e) for s, e in out if e > s]
+
+
+def _blocks(text: str) -> list[list[tuple[int, int]]]:
+    """Runs of non-blank lines, each line as (start, end) without its line break or trailing space."""
+    blocks: list[list[tuple[int, int]]] = []
+    current: list[tuple[int, int]] = []
+    start = 0
+    for line in text.split("\n"):
+        end = start + len(line)
+        line_start = start
+        start = end + 1
+        while end > line_start and text[end - 1].isspace():
+            end -= 1
+        if text[line_start:end].strip():
+            current.append((line_start, end))
+        elif current:
+            blocks.append(current)
+            current = []
+    if current:
+        blocks.append(current)
+    return blocks
+
+
+def _continues(text: str, prev: tuple[int, int], line: tuple[int, int], wrapped: bool, width: int) -> bool:
+    """Whether the line break between `prev` and `line` was made by a wrapper inside one paragraph."""
+    before, after = text[prev[0] : prev[1]].strip(), text[line[0] : line[1]].strip()
+    if before.startswith(">") and after.startswith(">"):  # a wrapped Markdown quote: "> " on every line
+        before, after = before.lstrip("> "), after.lstrip("> ")
+    elif _STARTS_BLOCK.match(after) or before.startswith("#"):
+        return False
+    if _is_byline(before) and not _TERMINAL.search(before):
+        return False
+    if wrapped and prev[1] - prev[0] >= WRAP_FILL * width:
+        return True
+    return not _TERMINAL.search(before) and after[:1].islower()
+
+
+def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+    start += len(_MARKUP_PREFIX.match(text[start:end]).group())
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _words(text: str) -> int:
+    return len(text.split())
+
+
+def _is_call_to_action(text: str) -> bool:
+    return _words(text) <= CTA_MAX_WORDS and bool(_CALL_TO_ACTION.search(text))
+
+
+def _is_byline(para: str) -> bool:
+    return bool(_BYLINE.match(para)) and _words(para) <= BYLINE_MAX_WORDS
+
+
+def _is_headline(para: str) -> bool:
+    words = _words(para)
+    return 3 <= words <= TITLE_MAX_WORDS and not _is_call_to_action(para) and not _is_byline(para)
+
+
+def _is_prose(para: str) -> bool:
+    if _words(para) < MIN_PARAGRAPH_WORDS or not _TERMINAL.search(para):
+        return False
+    return not _is_call_to_action(para) and not _is_byline(para)
+
+
+def _drop_reason(sentence: str) -> str:
+    if _words(sentence) < MIN_SENTENCE_WORDS:
+        return "fragment (under three words)"
+    if _is_call_to_action(sentence):
+        return "call to action (web page boilerplate)"
+    reason = instruction_reason(sentence)
+    if reason:
+        return f"instruction to an AI system ({reason})"
+    if carries_markup(sentence):
+        return "carries a link or markup"
+    return ""
+
+
+def _sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    para = text[start:end]
+    return [(start + s, start + e) for s, e in _joined(_tokenizer().span_tokenize(para), para)]
+
+
+def _joined(spans, para: str) -> list[tuple[int, int]]:
+    """Punkt splits after a quoted question or exclamation ("'...?', did he declare."); a piece that
+    opens in lower case or on punctuation continues the sentence before it."""
+    out: list[tuple[int, int]] = []
+    for s, e in spans:
+        if out and (para[s].islower() or para[s] in ",;:)]”’"):
+            out[-1] = (out[-1][0], e)
+        else:
+            out.append((s, e))
+    return out
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """Sentence boundaries of any text (model output too), as offsets."""
+    return list(_tokenizer().span_tokenize(text))
+
+
+def nltk_data_dir() -> Path:
+    """The NLTK data (Punkt, stop words) bundled inside llama-index-core: nothing is downloaded."""
+    import llama_index.core
+
+    return Path(llama_index.core.__file__).parent / "_static" / "nltk_cache"
+
+
+@lru_cache(maxsize=1)
+def _tokenizer():
+    """NLTK's Punkt sentence model, read from the copy bundled in llama-index-core."""
+    import nltk
+
+    cache = nltk_data_dir()
+    if str(cache) not in nltk.data.path:
+        nltk.data.path.append(str(cache))
+    from nltk.tokenize.punkt import PunktTokenizer
+
+    return PunktTokenizer("english")

@@ -1,0 +1,402 @@
+"""The Chroma store: sentence vectors (through LlamaIndex's ChromaVectorStore) and the article texts.
+
+Two collections per embedding model (so vectors of different models never mix):
+- `<name>-sentences-<model>`: one node per kept sentence, its vector, and where it lies in its article;
+- `<name>-articles-<model>`: one record per article with its full text, title and sentence spans; the
+  record is written `complete=False` before its sentences and `complete=True` after, so an ingestion killed
+  half-way is found and redone on the next run. Its collection metadata holds the store's change token
+  (`version`), rewritten by every ingest write, so long-running readers in other processes see new articles.
+
+A changed article is written first and its old version removed after, so a failed embedding (a server
+down, a crash) leaves the old version in place.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import time
+import uuid
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..errors import ConfigError, IngestError, ModelError, StoreBusyError
+from ..schema import Article
+from ..settings import Settings
+from .chunking import matching_text
+
+EMBED_BATCH = 64
+# Sentences per Chroma write and articles per record write: large enough that Chroma's per-call cost
+# fades, small enough that a crash redoes little and memory stays flat.
+WRITE_BATCH = 2048
+GROUP_ARTICLES = 256
+# How often a reader asks the store whether another process has ingested (one small metadata read).
+REFRESH_SECONDS = 2.0
+
+
+@dataclass
+class SyncReport:
+    added: list[str] = field(default_factory=list)
+    updated: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    duplicates: list[str] = field(default_factory=list)
+    sentences_added: int = 0
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.added or self.updated or self.removed)
+
+
+class Embedder:
+    """The sentence embedding model (LlamaIndex `HuggingFaceEmbedding` over a local folder)."""
+
+    def __init__(self, model_dir: Path, name: str) -> None:
+        os.environ.setdefault("HF_HUB_OFFLINE", "1")
+        os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+        import transformers
+        from llama_index.embeddings.huggingface import HuggingFaceEmbedding
+
+        transformers.utils.logging.disable_progress_bar()
+        self.name = name
+        self._model = HuggingFaceEmbedding(model_name=str(model_dir), device="cpu", embed_batch_size=EMBED_BATCH)
+
+    def documents(self, texts: list[str]) -> list[list[float]]:
+        return self._model.get_text_embedding_batch(texts)
+
+    def query(self, text: str) -> list[float]:
+        return self._model.get_query_embedding(text)
+
+
+class OpenAIEmbedder:
+    """Embeddings from an OpenAI-compatible `/embeddings` endpoint (OPENAI_BASE_URL, OPENAI_API_KEY)."""
+
+    def __init__(self, settings: Settings) -> None:
+        import openai
+
+        if not settings.embed_model:
+            raise ConfigError("ASSISTANT_EMBED_MODEL must name the embedding model when ASSISTANT_EMBED_BACKEND=openai")
+        try:
+            self._client = openai.OpenAI(timeout=settings.llm_timeout, max_retries=settings.llm_max_retries)
+        except openai.OpenAIError as err:
+            raise ConfigError(f"OpenAI embeddings not configured: {err} (set OPENAI_API_KEY)") from None
+        self.model = settings.embed_model
+        self.name = f"openai:{self.model}"
+
+    def documents(self, texts: list[str]) -> list[list[float]]:
+        import openai
+
+        try:
+            response = self._client.embeddings.create(model=self.model, input=texts)
+        except openai.APIConnectionError:
+            raise ModelError(f"embedding server not reachable at {self._client.base_url}") from None
+        except openai.APIError as err:
+            raise ModelError(f"embedding request failed at {self._client.base_url}: {err}") from None
+        return [item.embedding for item in sorted(response.data, key=lambda item: item.index)]
+
+    def query(self, text: str) -> list[float]:
+        return self.documents([text])[0]
+
+
+def make_embedder(settings: Settings) -> Embedder | OpenAIEmbedder:
+    from ..embedded import EMBED_NAME, embedding_model_dir
+
+    if settings.embed_backend == "openai":
+        return OpenAIEmbedder(settings)
+    if settings.embed_model:
+        folder = Path(settings.embed_model)
+        if not folder.is_dir():
+            raise IngestError(f"embedding model folder not found: {folder} (ASSISTANT_EMBED_MODEL)")
+        return Embedder(folder, folder.name)
+    return Embedder(embedding_model_dir(), EMBED_NAME)
+
+
+def make_chroma_client(settings: Settings):
+    import chromadb
+    from chromadb.config import Settings as ChromaSettings
+
+    chroma_settings = ChromaSettings(anonymized_telemetry=False)
+    if settings.chroma_host:
+        try:
+            return chromadb.HttpClient(host=settings.chroma_host, port=settings.chroma_port, settings=chroma_settings)
+        except Exception as err:  # chromadb raises plain ValueError/ConnectionError variants here
+            where = f"{settings.chroma_host}:{settings.chroma_port}"
+            raise ConfigError(f"Chroma server not reachable at {where} (ASSISTANT_CHROMA_HOST/PORT): {err}") from None
+    path = settings.store_dir / "chroma"
+    path.mkdir(parents=True, exist_ok=True)
+    return chromadb.PersistentClient(path=str(path), settings=chroma_settings)
+
+
+class Index:
+    def __init__(self, settings: Settings, embedder: Embedder | OpenAIEmbedder, client=None) -> None:
+        from llama_index.vector_stores.chroma import ChromaVectorStore
+
+        self.settings = settings
+        self.embedder = embedder
+        self.client = client or make_chroma_client(settings)
+        tag = hashlib.sha256(embedder.name.encode()).hexdigest()[:8]
+        self.sentences = self.client.get_or_create_collection(
+            f"{settings.collection}-sentences-{tag}", embedding_function=None, metadata={"hnsw:space": "cosine"}
+        )
+        self.records = self.client.get_or_create_collection(
+            f"{settings.collection}-articles-{tag}", embedding_function=None
+        )
+        self.vector_store = ChromaVectorStore(chroma_collection=self.sentences)
+        self.space = distance_space(self.sentences)
+        self.refresh_seconds = REFRESH_SECONDS
+        self._articles: dict[str, Article] | None = None
+        self._version: str | None = None
+        self._checked = -float("inf")
+
+    # --- reading -------------------------------------------------------------------------------------
+
+    def version(self) -> str:
+        """The store's change token: it differs after any ingest write, by this or another process.
+
+        Read from the store at most every `refresh_seconds`, so calling it on every search costs nothing;
+        when it has changed, the article cache is dropped. A reader that keeps something derived from the
+        articles (the BM25 index) rebuilds it when this value differs from the one it was built at."""
+        now = time.monotonic()
+        if self._version is None or now - self._checked >= self.refresh_seconds:
+            token = self._read_version()
+            self._checked = now
+            if token != self._version:
+                self._version, self._articles = token, None
+        return self._version
+
+    def _read_version(self) -> str:
+        # A fresh read: the collection object keeps the metadata it was fetched with.
+        return str((self.client.get_collection(self.records.name).metadata or {}).get("version", ""))
+
+    def _bump_version(self) -> None:
+        token = f"{time.time_ns()}-{uuid.uuid4().hex[:8]}"
+        self.records.modify(metadata={"version": token})
+        self._version, self._articles, self._checked = token, None, time.monotonic()
+
+    def articles(self) -> dict[str, Article]:
+        """Every completely indexed article by id (cached until the store's version changes)."""
+        self.version()  # read before the records: a write between the two is seen on the next check
+        if self._articles is None:
+            got = self.records.get(where={"complete": True}, include=["documents", "metadatas"])
+            self._articles = {
+                doc_id: _article_from_record(doc_id, text, meta)
+                for doc_id, text, meta in zip(got["ids"], got["documents"], got["metadatas"], strict=True)
+            }
+        return self._articles
+
+    def vector_search(self, embedding: list[float], k: int) -> list[tuple[str, int, float]]:
+        """(article id, sentence index, cosine similarity) of the `k` nearest sentences."""
+        if self.sentences.count() == 0:
+            return []
+        # Straight from Chroma, not through ChromaVectorStore, whose score is an undocumented transform
+        # (exp(-distance)) of the distance: the refusal gate compares this value with a cosine threshold.
+        got = self.sentences.query(query_embeddings=[embedding], n_results=k, include=["metadatas", "distances"])
+        return [
+            (meta["doc_id"], int(meta["index"]), similarity(distance, self.space))
+            for meta, distance in zip(got["metadatas"][0], got["distances"][0], strict=True)
+        ]
+
+    def stats(self) -> dict:
+        articles = self.articles()
+        return {
+            "articles": len(articles),
+            "chunks": self.sentences.count(),
+            "files": sorted(a.file for a in articles.values()),
+            "embedding_model": self.embedder.name,
+            "store": self._location(),
+        }
+
+    def _location(self) -> str:
+        if self.settings.chroma_host:
+            return f"chroma://{self.settings.chroma_host}:{self.settings.chroma_port}"
+        return str(self.settings.store_dir / "chroma")
+
+    # --- writing -------------------------------------------------------------------------------------
+
+    def sync(
+        self,
+        found: Iterable[tuple[str, str]],
+        parse: Callable[[str], Article | None],
+        progress: Callable[[int, int], None] | None = None,
+        keep_files: Iterable[str] = (),
+    ) -> SyncReport:
+        """Make the index hold exactly the given (file name, article id) pairs.
+
+        `parse(file)` is called only for articles not yet indexed, so an unchanged corpus costs no
+        splitting and no embedding; it returns None for a file it rejects. `progress(n, total)` is told
+        of every batch of sentences embedded. The indexed version of a file in `keep_files` (one that could
+        not be read this time) or of a file `parse` rejects is kept: bad input never loses what is indexed.
+        """
+        report = SyncReport()
+        existing = self._all_records()
+        self._drop_incomplete(existing)
+        wanted: dict[str, str] = {}
+        for file, doc_id in found:
+            if doc_id in wanted:
+                report.duplicates.append(file)
+            else:
+                wanted[doc_id] = file
+        kept = set(keep_files)
+        old_files = {meta["file"]: doc_id for doc_id, meta in existing.items() if meta.get("complete")}
+        to_add: list[tuple[Article, bool]] = []
+        wrote = False
+        try:
+            for doc_id, file in wanted.items():
+                meta = existing.get(doc_id)
+                if meta and meta.get("complete"):
+                    if meta["file"] != file:
+                        self.records.update(ids=[doc_id], metadatas=[{**meta, "file": file}])
+                        wrote = True
+                    report.unchanged.append(file)
+                elif (article := parse(file)) is not None:
+                    to_add.append((article, file in old_files))
+                else:
+                    kept.add(file)
+            total = sum(len(article.spans) for article, _ in to_add)
+            for group in _groups(to_add):
+                wrote = True
+                added = self._add([article for article, _ in group], lambda n: progress and progress(n, total))
+                report.sentences_added += added
+                for article, is_update in group:
+                    (report.updated if is_update else report.added).append(article.file)
+                self._bump_version()
+            # Old versions go only once their replacements are in: a failed embedding above keeps them.
+            for doc_id, meta in existing.items():
+                if meta.get("complete") and doc_id not in wanted and meta["file"] not in kept:
+                    wrote = True
+                    self._delete(doc_id)
+                    if meta["file"] not in wanted.values():
+                        report.removed.append(meta["file"])
+        finally:
+            if wrote:
+                self._bump_version()
+        return report
+
+    def _all_records(self) -> dict[str, dict]:
+        got = self.records.get(include=["metadatas"])
+        return dict(zip(got["ids"], got["metadatas"], strict=True))
+
+    def _drop_incomplete(self, existing: dict[str, dict]) -> None:
+        for doc_id, meta in list(existing.items()):
+            if not meta.get("complete"):
+                self._delete(doc_id)
+                del existing[doc_id]
+
+    def _delete(self, doc_id: str) -> None:
+        # Sentences first: a crash in between leaves a record without sentences, which reads as complete
+        # but is harmless; the reverse would leave orphan vectors no record points to.
+        self.records.update(ids=[doc_id], metadatas=[{"complete": False}])
+        self.sentences.delete(where={"doc_id": doc_id})
+        self.records.delete(ids=[doc_id])
+
+    def _add(self, articles: list[Article], progress: Callable[[int], None] | None) -> int:
+        """Index a group of articles with a few large Chroma writes (each write costs ~30 ms whatever its
+        size). The group's records go in incomplete first, so a crash anywhere leaves the whole group to
+        be redone, never half an article."""
+        from llama_index.core.schema import NodeRelationship, RelatedNodeInfo, TextNode
+
+        metas = [{"file": a.file, "title": a.title, "spans": json.dumps(a.spans)} for a in articles]
+        ids = [a.doc_id for a in articles]
+        self.records.upsert(
+            ids=ids,
+            documents=[a.text for a in articles],
+            embeddings=[[1.0]] * len(articles),
+            metadatas=[{**meta, "complete": False} for meta in metas],
+        )
+        where = [(a, i) for a in articles for i in range(len(a.spans))]
+        for first in range(0, len(where), WRITE_BATCH):
+            chunk = where[first : first + WRITE_BATCH]
+            texts = [a.sentence(i) for a, i in chunk]
+            vectors = self._embed([matching_text(text) for text in texts], progress)
+            self.vector_store.add(
+                [
+                    TextNode(
+                        id_=f"{a.doc_id}:{i}",
+                        text=text,
+                        embedding=vector,
+                        metadata={"doc_id": a.doc_id, "index": i, "file": a.file},
+                        relationships={NodeRelationship.SOURCE: RelatedNodeInfo(node_id=a.doc_id)},
+                    )
+                    for (a, i), text, vector in zip(chunk, texts, vectors, strict=True)
+                ]
+            )
+        self.records.update(ids=ids, metadatas=[{**meta, "complete": True} for meta in metas])
+        return len(where)
+
+    def _embed(self, texts: list[str], progress: Callable[[int], None] | None) -> list[list[float]]:
+        # Batches of similar length waste little on padding: ~1.5x the sentences/s on news text.
+        order = sorted(range(len(texts)), key=lambda j: len(texts[j]))
+        vectors: list[list[float]] = [[] for _ in texts]
+        for start in range(0, len(order), EMBED_BATCH):
+            batch = order[start : start + EMBED_BATCH]
+            for j, vector in zip(batch, self.embedder.documents([texts[j] for j in batch]), strict=True):
+                vectors[j] = vector
+            if progress:
+                progress(len(batch))
+        return vectors
+
+
+def distance_space(collection) -> str:
+    """The distance function of a Chroma collection ("cosine", "l2" or "ip")."""
+    config = getattr(collection, "configuration", None) or {}
+    for key in ("hnsw", "spann"):
+        space = (config.get(key) or {}).get("space")
+        if space:
+            return str(space)
+    return str((collection.metadata or {}).get("hnsw:space", "l2"))
+
+
+def similarity(distance: float, space: str) -> float:
+    """Cosine similarity from a Chroma distance. Chroma's distances (chromadb docs, "Configure"): cosine
+    1 - cos; inner product 1 - dot (= 1 - cos for the unit vectors sentence models produce); l2 the
+    squared Euclidean distance, 2 - 2 cos for unit vectors."""
+    if space == "l2":
+        return 1.0 - distance / 2.0
+    return 1.0 - distance
+
+
+def _groups(to_add: list[tuple[Article, bool]]) -> Iterable[list[tuple[Article, bool]]]:
+    """Consecutive articles bundled until they hold WRITE_BATCH sentences (or GROUP_ARTICLES articles)."""
+    group: list[tuple[Article, bool]] = []
+    sentences = 0
+    for item in to_add:
+        group.append(item)
+        sentences += len(item[0].spans)
+        if sentences >= WRITE_BATCH or len(group) >= GROUP_ARTICLES:
+            yield group
+            group, sentences = [], 0
+    if group:
+        yield group
+
+
+def _article_from_record(doc_id: str, text: str, meta: dict) -> Article:
+    spans = tuple((int(s), int(e)) for s, e in json.loads(meta["spans"]))
+    return Article(doc_id=doc_id, file=meta["file"], title=meta["title"], text=text, spans=spans)
+
+
+class WriteLock:
+    """One writer per store: a second one gets a clear message instead of waiting or corrupting."""
+
+    def __init__(self, store_dir: Path) -> None:
+        from filelock import FileLock
+
+        store_dir.mkdir(parents=True, exist_ok=True)
+        self._lock = FileLock(str(store_dir / ".write.lock"), timeout=0)
+        self._pid_file = store_dir / ".write.pid"
+
+    def __enter__(self) -> WriteLock:
+        from filelock import Timeout
+
+        try:
+            self._lock.acquire()
+        except Timeout:
+            pid = self._pid_file.read_text().strip() if self._pid_file.exists() else "unknown"
+            raise StoreBusyError(f"the store is in use by PID {pid} (another ingestion is running)") from None
+        self._pid_file.write_text(str(os.getpid()))
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._pid_file.unlink(missing_ok=True)
+        self._lock.release()

@@ -1,0 +1,398 @@
+"""The browser chat (Gradio): streamed answers whose [n] markers open the verbatim source passages.
+
+Everything shown is built here as HTML from escaped text; gradio only displays it. The Chatbot's
+markdown is off so that neither article text nor model output can smuggle markup or LaTeX in.
+"""
+
+from __future__ import annotations
+
+import argparse
+import html
+import os
+import re
+import sys
+import time
+import traceback
+import uuid
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from ..errors import AssistantError
+from ..schema import Answer, Citation, Progress, Turn
+from .articles_ui import CSS as ARTICLES_CSS
+from .progressive import verified_updates
+
+if TYPE_CHECKING:
+    import gradio as gr
+
+    from ..app import App
+
+EXAMPLES = [
+    "Which US CENTCOM commander said the Taliban were pretending their victory was inevitable?",
+    "Who is Noor Wali Mehsud?",
+    "Where does the al-Qaeda member who spoke of a shared global agenda live?",
+    "Who is the Pakistani Foreign Ministry spokesperson who declined to comment?",
+]
+SHOWN_QUESTION_CHARS = 400  # a pasted essay should not flood the chat; the error says how long it was
+_MARKER = re.compile(r"\[(\d+)\]")
+
+CSS = """
+.turn { line-height: 1.5; }
+.turn a.cite { font-weight: 600; text-decoration: none; padding: 0 1px; }
+.turn .meta { color: var(--body-text-color-subdued); font-size: 0.8em; margin-top: 0.4em; }
+.turn .sources { margin-top: 0.6em; }
+.turn .card { border: 1px solid var(--border-color-primary); border-radius: 8px; padding: 0.4em 0.7em;
+  margin-top: 0.5em; background: var(--background-fill-secondary); scroll-margin-top: 1em; }
+.turn .card:target { border-color: var(--color-accent); box-shadow: 0 0 0 2px var(--color-accent-soft); }
+.turn .card .head { font-weight: 600; }
+.turn .card .file { color: var(--body-text-color-subdued); font-weight: 400; font-size: 0.85em; }
+.turn .card .para, .turn .card .full { white-space: pre-wrap; margin: 0.3em 0; }
+.turn .card .full { max-height: 22em; overflow-y: auto; font-size: 0.9em; }
+.turn mark { background: #ffe27a; color: #111; padding: 0 1px; border-radius: 2px; }
+.turn.refusal .note { border-left: 4px solid #d9a400; padding: 0.3em 0.7em; background: rgba(217, 164, 0, 0.10); }
+.turn.refusal .closest li { margin: 0.3em 0; }
+.turn.error .note { border-left: 4px solid #c0392b; padding: 0.3em 0.7em; background: rgba(192, 57, 43, 0.10); }
+.turn.streaming { white-space: pre-wrap; }
+.turn .checking { color: var(--body-text-color-subdued); font-style: italic; }
+#status { font-size: 0.9em; color: var(--body-text-color-subdued); }
+"""
+
+
+@dataclass
+class Exchange:
+    """One question and what the chat shows for it; `answer` is None when it failed."""
+
+    question: str
+    html: str
+    answer: Answer | None = None
+
+
+# --- rendering: every piece of text is escaped before any tag of ours is added ---------------------
+
+
+def esc(text: str) -> str:
+    return html.escape(text, quote=True)
+
+
+def render_answer(answer: Answer, texts: dict[str, str], uid: str) -> str:
+    if answer.refused:
+        return render_refusal(answer)
+    markers = {c.marker for c in answer.citations}
+
+    def link(m: re.Match) -> str:
+        n = int(m.group(1))
+        return f'<a class="cite" href="#src-{uid}-{n}">[{n}]</a>' if n in markers else m.group()
+
+    body = _MARKER.sub(link, esc(answer.answer))
+    cards = "".join(render_card(c, texts.get(c.article, ""), uid) for c in answer.citations)
+    return f'<div class="turn answer"><p class="text">{body}</p><div class="sources">{cards}</div>{_meta(answer)}</div>'
+
+
+def render_card(c: Citation, text: str, uid: str) -> str:
+    """Title, the quote marked inside its paragraph, and the whole article with the same span marked."""
+    if text[c.start : c.end] != c.quote:  # never mark a span that is not the quote; show the quote alone
+        para = f"<mark>{esc(c.quote)}</mark>"
+        full = ""
+    else:
+        p_start, p_end = paragraph_bounds(text, c.start, c.end)
+        para = highlight(text[p_start:p_end], c.start - p_start, c.end - p_start)
+        full = (
+            f'<details><summary>Whole article</summary><div class="full">{highlight(text, c.start, c.end)}'
+            f"</div></details>"
+        )
+    return (
+        f'<div class="card" id="src-{uid}-{c.marker}"><div class="head">[{c.marker}] {esc(c.title)} '
+        f'<span class="file">{esc(c.article)}, characters {c.start}–{c.end}</span></div>'
+        f'<div class="para">{para}</div>{full}</div>'
+    )
+
+
+def paragraph_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """The line(s) holding [start, end): articles put one paragraph per line."""
+    p_start = text.rfind("\n", 0, start) + 1
+    p_end = text.find("\n", end)
+    return p_start, len(text) if p_end == -1 else p_end
+
+
+def highlight(text: str, start: int, end: int) -> str:
+    return f"{esc(text[:start])}<mark>{esc(text[start:end])}</mark>{esc(text[end:])}"
+
+
+def render_refusal(answer: Answer) -> str:
+    items = "".join(
+        f'<li><b>{esc(c.title)}</b> <span class="file">({esc(c.article)})</span>: “{esc(c.quote)}”</li>'
+        for c in answer.see_also
+    )
+    closest = f'<div class="closest"><p>Closest passages (not an answer):</p><ul>{items}</ul></div>' if items else ""
+    return f'<div class="turn refusal"><p class="note">{esc(answer.answer)}</p>{closest}{_meta(answer)}</div>'
+
+
+def render_error(message: str) -> str:
+    return f'<div class="turn error"><p class="note">Could not answer: {esc(message)}</p></div>'
+
+
+def render_stream(raw: str = "") -> str:
+    """The turn before anything is verified: never the model's raw text, only that it is at work."""
+    del raw  # kept for callers of the old signature; unverified text is not shown
+    return '<div class="turn streaming"><span class="checking">Searching and checking the articles…</span></div>'
+
+
+def render_progress(progress: Progress) -> str:
+    """The verified sentences so far (markers plain: their cards come with the finished answer)."""
+    if not progress.answer:
+        return render_stream()
+    checking = ' <span class="checking">checking…</span>' if progress.checking else ""
+    return f'<div class="turn streaming"><p class="text">{esc(progress.answer)}{checking}</p></div>'
+
+
+def render_question(question: str) -> str:
+    shown = question if len(question) <= SHOWN_QUESTION_CHARS else question[:SHOWN_QUESTION_CHARS] + "…"
+    return f'<div class="question">{esc(shown)}</div>'
+
+
+def _meta(answer: Answer) -> str:
+    seconds = answer.timings_ms.total / 1000
+    dropped = f" · {len(answer.dropped)} unsupported sentence(s) left out" if answer.dropped else ""
+    return f'<div class="meta">{esc(answer.model)} · {seconds:.1f} s{dropped}</div>'
+
+
+# --- the conversation ------------------------------------------------------------------------------
+
+
+def messages(exchanges: list[Exchange]) -> list[dict[str, str]]:
+    out = []
+    for ex in exchanges:
+        if ex.question.strip():
+            out.append({"role": "user", "content": render_question(ex.question)})
+        out.append({"role": "assistant", "content": ex.html})
+    return out
+
+
+def history(exchanges: list[Exchange]) -> list[Turn]:
+    """Past turns for rewriting follow-ups: the verified answers, never the raw streams or errors."""
+    return [Turn(ex.question, ex.answer.answer) for ex in exchanges if ex.answer is not None]
+
+
+class Chat:
+    """The per-process handlers; all per-user data lives in the session's gr.State list."""
+
+    def __init__(self, app: App) -> None:
+        self.app = app
+
+    def respond(self, question: str, exchanges: list[Exchange] | None) -> Iterator[tuple[Any, ...]]:
+        exchanges = list(exchanges or [])
+        past = history(exchanges)
+        current = Exchange(question, render_stream())
+        exchanges.append(current)
+        yield messages(exchanges), exchanges, ""
+        # The API shares the model: its requests and the chat's take turns through the same slots.
+        if not self.app.slots.acquire(timeout=self.app.settings.api_wait_s):
+            current.html = render_error("the assistant is busy answering other questions; try again shortly")
+            yield messages(exchanges), exchanges, ""
+            return
+        try:
+            shown = current.html
+            for item in verified_updates(self.app.assistant.stream(question, past)):
+                if isinstance(item, Answer):
+                    current.answer = item
+                    current.html = render_answer(item, self._texts(), uuid.uuid4().hex[:8])
+                else:
+                    current.html = render_progress(item)
+                if current.html != shown or isinstance(item, Answer):
+                    shown = current.html
+                    yield messages(exchanges), exchanges, ""
+        except AssistantError as err:
+            current.html = render_error(str(err))
+            yield messages(exchanges), exchanges, ""
+        except Exception as err:  # one readable line in the chat; the console keeps the details
+            traceback.print_exc()
+            current.html = render_error(f"unexpected {type(err).__name__}: {err}")
+            yield messages(exchanges), exchanges, ""
+        finally:
+            self.app.slots.release()
+
+    def _texts(self) -> dict[str, str]:
+        return {a.file: a.text for a in self.app.index.articles().values()}
+
+    def status(self, note: str = "") -> str:
+        stats = self.app.index.stats()
+        line = (
+            f"Answers by <b>{esc(self.app.llm.name)}</b> · {stats['articles']} articles, "
+            f"{stats['chunks']} chunks indexed ({esc(stats['embedding_model'])})"
+        )
+        return f"<div>{line}{' · ' + esc(note) if note else ''}</div>"
+
+
+def build(app: App, note: str = "", manage_articles: bool = True) -> gr.Blocks:
+    """The page for one App (shared by every session): the chat, and the articles it answers from."""
+    os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")  # no telemetry or version check leaves the machine
+    import gradio as gr
+
+    from .articles_ui import articles_tab
+    from .export_ui import CONVERSATION, export_files
+
+    chat = Chat(app)
+    with gr.Blocks(title="News assistant", analytics_enabled=False) as demo:
+        gr.Markdown("## Ask about the news articles\nEvery sentence cites the article text it comes from.")
+        status = gr.HTML(chat.status(note), elem_id="status")
+        with gr.Tabs():
+            with gr.Tab("Chat", id="chat-tab", elem_id="chat-tab"):
+                chatbot = gr.Chatbot(
+                    show_label=False,
+                    render_markdown=False,  # we hand over finished, escaped HTML
+                    latex_delimiters=[],
+                    feedback_options=None,
+                    buttons=["copy"],
+                    height=620,
+                    elem_id="chat",
+                )
+                state = gr.State([])
+                with gr.Row():
+                    box = gr.Textbox(
+                        placeholder="Ask a question about the articles…", show_label=False, scale=8, elem_id="question"
+                    )
+                    send = gr.Button("Ask", variant="primary", scale=1, elem_id="ask")
+                with gr.Row():
+                    new = gr.Button("New conversation", size="sm", elem_id="new")
+                    scope = gr.Dropdown(
+                        [CONVERSATION], value=CONVERSATION, show_label=False, elem_id="export-scope", scale=2
+                    )
+                    as_md = gr.DownloadButton("Export Markdown", size="sm", elem_id="export-md", interactive=False)
+                    as_json = gr.DownloadButton("Export JSON", size="sm", elem_id="export-json", interactive=False)
+                gr.Examples(EXAMPLES, inputs=[box], label="Examples")
+            with gr.Tab("Articles", id="articles-tab", elem_id="articles-tab"):
+                articles_tab(app, status, chat.status, manage_articles)
+        # One concurrency group for both triggers, so the queue's limit counts every answer being generated.
+        answer = {
+            "fn": chat.respond,
+            "inputs": [box, state],
+            "outputs": [chatbot, state, box],
+            "concurrency_id": "answer",
+            "concurrency_limit": _concurrency(app),
+        }
+        exports = {"fn": export_files, "inputs": [state, scope], "outputs": [scope, as_md, as_json], "queue": False}
+        box.submit(**answer, api_name="ask").then(**exports, api_visibility="private")
+        send.click(**answer, api_visibility="private").then(**exports, api_visibility="private")
+        scope.input(**exports, api_visibility="private")
+        new.click(lambda: ([], [], ""), None, [chatbot, state, box], queue=False, api_name="new").then(
+            **exports, api_visibility="private"
+        )
+        chatbot.clear(lambda: ([], ""), None, [state, box], queue=False, api_visibility="private").then(
+            **exports, api_visibility="private"
+        )
+    return demo
+
+
+def start(app: App, host: str, port: int, share: bool = False, note: str = "") -> gr.Blocks:
+    """Queue and serve the chat in the background; `demo.close()` stops it."""
+    auth = parse_auth(app.settings.ui_auth)
+    demo = build(app, note, manage_articles=may_manage_articles(host, auth) and not share)
+    demo.queue(default_concurrency_limit=_concurrency(app), max_size=app.settings.ui_queue_size)
+    try:
+        demo.launch(
+            server_name=host,
+            server_port=port,
+            share=share,
+            auth=auth,
+            prevent_thread_lock=True,
+            max_file_size=max_upload(app),
+            css=CSS + ARTICLES_CSS,
+            footer_links=[],
+            quiet=not share,  # our own line names the address; gradio's banner is kept for the share link
+        )
+    except OSError:
+        from ..errors import ConfigError
+
+        raise ConfigError(
+            f"cannot serve on {host}:{port}: port in use or address unavailable (try --port or ASSISTANT_UI_PORT)"
+        ) from None
+    return demo
+
+
+def max_upload(app: App) -> int:
+    """Gradio's cap on any upload (bytes): the largest article ingestion accepts."""
+    return int(app.settings.max_file_mb * 1024 * 1024)
+
+
+def may_manage_articles(host: str, auth: object) -> bool:
+    """Adding and deleting articles needs a login unless only this machine can reach the server."""
+    return auth is not None or host in ("127.0.0.1", "localhost", "::1")
+
+
+def _concurrency(app: App) -> int:
+    return app.concurrency()
+
+
+def parse_auth(value: str | None) -> tuple[str, str] | None:
+    if not value:
+        return None
+    user, sep, password = value.partition(":")
+    if not sep or not user or not password:
+        from ..errors import ConfigError
+
+        raise ConfigError("ASSISTANT_UI_AUTH must look like user:password")
+    return user, password
+
+
+# --- start-up --------------------------------------------------------------------------------------
+
+
+def prepare(app: App) -> str:
+    """Index on first use and load every model before serving; returns a note for the status line."""
+    from ..app import progress_bar
+
+    note = ""
+    result = app.ensure_ingested(progress=progress_bar("indexing articles"))
+    if result is not None:
+        r = result.report
+        note = f"first start: indexed {len(r.added)} articles"
+        print(f"ui: {note} ({r.sentences_added} sentences)", file=sys.stderr)
+    started = time.perf_counter()
+    app.retriever.search("warm up", 1)  # loads the embedder and builds BM25 now, not on the first question
+    app.warm_model()
+    print(f"ui: {app.llm.name} ready in {time.perf_counter() - started:.1f} s", file=sys.stderr)
+    return note
+
+
+def serve(host: str | None = None, port: int | None = None, share: bool = False) -> int:
+    """`assistant ui` / `python ui.py`: one App for the whole process, ready before the first visitor."""
+    from ..app import App
+
+    app = App()
+    parse_auth(app.settings.ui_auth)  # a malformed setting fails now, not after loading the models
+    host = host or app.settings.ui_host
+    port = app.settings.ui_port if port is None else port
+    demo = start(app, host, port, share=share, note=prepare(app))
+    print(f"ui: serving on http://{host}:{port} (Ctrl-C to stop)", file=sys.stderr)
+    demo.block_thread()
+    return 0
+
+
+# --- command line: `assistant ui` and `python ui.py` -----------------------------------------------
+
+
+def add_ui_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--host", help="address to bind (default: ASSISTANT_UI_HOST, 127.0.0.1)")
+    parser.add_argument("--port", type=int, help="port (default: ASSISTANT_UI_PORT, 7860)")
+    parser.add_argument("--share", action="store_true", help="also open a public gradio.live link")
+
+
+def add_ui_command(sub) -> None:
+    """Register `assistant ui` on the CLI's sub-parsers."""
+    ui = sub.add_parser("ui", help="serve the browser chat")
+    add_ui_arguments(ui)
+    ui.set_defaults(run=lambda args: serve(args.host, args.port, args.share))
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="ui.py", description="Serve the browser chat about the news articles.")
+    add_ui_arguments(parser)
+    args = parser.parse_args(argv)
+    try:
+        return serve(args.host, args.port, args.share)
+    except AssistantError as err:
+        print(f"error: {err}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
