@@ -98,7 +98,13 @@ class App:
         from .answering.prompts import Prompts
 
         scorer = make_judge_scorer(self.settings, self._llm)
-        return Judge(scorer, Prompts(), self.settings.judge_threshold, aliases=self.retriever.aliases)
+        return Judge(
+            scorer,
+            Prompts(),
+            self.settings.judge_threshold,
+            self.settings.answer_threshold,
+            aliases=self.retriever.aliases,
+        )
 
     @cached_property
     def screen(self) -> Screen:

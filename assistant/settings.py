@@ -106,6 +106,14 @@ class Settings(BaseSettings):
         description="Least judge-model probability of 'supported' a sentence needs (calibrated on the public "
         "labelled pairs: bench/results/judge-calibration-v1.jsonl).",
     )
+    answer_threshold: float = Field(
+        0.65,
+        ge=0.0,
+        le=1.0,
+        description="Least judge-model probability that a quoted sentence answers the question (that its "
+        "reply to 'copy the words that answer, or NONE' is not NONE) for an extractive answer; calibrated on "
+        "the public questions: bench/results/answerability-calibration.txt.",
+    )
 
     # Questions
     max_question_chars: int = Field(2000, ge=10, description="Longer questions are rejected with a clear error.")

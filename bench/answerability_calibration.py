@@ -1,10 +1,12 @@
 """Raw judge-model scores for "does this passage answer the question?", for choosing its threshold.
 
-Answerable questions: each gold quote should be judged to answer. Unanswerable ones: the best retrieved
-sentence should not. One JSON line a pair, then the balanced accuracy at each threshold.
+Positives: each answerable question's first gold quote. Negatives: the best-ranked retrieved sentence
+that is not a gold quote and holds none of the `must_include` strings (on topic, not the answer), and the
+best retrieved sentence for each unanswerable question. One JSON line a pair, then AUC and, at each
+threshold, the share of answers kept and of non-answers turned away.
 
     .venv/bin/python bench/answerability_calibration.py eval/questions.jsonl eval/questions-more.jsonl \
-        --out bench/results/answerability-calibration.jsonl
+        --out bench/results/answerability-calibration.jsonl | tee bench/results/answerability-calibration.txt
 """
 
 from __future__ import annotations
@@ -15,6 +17,27 @@ from pathlib import Path
 
 from assistant.app import App
 from assistant.evaluation.evaluate import load_questions
+from assistant.evaluation.metrics import contains_answer
+
+NEGATIVE_DEPTH = 8  # retrieved sentences searched for an on-topic non-answer
+
+
+def pairs(app: App, paths: list[Path]) -> list[tuple[str, str, str, str, bool]]:
+    found = []
+    for path in paths:
+        for q in load_questions(path):
+            hits = app.retriever.search(q.question, NEGATIVE_DEPTH)
+            sentences = [h.article.sentence(h.index) for h in hits]
+            if not q.answerable:
+                found += [(q.id, q.kind, q.question, s, False) for s in sentences[:1]]
+                continue
+            gold = [s["quote"] for s in q.sources]
+            found += [(q.id, q.kind, q.question, g, True) for g in gold[:1]]
+            for s in sentences:
+                if not any(g in s or s in g for g in gold) and not contains_answer(s, q.must_include):
+                    found.append((q.id, q.kind, q.question, s, False))
+                    break
+    return found
 
 
 def main() -> None:
@@ -27,31 +50,26 @@ def main() -> None:
     judge = app.judge
     rows = []
     with args.out.open("w", encoding="utf-8") as out:
-        for path in args.questions:
-            for q in load_questions(path):
-                if q.answerable:
-                    passages = [(True, s["quote"]) for s in q.sources[:1]]
-                else:
-                    hits = app.retriever.search(q.question, 1)
-                    passages = [(False, h.article.sentence(h.index)) for h in hits]
-                for gold, passage in passages:
-                    verdict = judge.answers(q.question, passage)
-                    row = {
-                        "id": q.id,
-                        "kind": q.kind,
-                        "answers": gold,
-                        "score": round(verdict.score, 4),
-                        "reason": verdict.reason,
-                    }
-                    rows.append(row)
-                    out.write(json.dumps(row) + "\n")
-                    out.flush()
-    for t in (0.3, 0.4, 0.5, 0.6, 0.7):
-        tp = sum(r["answers"] and r["score"] >= t for r in rows)
-        tn = sum(not r["answers"] and r["score"] < t for r in rows)
-        pos = sum(r["answers"] for r in rows)
-        neg = len(rows) - pos
-        print(f"threshold={t} answerable_kept={tp / max(1, pos):.3f} unanswerable_refused={tn / max(1, neg):.3f}")
+        for qid, kind, question, passage, answers in pairs(app, args.questions):
+            verdict = judge.answers(question, passage)
+            row = {
+                "id": qid,
+                "kind": kind,
+                "answers": answers,
+                "score": round(verdict.score, 4),
+                "reason": verdict.reason,
+            }
+            rows.append(row)
+            out.write(json.dumps(row) + "\n")
+            out.flush()
+    pos = [r["score"] for r in rows if r["answers"]]
+    neg = [r["score"] for r in rows if not r["answers"]]
+    auc = sum((p > n) + 0.5 * (p == n) for p in pos for n in neg) / max(1, len(pos) * len(neg))
+    print(f"judge={judge.name} positives={len(pos)} negatives={len(neg)} AUC={auc:.3f}")
+    for t in (0.3, 0.4, 0.5, 0.6, 0.65, 0.7, 0.8):
+        kept = sum(s >= t for s in pos) / max(1, len(pos))
+        refused = sum(s < t for s in neg) / max(1, len(neg))
+        print(f"threshold={t} answers_kept={kept:.3f} non_answers_refused={refused:.3f} BA={(kept + refused) / 2:.3f}")
 
 
 if __name__ == "__main__":

@@ -1,5 +1,5 @@
 from assistant.answering import citations as cite
-from assistant.answering.judge import Judge
+from assistant.answering.judge import Judge, rule_failure
 from assistant.answering.prompts import Prompts
 from assistant.answering.review import Review
 from assistant.schema import Article, Citation, Evidence
@@ -122,3 +122,25 @@ def test_answer_kind_matches_the_question():
 def test_failed_citations_take_their_sentences_with_them():
     text = "Three people died in Quetta [1]. Baloch declined to comment [2][3]. Only this is bad [2]."
     assert cite.without_markers(text, {2}) == "Three people died in Quetta [1]. Baloch declined to comment [3]."
+
+
+def test_a_leading_time_clause_does_not_decide_the_kind_of_answer():
+    question = "When the mayor spoke on Monday, roughly what share of the homes had lost power?"
+    assert cite.main_clause(question) == "roughly what share of the homes had lost power?"
+    assert cite.answers_question(question, "Nearly half of the homes had lost power [1].")
+    assert not cite.answers_question(question, "The mayor spoke about the storm [1].")
+    # "When did ..." is itself the question.
+    assert cite.main_clause("When did the mayor, who was re-elected, resign?").startswith("When did")
+
+
+def test_a_name_the_question_gives_may_come_from_the_quotes_neighbours():
+    # The quote says "them"; the sentence before it names who.
+    question = "Which soldier said he had fought the rebels?"
+    claim = "A soldier named Karim said he had fought the Rebels."
+    quote = "We fought them, said a soldier named Karim."
+    before = "The Rebels crossed the river at night."
+    assert rule_failure(claim, [quote], question, 0.2).startswith("name not in the quote")
+    assert rule_failure(claim, [quote], question, 0.2, context=[before]) == ""
+    # A name the question does not give is still the quote's to hold.
+    other = "A soldier named Karim said he had fought the Rebels of Ghor."
+    assert rule_failure(other, [quote], question, 0.2, context=[before + " Ghor is far."]).startswith("name not")

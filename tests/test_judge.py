@@ -236,3 +236,36 @@ def test_check_pairs_command_writes_verdicts_and_prints_metrics(tmp_path, capsys
     assert len(lines) == len(rows) and set(lines[0]) == {"id", "supported", "score", "reason"}
     printed = capsys.readouterr().out
     assert "| all | 4 |" in printed and "balanced acc." in printed
+
+
+def test_non_negates_like_not():
+    quote = "The country is designated as a major non-NATO ally by the United States."
+    assert (
+        rule_failure("The country is a NATO ally of the United States.", [quote], "", 0.2)
+        == "states what the quote denies"
+    )
+    assert rule_failure("The country is not a NATO ally of the United States.", [quote], "", 0.2) == ""
+
+
+ANSWERABILITY_CASES = [
+    # (expected, question, passage): whether the passage gives what was asked
+    (True, "Who runs the port authority?", "The port authority, run by Maria Okafor since 2019, denied the report."),
+    (False, "Which city did the minister fly to?", "When the minister left the capital, his deputy praised the talks."),
+    (True, "what is the ncb?", "The National Cereals Board (NCB) buys maize from farmers at a fixed price."),
+    (False, "Why did the mill close?", "The mill, which opened in 1952, employed 300 people."),
+]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("expected,question,passage", ANSWERABILITY_CASES)
+def test_model_judge_tells_an_answer_from_a_sentence_on_the_topic(model_judge, expected, question, passage):
+    verdict = model_judge.answers(question, passage)
+    assert verdict.supported is expected, verdict.reason
+
+
+def test_a_no_to_a_yes_no_question_is_not_an_echo():
+    question = "Is the port closed to shipping?"
+    assert rule_failure("The port is closed to shipping.", ["The port is closed to shipping."], question, 0.2) == (
+        "only repeats the question"
+    )
+    assert rule_failure("No, the port is not closed to shipping.", ["The port is not closed."], question, 0.2) == ""

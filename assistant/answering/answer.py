@@ -97,9 +97,11 @@ class Assistant:
         if not text:
             if review.shown_supported():
                 dropped.append(f"{review.text()} (does not answer what was asked)")
-            # A small model refuses evidence that does answer, and writes unsupported answers where the
-            # answer is there: either way the closest evidence is quoted, if the judge finds it answers.
-            extract = self._extractive(standalone, evidence)
+            # A small model writes unsupported answers where the answer is there, and refuses evidence that
+            # does answer: the closest evidence is quoted if the judge finds it answers. Only a judge model
+            # can overrule a refusal; the rules alone cannot tell an answer from a sentence on the topic.
+            believed = cite.is_refusal(raw) and self.judge.scorer is None
+            extract = None if believed else self._extractive(standalone, evidence)
             if extract is not None:
                 text, citations = extract
                 mode = "extractive"
@@ -190,20 +192,23 @@ class Assistant:
     def _extractive(self, question: str, evidence: list[Evidence]) -> tuple[str, list[Citation]] | None:
         """The evidence sentences that best cover the question, quoted verbatim, if the judge finds that
         they answer it; None otherwise."""
-        wanted = tx.terms(question)
+        asked = cite.main_clause(question)  # "When X spoke, what share ...": the share is what must be covered
+        wanted = tx.terms(asked)
         if not wanted:
             return None
-        scored = sorted(evidence, key=lambda ev: -len(wanted & tx.terms(ev.text)))
+        # The kind check is cheap: a sentence without the kind of thing asked for does not take a place.
+        fitting = [ev for ev in evidence if cite.answers_question(question, ev.text)]
+        scored = sorted(fitting, key=lambda ev: -len(wanted & tx.terms(ev.text)))
         best = [
             ev
             for ev in scored[:EXTRACTIVE_SENTENCES]
-            if tx.overlap(question, ev.text) >= self.settings.extract_min_overlap
+            if tx.overlap(asked, ev.text) >= self.settings.extract_min_overlap
             and self.judge.answers(question, ev.text).supported
         ]
         if not best:
             return None
         citations = [cite.to_citation(n, ev) for n, ev in enumerate(best, start=1)]
-        text = " ".join(f"“{c.quote}” [{c.marker}]" for c in citations)
+        text = " ".join(f"{_quoted(c.quote)} [{c.marker}]" for c in citations)
         return text, citations
 
     def relevant(self, question: str, hits: list[Hit]) -> bool:
@@ -240,6 +245,13 @@ class Assistant:
 
             return approx_tokens
         return count
+
+
+def _quoted(quote: str) -> str:
+    """The quote in quotation marks, without doubling a mark it opens or closes with itself."""
+    opening = "" if quote.startswith(("“", '"')) else "“"
+    closing = "" if quote.endswith(("”", '"')) else "”"
+    return f"{opening}{quote}{closing}"
 
 
 def _ms(since: float) -> float:

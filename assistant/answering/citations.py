@@ -129,6 +129,20 @@ def main_clause(question: str) -> str:
     return rest if rest != question and _WH.search(rest.lower()) else question
 
 
+def is_lookup(question: str) -> bool:
+    """Whether the question only names what it asks about ("who is X", "what's the TTP?", "etim?"): its
+    answer says what that is, so repeating the name is part of it."""
+    q = main_clause(question)
+    if _DETAIL.search(q):  # "what is the name of ...": a detail, not the name's meaning
+        return False
+    return bool(_IDENTITY.search(q) or _DEFINITION.search(q) or not _WH.search(q.lower()))
+
+
+_DEFINITION = re.compile(
+    r"^\W*what(?:['’]s|\s+(?:is|are|was|were))\s+(?:the\s+|an?\s+)?[^?]{1,60}\??\s*$"
+    r"|^\W*what\s+(?:does|do|did)\s+[^?]{1,60}\s+(?:mean|stand\s+for)\W*$",
+    re.IGNORECASE,
+)
 _DETAIL = re.compile(
     r"\b(?:what|which)\s+(?:(?:is|was|are|were)\s+)?(?:the\s+)?(?:exact\s+|real\s+|full\s+|precise\s+)?"
     r"(name|date|day|year|month|time|number|amount|percentage|share|age)\b",

@@ -29,12 +29,17 @@ class LLM(Protocol):
     ) -> Iterator[str]: ...
 
 
-class Scorer(Protocol):
-    """A model that can say how likely each of a few one-word replies is (the judge's interface)."""
+class Scorer(LLM, Protocol):
+    """A model that can also say how likely each of a few one-word replies is (the judge's interface)."""
 
     name: str
 
     def choice_probabilities(self, messages: Messages, choices: Sequence[str]) -> dict[str, float]: ...
+
+    def reply_probability(self, messages: Messages, starts: Sequence[str]) -> float:
+        """Probability that the reply opens with the first token of one of `starts`, over every token the
+        model could write (not renormalised): how likely an open reply is, e.g., "NONE"."""
+        ...
 
 
 def make_llm(settings: Settings) -> LLM:
@@ -49,8 +54,6 @@ def complete(
     llm: LLM, messages: Messages, max_tokens: int, grammar: str | None = None, usage: Usage | None = None
 ) -> str:
     return "".join(llm.stream(messages, max_tokens, grammar, usage=usage))
-
-
 
 
 def citation_grammar(numbers: int, refusal: str) -> str:

@@ -6,6 +6,8 @@ so at temperature 0 the same question could get a different answer after another
 call starts from the same state: the prompt's fixed head (the system turn) evaluated alone from an empty
 cache, kept between calls because it is the same for every question, and the rest of the prompt
 evaluated in one go after it. Speed keeps the cache; the answer no longer depends on what came before.
+The state after each head is kept (`head_states`), so switching between system prompts, or starting a
+new process, restores it instead of evaluating the head again.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from pathlib import Path
 from ..errors import ConfigError, ModelError
 from ..schema import Usage
 from ..settings import Settings
+from .head_states import HeadStates
 from .messages import PLAIN, Messages, plain_prompt
 
 
@@ -47,6 +50,7 @@ class LocalLLM:
         self.plain = fmt == PLAIN or (fmt is None and not template)
         self._formatter = None if self.plain or fmt else _formatter(self._llama, template)
         self._head: list[int] = []  # the prompt head whose KV cache was computed alone, from empty
+        self._states = HeadStates(self._llama, path, settings.model_cache_dir / "states", settings.resolved_threads())
         # One llama context serves one request at a time (the browser chat and the API share it).
         self._lock = threading.Lock()
 
@@ -94,10 +98,14 @@ class LocalLLM:
         if head and head == self._head:
             self._llama.n_tokens = len(head)
             return
-        self._llama.reset()
         self._head = []
+        if head and self._states.restore(head):
+            self._head = head
+            return
+        self._llama.reset()
         if head:
             self._llama.eval(head)
+            self._states.save(head)
             self._head = head
 
     # --- generation ---------------------------------------------------------------------------------
@@ -131,19 +139,34 @@ class LocalLLM:
     def choice_probabilities(self, messages: Messages, choices: Sequence[str]) -> dict[str, float]:
         """Probability of each choice's first token as the reply's first token, from one forward pass,
         renormalised over the choices."""
-        import numpy as np
-
-        tokens, head, _ = self._prompt(messages)
-        firsts = [self._llama.tokenize(c.encode("utf-8"), add_bos=False, special=False)[0] for c in choices]
-        with self._lock:
-            self._start_from(head)
-            self._llama.eval(tokens[len(head) :])
-            logits = np.ctypeslib.as_array(self._llama._ctx.get_logits(), shape=(self._llama.n_vocab(),))
-            picked = [float(logits[t]) for t in firsts]
+        logits = self._first_logits(messages)
+        picked = [float(logits[self._first_token(c)]) for c in choices]
         top = max(picked)
         weights = [math.exp(x - top) for x in picked]
         total = sum(weights)
         return {c: w / total for c, w in zip(choices, weights, strict=True)}
+
+    def reply_probability(self, messages: Messages, starts: Sequence[str]) -> float:
+        import numpy as np
+
+        logits = self._first_logits(messages)
+        probabilities = np.exp(logits - logits.max())
+        probabilities /= probabilities.sum()
+        return float(sum(probabilities[t] for t in {self._first_token(s) for s in starts}))
+
+    def _first_token(self, text: str) -> int:
+        return self._llama.tokenize(text.encode("utf-8"), add_bos=False, special=False)[0]
+
+    def _first_logits(self, messages: Messages):
+        """The logits of the reply's first token, from one forward pass (a copy: the context reuses them)."""
+        import numpy as np
+
+        tokens, head, _ = self._prompt(messages)
+        with self._lock:
+            self._start_from(head)
+            self._llama.eval(tokens[len(head) :])
+            logits = np.ctypeslib.as_array(self._llama._ctx.get_logits(), shape=(self._llama.n_vocab(),))
+            return logits.astype(np.float64)
 
 
 def _formatter(llama, template: str):

@@ -5,6 +5,7 @@ from __future__ import annotations
 Messages = list[dict[str, str]]
 PLAIN = "plain"  # ASSISTANT_CHAT_FORMAT value: prompt with plain text
 
+
 def plain_prompt(messages: Messages) -> str:
     """A chat as plain text, for models that have no chat template."""
     names = {"system": "Instructions", "user": "User", "assistant": "Assistant"}

@@ -89,6 +89,27 @@ class OpenAILLM:
             return dict.fromkeys(choices, 1.0 / len(choices))
         return {c: found.get(c, 0.0) / total for c in choices}
 
+    def reply_probability(self, messages: Messages, starts: Sequence[str]) -> float:
+        """From the first token's logprobs where the server gives them (tokens outside the top 10 count as
+        0); otherwise 1.0 or 0.0 from a short reply."""
+        with _translated_errors(self.client.base_url, self.model):
+            response = self.client.chat.completions.create(
+                model=self.model, messages=messages, max_tokens=3, temperature=0.0, logprobs=True, top_logprobs=10
+            )
+        choice = response.choices[0]
+        content = getattr(choice.logprobs, "content", None) if choice.logprobs else None
+        if content:
+            return min(
+                1.0,
+                sum(
+                    math.exp(alt.logprob)
+                    for alt in content[0].top_logprobs or []
+                    if alt.token.strip() and any(s.startswith(alt.token.strip()) for s in starts)
+                ),
+            )
+        reply = (choice.message.content or "").strip()
+        return 1.0 if any(reply.startswith(s) for s in starts) else 0.0
+
 
 class _translated_errors:
     """Turns the SDK's exceptions into one readable `ModelError` naming the server and the problem."""

@@ -195,9 +195,7 @@ def score_answer(
     judge: Supports | None = None,
 ) -> dict:
     """Per-question scores (counts kept so that a run's summary can be recomputed from saved lines)."""
-    support = (
-        SupportCounts() if answer.refused else citation_support(answer.answer, answer.citations, threshold, judge)
-    )
+    support = SupportCounts() if answer.refused else citation_support(answer.answer, answer.citations, threshold, judge)
     answerable = question.answerable
     scores: dict = {
         "answerable": answerable,
