@@ -19,6 +19,7 @@ ALTERNATIVES = 2  # other evidence sentences tried for a sentence whose own cita
 # not look like a non-answer to the judge: below this, "NONE" is likely (this keeps 92% of gold quotes and
 # turns away half of on-topic non-answers: bench/results/answerability-calibration.txt).
 OFF_POINT = 0.4
+CONTEXT = 2  # sentences either side of a quote that may name what it refers to
 
 
 class Review:
@@ -120,10 +121,10 @@ class Review:
 
 
 def _context(cited: Sequence[Evidence]) -> list[str]:
-    """The sentences just before and after each cited one, in its article."""
+    """The sentences around each cited one in its article ("the statute" two sentences after it is named)."""
     around = []
     for ev in cited:
-        for i in (ev.index - 1, ev.index + 1):
+        for i in [*range(ev.index - CONTEXT, ev.index), *range(ev.index + 1, ev.index + CONTEXT + 1)]:
             if 0 <= i < len(ev.article.spans):
                 around.append(ev.article.sentence(i))
     return around
