@@ -44,12 +44,17 @@ class Settings(BaseSettings):
         0.30,
         description="Refuse without asking the model when the best sentence's cosine similarity is below this.",
     )
+    answer_style: Literal["quote", "write"] = Field(
+        "quote",
+        description="`quote`: answer with the evidence sentences the judge finds answer the question, verbatim; "
+        "the model writes only when none does. `write`: the model writes the answer; quotes are the fallback.",
+    )
     extract_min_overlap: float = Field(
-        0.5,
+        0.3,
         ge=0.0,
         le=1.0,
         description="Share of the question's content words an evidence sentence must hold to be quoted as an "
-        "extractive answer.",
+        "answer (the judge then decides whether it answers).",
     )
     support_threshold: float = Field(
         0.6, ge=0.0, le=1.0, description="Share of a sentence's content words its cited quotes must contain."

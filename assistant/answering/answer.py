@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Generator, Iterator, Sequence
 from dataclasses import replace
 
 from .. import text as tx
@@ -21,7 +21,8 @@ from .retrieve import RARE_TERM, Hit, Retriever, build_evidence, format_evidence
 from .review import Review
 
 REFUSAL = "The articles don't answer this."
-EXTRACTIVE_SENTENCES = 2
+EXTRACTIVE_SENTENCES = 2  # quoted at most
+EXTRACTIVE_CANDIDATES = 4  # judged at most: the sentence that answers often shares few of the question's words
 PROMPT_OVERHEAD = 32  # chat-template tokens around the messages
 MIN_EVIDENCE_TOKENS = 60  # below this no evidence sentence fits: refuse the question, not the answer
 _BOUNDARY = re.compile(r"[.!?\]\n]")  # a piece that may close a sentence
@@ -74,37 +75,17 @@ class Assistant:
             return
         yield Progress()
 
-        generate_start = time.perf_counter()
-        review = Review(self.judge, standalone, {ev.number: ev for ev in evidence})
-        # The judge may be the answering model itself: one llama context cannot judge while it writes.
-        inline = self.judge.scorer is None or self.judge.scorer is not self.llm
-        raw = ""
-        grammar = citation_grammar(len(evidence), REFUSAL) if self.settings.constrain_citations else None
-        messages = self._messages(standalone, evidence)
-        for piece in self.llm.stream(messages, self.settings.max_tokens, grammar, usage=usage):
-            if timings.first_token is None:
-                timings.first_token = _ms(started)
-            raw += piece
-            if inline and _BOUNDARY.search(piece) and review.advance(cite.parse_claims(raw)[:-1]):
-                yield review.progress()
-        timings.generate = _ms(generate_start)
-        base["raw_output"] = raw
-        if review.advance(cite.parse_claims(raw)):
-            yield review.progress()
-        text, citations = review.visible()
-        mode = "generated"
-        dropped = review.dropped
-        if not text:
-            if review.shown_supported():
-                dropped.append(f"{review.text()} (does not answer what was asked)")
-            # A small model writes unsupported answers where the answer is there, and refuses evidence that
-            # does answer: the closest evidence is quoted if the judge finds it answers. Only a judge model
-            # can overrule a refusal; the rules alone cannot tell an answer from a sentence on the topic.
-            believed = cite.is_refusal(raw) and self.judge.scorer is None
-            extract = None if believed else self._extractive(standalone, evidence)
-            if extract is not None:
-                text, citations = extract
-                mode = "extractive"
+        # Quoting first: an evidence sentence the judge finds answers the question is its own proof, and
+        # a small model asked to write refuses or strays where that sentence is plain (README: answers).
+        quote_first = self.settings.answer_style == "quote" and self.judge.scorer is not None
+        quoted = self._extractive(standalone, evidence) if quote_first else None
+        if quoted is not None:
+            (text, citations), mode, dropped = quoted, "extractive", []
+            timings.first_token = _ms(started)
+        else:
+            text, citations, mode, dropped = yield from self._written(
+                standalone, evidence, base, timings, usage, started, fallback=not quote_first
+            )
         if text:
             note = disagreements(standalone, citations, evidence, hits, self.retriever.document_frequency)
             if note:
@@ -118,6 +99,50 @@ class Assistant:
         yield Answer(
             **base, answer=text, refused=False, citations=citations, timings_ms=timings, usage=usage, mode=mode
         )
+
+    def _written(
+        self,
+        question: str,
+        evidence: list[Evidence],
+        base: dict,
+        timings: Timings,
+        usage: Usage,
+        started: float,
+        fallback: bool,
+    ) -> Generator[Progress, None, tuple[str, list[Citation], str, list[str]]]:
+        """The model writes; `Progress` shows each sentence the judge passes. Returns what may be shown
+        (empty when nothing holds), the mode, and the dropped sentences with their reasons."""
+        generate_start = time.perf_counter()
+        review = Review(self.judge, question, {ev.number: ev for ev in evidence})
+        # The judge may be the answering model itself: one llama context cannot judge while it writes.
+        inline = self.judge.scorer is None or self.judge.scorer is not self.llm
+        raw = ""
+        grammar = citation_grammar(len(evidence), REFUSAL) if self.settings.constrain_citations else None
+        messages = self._messages(question, evidence)
+        for piece in self.llm.stream(messages, self.settings.max_tokens, grammar, usage=usage):
+            if timings.first_token is None:
+                timings.first_token = _ms(started)
+            raw += piece
+            if inline and _BOUNDARY.search(piece) and review.advance(cite.parse_claims(raw)[:-1]):
+                yield review.progress()
+        timings.generate = _ms(generate_start)
+        base["raw_output"] = raw
+        if review.advance(cite.parse_claims(raw)):
+            yield review.progress()
+        text, citations = review.visible()
+        dropped = review.dropped
+        if text:
+            return text, citations, "generated", dropped
+        if review.shown_supported():
+            dropped.append(f"{review.text()} (does not answer what was asked)")
+        # A small model writes unsupported answers where the answer is there, and refuses evidence that
+        # does answer: the closest evidence is quoted if the judge finds it answers. Only a judge model
+        # can overrule a refusal; the rules alone cannot tell an answer from a sentence on the topic.
+        believed = cite.is_refusal(raw) and self.judge.scorer is None
+        extract = self._extractive(question, evidence) if fallback and not believed else None
+        if extract is None:
+            return "", [], "refused", dropped
+        return *extract, "extractive", dropped
 
     # --- stages --------------------------------------------------------------------------------------
 
@@ -173,8 +198,11 @@ class Assistant:
         messages = [{"role": "system", "content": self.prompts.text("system")}, {"role": "user", "content": prompt}]
         rewritten = complete(self.llm, messages, max_tokens=60).strip().splitlines()
         candidate = rewritten[0].strip().strip('"').strip() if rewritten else ""
-        if not candidate or len(candidate) > 3 * len(question) + 200 or cite.is_refusal(candidate):
-            return question
+        # A small model sometimes answers instead of rewriting ("The network was CNN."): a statement is not
+        # the question, so the follow-up is asked with the previous question beside it instead.
+        asks = candidate.endswith("?") and len(candidate) <= 3 * len(question) + 200
+        if not asks or cite.is_refusal(candidate):
+            return f"{question} ({_subject(turns[-1].question)})"
         return candidate
 
     def _messages(self, question: str, evidence: list[Evidence]) -> list[dict[str, str]]:
@@ -199,12 +227,12 @@ class Assistant:
         # The kind check is cheap: a sentence without the kind of thing asked for does not take a place.
         fitting = [ev for ev in evidence if cite.answers_question(question, ev.text)]
         scored = sorted(fitting, key=lambda ev: -len(wanted & tx.terms(ev.text)))
-        best = [
-            ev
-            for ev in scored[:EXTRACTIVE_SENTENCES]
-            if tx.overlap(asked, ev.text) >= self.settings.extract_min_overlap
-            and self.judge.answers(question, ev.text).supported
-        ]
+        candidates = [ev for ev in scored if tx.overlap(asked, ev.text) >= self.settings.extract_min_overlap]
+        best: list[Evidence] = []
+        for ev in candidates[:EXTRACTIVE_CANDIDATES]:
+            if len(best) < EXTRACTIVE_SENTENCES and self.judge.answers(question, ev.text).supported:
+                best.append(ev)
+        best.sort(key=lambda ev: ev.number)
         if not best:
             return None
         citations = [cite.to_citation(n, ev) for n, ev in enumerate(best, start=1)]
@@ -245,6 +273,13 @@ class Assistant:
 
             return approx_tokens
         return count
+
+
+def _subject(question: str) -> str:
+    """What an earlier question was about, to stand beside a follow-up: its names ("Noor Wali Mehsud"),
+    else its words without the question word."""
+    runs = re.findall(r"(?<!^)\b[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*", question.strip())
+    return ", ".join(dict.fromkeys(runs)) or re.sub(r"^\W*\w+\s+", "", question.strip()).rstrip("?")
 
 
 def _quoted(quote: str) -> str:

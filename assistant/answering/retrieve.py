@@ -66,6 +66,17 @@ class Retriever:
                 fused[key] = fused.get(key, 0.0) + 1.0 / (RRF_K + rank + 1)
         for doc_id, i, similarity in vector:
             cosine[(doc_id, i)] = similarity
+        # "according to the 'America's Taliban dilemma' article": that article's sentences get a ranking.
+        named = [doc_id for doc_id, article in articles.items() if names_title(query, article.title)]
+        if named:
+            asked = tx.terms(expanded)
+            inside = sorted(
+                ((d, i) for d in named for i in range(len(articles[d].spans))),
+                key=lambda key: (-fused.get(key, 0.0), -len(asked & tx.terms(articles[key[0]].sentence(key[1])))),
+            )
+            rankings = (*rankings, inside)
+            for rank, key in enumerate(inside):
+                fused[key] = fused.get(key, 0.0) + 1.0 / (RRF_K + rank + 1)
         # "Who ..." is answered by a person: sentences naming someone the question does not are preferred.
         if _WHO.search(query):
             asked = tx.terms(expanded)
@@ -171,6 +182,22 @@ class Retriever:
 
 _WHO = re.compile(r"^\W*(?:who|whom)\b", re.IGNORECASE)
 _PERSON = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z’'\-]+(?:\s+[A-Z][a-z’'\-]+){1,3}\b")
+
+
+_QUOTED = re.compile(r"[“\"‘]([^”\"’]{6,}?)[”\"’]")
+TITLE_SHARE = 0.6  # of a headline's content words, for a question to name the article without quotes
+
+
+def names_title(question: str, title: str) -> bool:
+    """Whether the question names the article by its headline: a quoted phrase from it, or most of its
+    words (at least three)."""
+    if not title:
+        return False
+    folded = tx.fold(title)
+    if any(len(tx.terms(p)) >= 2 and tx.fold(p).strip() in folded for p in _QUOTED.findall(question)):
+        return True
+    words = tx.terms(title)
+    return len(words) >= 3 and len(words & tx.terms(question)) / len(words) >= TITLE_SHARE
 
 
 def _names_someone_else(sentence: str, asked: set[str]) -> bool:

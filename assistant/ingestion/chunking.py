@@ -29,7 +29,7 @@ from pathlib import Path
 from ..safety import carries_markup, instruction_reason
 
 # Part of every article id: bump it when these rules change, so old indexes are rebuilt.
-CHUNKER_VERSION = "chunker-4"
+CHUNKER_VERSION = "chunker-5"
 
 MIN_PARAGRAPH_WORDS = 6
 MIN_SENTENCE_WORDS = 3
@@ -218,7 +218,20 @@ def _drop_reason(sentence: str) -> str:
 
 def _sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     para = text[start:end]
-    return [(start + s, start + e) for s, e in _joined(_tokenizer().span_tokenize(para), para)]
+    spans = [piece for span in _tokenizer().span_tokenize(para) for piece in _run_ons(para, *span)]
+    return [(start + s, start + e) for s, e in _joined(spans, para)]
+
+
+# Scraped pages lose the space between sentences ("of slavery.”His assistant", "in Afghanistan.Some of"),
+# which Punkt reads as one sentence. A word, a full stop (and a closing quote), then a capitalised word
+# is a boundary; "U.S.Army" and "e.g.Paris" are not (a capital or a single letter before the stop).
+_RUN_ON = re.compile(r"(?<=[a-z0-9]{2}[.!?])[\"”’]?(?=[A-Z][a-z])")
+
+
+def _run_ons(para: str, start: int, end: int) -> list[tuple[int, int]]:
+    cuts = [m.end() for m in _RUN_ON.finditer(para, start, end)]
+    edges = [start, *cuts, end]
+    return [(a, b) for a, b in zip(edges, edges[1:], strict=False) if para[a:b].strip()]
 
 
 def _joined(spans, para: str) -> list[tuple[int, int]]:
