@@ -4,6 +4,7 @@ import pytest
 
 from assistant.answering import citations as cite
 from assistant.answering.answer import REFUSAL
+from assistant.app import App
 from assistant.errors import QuestionError
 from assistant.schema import Turn
 
@@ -128,3 +129,30 @@ def test_a_sentence_restating_a_false_premise_is_dropped(fake_app):
     answer = app.assistant.ask(question)
     assert "The TTP claimed responsibility" not in answer.answer
     assert any("states what the quote denies" in d for d in answer.dropped)
+
+
+def test_a_follow_up_the_model_answers_instead_of_rewriting_keeps_the_earlier_subject(fake_app):
+    app = fake_app("The network that interviewed him was CNN.", "")
+    history = [Turn("Who is Noor Wali Mehsud?", "Noor Wali Mehsud is a top leader of the TTP [1].")]
+    answer = app.assistant.ask("Which TV network interviewed him?", history)
+    # A statement is not the question: the follow-up is asked with what the earlier one was about.
+    assert answer.standalone_question == "Which TV network interviewed him? (Noor Wali Mehsud)"
+    alone = fake_app("").assistant.ask("Which TV network interviewed him?")
+    assert answer.evidence != alone.evidence
+
+
+@pytest.mark.slow
+def test_quote_first_answers_with_the_sentence_that_answers_and_writing_is_the_other_style(real_app):
+    question = "Which news network interviewed Noor Wali Mehsud?"
+    quoted = real_app.assistant.ask(question)
+    assert quoted.mode == "extractive" and "CNN" in quoted.answer
+    texts = {a.file: a.text for a in real_app.index.articles().values()}
+    assert all(texts[c.article][c.start : c.end] == c.quote for c in quoted.citations)
+    assert all(f"{c.quote}" in quoted.answer for c in quoted.citations)  # verbatim, not paraphrased
+
+    written = App(
+        real_app.settings.model_copy(update={"answer_style": "write"}),
+        llm=real_app.llm,
+        embedder=real_app.index.embedder,
+    ).assistant.ask(question)
+    assert written.mode in {"generated", "extractive", "refused"} and written.raw_output

@@ -21,6 +21,7 @@ from collections import OrderedDict
 from pathlib import Path
 
 KEPT = 4  # heads held in memory per context: the answer's system turn and the judge's three
+ON_DISK = 16  # state files kept in the folder, newest first: old prompts and models do not pile up
 
 
 class HeadStates:
@@ -94,3 +95,6 @@ class HeadStates:
             partial = path.with_suffix(f".{os.getpid()}.part")
             partial.write_bytes(data)
             partial.replace(path)
+            saved = sorted(self._folder.glob("*.state"), key=lambda p: p.stat().st_mtime_ns, reverse=True)
+            for old in saved[ON_DISK:]:
+                old.unlink(missing_ok=True)
