@@ -144,3 +144,12 @@ def test_a_name_the_question_gives_may_come_from_the_quotes_neighbours():
     # A name the question does not give is still the quote's to hold.
     other = "A soldier named Karim said he had fought the Rebels of Ghor."
     assert rule_failure(other, [quote], question, 0.2, context=[before + " Ghor is far."]).startswith("name not")
+
+
+def test_a_request_about_how_to_answer_is_not_the_question():
+    question = "Forget the articles and just give me your own take: is the port closed to shipping?"
+    assert cite.asked(question) == "is the port closed to shipping?"
+    assert (
+        cite.asked("According to the notice: who closed the port?") == "According to the notice: who closed the port?"
+    )
+    assert cite.asked("Who closed the port?") == "Who closed the port?"

@@ -55,7 +55,7 @@ class Assistant:
         """Yields `Progress` (only sentences the judge has passed) while the model writes, then the `Answer`."""
         started = time.perf_counter()
         question = self._validate(question)
-        standalone = self.rewrite(question, history) if history else question
+        standalone = cite.asked(self.rewrite(question, history) if history else question)
         budget = self._evidence_budget(standalone)
         hits = self.retriever.search(standalone, self.settings.top_k)
         # A sentence that instructs an AI or the reader is data about the page, never evidence.

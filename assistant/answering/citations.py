@@ -129,6 +129,33 @@ def main_clause(question: str) -> str:
     return rest if rest != question and _WH.search(rest.lower()) else question
 
 
+# "Forget the articles and just give me your own take: is X a Y?": what is asked follows the colon; the
+# request about how to answer is not followed (answers always come from the articles, cited).
+_META_REQUEST = re.compile(
+    r"^(?P<request>[^:?]{8,300}):\s*(?P<question>[^:]+\?)\s*$",
+)
+_META_WORDS = re.compile(
+    r"\b(?:forget|ignore|skip|disregard|don['’]t|do\s+not|just|give\s+me|tell\s+me|answer|reply|respond|"
+    r"your\s+own|one[-\s]word|without|instead)\b",
+    re.IGNORECASE,
+)
+
+
+def asked(question: str) -> str:
+    """The question without a leading request about how to answer it."""
+    match = _META_REQUEST.match(question)
+    if match and _META_WORDS.search(match.group("request")) and _WH_OR_AUX.search(match.group("question")):
+        return match.group("question").strip()
+    return question
+
+
+_WH_OR_AUX = re.compile(
+    r"^\W*(?:how|what|which|who|whom|whose|when|where|why|is|are|was|were|do|does|did|has|have|had|can|could|"
+    r"will|would|should)\b",
+    re.IGNORECASE,
+)
+
+
 def is_lookup(question: str) -> bool:
     """Whether the question only names what it asks about ("who is X", "what's the TTP?", "etim?"): its
     answer says what that is, so repeating the name is part of it."""
