@@ -154,7 +154,10 @@ def failure(job: Any) -> BaseException | None:
 @pytest.fixture
 def load_server(shared_store: Settings, embedder) -> Iterator[tuple[str, EchoEvidenceLLM, App]]:
     llm = EchoEvidenceLLM()
-    settings = shared_store.model_copy(update={"ui_concurrency": 1, "ui_queue_size": QUEUE_SIZE})
+    # The stand-in model answers; the rules judge it (what is tested is who gets which answer, not quality).
+    settings = shared_store.model_copy(
+        update={"ui_concurrency": 1, "ui_queue_size": QUEUE_SIZE, "judge": "rules", "answer_style": "write"}
+    )
     app = App(settings, llm=llm, embedder=embedder)
     prepare(app)  # as ui.py does: the lazy retrieval indexes are ready before the sessions race for them
     with serving(app) as url:
