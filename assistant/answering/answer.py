@@ -283,10 +283,11 @@ def _subject(question: str) -> str:
 
 
 def _quoted(quote: str) -> str:
-    """The quote in quotation marks, without doubling a mark it opens or closes with itself."""
-    opening = "" if quote.startswith(("“", '"')) else "“"
-    closing = "" if quote.endswith(("”", '"')) else "”"
-    return f"{opening}{quote}{closing}"
+    """The quote in quotation marks, unless it opens or closes with one itself (an article's own quoted
+    speech): a mark added there would leave one unpaired."""
+    if quote.startswith(("“", '"')) or quote.endswith(("”", '"')):
+        return quote
+    return f"“{quote}”"
 
 
 def _ms(since: float) -> float:
