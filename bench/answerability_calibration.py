@@ -40,6 +40,13 @@ def pairs(app: App, paths: list[Path]) -> list[tuple[str, str, str, str, bool]]:
     return found
 
 
+def auc(rows: list[dict], key: str) -> float:
+    """Probability that an answer scores above a non-answer (ties count half)."""
+    pos = [r[key] for r in rows if r["answers"]]
+    neg = [r[key] for r in rows if not r["answers"]]
+    return sum((p > n) + 0.5 * (p == n) for p in pos for n in neg) / max(1, len(pos) * len(neg))
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("questions", type=Path, nargs="+")
@@ -64,8 +71,7 @@ def main() -> None:
             out.flush()
     pos = [r["score"] for r in rows if r["answers"]]
     neg = [r["score"] for r in rows if not r["answers"]]
-    auc = sum((p > n) + 0.5 * (p == n) for p in pos for n in neg) / max(1, len(pos) * len(neg))
-    print(f"judge={judge.name} positives={len(pos)} negatives={len(neg)} AUC={auc:.3f}")
+    print(f"judge={judge.name} positives={len(pos)} negatives={len(neg)} AUC={auc(rows, 'score'):.3f}")
     for t in (0.3, 0.4, 0.5, 0.6, 0.65, 0.7, 0.8):
         kept = sum(s >= t for s in pos) / max(1, len(pos))
         refused = sum(s < t for s in neg) / max(1, len(neg))

@@ -16,7 +16,7 @@ import argparse
 import json
 from pathlib import Path
 
-from answerability_calibration import pairs
+from answerability_calibration import auc, pairs
 
 from assistant.answering.judge import NO_ANSWER
 from assistant.answering.prompts import Prompts
@@ -28,12 +28,6 @@ YES_NO_SYSTEM = (
     "place, reason or event asked about. Reply No if the passage is only about the same topic, answers a "
     "different question, or the question's premise is not what the passage says."
 )
-
-
-def auc(rows: list[dict], name: str) -> float:
-    pos = [r[name] for r in rows if r["answers"]]
-    neg = [r[name] for r in rows if not r["answers"]]
-    return sum((p > n) + 0.5 * (p == n) for p in pos for n in neg) / max(1, len(pos) * len(neg))
 
 
 def main() -> None:

@@ -49,3 +49,14 @@ def test_who_is_a_person_named_once_is_answered_by_the_real_model(shared_store, 
     answer = app.assistant.ask("who is sami sadat")
     assert not answer.refused
     assert "maiwand" in answer.answer.lower() or "commanding general" in answer.answer.lower()
+
+
+def test_an_article_named_by_its_headline_reaches_the_evidence(app):
+    # That article never mentions Imran Khan: only its headline in the question leads there.
+    named = next(a for a in app.index.articles().values() if a.title.startswith("Taliban set to become"))
+    plain = app.retriever.search("What does the article say about Imran Khan?", app.settings.top_k)
+    titled = app.retriever.search(
+        "What does the “Taliban set to become Al Qaeda’s darling” article say about Imran Khan?", app.settings.top_k
+    )
+    assert all(h.article.doc_id != named.doc_id for h in plain)
+    assert titled[0].article.doc_id == named.doc_id

@@ -6,6 +6,9 @@ fragment; a sentence that only repeats the question. The model catches what word
 paraphrase on one side, changed relations and contradictions on the other. It reads the question, the
 quotes and the claim and is scored in one forward pass (the probability that its one-word reply is
 "Yes"); its instructions are the same for every claim, so that part of the prompt stays cached.
+
+`Judge.answers` asks the other question: whether a verbatim passage answers the question at all (a
+quoted answer, and whether a written one is on point).
 """
 
 from __future__ import annotations
@@ -31,7 +34,8 @@ MODEL_COVERAGE = 0.2
 # Whether a passage answers a question is asked as a question, not as Yes/No: the model is told to copy the
 # words that answer it or write NONE, and the passage answers unless NONE is likely. On the public
 # questions (gold quotes against the best on-topic sentence that does not answer) this separates better
-# than a Yes/No reply: AUC 0.82 against 0.78 (bench/results/answerability-calibration.txt).
+# than a Yes/No reply: AUC 0.835 (bench/results/answerability-calibration.txt; the two prompts side by
+# side: bench/results/answerability-prompts.txt).
 # When NONE is unlikely the model's reply is read too: words that only repeat the question ("the
 # country" for "which country did he flee to?") or that the passage does not hold are not an answer.
 NO_ANSWER = ("NONE", "None")
@@ -111,7 +115,7 @@ def rule_failure(
         return f"only {share:.0%} of its words are in the quote"
     asked = tx.terms(question)
     # "No, X is not Y" restates "Is X Y?" and still answers it.
-    if asked and not (claim_terms - asked - _GENERIC) and tx.negated(claim) == tx.negated(question):
+    if asked and not _beyond(claim, asked) and tx.negated(claim) == tx.negated(question):
         return ECHO
     return swapped_relation(claim, quotes)
 
@@ -126,6 +130,11 @@ def short_answer(question: str, claim: str) -> bool:
     if not (1 <= len(words) <= 4) or not _WH.search(question) or words[-1] in tx.DANGLING:
         return False
     return bool(tx.names(f"Answer: {claim}") or tx.numbers(claim))
+
+
+def _beyond(text: str, asked: set[str]) -> set[str]:
+    """The content words of `text` that the question (its `asked` words) did not already say."""
+    return tx.terms(text) - asked - _GENERIC
 
 
 def _name_found(name: str, quote_terms: set[str], joined: str, aliases: Aliases) -> bool:
@@ -170,13 +179,13 @@ class Judge:
         return Verdict(supported=True, score=score, reason=f"the judge model finds it supported ({score:.2f})")
 
     def answers(self, question: str, passage: str) -> Verdict:
-        """Whether a verbatim passage answers the question (the extractive fallback's test)."""
+        """Whether a verbatim passage answers the question (what a quoted answer must pass)."""
         from .citations import answers_question, is_lookup
 
         if not answers_question(question, passage):
             return Verdict(supported=False, score=0.0, reason="not the kind of answer asked for")
         asked = tx.terms(question)
-        if asked and not (tx.terms(passage) - asked - _GENERIC):
+        if asked and not _beyond(passage, asked):
             return Verdict(supported=False, score=0.0, reason=ECHO)
         if self.scorer is None:
             return Verdict(supported=True, score=1.0, reason="it holds what was asked for")
@@ -197,7 +206,7 @@ class Judge:
                 supported=True, score=score, reason=f"the judge model finds it answers the question ({score:.2f})"
             )
         reply = " ".join(complete(self.scorer, messages, ANSWER_TOKENS).split())
-        new = tx.terms(reply) - asked - _GENERIC
+        new = _beyond(reply, asked)
         if reply.startswith(NO_ANSWER) or not new:
             return Verdict(supported=False, score=score, reason=f"{ANSWER_ECHO}: {reply!r}")
         if not new & tx.terms(passage):

@@ -68,22 +68,15 @@ class OpenAILLM:
     def choice_probabilities(self, messages: Messages, choices: Sequence[str]) -> dict[str, float]:
         """From the first token's logprobs where the server gives them; otherwise from a short reply
         (1.0 for the choice it starts with)."""
-        with _translated_errors(self.client.base_url, self.model):
-            response = self.client.chat.completions.create(
-                model=self.model, messages=messages, max_tokens=3, temperature=0.0, logprobs=True, top_logprobs=10
-            )
-        choice = response.choices[0]
+        alternatives, reply = self._first_token(messages)
         found: dict[str, float] = {}
-        content = getattr(choice.logprobs, "content", None) if choice.logprobs else None
-        if content:
-            for alt in content[0].top_logprobs or []:
-                word = alt.token.strip().lower()
-                for c in choices:
-                    if word and c.lower().startswith(word):  # "Yes", "yes" and " yes" all count
-                        found[c] = found.get(c, 0.0) + math.exp(alt.logprob)
+        for token, probability in alternatives:
+            word = token.lower()
+            for c in choices:
+                if c.lower().startswith(word):  # "Yes", "yes" and " yes" all count
+                    found[c] = found.get(c, 0.0) + probability
         if not found:
-            reply = (choice.message.content or "").strip().lower()
-            found = {c: 1.0 for c in choices if reply.startswith(c.lower())}
+            found = {c: 1.0 for c in choices if reply.lower().startswith(c.lower())}
         total = sum(found.values())
         if not total:
             return dict.fromkeys(choices, 1.0 / len(choices))
@@ -92,23 +85,23 @@ class OpenAILLM:
     def reply_probability(self, messages: Messages, starts: Sequence[str]) -> float:
         """From the first token's logprobs where the server gives them (tokens outside the top 10 count as
         0); otherwise 1.0 or 0.0 from a short reply."""
+        alternatives, reply = self._first_token(messages)
+        if alternatives:
+            return min(1.0, sum(p for token, p in alternatives if any(s.startswith(token) for s in starts)))
+        return 1.0 if any(reply.startswith(s) for s in starts) else 0.0
+
+    def _first_token(self, messages: Messages) -> tuple[list[tuple[str, float]], str]:
+        """The top first tokens (stripped, non-empty) with their probabilities, when the server gives
+        logprobs, and the short reply itself."""
         with _translated_errors(self.client.base_url, self.model):
             response = self.client.chat.completions.create(
                 model=self.model, messages=messages, max_tokens=3, temperature=0.0, logprobs=True, top_logprobs=10
             )
         choice = response.choices[0]
         content = getattr(choice.logprobs, "content", None) if choice.logprobs else None
-        if content:
-            return min(
-                1.0,
-                sum(
-                    math.exp(alt.logprob)
-                    for alt in content[0].top_logprobs or []
-                    if alt.token.strip() and any(s.startswith(alt.token.strip()) for s in starts)
-                ),
-            )
-        reply = (choice.message.content or "").strip()
-        return 1.0 if any(reply.startswith(s) for s in starts) else 0.0
+        top = (content[0].top_logprobs or []) if content else []
+        alternatives = [(alt.token.strip(), math.exp(alt.logprob)) for alt in top if alt.token.strip()]
+        return alternatives, (choice.message.content or "").strip()
 
 
 class _translated_errors:

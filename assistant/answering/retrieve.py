@@ -38,6 +38,8 @@ class Retriever:
         self._terms: list[set[str]] = []  # each sentence's stemmed content words, in `_keys` order
         self._names: set[str] = set()  # stems the articles write capitalised inside a sentence
         self._built_at: str | None = None  # the store's change token the BM25 index was built from
+        self._titles: dict[str, tuple[str, set[str]]] = {}  # each article's folded headline and its words
+        self._position: dict[tuple[str, int], int] = {}  # a sentence's place in `_keys`
 
     def refresh(self) -> None:
         """Forget the BM25 index (call after ingestion); it is rebuilt once, on the next search."""
@@ -67,12 +69,12 @@ class Retriever:
         for doc_id, i, similarity in vector:
             cosine[(doc_id, i)] = similarity
         # "according to the 'America's Taliban dilemma' article": that article's sentences get a ranking.
-        named = [doc_id for doc_id, article in articles.items() if names_title(query, article.title)]
+        named = self._named_articles(query)
         if named:
             asked = tx.terms(expanded)
             inside = sorted(
-                ((d, i) for d in named for i in range(len(articles[d].spans))),
-                key=lambda key: (-fused.get(key, 0.0), -len(asked & tx.terms(articles[key[0]].sentence(key[1])))),
+                ((d, i) for d in named if d in articles for i in range(len(articles[d].spans))),
+                key=lambda key: (-fused.get(key, 0.0), -len(asked & self._terms[self._position[key]])),
             )
             rankings = (*rankings, inside)
             for rank, key in enumerate(inside):
@@ -130,6 +132,17 @@ class Retriever:
                 scored.append((-held, -_defines(sentence, rare), n, key))
         return [key for *_, key in sorted(scored)[: self.candidates]]
 
+    def _named_articles(self, query: str) -> list[str]:
+        """Articles the question names by their headline: a quoted phrase from it, or most of its words
+        (at least three)."""
+        phrases = [tx.fold(p).strip() for p in _QUOTED.findall(query) if len(tx.terms(p)) >= 2]
+        asked = tx.terms(query)
+        return [
+            doc_id
+            for doc_id, (folded, words) in self._titles.items()
+            if any(p in folded for p in phrases) or (len(words) >= 3 and len(words & asked) / len(words) >= TITLE_SHARE)
+        ]
+
     def _agent_nouns(self, query: str) -> list[str]:
         """ "Who leads X" is answered by "X's leader": each question word gets its agent noun ("lead" ->
         "leader", "rule" -> "ruler", "found" -> "founder") when the articles use that noun."""
@@ -170,6 +183,8 @@ class Retriever:
             counts = Counter(by_id[i] for doc in corpus.ids for i in set(doc))
             df = {term: n / len(texts) for term, n in counts.items()}
         # Published only when complete: the browser chat may search from two threads at once.
+        titles = {a.doc_id: (tx.fold(a.title), tx.terms(a.title)) for a in articles.values() if a.title}
+        self._titles, self._position = titles, {key: n for n, key in enumerate(keys)}
         self._keys, self._df, self._aliases, self._terms, self._names = keys, df, aliases, terms, names
         self._bm25, self._built_at = bm25, version
 
@@ -186,18 +201,6 @@ _PERSON = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z’'\-]+(?:\s+[A-Z][a-z’'\
 
 _QUOTED = re.compile(r"[“\"‘]([^”\"’]{6,}?)[”\"’]")
 TITLE_SHARE = 0.6  # of a headline's content words, for a question to name the article without quotes
-
-
-def names_title(question: str, title: str) -> bool:
-    """Whether the question names the article by its headline: a quoted phrase from it, or most of its
-    words (at least three)."""
-    if not title:
-        return False
-    folded = tx.fold(title)
-    if any(len(tx.terms(p)) >= 2 and tx.fold(p).strip() in folded for p in _QUOTED.findall(question)):
-        return True
-    words = tx.terms(title)
-    return len(words) >= 3 and len(words & tx.terms(question)) / len(words) >= TITLE_SHARE
 
 
 def _names_someone_else(sentence: str, asked: set[str]) -> bool:
