@@ -93,6 +93,14 @@ def test_the_judge_scores_through_a_real_server(llama_server, monkeypatch):
 
 
 @pytest.mark.slow
+def test_how_likely_an_open_reply_starts_so_through_a_real_server(llama_server, monkeypatch):
+    llm = make_llm(openai_settings(monkeypatch, llama_server))
+    asked = [{"role": "user", "content": "Reply with exactly the word NONE and nothing else."}]
+    other = [{"role": "user", "content": "What is the capital of France? Reply with one word."}]
+    assert llm.reply_probability(asked, ("NONE",)) > 0.5 > llm.reply_probability(other, ("NONE",))
+
+
+@pytest.mark.slow
 def test_openai_backend_streams(llama_server, monkeypatch):
     llm = make_llm(openai_settings(monkeypatch, llama_server))
     pieces = list(llm.stream([{"role": "user", "content": "Count from one to five in words."}], max_tokens=20))
