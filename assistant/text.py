@@ -81,7 +81,8 @@ def negated(text: str) -> bool:
 
 
 def negated_terms(text: str) -> set[str]:
-    """Stem of the first content word after each negation: what the sentence says is not so."""
+    """Stem of the first content word after each negation (and of the next, after an adverb): what the
+    sentence says is not so."""
     return _scoped_terms(text, _NEGATION)
 
 
@@ -97,7 +98,9 @@ def _scoped_terms(text: str, cue: re.Pattern[str]) -> set[str]:
     found: set[str] = set()
     for match in cue.finditer(folded):
         following = [w for w in tokens(folded[match.end() :]) if w not in stop]
-        found |= set(stem_words(following[:1]))
+        # "not officially recognize": the cue's scope is the verb its adverb qualifies, too.
+        taken = 2 if following and following[0].endswith("ly") else 1
+        found |= set(stem_words(following[:taken]))
     return found
 
 

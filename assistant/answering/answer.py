@@ -16,6 +16,7 @@ from .conflicts import disagreements
 from .injection import Screen
 from .judge import Judge
 from .llms import LLM, citation_grammar, complete
+from .premises import LEAD, corrections
 from .prompts import Prompts
 from .retrieve import RARE_TERM, Hit, Retriever, build_evidence, format_evidence
 from .review import Review
@@ -78,7 +79,12 @@ class Assistant:
         # Quoting first: an evidence sentence the judge finds answers the question is its own proof, and
         # a small model asked to write refuses or strays where that sentence is plain (README: answers).
         quote_first = self.settings.answer_style == "quote" and self.judge.scorer is not None
-        quoted = self._extractive(standalone, evidence) if quote_first else None
+        # A question resting on what the evidence denies gets the denial, not an answer built on it.
+        denied = corrections(standalone, evidence)
+        if denied:
+            quoted = _quote(denied, lead=LEAD)
+        else:
+            quoted = self._extractive(standalone, evidence) if quote_first else None
         if quoted is not None:
             (text, citations), mode, dropped = quoted, "extractive", []
             timings.first_token = _ms(started)
@@ -232,12 +238,7 @@ class Assistant:
         for ev in candidates[:EXTRACTIVE_CANDIDATES]:
             if len(best) < EXTRACTIVE_SENTENCES and self.judge.answers(question, ev.text).supported:
                 best.append(ev)
-        best.sort(key=lambda ev: ev.number)
-        if not best:
-            return None
-        citations = [cite.to_citation(n, ev) for n, ev in enumerate(best, start=1)]
-        text = " ".join(f"{_quoted(c.quote)} [{c.marker}]" for c in citations)
-        return text, citations
+        return _quote(best) if best else None
 
     def relevant(self, question: str, hits: list[Hit]) -> bool:
         """Worth asking the model: the best sentence is close in meaning, or it holds a rare word of the
@@ -280,6 +281,14 @@ def _subject(question: str) -> str:
     else its words without the question word."""
     runs = re.findall(r"(?<!^)\b[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*", question.strip())
     return ", ".join(dict.fromkeys(runs)) or re.sub(r"^\W*\w+\s+", "", question.strip()).rstrip("?")
+
+
+def _quote(sentences: list[Evidence], lead: str = "") -> tuple[str, list[Citation]]:
+    """Evidence sentences quoted verbatim in reading order, each with its citation, after `lead`."""
+    ordered = sorted(sentences, key=lambda ev: ev.number)
+    citations = [cite.to_citation(n, ev) for n, ev in enumerate(ordered, start=1)]
+    quotes = [f"{_quoted(c.quote)} [{c.marker}]" for c in citations]
+    return " ".join([lead, *quotes] if lead else quotes), citations
 
 
 def _quoted(quote: str) -> str:
