@@ -54,6 +54,14 @@ def terms(text: str) -> set[str]:
     return set(stem_words(words))
 
 
+def phrases(text: str) -> set[tuple[str, str]]:
+    """Pairs of stemmed content words that stand next to each other once function words are skipped
+    ("a former Taliban minister" -> (former, taliban), (taliban, minist)): a phrase the text uses."""
+    stop = stopwords()
+    words = stem_words([NUMBER_WORDS.get(w, w) for w in tokens(text) if w not in stop])
+    return set(zip(words, words[1:], strict=False))
+
+
 def stem_words(words: list[str]) -> list[str]:
     return stemmer().stemWords(words)
 

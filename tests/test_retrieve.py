@@ -60,3 +60,10 @@ def test_an_article_named_by_its_headline_reaches_the_evidence(app):
     )
     assert all(h.article.doc_id != named.doc_id for h in plain)
     assert titled[0].article.doc_id == named.doc_id
+
+
+def test_a_phrase_of_the_question_finds_the_sentence_that_uses_it(app):
+    # "former Taliban minister": each word is common on its own; side by side they name one sentence,
+    # the last of its article (it ends on a stray opening quotation mark in the scraped page).
+    found = evidence_text(app, "former taliban minister quote")
+    assert "A former Taliban minister who spoke to The Daily Beast" in found

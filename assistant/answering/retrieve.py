@@ -40,6 +40,7 @@ class Retriever:
         self._built_at: str | None = None  # the store's change token the BM25 index was built from
         self._titles: dict[str, tuple[str, set[str]]] = {}  # each article's folded headline and its words
         self._position: dict[tuple[str, int], int] = {}  # a sentence's place in `_keys`
+        self._phrase_index: dict[tuple[str, str], list[int]] = {}  # adjacent content-word pair -> sentences
 
     def refresh(self) -> None:
         """Forget the BM25 index (call after ingestion); it is rebuilt once, on the next search."""
@@ -62,7 +63,7 @@ class Retriever:
         cosine: dict[tuple[str, int], float] = {}
         # Fusion is done here rather than with LlamaIndex's QueryFusionRetriever because the refusal
         # gate needs each hit's own cosine similarity, which fused scores hide.
-        rankings = ([(d, i) for d, i, _ in vector], lexical, self._name_search(expanded))
+        rankings = ([(d, i) for d, i, _ in vector], lexical, self._name_search(expanded), self._phrase_search(query))
         for ranking in rankings:
             for rank, key in enumerate(ranking):
                 fused[key] = fused.get(key, 0.0) + 1.0 / (RRF_K + rank + 1)
@@ -132,6 +133,19 @@ class Retriever:
                 scored.append((-held, -_defines(sentence, rare), n, key))
         return [key for *_, key in sorted(scored)[: self.candidates]]
 
+    def _phrase_search(self, query: str) -> list[tuple[str, int]]:
+        """Sentences that use the question's own phrases ("former Taliban minister"), most phrases first.
+
+        BM25 scores each word alone and favours short sentences; two words of the question side by side
+        in a sentence are evidence that it speaks of the same thing. Only phrases of rare pairs count."""
+        shared: Counter[int] = Counter()
+        for pair in tx.phrases(query):
+            holders = self._phrase_index.get(pair, ())
+            if len(holders) <= max(1, RARE_TERM * len(self._keys)):
+                shared.update(holders)
+        ranked = sorted(shared, key=lambda n: (-shared[n], n))
+        return [self._keys[n] for n in ranked[: self.candidates]]
+
     def _named_articles(self, query: str) -> list[str]:
         """Articles the question names by their headline: a quoted phrase from it, or most of its words
         (at least three)."""
@@ -174,6 +188,10 @@ class Retriever:
         texts = [articles[d].sentence(i) for d, i in keys]
         aliases = learn(a.text for a in articles.values())
         terms = [tx.terms(t) for t in texts]
+        phrase_index: dict[tuple[str, str], list[int]] = {}
+        for n, t in enumerate(texts):
+            for pair in tx.phrases(t):
+                phrase_index.setdefault(pair, []).append(n)
         names = {name for t in texts for name in tx.names(t)}
         bm25, df = bm25s.BM25(), {}
         if texts:
@@ -186,6 +204,7 @@ class Retriever:
         titles = {a.doc_id: (tx.fold(a.title), tx.terms(a.title)) for a in articles.values() if a.title}
         self._titles, self._position = titles, {key: n for n, key in enumerate(keys)}
         self._keys, self._df, self._aliases, self._terms, self._names = keys, df, aliases, terms, names
+        self._phrase_index = phrase_index
         self._bm25, self._built_at = bm25, version
 
     def document_frequency(self, term: str) -> float:

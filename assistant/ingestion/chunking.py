@@ -29,7 +29,7 @@ from pathlib import Path
 from ..safety import carries_markup, instruction_reason
 
 # Part of every article id: bump it when these rules change, so old indexes are rebuilt.
-CHUNKER_VERSION = "chunker-5"
+CHUNKER_VERSION = "chunker-6"
 
 MIN_PARAGRAPH_WORDS = 6
 MIN_SENTENCE_WORDS = 3
@@ -43,7 +43,8 @@ BYLINE_MAX_WORDS = 15
 WRAP_MAX_COLUMNS = 100
 WRAP_FILL = 0.6
 
-_TERMINAL = re.compile(r"""(?:[.!?…]|\.\.\.)["'”’)\]]*\s*$|["”]\s*$""")
+# Closing marks may follow the stop; a scraped page also leaves a stray opening one there ("them. “").
+_TERMINAL = re.compile(r"""(?:[.!?…]|\.\.\.)(?:\s?["'“”‘’)\]])*\s*$|["”]\s*$""")
 _MARKUP_PREFIX = re.compile(r"^\s*(?:#{1,6}\s+|>\s*|[-*+•]\s+|\d+[.)]\s+)?")
 _STARTS_BLOCK = re.compile(r"^\s*(?:#{1,6}\s|>|[-*+•]\s|\d+[.)]\s)")
 _CALL_TO_ACTION = re.compile(
@@ -111,6 +112,8 @@ def split(text: str) -> Split:
             title = " ".join(para.lstrip("#").split())
         if _is_prose(para):
             for s, e in _sentences(view, start, end):
+                while e > s and view[e - 1] in "“‘ ":  # a stray opening mark opens nothing at the end
+                    e -= 1
                 reason = _drop_reason(view[s:e])
                 if reason:
                     dropped.append(Dropped(s, e, reason))
