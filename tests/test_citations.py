@@ -153,3 +153,16 @@ def test_a_request_about_how_to_answer_is_not_the_question():
         cite.asked("According to the notice: who closed the port?") == "According to the notice: who closed the port?"
     )
     assert cite.asked("Who closed the port?") == "Who closed the port?"
+
+
+def test_a_trailing_question_asking_what_the_articles_say_is_not_part_of_what_is_asked():
+    assert cite.asked("Will the port reopen? What do the articles say?") == "Will the port reopen?"
+    assert cite.asked("Is the port closed? And what does the report say about it?") == "Is the port closed?"
+    # Alone, it is the question.
+    assert cite.asked("What do the articles say?") == "What do the articles say?"
+
+
+def test_a_trailing_time_clause_is_not_what_is_asked():
+    assert cite.main_clause("Who was the city's mayor when the bridge fell in 2019?") == "Who was the city's mayor?"
+    # Too little left to ask anything: the question stays whole.
+    assert cite.main_clause("What happened when the bridge fell?") == "What happened when the bridge fell?"

@@ -3,7 +3,7 @@
 import pytest
 
 from assistant.answering import citations as cite
-from assistant.answering.premises import LEAD, denial, premises
+from assistant.answering.premises import LEAD, UNCONFIRMED_LEAD, assumption, denial, premises
 
 
 @pytest.mark.parametrize(
@@ -56,3 +56,33 @@ def test_a_true_premise_is_answered_as_usual(fake_app):
     n = next(e.marker for e in probe.evidence if "dual track" in e.quote)
     answer = fake_app(f"Pakistan pursues a dual track policy toward the Taliban [{n}].").assistant.ask(question)
     assert not answer.answer.startswith(LEAD)
+
+
+@pytest.mark.parametrize(
+    ("question", "asked"),
+    [
+        ("Why did the council close the bridge in May?", "Did the council close the bridge in May?"),
+        ("why is the river so low", "Is the river so low?"),
+        ("How come the mayor resigned?", "Is it true that the mayor resigned?"),
+        ("Since the strike ended, how many buses run?", "Is it true that the strike ended?"),
+        ("Who closed the bridge?", ""),
+        ("How did the council close the bridge?", ""),  # how it was done: the closing is not in doubt
+    ],
+)
+def test_what_a_why_or_since_question_assumes_is_asked_as_a_yes_no_question(question, asked):
+    assert assumption(question) == asked
+
+
+def test_a_why_question_about_what_never_happened_gets_the_closest_evidence_not_an_explanation(real_app):
+    # Article 001 quotes General Sadat fighting the Taliban; nothing says he surrendered his corps.
+    answer = real_app.assistant.ask("Why did Sami Sadat surrender the 215 Maiwand Corps to the Taliban?")
+    assert answer.answer.startswith(UNCONFIRMED_LEAD), answer.answer
+    assert answer.mode == "extractive" and answer.raw_output == ""  # the model never wrote
+    texts = {a.file: a.text for a in real_app.index.articles().values()}
+    assert answer.citations and all(cite.check_citation(c, texts[c.article]) for c in answer.citations)
+    assert "Sadat" in " ".join(c.quote for c in answer.citations)
+
+
+def test_a_why_question_whose_assumption_the_articles_state_is_answered(real_app):
+    answer = real_app.assistant.ask("Why are some Taliban factions opposed to helping Pakistan fight the TTP?")
+    assert not answer.refused and not answer.answer.startswith(UNCONFIRMED_LEAD)

@@ -16,7 +16,16 @@ from .conflicts import disagreements
 from .injection import Screen
 from .judge import Judge
 from .llms import LLM, citation_grammar, complete
-from .premises import LEAD, corrections
+from .premises import (
+    ASSUMPTION_SENTENCES,
+    CONFIRMED,
+    CORRECTIONS,
+    LEAD,
+    UNCONFIRMED_LEAD,
+    assumption,
+    closest,
+    corrections,
+)
 from .prompts import Prompts
 from .retrieve import RARE_TERM, Hit, Retriever, build_evidence, format_evidence
 from .review import Review
@@ -85,6 +94,8 @@ class Assistant:
             quoted = _quote(denied, lead=LEAD)
         else:
             quoted = self._extractive(standalone, evidence) if quote_first else None
+        if quoted is None:
+            quoted = self._unconfirmed(standalone, evidence)
         if quoted is not None:
             (text, citations), mode, dropped = quoted, "extractive", []
             timings.first_token = _ms(started)
@@ -239,6 +250,19 @@ class Assistant:
             if len(best) < EXTRACTIVE_SENTENCES and self.judge.answers(question, ev.text).supported:
                 best.append(ev)
         return _quote(best) if best else None
+
+    def _unconfirmed(self, question: str, evidence: list[Evidence]) -> tuple[str, list[Citation]] | None:
+        """For a question assuming what no evidence sentence confirms ("Why did X do Y?"), the sentences
+        closest to the assumption, quoted under a lead that says so; None when it is confirmed, assumes
+        nothing, or there is no judge model to ask. Asked before the model writes: an explanation of
+        what never happened must not reach the user, not even in a stream."""
+        assumed = assumption(question)
+        if not assumed or self.judge.scorer is None or not evidence:
+            return None
+        candidates = closest(assumed, evidence, ASSUMPTION_SENTENCES)
+        if any(self.judge.confirms(assumed, ev.text) >= CONFIRMED for ev in candidates):
+            return None
+        return _quote(candidates[:CORRECTIONS], lead=UNCONFIRMED_LEAD)
 
     def relevant(self, question: str, hits: list[Hit]) -> bool:
         """Worth asking the model: the best sentence is close in meaning, or it holds a rare word of the

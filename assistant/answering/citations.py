@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from ..schema import Citation, Evidence
-from ..text import names, numbers, tokens
+from ..text import names, numbers, terms, tokens
 
 _MARKER = re.compile(r"\[\s*(\d+(?:\s*[,;]\s*\d+)*)\s*\]")
 _WORD = re.compile(r"[A-Za-zÀ-ÿ0-9][\w’']*")
@@ -123,10 +123,20 @@ _LEADING_CLAUSE = re.compile(
 )
 
 
+# "Who was prime minister when the Taliban took Kabul?": a trailing time clause sets when, not what.
+_TRAILING_CLAUSE = re.compile(r"\s+(?:when|while|after|before|once)\s+[^,?]+\?\s*$", re.IGNORECASE)
+
+
 def main_clause(question: str) -> str:
-    """The question without a leading subordinate clause, when what is left still asks something."""
+    """The question without a leading subordinate clause, or a trailing time clause, when what is left
+    still asks something (a question word and two content words)."""
     rest = _LEADING_CLAUSE.sub("", question, count=1)
-    return rest if rest != question and _WH.search(rest.lower()) else question
+    if rest != question and _WH.search(rest.lower()):
+        return rest
+    rest = _TRAILING_CLAUSE.sub("?", question, count=1)
+    if rest != question and _WH.search(rest.lower()) and len(terms(rest)) >= 2:
+        return rest
+    return question
 
 
 # "Forget the articles and just give me your own take: is X a Y?": what is asked follows the colon; the
@@ -141,8 +151,18 @@ _META_WORDS = re.compile(
 )
 
 
+# "Will X happen? What do the articles say?": the second question only asks for what every answer is.
+_ASKS_THE_ARTICLES = re.compile(
+    r"(?<=\?)\s+(?:and\s+)?(?:what|how)\s+(?:do|does|did)\s+(?:the\s+)?(?:articles?|sources?|reports?|they)\s+"
+    r"(?:say|report|tell\s+us|write)(?:\s+about\s+(?:it|this|that))?\s*\?\s*$",
+    re.IGNORECASE,
+)
+
+
 def asked(question: str) -> str:
-    """The question without a leading request about how to answer it."""
+    """The question without a leading request about how to answer it, or a trailing one asking what
+    the articles say."""
+    question = _ASKS_THE_ARTICLES.sub("", question)
     match = _META_REQUEST.match(question)
     if match and _META_WORDS.search(match.group("request")) and _WH_OR_AUX.search(match.group("question")):
         return match.group("question").strip()

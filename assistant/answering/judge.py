@@ -27,6 +27,7 @@ from .prompts import Prompts
 from .relations import swapped_relation, truncated_copy
 
 CHOICES = ("Yes", "No")
+ASSUMPTION_CHOICES = ("Yes", "No", "Unknown")
 # In rules-only mode this share of the claim's content words must appear in the quotes; with a model the
 # floor only turns away claims that have next to nothing in common with their quotes.
 RULES_COVERAGE = 0.6
@@ -212,6 +213,17 @@ class Judge:
         if not new & tx.terms(passage):
             return Verdict(supported=False, score=score, reason=f"{ANSWER_ELSEWHERE}: {reply!r}")
         return Verdict(supported=True, score=score, reason=f"the judge model finds it answers the question: {reply!r}")
+
+    def confirms(self, question: str, sentence: str) -> float:
+        """The judge model's probability that the sentence answers the yes/no question with yes (against
+        no and unknown); used for what a question assumes (`premises.assumption`)."""
+        assert self.scorer is not None
+        user = self.prompts.render("assumption", sentence=sentence, question=question)
+        messages = [
+            {"role": "system", "content": self.prompts.text("assumption_system")},
+            {"role": "user", "content": user},
+        ]
+        return self.scorer.choice_probabilities(messages, ASSUMPTION_CHOICES)["Yes"]
 
     def score(self, question: str, claim: str, quotes: Sequence[str]) -> float:
         """The model's probability that the quotes state the claim."""

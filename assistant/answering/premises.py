@@ -24,6 +24,14 @@ PREMISE_OVERLAP = 0.4
 PREMISE_MIN_SHARED = 2
 CORRECTIONS = 2  # sentences quoted at most
 LEAD = "The articles say otherwise:"
+# "Why did X do Y?" where no evidence sentence says that X did Y: the sentences closest to it are quoted
+# under this lead, and the model is not asked to explain what may never have happened. The judge model
+# is asked the assumption as a yes/no question of each of the closest sentences; on the public why- and
+# since-questions its P(Yes) is 0.82-0.97 for true assumptions and 0.47-0.50 for false ones or ones the
+# articles only imply (bench/results/premise-check.txt).
+UNCONFIRMED_LEAD = "The articles don't say that outright. The closest they come:"
+CONFIRMED = 0.7
+ASSUMPTION_SENTENCES = 4  # closest evidence sentences asked
 
 _AUX = r"(?:is|are|was|were|do|does|did|has|have|had|will|would|can|could|should|might|may|must)"
 # "why did X ...", "how come X ...", "how does X ..." (not "how many ...": that asks for a number).
@@ -37,11 +45,38 @@ _GIVEN = re.compile(
 )
 
 
+_ASSUMING = re.compile(rf"^\W*(?:why\s+(?P<aux>{_AUX})|how\s+come)\s+(?P<statement>.+)$", re.IGNORECASE)
+
+
+def assumption(question: str) -> str:
+    """What a why- or since-question assumes, asked as a yes/no question ("Why did X do Y?" -> "Did X do
+    Y?"; "Since X, what ...?" -> "Is it true that X?"); empty when it assumes nothing that way."""
+    for part in _parts(question):
+        match = _GIVEN.match(part)
+        if match:
+            return f"Is it true that {match.group('statement').strip()}?"
+        match = _ASSUMING.match(part)
+        if match and match.group("aux"):
+            return f"{match.group('aux').capitalize()} {match.group('statement').strip()}?"
+        if match:
+            return f"Is it true that {match.group('statement').strip()}?"
+    return ""
+
+
+def closest(text: str, evidence: list[Evidence], k: int) -> list[Evidence]:
+    """The k evidence sentences sharing most content words with `text` (ties: reading order)."""
+    wanted = tx.terms(text)
+    return sorted(evidence, key=lambda ev: (-len(wanted & tx.terms(ev.text)), ev.number))[:k]
+
+
+def _parts(question: str) -> list[str]:
+    return [p.strip().rstrip("?").strip() for p in re.split(r"(?<=\?)\s+", question.strip()) if p.strip()]
+
+
 def premises(question: str) -> list[str]:
     """The statements the question takes for granted or asks to confirm, one a question sentence."""
     found = []
-    for part in re.split(r"(?<=\?)\s+", question.strip()):
-        part = part.strip().rstrip("?").strip()
+    for part in _parts(question):
         for pattern in (_GIVEN, _WHY, _YES_NO):
             match = pattern.match(part)
             if match:
