@@ -269,3 +269,10 @@ def test_a_no_to_a_yes_no_question_is_not_an_echo():
         "only repeats the question"
     )
     assert rule_failure("No, the port is not closed to shipping.", ["The port is not closed."], question, 0.2) == ""
+
+
+def test_a_claim_that_only_turns_the_question_s_country_into_its_demonym_is_an_echo():
+    quote = "The Pakistani foreign minister met envoys in Washington on Monday."
+    question = "Who is Pakistan's foreign minister?"
+    assert rule_failure("He is the Pakistani foreign minister.", [quote], question) == "only repeats the question"
+    assert rule_failure("He met envoys in Washington.", [quote], question) != "only repeats the question"

@@ -134,8 +134,10 @@ def short_answer(question: str, claim: str) -> bool:
 
 
 def _beyond(text: str, asked: set[str]) -> set[str]:
-    """The content words of `text` that the question (its `asked` words) did not already say."""
-    return tx.terms(text) - asked - _GENERIC
+    """The content words of `text` that the question (its `asked` words) did not already say; a word
+    one of the question's begins, or that begins one of them, is said ("Pakistan" / "Pakistani")."""
+    new = tx.terms(text) - asked - _GENERIC
+    return {t for t in new if not any(min(len(t), len(a)) >= 4 and (t.startswith(a) or a.startswith(t)) for a in asked)}
 
 
 def _name_found(name: str, quote_terms: set[str], joined: str, aliases: Aliases) -> bool:
