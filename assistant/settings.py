@@ -37,9 +37,11 @@ class Settings(BaseSettings):
     )
 
     # Retrieval and evidence
-    top_k: int = Field(6, ge=1, le=50, description="Sentences retrieved (after fusion) as evidence seeds.")
+    # Quoted answers and the premise checks judge evidence one sentence at a time, so a wide pool costs
+    # little; it costs the model prompt tokens only when it writes (bench/results/retrieval-recall-pool.txt).
+    top_k: int = Field(10, ge=1, le=50, description="Sentences retrieved (after fusion) as evidence seeds.")
     candidates: int = Field(30, ge=1, description="Candidates taken from each retriever before fusion.")
-    evidence_tokens: int = Field(300, ge=50, description="Token budget of the evidence shown to the model.")
+    evidence_tokens: int = Field(700, ge=50, description="Token budget of the evidence shown to the model.")
     min_relevance: float = Field(
         0.30,
         description="Refuse without asking the model when the best sentence's cosine similarity is below this.",

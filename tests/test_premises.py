@@ -86,3 +86,15 @@ def test_a_why_question_about_what_never_happened_gets_the_closest_evidence_not_
 def test_a_why_question_whose_assumption_the_articles_state_is_answered(real_app):
     answer = real_app.assistant.ask("Why are some Taliban factions opposed to helping Pakistan fight the TTP?")
     assert not answer.refused and not answer.answer.startswith(UNCONFIRMED_LEAD)
+
+
+def test_another_name_for_the_question_s_own_subject_is_not_an_answer(real_app):
+    # The articles define "the Pakistani Taliban or TTP": replying "TTP" to who leads it repeats the question.
+    sentence = next(
+        a.sentence(i)
+        for a in real_app.index.articles().values()
+        for i in range(len(a.spans))
+        if "especially the Pakistani Taliban or TTP" in a.sentence(i)
+    )
+    verdict = real_app.judge.answers("Who leads the Pakistani Taliban?", sentence)
+    assert not verdict.supported, verdict.reason

@@ -209,7 +209,9 @@ class Judge:
                 supported=True, score=score, reason=f"the judge model finds it answers the question ({score:.2f})"
             )
         reply = " ".join(complete(self.scorer, messages, ANSWER_TOKENS).split())
-        new = _beyond(reply, asked)
+        # "TTP" for "who leads the Pakistani Taliban?": another name the articles give the question's own.
+        aliases = self.aliases() if self.aliases else Aliases()
+        new = _beyond(reply, asked | tx.terms(" ".join(aliases.expand(question))))
         if reply.startswith(NO_ANSWER) or not new:
             return Verdict(supported=False, score=score, reason=f"{ANSWER_ECHO}: {reply!r}")
         if not new & tx.terms(passage):

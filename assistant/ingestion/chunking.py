@@ -29,7 +29,7 @@ from pathlib import Path
 from ..safety import carries_markup, instruction_reason
 
 # Part of every article id: bump it when these rules change, so old indexes are rebuilt.
-CHUNKER_VERSION = "chunker-6"
+CHUNKER_VERSION = "chunker-7"
 
 MIN_PARAGRAPH_WORDS = 6
 MIN_SENTENCE_WORDS = 3
