@@ -27,8 +27,8 @@ LEAD = "The articles say otherwise:"
 # "Why did X do Y?" where no evidence sentence says that X did Y: the sentences closest to it are quoted
 # under this lead, and the model is not asked to explain what may never have happened. The judge model
 # is asked the assumption as a yes/no question of each of the closest sentences; on the public why- and
-# since-questions its P(Yes) is 0.82-0.97 for true assumptions and 0.47-0.50 for false ones or ones the
-# articles only imply (bench/results/premise-check.txt).
+# since-questions its P(Yes) is 0.80-0.97 for six of seven true assumptions (0.67 for one a quote answers
+# first) and 0.18-0.52 for false ones or ones the articles only imply (bench/results/premise-check.txt).
 UNCONFIRMED_LEAD = "The articles don't say that outright. The closest they come:"
 CONFIRMED = 0.7
 ASSUMPTION_SENTENCES = 4  # closest evidence sentences asked
