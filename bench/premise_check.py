@@ -1,10 +1,11 @@
 """What the judge model makes of each public why- or since-question's assumption, for choosing
 `premises.CONFIRMED`.
 
-For every question with an assumption (`premises.assumption`), the evidence is built as `ask` builds
-it and the judge model is asked the assumption of each of the closest sentences; the highest P(Yes) is
-printed with the question's kind (`adversarial` questions rest on a false premise), and whether it
-clears the threshold. No answer is written.
+For every question with an assumption (`premises.assumption`), the evidence is built with the same
+retriever and budget as `ask` (tokens counted approximately, as in `retrieval_recall.py`) and the judge
+model is asked the assumption of each of the closest sentences; the highest P(Yes) is printed with the
+question's kind (`adversarial` questions rest on a false premise), and whether it clears the threshold.
+No answer is written.
 
     .venv/bin/python bench/premise_check.py eval/questions.jsonl eval/questions-more.jsonl \
         | tee bench/results/premise-check.txt
@@ -28,7 +29,6 @@ def main() -> None:
     args = parser.parse_args()
     app = App()
     app.ensure_ingested()
-    assistant = app.assistant
     rows = 0
     for path in args.questions:
         for q in load_questions(path):
@@ -37,7 +37,7 @@ def main() -> None:
             if not assumed:
                 continue
             hits = app.retriever.search(question, app.settings.top_k)
-            evidence = build_evidence(hits, assistant._evidence_budget(question), assistant._counter())
+            evidence = build_evidence(hits, app.settings.evidence_tokens)
             scores = [app.judge.confirms(assumed, ev.text) for ev in closest(assumed, evidence, ASSUMPTION_SENTENCES)]
             best = max(scores, default=0.0)
             rows += 1

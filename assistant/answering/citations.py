@@ -169,11 +169,12 @@ def asked(question: str) -> str:
     return question
 
 
-_WH_OR_AUX = re.compile(
-    r"^\W*(?:how|what|which|who|whom|whose|when|where|why|is|are|was|were|do|does|did|has|have|had|can|could|"
-    r"will|would|should)\b",
-    re.IGNORECASE,
+# The words a question opens with: a question word or an auxiliary.
+QUESTION_OPENER = (
+    r"(?:how|what|which|who|whom|whose|when|where|why|is|are|was|were|do|does|did|has|have|had|can|could|"
+    r"will|would|should)\b"
 )
+_WH_OR_AUX = re.compile(rf"^\W*{QUESTION_OPENER}", re.IGNORECASE)
 
 
 def is_lookup(question: str) -> bool:

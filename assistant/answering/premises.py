@@ -17,6 +17,7 @@ import re
 
 from .. import text as tx
 from ..schema import Evidence
+from .citations import QUESTION_OPENER
 
 # Of the statement's content words, this share must be in the sentence for it to be about the same thing;
 # two words at least, so that a short premise is not "denied" by a sentence that shares one name with it.
@@ -28,24 +29,20 @@ LEAD = "The articles say otherwise:"
 # under this lead, and the model is not asked to explain what may never have happened. The judge model
 # is asked the assumption as a yes/no question of each of the closest sentences; on the public why- and
 # since-questions its P(Yes) is 0.80-0.97 for six of seven true assumptions (0.67 for one a quote answers
-# first) and 0.18-0.52 for false ones or ones the articles only imply (bench/results/premise-check.txt).
+# first) and 0.18-0.50 for false ones or ones the articles only imply (bench/results/premise-check.txt).
 UNCONFIRMED_LEAD = "The articles don't say that outright. The closest they come:"
 CONFIRMED = 0.7
 ASSUMPTION_SENTENCES = 4  # closest evidence sentences asked
 
 _AUX = r"(?:is|are|was|were|do|does|did|has|have|had|will|would|can|could|should|might|may|must)"
 # "why did X ...", "how come X ...", "how does X ..." (not "how many ...": that asks for a number).
-_WHY = re.compile(rf"^\W*(?:(?:why|how)\s+{_AUX}|how\s+come)\s+(?P<statement>.+)$", re.IGNORECASE)
+_WHY = re.compile(rf"^\W*(?:(?P<word>why|how)\s+(?P<aux>{_AUX})|how\s+come)\s+(?P<statement>.+)$", re.IGNORECASE)
 _YES_NO = re.compile(rf"^\W*{_AUX}\s+(?P<statement>.+)$", re.IGNORECASE)
 # "Since Washington recognized the Taliban, what ...": not "since when ...", which asks for a time.
 _GIVEN = re.compile(
-    r"^\W*(?:since|now\s+that|given\s+that|because|after)\s+(?!when\b)(?P<statement>[^,?]{12,}),\s*"
-    r"(?:how|what|which|who|whom|whose|when|where|why|is|are|was|were|do|does|did|has|have|had|will|would|can)\b",
+    r"^\W*(?:since|now\s+that|given\s+that|because|after)\s+(?!when\b)(?P<statement>[^,?]{12,}),\s*" + QUESTION_OPENER,
     re.IGNORECASE,
 )
-
-
-_ASSUMING = re.compile(rf"^\W*(?:why\s+(?P<aux>{_AUX})|how\s+come)\s+(?P<statement>.+)$", re.IGNORECASE)
 
 
 def assumption(question: str) -> str:
@@ -55,11 +52,12 @@ def assumption(question: str) -> str:
         match = _GIVEN.match(part)
         if match:
             return f"Is it true that {match.group('statement').strip()}?"
-        match = _ASSUMING.match(part)
-        if match and match.group("aux"):
-            return f"{match.group('aux').capitalize()} {match.group('statement').strip()}?"
-        if match:
-            return f"Is it true that {match.group('statement').strip()}?"
+        match = _WHY.match(part)
+        if match is None or (match.group("word") or "").lower() == "how":  # how it was done: not in doubt
+            continue
+        statement = match.group("statement").strip()
+        aux = match.group("aux")  # none after "how come"
+        return f"{aux.capitalize()} {statement}?" if aux else f"Is it true that {statement}?"
     return ""
 
 
