@@ -17,7 +17,7 @@ if TYPE_CHECKING:  # the heavy stages are imported when first used, not when the
     from .answering.answer import Assistant
     from .answering.injection import Screen
     from .answering.judge import Judge
-    from .answering.llms import LLM
+    from .answering.llms import LLM, Scorer
     from .answering.retrieve import Retriever
     from .ingestion.index import Embedder, Index
     from .ingestion.ingest import IngestResult
@@ -42,6 +42,9 @@ class App:
         self._llm = llm
         self._embedder = embedder
         self._llm_lock = threading.Lock()
+        self._scorer: Scorer | None = None
+        self._scorer_built = False
+        self._scorer_lock = threading.Lock()
 
     @cached_property
     def index(self) -> Index:
@@ -64,15 +67,26 @@ class App:
             complete(self.llm, [{"role": "system", "content": system}, {"role": "user", "content": "Hi"}], max_tokens=1)
 
     def preload_model(self) -> None:
-        """Start loading the language model and reading its system prompt on a thread, while the index and
-        retrieval start on this one (llama.cpp works outside the GIL). A failure is left for the first real
-        use to raise."""
+        """Start loading the model the first answer needs on a thread, while the index and retrieval start
+        on this one (llama.cpp works outside the GIL): the judge's when answers are quoted first (the
+        writer is then read only if an answer must be written), else the writer with its system prompt.
+        A failure is left for the first real use to raise."""
+        quotes = self._quotes_with_local_judge()
 
         def load() -> None:
             with contextlib.suppress(Exception):  # the same error is raised again where the model is needed
-                self.warm_model()
+                if quotes:
+                    self.judge_scorer  # noqa: B018  (built for its side effect: the model is read)
+                else:
+                    self.warm_model()
 
         threading.Thread(target=load, name="load-model", daemon=True).start()
+
+    def _quotes_with_local_judge(self) -> bool:
+        """Answers are quoted first and judged by an in-process model: most never need the writer."""
+        s = self.settings
+        judge_backend = s.llm_backend if s.judge_backend == "same" else s.judge_backend
+        return s.answer_style == "quote" and s.judge == "model" and judge_backend == "local"
 
     @cached_property
     def retriever(self) -> Retriever:
@@ -86,20 +100,30 @@ class App:
             if self._llm is None:
                 from .answering.llms import make_llm
 
-                self._llm = make_llm(self.settings)
+                lazy = self._quotes_with_local_judge() and self.settings.llm_backend == "local"
+                self._llm = make_llm(self.settings, lazy=lazy, tokenizer=self.judge_scorer if lazy else None)
         return self._llm
+
+    @property
+    def judge_scorer(self) -> Scorer | None:
+        """The judge's model: None for the rules alone. Its own llama context, or the answering server's
+        client when that serves the judge's model too."""
+        with self._scorer_lock:
+            if not self._scorer_built:
+                from .answering.llms import make_judge_scorer
+
+                self._scorer, self._scorer_built = make_judge_scorer(self.settings, self._llm), True
+        return self._scorer
 
     @cached_property
     def judge(self) -> Judge:
         """The support judge, with a llama context of its own (or the answering server's client); built
         without loading the answering model when only the judge is needed (`assistant check --pairs`)."""
         from .answering.judge import Judge
-        from .answering.llms import make_judge_scorer
         from .answering.prompts import Prompts
 
-        scorer = make_judge_scorer(self.settings, self._llm)
         return Judge(
-            scorer,
+            self.judge_scorer,
             Prompts(),
             self.settings.judge_threshold,
             self.settings.answer_threshold,
@@ -112,7 +136,7 @@ class App:
         from .answering.injection import Screen
         from .answering.prompts import Prompts
 
-        return Screen(self.judge.scorer, Prompts())
+        return Screen(self.judge.scorer, Prompts(), self.settings.model_cache_dir / "screen")
 
     @cached_property
     def assistant(self) -> Assistant:

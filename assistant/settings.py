@@ -71,7 +71,9 @@ class Settings(BaseSettings):
     )
     gguf_path: Path | None = Field(None, description="Any GGUF model file; unset = the bundled `ASSISTANT_MODEL`.")
     model_cache_dir: Path = Field(
-        Path.home() / ".cache" / "assistant", description="Where the embedded GGUF is assembled (once, sha256-checked)."
+        Path.home() / ".cache" / "assistant",
+        description="Where the embedded GGUF is assembled (once, sha256-checked); also the caches a later "
+        "process reuses: evaluated prompt heads (`states/`) and instruction-screen verdicts (`screen/`).",
     )
     chat_format: str = Field(
         "",

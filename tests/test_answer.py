@@ -7,7 +7,7 @@ from assistant.answering.answer import REFUSAL
 from assistant.answering.premises import LEAD
 from assistant.app import App
 from assistant.errors import QuestionError
-from assistant.schema import Turn
+from assistant.schema import Answer, Progress, Turn
 
 
 def number_of(answer_evidence, fragment: str) -> int:
@@ -165,3 +165,16 @@ def test_quote_first_answers_with_the_sentence_that_answers_and_writing_is_the_o
         embedder=real_app.index.embedder,
     ).assistant.ask(question)
     assert written.mode in {"generated", "extractive", "refused"} and written.raw_output
+
+
+@pytest.mark.slow
+def test_the_first_quote_that_passes_is_shown_while_the_others_are_judged(real_app):
+    items = list(real_app.assistant.stream("Who leads the Pakistani Taliban?"))
+    final = items[-1]
+    shown = [i for i in items[:-1] if isinstance(i, Progress) and i.answer]
+    assert isinstance(final, Answer) and final.mode == "extractive"
+    assert shown, "the quote that passed was held back until every candidate was judged"
+    # What was shown is where the answer starts: a stream never takes back a verified sentence.
+    assert final.answer.startswith(shown[0].answer)
+    assert final.citations[: len(shown[0].citations)] == shown[0].citations
+    assert final.timings_ms.first_token < final.timings_ms.total

@@ -113,7 +113,7 @@ def fake_model(monkeypatch):
     from tests.fakes import QuotingLLM
 
     llm = QuotingLLM("Mehsud")
-    monkeypatch.setattr("assistant.answering.llms.make_llm", lambda settings: llm)
+    monkeypatch.setattr("assistant.answering.llms.make_llm", lambda settings, **_: llm)
     return llm
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import shutil
 import subprocess
 import sys
 import threading
@@ -19,6 +20,7 @@ import pytest
 from assistant.answering import citations as cite
 from assistant.answering.answer import REFUSAL
 from assistant.answering.llms import check_gguf, citation_grammar, complete, make_llm, make_local_llm
+from assistant.answering.local_llm import LocalLLM
 from assistant.app import App
 from assistant.embedded import embedded_gguf
 from assistant.errors import ConfigError, ModelError
@@ -321,3 +323,27 @@ def test_embeddings_from_an_endpoint_get_their_own_collections(embedding_server,
     local = App(settings.model_copy(update={"embed_backend": "local", "embed_model": ""}), embedder=embedder)
     assert local.index.stats()["chunks"] == 0
     assert local.index.sentences.name != remote.index.sentences.name
+
+
+# --- the writer is read when an answer is first written, not before ---------------------------------
+
+
+@pytest.mark.slow
+def test_a_quoting_app_reads_its_writer_only_when_it_writes(tmp_path, shared_store):
+    bundled = embedded_gguf(Settings().model_cache_dir, "qwen2.5-0.5b")
+    model = tmp_path / "writer.gguf"  # a copy that can be taken away after the apps are built
+    shutil.copyfile(bundled, model)
+    settings = shared_store.model_copy(
+        update={"gguf_path": str(model), "judge_model": str(model), "model_cache_dir": tmp_path / "cache"}
+    )
+    writing = App(settings.model_copy(update={"answer_style": "write"})).llm
+    quoting = App(settings).llm  # the judge is read (its tokenizer counts the evidence), the writer not yet
+    text = "The Taliban swept into Kabul on 15 August 2021."
+    assert quoting.count_tokens(text) == LocalLLM(bundled, Settings(model_cache_dir=tmp_path)).count_tokens(text)
+    assert quoting.n_ctx == settings.n_ctx
+
+    model.unlink()  # what is read stays mapped; what is not can no longer be read
+    hello = [{"role": "user", "content": "Say hello."}]
+    assert complete(writing, hello, max_tokens=4).strip()
+    with pytest.raises(ModelError, match="could not load GGUF model"):
+        complete(quoting, hello, max_tokens=4)

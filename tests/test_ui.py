@@ -28,6 +28,7 @@ from assistant.interfaces.webui import (
     prepare,
     render_progress,
     start,
+    stop,
 )
 from assistant.schema import Answer, Progress
 from assistant.settings import PROJECT_ROOT, Settings
@@ -52,7 +53,7 @@ def serving(app: App) -> Iterator[str]:
     try:
         yield f"http://127.0.0.1:{port}/"
     finally:
-        demo.close()
+        stop(demo)
 
 
 # Known gap (closing note): the 1.5B answers this follow-up with a bare "CNN [4]" citing the wrong

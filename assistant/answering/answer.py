@@ -93,12 +93,13 @@ class Assistant:
         if denied:
             quoted = _quote(denied, lead=LEAD)
         else:
-            quoted = self._extractive(standalone, evidence) if quote_first else None
+            quoted = (yield from self._extractive(standalone, evidence, timings, started)) if quote_first else None
         if quoted is None:
             quoted = self._unconfirmed(standalone, evidence)
         if quoted is not None:
             (text, citations), mode, dropped = quoted, "extractive", []
-            timings.first_token = _ms(started)
+            if timings.first_token is None:
+                timings.first_token = _ms(started)
         else:
             text, citations, mode, dropped = yield from self._written(
                 standalone, evidence, base, timings, usage, started, fallback=not quote_first
@@ -156,7 +157,9 @@ class Assistant:
         # does answer: the closest evidence is quoted if the judge finds it answers. Only a judge model
         # can overrule a refusal; the rules alone cannot tell an answer from a sentence on the topic.
         believed = cite.is_refusal(raw) and self.judge.scorer is None
-        extract = self._extractive(question, evidence) if fallback and not believed else None
+        extract = None
+        if fallback and not believed:
+            extract = yield from self._extractive(question, evidence, timings, started)
         if extract is None:
             return "", [], "refused", dropped
         return *extract, "extractive", dropped
@@ -234,9 +237,12 @@ class Assistant:
             return text, citations
         return cite.without_markers(text, bad), [c for c in citations if c.marker not in bad]
 
-    def _extractive(self, question: str, evidence: list[Evidence]) -> tuple[str, list[Citation]] | None:
+    def _extractive(
+        self, question: str, evidence: list[Evidence], timings: Timings, started: float
+    ) -> Generator[Progress, None, tuple[str, list[Citation]] | None]:
         """The evidence sentences that best cover the question, quoted verbatim, if the judge finds that
-        they answer it; None otherwise."""
+        they answer it; None otherwise. The first that passes is shown (`Progress`) while the next
+        candidates are judged, so they are quoted best first: what was shown stays the answer's start."""
         asked = cite.main_clause(question)  # "When X spoke, what share ...": the share is what must be covered
         wanted = tx.terms(asked)
         if not wanted:
@@ -246,10 +252,15 @@ class Assistant:
         scored = sorted(fitting, key=lambda ev: -len(wanted & tx.terms(ev.text)))
         candidates = [ev for ev in scored if tx.overlap(asked, ev.text) >= self.settings.extract_min_overlap]
         best: list[Evidence] = []
-        for ev in candidates[:EXTRACTIVE_CANDIDATES]:
+        for n, ev in enumerate(candidates[:EXTRACTIVE_CANDIDATES], start=1):
             if len(best) < EXTRACTIVE_SENTENCES and self.judge.answers(question, ev.text).supported:
                 best.append(ev)
-        return _quote(best) if best else None
+                if len(best) == 1 and n < min(len(candidates), EXTRACTIVE_CANDIDATES):  # more to judge
+                    if timings.first_token is None:
+                        timings.first_token = _ms(started)
+                    text, citations = _quote(best)
+                    yield Progress(answer=text, citations=citations)
+        return _quote(best, in_reading_order=False) if best else None
 
     def _unconfirmed(self, question: str, evidence: list[Evidence]) -> tuple[str, list[Citation]] | None:
         """For a question assuming what no evidence sentence confirms ("Why did X do Y?"), the sentences
@@ -307,9 +318,10 @@ def _subject(question: str) -> str:
     return ", ".join(dict.fromkeys(runs)) or re.sub(r"^\W*\w+\s+", "", question.strip()).rstrip("?")
 
 
-def _quote(sentences: list[Evidence], lead: str = "") -> tuple[str, list[Citation]]:
-    """Evidence sentences quoted verbatim in reading order, each with its citation, after `lead`."""
-    ordered = sorted(sentences, key=lambda ev: ev.number)
+def _quote(sentences: list[Evidence], lead: str = "", in_reading_order: bool = True) -> tuple[str, list[Citation]]:
+    """Evidence sentences quoted verbatim, each with its citation, after `lead`: in reading order, or in
+    the order given."""
+    ordered = sorted(sentences, key=lambda ev: ev.number) if in_reading_order else sentences
     citations = [cite.to_citation(n, ev) for n, ev in enumerate(ordered, start=1)]
     quotes = [f"{_quoted(c.quote)} [{c.marker}]" for c in citations]
     return " ".join([lead, *quotes] if lead else quotes), citations

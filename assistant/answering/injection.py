@@ -5,20 +5,28 @@ sentences that *could* be addressed to a reader or a machine: outside quoted spe
 name an AI, a summariser or instructions, open with a command, or oblige someone to say something.
 Ordinary news rarely does; quoted speech is news and is set aside first. The judge model then reads
 each such sentence and says whether it reports news or instructs; without a model, the rule's strongest
-signals decide. Verdicts are cached per sentence, so each is read once per process.
+signals decide. Verdicts are cached per sentence, in memory and (given a folder) on disk, keyed by
+the model and the prompts, so a sentence is read once, not once per process: a fresh `assistant ask`
+otherwise paid about 0.6 s per such sentence in its evidence before its first token.
 """
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
+import json
+import os
 import re
 import threading
 from collections.abc import Sequence
+from pathlib import Path
 
 from .llms import Scorer
 from .prompts import Prompts
 
 CHOICES = ("News", "Instruction")
 THRESHOLD = 0.5
+ON_DISK = 10_000  # verdicts kept in the file, newest last: a changing corpus does not grow it for ever
 _QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"|‘[^’]*’")
 _ADDRESSEE = re.compile(
     r"\b(?:you|your|yourself|ai|a\.i\.|assistants?|chatbots?|bots?|language\s+models?|llms?|gpt|"
@@ -55,21 +63,25 @@ def _strong(sentence: str) -> bool:
 
 
 class Screen:
-    def __init__(self, scorer: Scorer | None, prompts: Prompts) -> None:
+    def __init__(self, scorer: Scorer | None, prompts: Prompts, folder: Path | None = None) -> None:
         self.scorer = scorer
         self.prompts = prompts
         self._seen: dict[str, bool] = {}
         self._lock = threading.Lock()
+        self._file = _verdict_file(folder, scorer, prompts) if folder is not None else None
+        self._read = False
 
     def is_instruction(self, sentence: str) -> bool:
         if not suspicious(sentence):
             return False
         with self._lock:
+            self._load()
             if sentence in self._seen:
                 return self._seen[sentence]
         verdict = self._decide(sentence)
         with self._lock:
             self._seen[sentence] = verdict
+            self._save()
         return verdict
 
     def instructions(self, sentences: Sequence[str]) -> list[str]:
@@ -83,3 +95,37 @@ class Screen:
             {"role": "user", "content": self.prompts.render("instruction", sentence=sentence)},
         ]
         return self.scorer.choice_probabilities(messages, CHOICES)["Instruction"] >= THRESHOLD
+
+    # --- on disk: a cache, so a file that does not read or write only costs the model's reading again ---
+
+    def _load(self) -> None:
+        if self._read or self._file is None:
+            return
+        self._read = True
+        with contextlib.suppress(OSError, ValueError):
+            saved = json.loads(self._file.read_text(encoding="utf-8"))
+            if isinstance(saved, dict):
+                self._seen.update({k: v for k, v in saved.items() if isinstance(v, bool)})
+
+    def _save(self) -> None:
+        if self._file is None:
+            return
+        kept = dict(list(self._seen.items())[-ON_DISK:])
+        with contextlib.suppress(OSError):
+            self._file.parent.mkdir(parents=True, exist_ok=True)
+            partial = self._file.with_suffix(f".{os.getpid()}.part")
+            partial.write_text(json.dumps(kept, ensure_ascii=False), encoding="utf-8")
+            partial.replace(self._file)
+
+
+def _verdict_file(folder: Path, scorer: Scorer | None, prompts: Prompts) -> Path | None:
+    """One file per model file and prompt wording: a verdict is only reused from the same reading. None
+    for a remote model, which a server may swap under the same name."""
+    path = getattr(scorer, "path", None)
+    if not isinstance(path, Path) or not path.is_file():
+        return None
+    stat = path.stat()
+    identity = [path.name, str(stat.st_size), str(stat.st_mtime_ns), str(THRESHOLD)]
+    identity += [prompts.text("instruction_system"), prompts.text("instruction")]
+    digest = hashlib.sha256("\x00".join(identity).encode()).hexdigest()[:32]
+    return folder / f"{digest}.json"

@@ -42,9 +42,11 @@ class Scorer(LLM, Protocol):
         ...
 
 
-def make_llm(settings: Settings) -> LLM:
+def make_llm(settings: Settings, lazy: bool = False, tokenizer: LLM | None = None) -> LLM:
+    """The answering model. `lazy`: a local model is read on first use, counting tokens meanwhile with
+    `tokenizer` when that is a local model on the same file (see `LocalLLM`)."""
     if settings.llm_backend == "local":
-        return make_local_llm(settings)
+        return make_local_llm(settings, lazy, tokenizer)
     if settings.llm_backend == "openai":
         return make_openai_llm(settings)
     raise ConfigError(f"unknown ASSISTANT_LLM_BACKEND {settings.llm_backend!r} (use local or openai)")
@@ -73,13 +75,14 @@ def citation_grammar(numbers: int, refusal: str) -> str:
 # --- local GGUF through llama-cpp-python ------------------------------------------------------------
 
 
-def make_local_llm(settings: Settings) -> LLM:
+def make_local_llm(settings: Settings, lazy: bool = False, tokenizer: LLM | None = None) -> LLM:
     from ..embedded import embedded_gguf
     from .local_llm import LocalLLM
 
     path = Path(settings.gguf_path) if settings.gguf_path else embedded_gguf(settings.model_cache_dir, settings.model)
     check_gguf(path)
-    return LocalLLM(path, settings)
+    same_file = tokenizer if isinstance(tokenizer, LocalLLM) else None
+    return LocalLLM(path, settings, lazy=lazy, tokenizer=same_file)
 
 
 def make_judge_scorer(settings: Settings, answering: LLM | None = None) -> Scorer | None:

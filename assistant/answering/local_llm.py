@@ -16,7 +16,9 @@ import math
 import threading
 import time
 from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from ..errors import ConfigError, ModelError
 from ..schema import Usage
@@ -26,39 +28,60 @@ from .messages import PLAIN, Messages, plain_prompt
 
 
 class LocalLLM:
-    def __init__(self, path: Path, settings: Settings, n_ctx: int | None = None) -> None:
+    """`lazy=True` defers reading the model until it is first asked to write or score: `assistant ask`
+    quotes most answers, and a writer loaded only to go unused costs a cold start over a second. Until
+    then `tokenizer`, another context on the same file (the judge's), counts tokens for the evidence
+    budget; the vocabulary is the file's, so the counts are the same."""
+
+    def __init__(
+        self,
+        path: Path,
+        settings: Settings,
+        n_ctx: int | None = None,
+        *,
+        lazy: bool = False,
+        tokenizer: LocalLLM | None = None,
+    ) -> None:
         try:
-            from llama_cpp import Llama
+            import llama_cpp  # noqa: F401  (fail here, not at first use, when it is missing)
         except ImportError:
             raise ConfigError("llama-cpp-python is not installed (pip install llama-cpp-python)") from None
         self.name = f"local:{path.name}"
         self.path = path
         self.temperature = settings.temperature
         self.timeout = settings.llm_timeout
-        fmt = settings.chat_format or None
-        try:
-            self._llama = Llama(
-                model_path=str(path),
-                n_ctx=n_ctx or settings.n_ctx,
-                n_threads=settings.resolved_threads(),
-                chat_format=None if fmt == PLAIN else fmt,
-                verbose=False,
-            )
-        except (ValueError, RuntimeError) as err:
-            raise ModelError(f"could not load GGUF model {path}: {err}") from None
-        template = self._llama.metadata.get("tokenizer.chat_template")
-        self.plain = fmt == PLAIN or (fmt is None and not template)
-        self._formatter = None if self.plain or fmt else _formatter(self._llama, template)
+        self._settings = settings
+        self._n_ctx = n_ctx or settings.n_ctx
+        self._tokenizer = tokenizer if tokenizer is not None and tokenizer.path == path else None
+        self._loaded: _Loaded | None = None
+        self._load_lock = threading.Lock()
         self._head: list[int] = []  # the prompt head whose KV cache was computed alone, from empty
-        self._states = HeadStates(self._llama, path, settings.model_cache_dir / "states", settings.resolved_threads())
         # One llama context serves one request at a time (the browser chat and the API share it).
         self._lock = threading.Lock()
+        if not lazy:
+            self._load()
+
+    def _load(self) -> _Loaded:
+        with self._load_lock:
+            if self._loaded is None:
+                self._loaded = _Loaded.read(self.path, self._settings, self._n_ctx)
+            return self._loaded
+
+    @property
+    def _llama(self):
+        return self._load().llama
+
+    @property
+    def plain(self) -> bool:
+        return self._load().plain
 
     @property
     def n_ctx(self) -> int:
-        return self._llama.n_ctx()
+        return self._loaded.llama.n_ctx() if self._loaded is not None else self._n_ctx
 
     def count_tokens(self, text: str) -> int:
+        if self._loaded is None and self._tokenizer is not None:
+            return self._tokenizer.count_tokens(text)
         return len(self._llama.tokenize(text.encode("utf-8"), add_bos=False, special=False))
 
     # --- prompts ------------------------------------------------------------------------------------
@@ -67,8 +90,8 @@ class LocalLLM:
         """(prompt tokens, the length-fixed head of them, stop strings)."""
         if self.plain:
             text, stop = plain_prompt(messages), ["\nUser:"]
-        elif self._formatter is not None:
-            text, stop = self._formatter(messages=messages).prompt, []
+        elif self._load().formatter is not None:
+            text, stop = self._load().formatter(messages=messages).prompt, []
         else:  # a named llama-cpp chat format: no head is shared, every call starts from empty
             return self._named_format_tokens(messages), [], []
         tokens = self._tokens(text)
@@ -99,13 +122,13 @@ class LocalLLM:
             self._llama.n_tokens = len(head)
             return
         self._head = []
-        if head and self._states.restore(head):
+        if head and self._load().states.restore(head):
             self._head = head
             return
         self._llama.reset()
         if head:
             self._llama.eval(head)
-            self._states.save(head)
+            self._load().states.save(head)
             self._head = head
 
     # --- generation ---------------------------------------------------------------------------------
@@ -167,6 +190,37 @@ class LocalLLM:
             self._llama.eval(tokens[len(head) :])
             logits = np.ctypeslib.as_array(self._llama._ctx.get_logits(), shape=(self._llama.n_vocab(),))
             return logits.astype(np.float64)
+
+
+@dataclass
+class _Loaded:
+    """The llama.cpp model and context, with what is read off the file once it is loaded."""
+
+    llama: Any
+    plain: bool
+    formatter: Any
+    states: HeadStates
+
+    @classmethod
+    def read(cls, path: Path, settings: Settings, n_ctx: int) -> _Loaded:
+        from llama_cpp import Llama
+
+        fmt = settings.chat_format or None
+        try:
+            llama = Llama(
+                model_path=str(path),
+                n_ctx=n_ctx,
+                n_threads=settings.resolved_threads(),
+                chat_format=None if fmt == PLAIN else fmt,
+                verbose=False,
+            )
+        except (ValueError, RuntimeError) as err:
+            raise ModelError(f"could not load GGUF model {path}: {err}") from None
+        template = llama.metadata.get("tokenizer.chat_template")
+        plain = fmt == PLAIN or (fmt is None and not template)
+        formatter = None if plain or fmt else _formatter(llama, template)
+        states = HeadStates(llama, path, settings.model_cache_dir / "states", settings.resolved_threads())
+        return cls(llama, plain, formatter, states)
 
 
 def _formatter(llama, template: str):

@@ -21,11 +21,13 @@ in its verbatim quote, and `matching_text` gives the sentence without it (for em
 
 from __future__ import annotations
 
+import importlib.util
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from ..errors import ConfigError
 from ..safety import carries_markup, instruction_reason
 
 # Part of every article id: bump it when these rules change, so old indexes are rebuilt.
@@ -255,10 +257,12 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
 
 
 def nltk_data_dir() -> Path:
-    """The NLTK data (Punkt, stop words) bundled inside llama-index-core: nothing is downloaded."""
-    import llama_index.core
-
-    return Path(llama_index.core.__file__).parent / "_static" / "nltk_cache"
+    """The NLTK data (Punkt, stop words) bundled inside llama-index-core: nothing is downloaded. Found
+    without importing llama-index-core, which costs about a second that a question does not need."""
+    spec = importlib.util.find_spec("llama_index.core")
+    if spec is None or not spec.submodule_search_locations:
+        raise ConfigError("llama-index-core is not installed: its bundled NLTK data splits the sentences")
+    return Path(next(iter(spec.submodule_search_locations))) / "_static" / "nltk_cache"
 
 
 @lru_cache(maxsize=1)

@@ -20,6 +20,7 @@ import time
 import uuid
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 from ..errors import ConfigError, IngestError, ModelError, StoreBusyError
@@ -131,8 +132,6 @@ def make_chroma_client(settings: Settings):
 
 class Index:
     def __init__(self, settings: Settings, embedder: Embedder | OpenAIEmbedder, client=None) -> None:
-        from llama_index.vector_stores.chroma import ChromaVectorStore
-
         self.settings = settings
         self.embedder = embedder
         self.client = client or make_chroma_client(settings)
@@ -143,12 +142,19 @@ class Index:
         self.records = self.client.get_or_create_collection(
             f"{settings.collection}-articles-{tag}", embedding_function=None
         )
-        self.vector_store = ChromaVectorStore(chroma_collection=self.sentences)
         self.space = distance_space(self.sentences)
         self.refresh_seconds = REFRESH_SECONDS
         self._articles: dict[str, Article] | None = None
         self._version: str | None = None
         self._checked = -float("inf")
+
+    @cached_property
+    def vector_store(self):
+        """LlamaIndex's view of the sentence collection, for writing nodes. Built on first write: a reader
+        (`assistant ask`) never pays for importing LlamaIndex (about a second of start-up)."""
+        from llama_index.vector_stores.chroma import ChromaVectorStore
+
+        return ChromaVectorStore(chroma_collection=self.sentences)
 
     # --- reading -------------------------------------------------------------------------------------
 

@@ -285,7 +285,7 @@ def build(app: App, note: str = "", manage_articles: bool = True) -> gr.Blocks:
 
 
 def start(app: App, host: str, port: int, share: bool = False, note: str = "") -> gr.Blocks:
-    """Queue and serve the chat in the background; `demo.close()` stops it."""
+    """Queue and serve the chat in the background; `stop(demo)` stops it."""
     auth = parse_auth(app.settings.ui_auth)
     demo = build(app, note, manage_articles=may_manage_articles(host, auth) and not share)
     demo.queue(default_concurrency_limit=_concurrency(app), max_size=app.settings.ui_queue_size)
@@ -308,6 +308,20 @@ def start(app: App, host: str, port: int, share: bool = False, note: str = "") -
             f"cannot serve on {host}:{port}: port in use or address unavailable (try --port or ASSISTANT_UI_PORT)"
         ) from None
     return demo
+
+
+def stop(demo: gr.Blocks) -> None:
+    """Stop a chat served by `start` and free its port.
+
+    `demo.close()` sets an asyncio.Event of the server's loop from this thread; while many sessions'
+    heartbeats wait on it, that can race their wake-up ("deque mutated during iteration") and leave the
+    server open. The event is set by then, so what close() did not reach is finished here."""
+    try:
+        demo.close()
+    except RuntimeError:
+        if demo.server:
+            demo.server.close()
+        demo.app.startup_events_triggered = False
 
 
 def max_upload(app: App) -> int:
