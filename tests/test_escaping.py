@@ -3,7 +3,7 @@ run everywhere (test_ui.py, which drives Chromium, is skipped where Playwright i
 
 from __future__ import annotations
 
-from assistant.interfaces.webui import (
+from assistant.interfaces.chat_html import (
     paragraph_bounds,
     render_answer,
     render_error,

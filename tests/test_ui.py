@@ -24,9 +24,9 @@ import httpx
 import pytest
 
 from assistant.app import App
+from assistant.interfaces.chat_html import render_progress
 from assistant.interfaces.webui import (
     prepare,
-    render_progress,
     start,
     stop,
 )

@@ -33,7 +33,9 @@ def create(app: App, host: str = "127.0.0.1", note: str = "") -> FastAPI:
     from fastapi import FastAPI
 
     from . import api
-    from .webui import ARTICLES_CSS, CSS, build, max_upload, may_manage_articles, parse_auth
+    from .articles_ui import CSS as ARTICLES_CSS
+    from .chat_html import CSS
+    from .webui import build, max_upload, may_manage_articles, parse_auth
 
     service = FastAPI(
         title="News assistant API",

@@ -1,15 +1,13 @@
 """The browser chat (Gradio): streamed answers whose [n] markers open the verbatim source passages.
 
-Everything shown is built here as HTML from escaped text; gradio only displays it. The Chatbot's
+Everything shown is built as HTML from escaped text (`chat_html`); gradio only displays it. The Chatbot's
 markdown is off so that neither article text nor model output can smuggle markup or LaTeX in.
 """
 
 from __future__ import annotations
 
 import argparse
-import html
 import os
-import re
 import sys
 import time
 import traceback
@@ -19,8 +17,9 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from ..errors import AssistantError
-from ..schema import Answer, Citation, Progress, Turn
+from ..schema import Answer, Turn
 from .articles_ui import CSS as ARTICLES_CSS
+from .chat_html import CSS, esc, render_answer, render_error, render_progress, render_question, render_stream
 from .progressive import verified_updates
 
 if TYPE_CHECKING:
@@ -34,29 +33,6 @@ EXAMPLES = [
     "Where does the al-Qaeda member who spoke of a shared global agenda live?",
     "Who is the Pakistani Foreign Ministry spokesperson who declined to comment?",
 ]
-SHOWN_QUESTION_CHARS = 400  # a pasted essay should not flood the chat; the error says how long it was
-_MARKER = re.compile(r"\[(\d+)\]")
-
-CSS = """
-.turn { line-height: 1.5; }
-.turn a.cite { font-weight: 600; text-decoration: none; padding: 0 1px; }
-.turn .meta { color: var(--body-text-color-subdued); font-size: 0.8em; margin-top: 0.4em; }
-.turn .sources { margin-top: 0.6em; }
-.turn .card { border: 1px solid var(--border-color-primary); border-radius: 8px; padding: 0.4em 0.7em;
-  margin-top: 0.5em; background: var(--background-fill-secondary); scroll-margin-top: 1em; }
-.turn .card:target { border-color: var(--color-accent); box-shadow: 0 0 0 2px var(--color-accent-soft); }
-.turn .card .head { font-weight: 600; }
-.turn .card .file { color: var(--body-text-color-subdued); font-weight: 400; font-size: 0.85em; }
-.turn .card .para, .turn .card .full { white-space: pre-wrap; margin: 0.3em 0; }
-.turn .card .full { max-height: 22em; overflow-y: auto; font-size: 0.9em; }
-.turn mark { background: #ffe27a; color: #111; padding: 0 1px; border-radius: 2px; }
-.turn.refusal .note { border-left: 4px solid #d9a400; padding: 0.3em 0.7em; background: rgba(217, 164, 0, 0.10); }
-.turn.refusal .closest li { margin: 0.3em 0; }
-.turn.error .note { border-left: 4px solid #c0392b; padding: 0.3em 0.7em; background: rgba(192, 57, 43, 0.10); }
-.turn.streaming { white-space: pre-wrap; }
-.turn .checking { color: var(--body-text-color-subdued); font-style: italic; }
-#status { font-size: 0.9em; color: var(--body-text-color-subdued); }
-"""
 
 
 @dataclass
@@ -66,95 +42,6 @@ class Exchange:
     question: str
     html: str
     answer: Answer | None = None
-
-
-# --- rendering: every piece of text is escaped before any tag of ours is added ---------------------
-
-
-def esc(text: str) -> str:
-    return html.escape(text, quote=True)
-
-
-def render_answer(answer: Answer, texts: dict[str, str], uid: str) -> str:
-    if answer.refused:
-        return render_refusal(answer)
-    markers = {c.marker for c in answer.citations}
-
-    def link(m: re.Match) -> str:
-        n = int(m.group(1))
-        return f'<a class="cite" href="#src-{uid}-{n}">[{n}]</a>' if n in markers else m.group()
-
-    body = _MARKER.sub(link, esc(answer.answer))
-    cards = "".join(render_card(c, texts.get(c.article, ""), uid) for c in answer.citations)
-    return f'<div class="turn answer"><p class="text">{body}</p><div class="sources">{cards}</div>{_meta(answer)}</div>'
-
-
-def render_card(c: Citation, text: str, uid: str) -> str:
-    """Title, the quote marked inside its paragraph, and the whole article with the same span marked."""
-    if text[c.start : c.end] != c.quote:  # never mark a span that is not the quote; show the quote alone
-        para = f"<mark>{esc(c.quote)}</mark>"
-        full = ""
-    else:
-        p_start, p_end = paragraph_bounds(text, c.start, c.end)
-        para = highlight(text[p_start:p_end], c.start - p_start, c.end - p_start)
-        full = (
-            f'<details><summary>Whole article</summary><div class="full">{highlight(text, c.start, c.end)}'
-            f"</div></details>"
-        )
-    return (
-        f'<div class="card" id="src-{uid}-{c.marker}"><div class="head">[{c.marker}] {esc(c.title)} '
-        f'<span class="file">{esc(c.article)}, characters {c.start}–{c.end}</span></div>'
-        f'<div class="para">{para}</div>{full}</div>'
-    )
-
-
-def paragraph_bounds(text: str, start: int, end: int) -> tuple[int, int]:
-    """The line(s) holding [start, end): articles put one paragraph per line."""
-    p_start = text.rfind("\n", 0, start) + 1
-    p_end = text.find("\n", end)
-    return p_start, len(text) if p_end == -1 else p_end
-
-
-def highlight(text: str, start: int, end: int) -> str:
-    return f"{esc(text[:start])}<mark>{esc(text[start:end])}</mark>{esc(text[end:])}"
-
-
-def render_refusal(answer: Answer) -> str:
-    items = "".join(
-        f'<li><b>{esc(c.title)}</b> <span class="file">({esc(c.article)})</span>: “{esc(c.quote)}”</li>'
-        for c in answer.see_also
-    )
-    closest = f'<div class="closest"><p>Closest passages (not an answer):</p><ul>{items}</ul></div>' if items else ""
-    return f'<div class="turn refusal"><p class="note">{esc(answer.answer)}</p>{closest}{_meta(answer)}</div>'
-
-
-def render_error(message: str) -> str:
-    return f'<div class="turn error"><p class="note">Could not answer: {esc(message)}</p></div>'
-
-
-def render_stream(raw: str = "") -> str:
-    """The turn before anything is verified: never the model's raw text, only that it is at work."""
-    del raw  # kept for callers of the old signature; unverified text is not shown
-    return '<div class="turn streaming"><span class="checking">Searching and checking the articles…</span></div>'
-
-
-def render_progress(progress: Progress) -> str:
-    """The verified sentences so far (markers plain: their cards come with the finished answer)."""
-    if not progress.answer:
-        return render_stream()
-    checking = ' <span class="checking">checking…</span>' if progress.checking else ""
-    return f'<div class="turn streaming"><p class="text">{esc(progress.answer)}{checking}</p></div>'
-
-
-def render_question(question: str) -> str:
-    shown = question if len(question) <= SHOWN_QUESTION_CHARS else question[:SHOWN_QUESTION_CHARS] + "…"
-    return f'<div class="question">{esc(shown)}</div>'
-
-
-def _meta(answer: Answer) -> str:
-    seconds = answer.timings_ms.total / 1000
-    dropped = f" · {len(answer.dropped)} unsupported sentence(s) left out" if answer.dropped else ""
-    return f'<div class="meta">{esc(answer.model)} · {seconds:.1f} s{dropped}</div>'
 
 
 # --- the conversation ------------------------------------------------------------------------------
