@@ -16,9 +16,10 @@ from __future__ import annotations
 import contextlib
 import ctypes
 import hashlib
-import os
 from collections import OrderedDict
 from pathlib import Path
+
+from ..caches import file_identity, write_cache
 
 KEPT = 4  # heads held in memory per context: the answer's system turn and the judge's three
 ON_DISK = 16  # state files kept in the folder, newest first: old prompts and models do not pile up
@@ -32,8 +33,7 @@ class HeadStates:
         self._lib = llama_cpp
         self._memory: OrderedDict[tuple[int, ...], bytes] = OrderedDict()
         self._folder = folder
-        stat = model.stat()
-        self._identity = f"{model.name}|{stat.st_size}|{stat.st_mtime_ns}|{llama.n_ctx()}|{threads}|"
+        self._identity = f"{file_identity(model)}|{llama.n_ctx()}|{threads}|"
         self._identity += getattr(llama_cpp, "__version__", "")
 
     def restore(self, head: list[int]) -> bool:
@@ -89,12 +89,9 @@ class HeadStates:
         path = self._path(key)
         if path is None:
             return
-        # A cache: a read-only or full disk only costs the next process the evaluation.
+        if not write_cache(path, data):
+            return
         with contextlib.suppress(OSError):
-            path.parent.mkdir(parents=True, exist_ok=True)
-            partial = path.with_suffix(f".{os.getpid()}.part")
-            partial.write_bytes(data)
-            partial.replace(path)
             saved = sorted(self._folder.glob("*.state"), key=lambda p: p.stat().st_mtime_ns, reverse=True)
             for old in saved[ON_DISK:]:
                 old.unlink(missing_ok=True)

@@ -15,12 +15,12 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
-import os
 import re
 import threading
 from collections.abc import Sequence
 from pathlib import Path
 
+from ..caches import file_identity, write_cache
 from .llms import Scorer
 from .prompts import Prompts
 
@@ -111,11 +111,7 @@ class Screen:
         if self._file is None:
             return
         kept = dict(list(self._seen.items())[-ON_DISK:])
-        with contextlib.suppress(OSError):
-            self._file.parent.mkdir(parents=True, exist_ok=True)
-            partial = self._file.with_suffix(f".{os.getpid()}.part")
-            partial.write_text(json.dumps(kept, ensure_ascii=False), encoding="utf-8")
-            partial.replace(self._file)
+        write_cache(self._file, json.dumps(kept, ensure_ascii=False).encode("utf-8"))
 
 
 def _verdict_file(folder: Path, scorer: Scorer | None, prompts: Prompts) -> Path | None:
@@ -124,8 +120,6 @@ def _verdict_file(folder: Path, scorer: Scorer | None, prompts: Prompts) -> Path
     path = getattr(scorer, "path", None)
     if not isinstance(path, Path) or not path.is_file():
         return None
-    stat = path.stat()
-    identity = [path.name, str(stat.st_size), str(stat.st_mtime_ns), str(THRESHOLD)]
-    identity += [prompts.text("instruction_system"), prompts.text("instruction")]
+    identity = [file_identity(path), str(THRESHOLD), prompts.text("instruction_system"), prompts.text("instruction")]
     digest = hashlib.sha256("\x00".join(identity).encode()).hexdigest()[:32]
     return folder / f"{digest}.json"

@@ -88,10 +88,11 @@ class LocalLLM:
 
     def _prompt(self, messages: Messages) -> tuple[list[int], list[int], list[str]]:
         """(prompt tokens, the length-fixed head of them, stop strings)."""
-        if self.plain:
+        loaded = self._load()
+        if loaded.plain:
             text, stop = plain_prompt(messages), ["\nUser:"]
-        elif self._load().formatter is not None:
-            text, stop = self._load().formatter(messages=messages).prompt, []
+        elif loaded.formatter is not None:
+            text, stop = loaded.formatter(messages=messages).prompt, []
         else:  # a named llama-cpp chat format: no head is shared, every call starts from empty
             return self._named_format_tokens(messages), [], []
         tokens = self._tokens(text)
