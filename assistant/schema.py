@@ -54,6 +54,17 @@ class Citation(BaseModel):
     end: int
 
 
+class ShortAnswer(BaseModel):
+    """The exact words that answer the question: a substring of a cited sentence, located in its article
+    (`article_text[start:end] == text`). The cited quote around it is the proof."""
+
+    text: str
+    article: str
+    start: int
+    end: int
+    marker: int | None = None  # the citation whose quote contains this span
+
+
 class Timings(BaseModel):
     retrieve: float = 0.0
     generate: float = 0.0
@@ -95,10 +106,20 @@ class Answer(BaseModel):
     raw_output: str = ""
     mode: Literal["generated", "extractive", "refused"] = "generated"
     judge: str = ""  # which judge passed the sentences
+    short_answer: ShortAnswer | None = None
 
     def public(self) -> dict:
         """The documented `ask --json` object."""
-        return self.model_dump(include={"question", "answer", "refused", "mode", "citations", "model", "timings_ms"})
+        return self.model_dump(include={
+                "question",
+                "answer",
+                "short_answer",
+                "refused",
+                "mode",
+                "citations",
+                "model",
+                "timings_ms",
+            })
 
 
 @dataclass
