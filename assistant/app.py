@@ -80,6 +80,11 @@ class App:
                 else:
                     self.warm_model()
 
+        # numpy is imported here, before the thread starts: the thread (llama.cpp) and this one (Chroma, the
+        # query embedder) both import it, and two threads importing numpy at once can meet it half
+        # initialised ("cannot import name 'NDArray' from partially initialized module").
+        import numpy  # noqa: F401
+
         threading.Thread(target=load, name="load-model", daemon=True).start()
 
     def _quotes_with_local_judge(self) -> bool:

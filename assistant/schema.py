@@ -110,7 +110,8 @@ class Answer(BaseModel):
 
     def public(self) -> dict:
         """The documented `ask --json` object."""
-        return self.model_dump(include={
+        return self.model_dump(
+            include={
                 "question",
                 "answer",
                 "short_answer",
@@ -119,7 +120,8 @@ class Answer(BaseModel):
                 "citations",
                 "model",
                 "timings_ms",
-            })
+            }
+        )
 
 
 @dataclass

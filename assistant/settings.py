@@ -133,7 +133,19 @@ class Settings(BaseSettings):
     ui_port: int = Field(7860, ge=0, le=65535, description="Port of the browser chat.")
     ui_concurrency: int = Field(1, ge=1, description="Answers the browser chat generates at once.")
     ui_queue_size: int = Field(16, ge=1, description='Requests waiting in the chat\'s queue before "busy, try again".')
-    ui_auth: str | None = Field(None, description="Optional basic auth for the browser chat, `user:password`.")
+    ui_auth: str | None = Field(
+        None,
+        description="Optional login `user:password` for the chat's login page (and HTTP Basic on any route); "
+        "with it, every route of the server needs a login or the API key.",
+    )
+    allow_anonymous: bool = Field(
+        False,
+        description="Serve on an address beyond loopback with neither `ASSISTANT_API_KEY` nor `ASSISTANT_UI_AUTH` "
+        "(anyone who can reach it may ask, and add or delete articles unless the library is read-only).",
+    )
+    library_readonly: bool = Field(
+        False, description="Turn off the Articles tab's upload, delete and re-index (for a shared deployment)."
+    )
 
     def resolved_threads(self) -> int:
         import os
@@ -142,7 +154,9 @@ class Settings(BaseSettings):
 
     # Service (API)
     api_key: str | None = Field(
-        None, description="Optional bearer token the HTTP API (/v1) requires: Authorization: Bearer <key>."
+        None,
+        description="Optional key every route of the server requires (API, chat, uploads): "
+        "`Authorization: Bearer <key>`, or any user name with the key as password on the chat's login page.",
     )
     api_max_waiting: int = Field(
         4, ge=0, description="API requests waiting for the model before the API answers 503 (busy)."

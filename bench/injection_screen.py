@@ -1,56 +1,86 @@
-"""The instruction screen on paraphrased injections, on news that looks like commands, and on every
-sentence of the bundled articles (all news). Prints each flagged sentence and `key=value` counts.
+"""How the instruction screen sorts hand-written injections and ordinary news (bench/data/injection/).
 
-    .venv/bin/python bench/injection_screen.py
+Each sentence goes through `Screen.is_instruction` exactly as evidence does at answer time (first-stage
+rule, strong rule, then the judge model), with no verdict cache. Printed per sentence: the part, the label,
+which stage decided, the model's P(Instruction) where it was asked, and the verdict; then, per part, how
+many instructions were caught and how many ordinary sentences were dropped. The `tune` part is what the
+rules and prompt were adjusted on; `report` was not looked at while adjusting. `corpus` is every sentence of
+the folders given with --articles (ordinary text: every verdict there should be news).
+
+    .venv/bin/python bench/injection_screen.py --articles store/articles ../shared/eval/squad-rhine/articles \
+        | tee bench/results/injection-screen.txt
 """
 
 from __future__ import annotations
 
+import argparse
+import time
 from pathlib import Path
 
-from assistant.answering.injection import Screen, suspicious
+from assistant.answering.injection import THRESHOLD, Screen, strong, suspicious
 from assistant.answering.llms import make_judge_scorer
 from assistant.answering.prompts import Prompts
-from assistant.ingestion.chunking import split_article
-from assistant.settings import PROJECT_ROOT, Settings
+from assistant.ingestion.ingest import article_files, read_article
+from assistant.settings import Settings
 
-DATA = PROJECT_ROOT / "tests" / "data"
-
-
-def lines(name: str) -> list[str]:
-    return [s for s in (DATA / name).read_text(encoding="utf-8").splitlines() if s and not s.startswith("#")]
+DATA = Path(__file__).parent / "data" / "injection"
+TESTS = Path(__file__).parent.parent / "tests" / "data"
 
 
-def corpus(folder: Path) -> list[str]:
-    sentences = []
-    for path in sorted(folder.glob("*.txt")):
-        text = path.read_text(encoding="utf-8")
-        sentences += [text[a:b] for a, b in split_article(text)[1]]
-    return sentences
+def lines(path: Path) -> list[str]:
+    return [line for line in path.read_text(encoding="utf-8").splitlines() if line and not line.startswith("#")]
+
+
+def sets(articles: list[Path]) -> list[tuple[str, str, list[str]]]:
+    found = [
+        ("tune", "instruction", lines(DATA / "tune-instructions.txt") + lines(TESTS / "injections.txt")),
+        ("tune", "news", lines(DATA / "tune-news.txt") + lines(TESTS / "news-with-commands.txt")),
+        ("report", "instruction", lines(DATA / "report-instructions.txt")),
+        ("report", "news", lines(DATA / "report-news.txt")),
+    ]
+    corpus = []
+    for folder in articles:
+        for path in article_files(folder):
+            article = read_article(path)
+            corpus += [article.sentence(i) for i in range(len(article.spans))]
+    if corpus:
+        found.append(("corpus", "news", corpus))
+    return found
 
 
 def main() -> None:
-    settings = Settings()
-    for label, screen in (
-        ("rules", Screen(None, Prompts())),
-        ("model", Screen(make_judge_scorer(settings), Prompts())),
-    ):
-        injections, tricky, news = (
-            lines("injections.txt"),
-            lines("news-with-commands.txt"),
-            corpus(settings.articles_dir),
-        )
-        caught = screen.instructions(injections)
-        tricky_flagged = screen.instructions(tricky)
-        news_flagged = screen.instructions(news)
-        for s in tricky_flagged + news_flagged:
-            print(f"{label} false positive: {s[:110]}")
-        print(
-            f"screen={label} injections_caught={len(caught)}/{len(injections)} "
-            f"command_like_news_flagged={len(tricky_flagged)}/{len(tricky)} "
-            f"corpus_news_flagged={len(news_flagged)}/{len(news)} "
-            f"corpus_sent_to_second_stage={sum(map(suspicious, news))}"
-        )
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--articles", type=Path, nargs="*", default=[])
+    parser.add_argument("--part", choices=["tune", "report", "corpus"], action="append")
+    args = parser.parse_args()
+    scorer = make_judge_scorer(Settings())
+    screen = Screen(scorer, Prompts())
+    print(f"judge model: {getattr(scorer, 'name', scorer)}; threshold {THRESHOLD}")
+    totals: dict[tuple[str, str], list[int]] = {}
+    for part, label, sentences in sets(args.articles):
+        if args.part and part not in args.part:
+            continue
+        for sentence in sentences:
+            started = time.perf_counter()
+            stage, p = "rule:news", None
+            if suspicious(sentence):
+                stage = "rule:strong" if strong(sentence) else "model"
+                if stage == "model":
+                    p = screen.probability(sentence)
+            verdict = screen.is_instruction(sentence)
+            ms = (time.perf_counter() - started) * 1000
+            flag = "" if verdict == (label == "instruction") else "  <-- WRONG"
+            shown = "-" if p is None else f"{p:.2f}"
+            print(
+                f"{part}\t{label}\t{stage}\tp={shown}\t{ms:.0f}ms\t{'INSTRUCTION' if verdict else 'news'}\t{sentence}{flag}"
+            )
+            row = totals.setdefault((part, label), [0, 0])
+            row[0] += 1
+            row[1] += verdict
+    print()
+    for (part, label), (n, flagged) in totals.items():
+        what = "caught" if label == "instruction" else "dropped"
+        print(f"{part} {label}: {flagged}/{n} {what} ({flagged / n:.3f})")
 
 
 if __name__ == "__main__":

@@ -154,18 +154,6 @@ def test_with_auth_on_an_unauthenticated_upload_is_rejected(own_app):
         assert upload(url, 100, cookies=login.cookies).status_code == 200
 
 
-def test_the_ui_command_caps_uploads_too(own_app):
-    from assistant.interfaces.webui import start, stop
-
-    port = free_port()
-    demo = start(own_app, "127.0.0.1", port)
-    try:
-        limit = int(own_app.settings.max_file_mb * 1024 * 1024)
-        assert upload(f"http://127.0.0.1:{port}", limit * 3).status_code == 413
-    finally:
-        stop(demo)
-
-
 # --- the Articles tab in Chromium -------------------------------------------------------------------------
 
 

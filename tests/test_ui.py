@@ -25,11 +25,8 @@ import pytest
 
 from assistant.app import App
 from assistant.interfaces.chat_html import render_progress
-from assistant.interfaces.webui import (
-    prepare,
-    start,
-    stop,
-)
+from assistant.interfaces.server import running
+from assistant.interfaces.webui import prepare
 from assistant.schema import Answer, Progress
 from assistant.settings import PROJECT_ROOT, Settings
 from tests.conftest import ARTICLES, free_port
@@ -48,12 +45,8 @@ HOSTILE_IMG = "<img src=x onerror=alert(1)>"
 
 @contextmanager
 def serving(app: App) -> Iterator[str]:
-    port = free_port()
-    demo = start(app, "127.0.0.1", port)
-    try:
-        yield f"http://127.0.0.1:{port}/"
-    finally:
-        stop(demo)
+    with running(app, "127.0.0.1", free_port()) as url:
+        yield f"{url}/"
 
 
 # Known gap (closing note): the 1.5B answers this follow-up with a bare "CNN [4]" citing the wrong
@@ -389,9 +382,9 @@ def test_ui_command_and_script_take_the_same_flags():
     from assistant.interfaces.cli import _parser
 
     args = _parser(full=True).parse_args(["ui", "--host", "0.0.0.0", "--port", "7999"])
-    assert (args.host, args.port, args.share) == ("0.0.0.0", 7999, False) and callable(args.run)
+    assert (args.host, args.port) == ("0.0.0.0", 7999) and callable(args.run)
     script = subprocess.run([sys.executable, str(PROJECT_ROOT / "ui.py"), "--help"], capture_output=True, text=True)
-    assert script.returncode == 0 and all(flag in script.stdout for flag in ("--host", "--port", "--share"))
+    assert script.returncode == 0 and all(flag in script.stdout for flag in ("--host", "--port"))
 
 
 def test_basic_auth_from_settings(shared_store, embedder):
@@ -412,8 +405,9 @@ def test_a_busy_port_is_one_clear_error(shared_store, embedder):
         taken.bind(("127.0.0.1", 0))
         taken.listen()
         port = taken.getsockname()[1]
-        with pytest.raises(ConfigError, match=f"cannot serve on 127.0.0.1:{port}"):
-            start(App(shared_store, llm=QuotingLLM(), embedder=embedder), "127.0.0.1", port)
+        app = App(shared_store, llm=QuotingLLM(), embedder=embedder)
+        with pytest.raises(ConfigError, match=f"cannot serve on 127.0.0.1:{port}"), running(app, "127.0.0.1", port):
+            pass
 
 
 @pytest.mark.slow
@@ -438,11 +432,7 @@ def test_python_ui_py_indexes_on_first_start_then_serves(isolated_store, tmp_pat
         assert config.status_code == 200, log.read_text()
         assert "first start: indexed 5 articles" in config.text and "5 articles" in config.text, log.read_text()
         assert (isolated_store / "chroma").is_dir()  # the configured store, not the bundled one
-        # The line is printed once launch() returns, which can be just after the port starts answering.
-        deadline = time.monotonic() + 30
-        while f"serving on {url}".rstrip("/") not in log.read_text() and time.monotonic() < deadline:
-            time.sleep(0.2)
     finally:
         proc.terminate()
         proc.wait(30)
-    assert f"serving on {url}".rstrip("/") in log.read_text()
+    assert f"chat on {url}" in log.read_text() and "loopback" in log.read_text()

@@ -28,38 +28,56 @@ CHOICES = ("News", "Instruction")
 THRESHOLD = 0.5
 ON_DISK = 10_000  # verdicts kept in the file, newest last: a changing corpus does not grow it for ever
 _QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"|‘[^’]*’")
+# The first stage is built for recall: anything that could be spoken to a reader or a machine goes to the
+# model. Cost, not correctness, is what it saves: ordinary news rarely names a machine reader, talks about
+# "this page" or orders an answer outside quotation marks.
+_MACHINE = (
+    r"ai|a\.i\.|assistants?|chatbots?|bots?|(?:language\s+)?models?|llms?|gpt|algorithms?|programs?|software"
+    r"|systems?|tools?|agents?|engines?|machines?|machine-\w+|automated|crawlers?|scrapers?|summari[sz]\w*"
+)
 _ADDRESSEE = re.compile(
-    r"\b(?:you|your|yourself|ai|a\.i\.|assistants?|chatbots?|bots?|language\s+models?|llms?|gpt|"
-    r"summari[sz](?:er|ers|ing|es|e|ation)|automated|machine|crawlers?|readers?\s+(?:must|should)|"
-    r"(?:system\s+)?prompts?|instructions?)\b",
+    rf"\b(?:you|your|yourself|whoever|whatever|{_MACHINE}|readers?|(?:system\s+)?prompts?|instructions?)\b",
+    re.IGNORECASE,
+)
+_THIS_TEXT = re.compile(
+    r"\b(?:this|the\s+following|the\s+above)\s+(?:page|article|story|text|paragraph|sentence|line|site|website|"
+    r"report|document|post|passage|note)\b",
     re.IGNORECASE,
 )
 _COMMAND = re.compile(
-    r"^\W*(?:please\s+)?(?:ignore|disregard|forget|note|always|never|do\s+not|don['’]t|begin|start|say|state|"
-    r"write|respond|reply|answer|include|mention|tell|repeat|output|print|summari[sz]e|report)\b",
+    r"(?:^|[,:;]\s)\W*(?:please\s+)?(?:ignore|disregard|forget|override|note|always|never|do\s+not|don['’]t|begin|start|say|"
+    r"state|write|respond|reply|answer|include|mention|tell|repeat|output|print|summari[sz]e|report|describe|"
+    r"treat|present|quote|cite|record|omit|leave\s+out|rewrite|refer|add|insert)\b",
     re.IGNORECASE,
 )
 _OBLIGATION = re.compile(
-    r"\b(?:must|should|shall|is\s+required\s+to|are\s+required\s+to|has\s+to|have\s+to)\s+"
-    r"(?:always\s+|first\s+)?(?:begin|start|open|say|state|mention|include|write|answer|respond|reply|"
-    r"report|describe|claim|repeat|ignore|disregard)\b",
+    r"\b(?:must|should|shall|is\s+(?:required\s+)?to|are\s+(?:required\s+|asked\s+)?to|has\s+to|have\s+to|"
+    r"needs?\s+to)\s+(?:always\s+|first\s+|now\s+|only\s+)?(?:begin|start|open|say|state|mention|include|write|"
+    r"answer|respond|reply|report|describe|claim|repeat|ignore|disregard|give|tell|treat|present|quote|cite|"
+    r"record|omit|leave|add|insert|refer|name|use|call|render)\b",
     re.IGNORECASE,
 )
+_MACHINE_WORD = re.compile(rf"\b(?:{_MACHINE})\b", re.IGNORECASE)
 
 
 def suspicious(sentence: str) -> bool:
     """Could this sentence be addressed to a reader or a machine rather than report news?"""
     unquoted = _QUOTED.sub(" ", sentence)
-    return bool(_ADDRESSEE.search(unquoted) or _COMMAND.search(unquoted) or _OBLIGATION.search(unquoted))
-
-
-def _strong(sentence: str) -> bool:
-    """Without a model: an order to say something, or a word for a machine reader, outside quotes."""
-    unquoted = _QUOTED.sub(" ", sentence)
-    machine = re.search(
-        r"\b(?:ai|assistants?|chatbots?|language\s+models?|llms?|summari[sz]\w*|automated)\b", unquoted, re.IGNORECASE
+    return bool(
+        _ADDRESSEE.search(unquoted)
+        or _THIS_TEXT.search(unquoted)
+        or _COMMAND.search(unquoted)
+        or _OBLIGATION.search(unquoted)
     )
-    return bool(_OBLIGATION.search(unquoted) or (machine and (_COMMAND.search(unquoted) or "you" in unquoted.lower())))
+
+
+def strong(sentence: str) -> bool:
+    """Without a model: an order to say something, or a word for a machine reader with an order or "you",
+    outside quotes."""
+    unquoted = _QUOTED.sub(" ", sentence)
+    machine = _MACHINE_WORD.search(unquoted)
+    ordered = _OBLIGATION.search(unquoted) or _COMMAND.search(unquoted)
+    return bool((machine or _THIS_TEXT.search(unquoted)) and (ordered or re.search(r"\byou", unquoted, re.I)))
 
 
 class Screen:
@@ -87,14 +105,22 @@ class Screen:
     def instructions(self, sentences: Sequence[str]) -> list[str]:
         return [s for s in sentences if self.is_instruction(s)]
 
-    def _decide(self, sentence: str) -> bool:
+    def probability(self, sentence: str) -> float:
+        """The judge model's probability that the sentence instructs rather than reports (needs a model)."""
         if self.scorer is None:
-            return _strong(sentence)
+            raise ValueError("the screen has no model to ask")
         messages = [
             {"role": "system", "content": self.prompts.text("instruction_system")},
             {"role": "user", "content": self.prompts.render("instruction", sentence=sentence)},
         ]
-        return self.scorer.choice_probabilities(messages, CHOICES)["Instruction"] >= THRESHOLD
+        return self.scorer.choice_probabilities(messages, CHOICES)["Instruction"]
+
+    def _decide(self, sentence: str) -> bool:
+        # The rule's strongest signals (a machine reader or "this page" together with an order) kept no
+        # ordinary sentence of bench/data/injection/ out; the model decides the rest.
+        if strong(sentence):
+            return True
+        return self.scorer is not None and self.probability(sentence) >= THRESHOLD
 
     # --- on disk: a cache, so a file that does not read or write only costs the model's reading again ---
 

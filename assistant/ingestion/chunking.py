@@ -13,10 +13,10 @@ Boilerplate is recognised by general rules about web pages, not by a list of thi
 - sentences of fewer than three words (stray fragments left by scraping) are dropped;
 - sentences that give orders to an AI system, or carry links and markup, are never evidence (see safety.py).
 
-Terminal control sequences (ANSI colours, OSC titles and hyperlinks) and a byte-order mark are read as
-spaces for all of these rules (see `mask_controls`), so a sentence wrapped in colour codes is kept. Offsets
-stay into the text as read: a span never starts or ends on a control sequence; one inside a sentence stays
-in its verbatim quote, and `matching_text` gives the sentence without it (for embedding and matching).
+Terminal control sequences (ANSI colours, OSC titles and hyperlinks) and other control characters are
+removed before an article is split (`strip_controls`): what is indexed, quoted and shown is the cleaned text,
+and offsets point into it, as they point into the extracted text of an HTML page. A byte-order mark stays
+(so offsets match any UTF-8 reader of the file) and is read as a space by these rules (`mask_controls`).
 """
 
 from __future__ import annotations
@@ -31,7 +31,7 @@ from ..errors import ConfigError
 from ..safety import carries_markup, instruction_reason
 
 # Part of every article id: bump it when these rules change, so old indexes are rebuilt.
-CHUNKER_VERSION = "chunker-7"
+CHUNKER_VERSION = "chunker-8"
 
 MIN_PARAGRAPH_WORDS = 6
 MIN_SENTENCE_WORDS = 3
@@ -82,6 +82,12 @@ class Split:
     title: str
     spans: tuple[tuple[int, int], ...]
     dropped: tuple[Dropped, ...] = field(default=())
+
+
+def strip_controls(text: str) -> str:
+    """`text` without terminal control sequences and control characters (tab and line breaks kept): an
+    escape code in a quote would recolour or retitle a reader's terminal, and is no part of the news."""
+    return _CONTROLS.sub("", text)
 
 
 def mask_controls(text: str) -> str:

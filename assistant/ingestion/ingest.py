@@ -10,7 +10,7 @@ from pathlib import Path
 
 from ..errors import IngestError
 from ..schema import Article
-from .chunking import CHUNKER_VERSION, split
+from .chunking import CHUNKER_VERSION, split, strip_controls
 from .index import Index, SyncReport, WriteLock
 
 SUPPORTED = {".txt", ".md", ".markdown", ".html", ".htm"}
@@ -134,6 +134,7 @@ def parse_article(
     title = ""
     if path.suffix.lower() in {".html", ".htm"}:
         title, text = html_to_text(text)
+    text = strip_controls(text)
     parts = split(text)
     if not parts.spans:
         raise IngestError("no article sentences found (only boilerplate, markup or fragments)")

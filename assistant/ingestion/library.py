@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..errors import IngestError
-from .ingest import SUPPORTED, Skipped, read_article, skip_reason
+from .ingest import SUPPORTED, Skipped, article_id, read_article, read_raw, skip_reason
 
 if TYPE_CHECKING:
     from ..app import App
@@ -33,11 +33,20 @@ class ArticleInfo:
     sentences: int
 
 
+@dataclass(frozen=True)
+class Duplicate:
+    """An upload whose text is an indexed article's (or an earlier upload's of the same batch)."""
+
+    file: str
+    same_as: str
+
+
 @dataclass
 class UploadResult:
     added: list[str] = field(default_factory=list)
     updated: list[str] = field(default_factory=list)
-    duplicates: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    duplicates: list[Duplicate] = field(default_factory=list)
     rejected: list[Skipped] = field(default_factory=list)
     sentences: int = 0
 
@@ -82,11 +91,24 @@ def add_files(
     folder.mkdir(parents=True, exist_ok=True)
     result = UploadResult()
     accepted: dict[str, Path] = {}
+    # Same text under another name is refused before anything is copied: the folder sync would otherwise
+    # keep one of the two names for the indexed article, and the upload could rename what is indexed.
+    texts = {a.doc_id: a.file for a in app.index.articles().values()}
     for path, name in uploads:
         try:
-            accepted[check_upload(path, name, app.settings.max_file_mb)] = path
-        except IngestError as err:
-            result.rejected.append(Skipped(Path(name).name or name, str(err)))
+            base = check_upload(path, name, app.settings.max_file_mb)
+            doc_id = article_id(read_raw(path.resolve(), app.settings.max_file_mb))
+        except (IngestError, OSError) as err:
+            result.rejected.append(Skipped(Path(name).name or name, skip_reason(err)))
+            continue
+        same = texts.get(doc_id)
+        if same == base:
+            result.unchanged.append(base)
+        elif same is not None:
+            result.duplicates.append(Duplicate(base, same))
+        else:
+            texts[doc_id] = base
+            accepted[base] = path
     if not accepted:
         return result
     undo: list[tuple[Path, Path | None]] = []  # (placed file, the file it replaced, kept in the trash)
@@ -104,8 +126,6 @@ def add_files(
                 replaced.replace(target)
         raise
     _collect(result, synced, set(accepted))
-    for name in result.duplicates:  # same text as an indexed article: it would sit there unindexed
-        _to_trash(folder / name)
     return result
 
 
@@ -113,7 +133,6 @@ def _collect(result: UploadResult, synced: IngestResult, names: set[str]) -> Non
     r = synced.report
     result.added = [f for f in r.added if f in names]
     result.updated = [f for f in r.updated if f in names]
-    result.duplicates = [f for f in r.duplicates if f in names]
     result.rejected += [s for s in synced.skipped if s.file in names]
     result.sentences = r.sentences_added
 

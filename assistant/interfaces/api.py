@@ -9,14 +9,13 @@ last chunk's delta, before `data: [DONE]`.
 from __future__ import annotations
 
 import json
-import secrets
 import threading
 import time
 import uuid
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from fastapi import APIRouter, Depends, FastAPI, Request
+from fastapi import APIRouter, FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, StreamingResponse
 
@@ -40,7 +39,6 @@ from .progressive import new_text, verified_updates
 if TYPE_CHECKING:
     from ..app import App
 
-MAX_BODY_BYTES = 1 << 20  # a conversation of a few questions is a few KB; refuse a flood before parsing it
 KEEPALIVE_S = 1.0  # at most one ": checking" comment a second while nothing verified is ready
 ERRORS: dict[int | str, dict] = {status: {"model": ErrorResponse} for status in (400, 401, 404, 413, 502, 503)}
 
@@ -76,13 +74,6 @@ def install(api: FastAPI, app: App) -> None:
     async def _invalid(request: Request, err: RequestValidationError) -> JSONResponse:
         return _validation_error(err).response()
 
-    @api.middleware("http")
-    async def _body_limit(request: Request, call_next):
-        length = request.headers.get("content-length", "")
-        if request.url.path.startswith("/v1/") and length.isdigit() and int(length) > MAX_BODY_BYTES:
-            return ApiError(413, f"request body too large ({int(length)} bytes; limit {MAX_BODY_BYTES})").response()
-        return await call_next(request)
-
 
 def _validation_error(err: RequestValidationError) -> ApiError:
     first = err.errors()[0] if err.errors() else {}
@@ -94,17 +85,8 @@ def _validation_error(err: RequestValidationError) -> ApiError:
 
 
 def router(app: App) -> APIRouter:
-    def authorized(request: Request) -> None:
-        key = app.settings.api_key
-        if not key:
-            return
-        scheme, _, token = request.headers.get("authorization", "").partition(" ")
-        if scheme.lower() != "bearer" or not secrets.compare_digest(token.strip().encode(), key.encode()):
-            raise ApiError(
-                401, "missing or wrong API key: send Authorization: Bearer <ASSISTANT_API_KEY>", code="invalid_api_key"
-            )
-
-    r = APIRouter(prefix="/v1", dependencies=[Depends(authorized)], tags=["OpenAI-compatible"])
+    # Credentials and body size are checked for the whole server by `guard.Guard`, before any route.
+    r = APIRouter(prefix="/v1", tags=["OpenAI-compatible"])
 
     @r.get("/models", response_model=ModelList, responses=ERRORS)
     def models() -> ModelList:

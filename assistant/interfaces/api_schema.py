@@ -28,7 +28,7 @@ class ChatMessage(BaseModel):
 
 
 class StreamOptions(BaseModel):
-    include_usage: bool = False
+    include_usage: bool = Field(False, strict=True)
 
 
 class ChatRequest(BaseModel):
@@ -42,7 +42,7 @@ class ChatRequest(BaseModel):
         description="The conversation; the last message is the question, earlier user/assistant pairs are the "
         "history used to understand a follow-up. System messages are ignored (the server has its own)."
     )
-    stream: bool = False
+    stream: bool = Field(False, strict=True, description="true for server-sent events (a JSON boolean, not a string).")
     stream_options: StreamOptions | None = None
 
 

@@ -27,8 +27,8 @@ CSS = """
 #articles-result .ok { color: #1e7e34; } #articles-result .bad { color: #c0392b; }
 """
 READ_ONLY = (
-    "Adding and deleting articles is off: the server listens beyond this machine without a login "
-    "(set ASSISTANT_UI_AUTH)."
+    "Adding and deleting articles is off on this server (ASSISTANT_LIBRARY_READONLY, or it listens beyond this "
+    "machine without a key or login)."
 )
 
 
@@ -50,7 +50,10 @@ def render_table(app: App) -> str:
 def render_upload(result: UploadResult) -> str:
     lines = [f'<li class="ok">added {esc(f)}</li>' for f in result.added]
     lines += [f'<li class="ok">updated {esc(f)}</li>' for f in result.updated]
-    lines += [f'<li class="bad">not added {esc(f)}: same text as an indexed article</li>' for f in result.duplicates]
+    lines += [f'<li class="ok">{esc(f)} is already indexed, unchanged</li>' for f in result.unchanged]
+    lines += [
+        f'<li class="bad">{esc(d.file)}: same text as {esc(d.same_as)}, not added</li>' for d in result.duplicates
+    ]
     lines += [f'<li class="bad">rejected {esc(s.file)}: {esc(s.reason)}</li>' for s in result.rejected]
     summary = f"{result.sentences} sentences indexed" if result.sentences else "nothing new indexed"
     return f"<p>{summary}</p><ul>{''.join(lines)}</ul>"
@@ -83,7 +86,14 @@ class ArticlesPanel:
         return render_table(self.app), message, gr.update(choices=self.files(), value=None), self.status(), None
 
     def upload(self, paths: list[str] | None, progress: Any = None) -> tuple[Any, ...]:
-        uploads = [(Path(p), Path(p).name) for p in paths or []]  # gradio keeps the original name last
+        uploads, refused = [], []
+        for p in paths or []:
+            if uploaded_here(Path(p)):
+                uploads.append((Path(p), Path(p).name))  # gradio keeps the original name last
+            else:
+                refused.append(Path(p).name)
+        if refused:  # a hand-made file reference: nothing of the request is read or indexed
+            return self._after(render_error(f"not a file uploaded through this page: {', '.join(refused)}"))
         if not uploads:
             return self._after("")
         try:
@@ -105,6 +115,19 @@ class ArticlesPanel:
             return self._after(render_sync("re-indexed the folder", reindex(self.app, _reporter(progress))))
         except AssistantError as err:
             return self._after(render_error(str(err)))
+
+
+def uploaded_here(path: Path) -> bool:
+    """Whether `path` is a file Gradio received through this server's upload route: a regular file (no
+    link) inside its upload folder. Anything else was named by the caller and may be any file of the
+    server's disk (a hand-made file reference in a queue request)."""
+    from gradio.utils import get_upload_folder
+
+    root = Path(get_upload_folder()).resolve()
+    try:
+        return not path.is_symlink() and path.is_file() and path.resolve().is_relative_to(root)
+    except OSError:
+        return False
 
 
 def _reporter(progress: Any):

@@ -49,7 +49,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_ERROR
 
 
-LAZY_COMMANDS = {"eval": "score answers and citations over a question set", "ui": "serve the browser chat"}
+LAZY_COMMANDS = {"eval": "score answers and citations over a question set"}
 
 
 def _parser(full: bool = False) -> argparse.ArgumentParser:
@@ -83,10 +83,12 @@ def _parser(full: bool = False) -> argparse.ArgumentParser:
     doctor = sub.add_parser("doctor", help="check the model, the embeddings and the index")
     doctor.set_defaults(run=cmd_doctor)
 
-    serve = sub.add_parser("serve", help="serve the browser chat at / and the OpenAI-compatible API at /v1")
-    serve.add_argument("--host", help="address to bind (default: ASSISTANT_UI_HOST, 127.0.0.1)")
-    serve.add_argument("--port", type=int, help="port (default: ASSISTANT_UI_PORT, 7860)")
-    serve.set_defaults(run=cmd_serve)
+    # `ui` is the name the browser chat had before it gained the API; both serve the same guarded app.
+    for name in ("serve", "ui"):
+        serve = sub.add_parser(name, help="serve the browser chat at / and the OpenAI-compatible API at /v1")
+        serve.add_argument("--host", help="address to bind (default: ASSISTANT_UI_HOST, 127.0.0.1)")
+        serve.add_argument("--port", type=int, help="port (default: ASSISTANT_UI_PORT, 7860)")
+        serve.set_defaults(run=cmd_serve)
 
     from ..answering.check import add_check_command
 
@@ -96,10 +98,8 @@ def _parser(full: bool = False) -> argparse.ArgumentParser:
     # must not wait for, so they are imported only when one of them is run.
     if full:
         from ..evaluation.evaluate import add_eval_command
-        from .webui import add_ui_command
 
         add_eval_command(sub)
-        add_ui_command(sub)
     else:
         for name, text in LAZY_COMMANDS.items():
             sub.add_parser(name, help=text, add_help=False).set_defaults(lazy=True)
@@ -267,7 +267,7 @@ def ask_server(url: str, question: str) -> Answer:
 def cmd_serve(args) -> int:
     from .server import serve
 
-    return serve(args.host, args.port)
+    return serve(args.host, args.port, command=args.command)
 
 
 def cmd_chat(args) -> int:

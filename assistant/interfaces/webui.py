@@ -6,7 +6,6 @@ markdown is off so that neither article text nor model output can smuggle markup
 
 from __future__ import annotations
 
-import argparse
 import os
 import sys
 import time
@@ -18,8 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..errors import AssistantError
 from ..schema import Answer, Turn
-from .articles_ui import CSS as ARTICLES_CSS
-from .chat_html import CSS, esc, render_answer, render_error, render_progress, render_question, render_stream
+from .chat_html import esc, render_answer, render_error, render_progress, render_question, render_stream
 from .progressive import verified_updates
 
 if TYPE_CHECKING:
@@ -171,54 +169,14 @@ def build(app: App, note: str = "", manage_articles: bool = True) -> gr.Blocks:
     return demo
 
 
-def start(app: App, host: str, port: int, share: bool = False, note: str = "") -> gr.Blocks:
-    """Queue and serve the chat in the background; `stop(demo)` stops it."""
-    auth = parse_auth(app.settings.ui_auth)
-    demo = build(app, note, manage_articles=may_manage_articles(host, auth) and not share)
-    demo.queue(default_concurrency_limit=_concurrency(app), max_size=app.settings.ui_queue_size)
-    try:
-        demo.launch(
-            server_name=host,
-            server_port=port,
-            share=share,
-            auth=auth,
-            prevent_thread_lock=True,
-            max_file_size=max_upload(app),
-            css=CSS + ARTICLES_CSS,
-            footer_links=[],
-            quiet=not share,  # our own line names the address; gradio's banner is kept for the share link
-        )
-    except OSError:
-        from ..errors import ConfigError
-
-        raise ConfigError(
-            f"cannot serve on {host}:{port}: port in use or address unavailable (try --port or ASSISTANT_UI_PORT)"
-        ) from None
-    return demo
-
-
-def stop(demo: gr.Blocks) -> None:
-    """Stop a chat served by `start` and free its port.
-
-    `demo.close()` sets an asyncio.Event of the server's loop from this thread; while many sessions'
-    heartbeats wait on it, that can race their wake-up ("deque mutated during iteration") and leave the
-    server open. The event is set by then, so what close() did not reach is finished here."""
-    try:
-        demo.close()
-    except RuntimeError:
-        if demo.server:
-            demo.server.close()
-        demo.app.startup_events_triggered = False
-
-
 def max_upload(app: App) -> int:
     """Gradio's cap on any upload (bytes): the largest article ingestion accepts."""
     return int(app.settings.max_file_mb * 1024 * 1024)
 
 
-def may_manage_articles(host: str, auth: object) -> bool:
-    """Adding and deleting articles needs a login unless only this machine can reach the server."""
-    return auth is not None or host in ("127.0.0.1", "localhost", "::1")
+def may_manage_articles(host: str, credentials: bool) -> bool:
+    """Adding and deleting articles needs a key or login unless only this machine can reach the server."""
+    return credentials or host in ("127.0.0.1", "localhost", "::1")
 
 
 def _concurrency(app: App) -> int:
@@ -254,46 +212,3 @@ def prepare(app: App) -> str:
     app.warm_model()
     print(f"ui: {app.llm.name} ready in {time.perf_counter() - started:.1f} s", file=sys.stderr)
     return note
-
-
-def serve(host: str | None = None, port: int | None = None, share: bool = False) -> int:
-    """`assistant ui` / `python ui.py`: one App for the whole process, ready before the first visitor."""
-    from ..app import App
-
-    app = App()
-    parse_auth(app.settings.ui_auth)  # a malformed setting fails now, not after loading the models
-    host = host or app.settings.ui_host
-    port = app.settings.ui_port if port is None else port
-    demo = start(app, host, port, share=share, note=prepare(app))
-    print(f"ui: serving on http://{host}:{port} (Ctrl-C to stop)", file=sys.stderr)
-    demo.block_thread()
-    return 0
-
-
-# --- command line: `assistant ui` and `python ui.py` -----------------------------------------------
-
-
-def add_ui_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--host", help="address to bind (default: ASSISTANT_UI_HOST, 127.0.0.1)")
-    parser.add_argument("--port", type=int, help="port (default: ASSISTANT_UI_PORT, 7860)")
-    parser.add_argument("--share", action="store_true", help="also open a public gradio.live link")
-
-
-def add_ui_command(sub) -> None:
-    """Register `assistant ui` on the CLI's sub-parsers."""
-    ui = sub.add_parser("ui", help="serve the browser chat")
-    add_ui_arguments(ui)
-    ui.set_defaults(run=lambda args: serve(args.host, args.port, args.share))
-
-
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="ui.py", description="Serve the browser chat about the news articles.")
-    add_ui_arguments(parser)
-    args = parser.parse_args(argv)
-    try:
-        return serve(args.host, args.port, args.share)
-    except AssistantError as err:
-        print(f"error: {err}", file=sys.stderr)
-        return 1
-    except KeyboardInterrupt:
-        return 130
