@@ -48,32 +48,44 @@ def sets(articles: list[Path]) -> list[tuple[str, str, list[str]]]:
     return found
 
 
+class Recording:
+    """The judge's scorer, remembering the last P(Instruction) it gave."""
+
+    def __init__(self, scorer) -> None:
+        self.scorer = scorer
+        self.path = getattr(scorer, "path", None)
+        self.name = getattr(scorer, "name", "")
+        self.last: float | None = None
+
+    def choice_probabilities(self, messages, choices):
+        found = self.scorer.choice_probabilities(messages, choices)
+        self.last = found["Instruction"]
+        return found
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--articles", type=Path, nargs="*", default=[])
     parser.add_argument("--part", choices=["tune", "report", "corpus"], action="append")
     args = parser.parse_args()
-    scorer = make_judge_scorer(Settings())
+    scorer = Recording(make_judge_scorer(Settings()))
     screen = Screen(scorer, Prompts())
-    print(f"judge model: {getattr(scorer, 'name', scorer)}; threshold {THRESHOLD}")
+    print(f"judge model: {scorer.name}; threshold {THRESHOLD}")
     totals: dict[tuple[str, str], list[int]] = {}
     for part, label, sentences in sets(args.articles):
         if args.part and part not in args.part:
             continue
         for sentence in sentences:
             started = time.perf_counter()
-            stage, p = "rule:news", None
-            if suspicious(sentence):
-                stage = "rule:strong" if strong(sentence) else "model"
-                if stage == "model":
-                    p = screen.probability(sentence)
+            scorer.last = None
             verdict = screen.is_instruction(sentence)
+            p = scorer.last
+            stage = "rule:news" if not suspicious(sentence) else "rule:strong" if strong(sentence) else "model"
             ms = (time.perf_counter() - started) * 1000
             flag = "" if verdict == (label == "instruction") else "  <-- WRONG"
             shown = "-" if p is None else f"{p:.2f}"
-            print(
-                f"{part}\t{label}\t{stage}\tp={shown}\t{ms:.0f}ms\t{'INSTRUCTION' if verdict else 'news'}\t{sentence}{flag}"
-            )
+            said = "INSTRUCTION" if verdict else "news"
+            print(f"{part}\t{label}\t{stage}\tp={shown}\t{ms:.0f}ms\t{said}\t{sentence}{flag}")
             row = totals.setdefault((part, label), [0, 0])
             row[0] += 1
             row[1] += verdict
