@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import difflib
 import json
 import random
 import sys
@@ -35,7 +36,12 @@ THRESHOLDS = (
     ("min_citation_recall", "citation_recall", True),
     ("min_citation_precision", "citation_precision", True),
     ("min_retrieval_recall", "retrieval_recall", True),
+    ("min_exact_match", "squad_em", True),
+    ("min_f1", "squad_f1", True),
 )
+# The fields a question line may carry; a near miss of one of them ("must_includes") is an error, since
+# it would silently drop the gold. Other fields (notes, sources' extras) are the file's own business.
+FIELDS = ("id", "question", "answerable", "answer", "must_include", "sources", "kind", "plausible_answer")
 
 
 class EvalInputError(AssistantError):
@@ -124,9 +130,17 @@ def _question(row: Mapping, where: str, default_id: str) -> Question:
         isinstance(s, dict) and isinstance(s.get("file"), str) and isinstance(s.get("quote"), str) for s in sources
     ):
         raise EvalInputError(f'{where}: "sources" must be a list of {{"file": ..., "quote": ...}} objects')
-    for key in ("answer", "kind"):
+    if answerable is not True and must:
+        raise EvalInputError(f'{where}: "must_include" needs "answerable": true (gold of an answerable question)')
+    if any(not s.strip() for s in must):
+        raise EvalInputError(f'{where}: "must_include" holds an empty string')
+    for key in ("answer", "kind", "plausible_answer"):
         if not isinstance(row.get(key, ""), str):
             raise EvalInputError(f'{where}: "{key}" must be a string')
+    for key in row:
+        near = difflib.get_close_matches(str(key), FIELDS, n=1, cutoff=0.8)
+        if key not in FIELDS and near:
+            raise EvalInputError(f'{where}: unknown field "{key}" (did you mean "{near[0]}"?)')
     return Question(
         id=str(qid).strip(),
         question=text,
@@ -135,6 +149,7 @@ def _question(row: Mapping, where: str, default_id: str) -> Question:
         must_include=tuple(must),
         sources=tuple({"file": s["file"], "quote": s["quote"]} for s in sources),
         kind=row.get("kind", ""),
+        plausible_answer=row.get("plausible_answer", ""),
     )
 
 
@@ -160,13 +175,20 @@ def to_record(answer, question: Question, scores: dict) -> dict:
         first_token_ms=answer.timings_ms.first_token,
         prompt_tokens=answer.usage.prompt_tokens,
         completion_tokens=answer.usage.completion_tokens,
-        gold={"answer": question.answer, "must_include": list(question.must_include)}
-        if question.answerable is not None
-        else None,
+        gold=_gold(question),
         evidence=[{"article": e.article, "start": e.start, "end": e.end} for e in answer.evidence],
         dropped=answer.dropped,
     )
     return record
+
+
+def _gold(question: Question) -> dict | None:
+    if question.answerable is None:
+        return None
+    gold = {"answer": question.answer, "must_include": list(question.must_include)}
+    if question.plausible_answer:
+        gold["plausible_answer"] = question.plausible_answer
+    return gold
 
 
 def run_questions(app, questions: Sequence[Question], out: TextIO | None) -> tuple[list[dict], bool]:
