@@ -35,6 +35,10 @@ def test_bad_json_line_names_file_and_line(tmp_path, capsys):
     path.write_text('{"id": "a", "question": "Who?"}\n\n{"id": "b", "question": "Why?"\n', encoding="utf-8")
     assert main(["eval", str(path)]) == 1
     assert f"{path}:3: not valid JSON" in one_error_line(capsys)
+    whole = tmp_path / "array.json"  # a JSON array, pretty-printed: not one object a line
+    whole.write_text('[\n  {"question": "Who?"}\n]\n', encoding="utf-8")
+    assert main(["eval", str(whole)]) == 1
+    assert f"{whole}:1: not valid JSON" in (line := one_error_line(capsys)) and "one JSON object a line" in line
 
 
 def test_missing_question_field_names_file_and_line(tmp_path, capsys):
@@ -57,6 +61,7 @@ def test_csv_without_question_column(tmp_path, capsys):
         ('{"question": "Who?", "answerable": "yes"}', '"answerable" must be true or false'),
         ('{"question": "Who?", "must_include": "mckenzie"}', '"must_include" must be a list'),
         ('{"question": "Who?", "sources": [{"file": "a.txt"}]}', '"sources" must be a list'),
+        ('{"question": "Who?", "sources": [{"file": "a.txt", "quote": ""}]}', '"sources" must be a list'),
         ('["Who?"]', "expected a JSON object"),
         ('{"id": "p01", "question": "Again?"}', "duplicate id 'p01' (first on line 1)"),
         ('{"question": "Who?", "answerable": false, "plausible_answer": ["x"]}', '"plausible_answer" must be a string'),
@@ -212,10 +217,15 @@ def test_compare_prints_both_runs_with_deltas(run_a, tmp_path, capsys):
     assert row.split()[-4:] == ["50.0%", "100.0%", "+50.0", "pt"]
 
 
-def test_results_file_must_hold_scores(tmp_path, capsys):
+def test_results_file_must_hold_scores(run_a, tmp_path, capsys):
     path = write_results(tmp_path / "x.jsonl", [{"question": "Who?", "answer": "x"}])
     assert main(["eval", "--from-results", str(path)]) == 1
     assert f"{path}:1: not an `assistant eval --out` line" in one_error_line(capsys)
+    line = json.loads(run_a.read_text().splitlines()[1])
+    del line["scores"]["valid_citations"]
+    path = write_results(tmp_path / "y.jsonl", [json.loads(run_a.read_text().splitlines()[0]), line])
+    assert main(["eval", "--from-results", str(path)]) == 1
+    assert f"{path}:2: an `assistant eval --out` line without valid_citations" in one_error_line(capsys)
 
 
 def squad_run(path: Path) -> Path:

@@ -41,6 +41,9 @@ THRESHOLDS = (
 )
 # The fields a question line may carry; a near miss of one of them ("must_includes") is an error, since
 # it would silently drop the gold. Other fields (notes, sources' extras) are the file's own business.
+# What the summary and the report read from every saved line's scores (older lines lack only newer ones).
+RESULT_SCORES = ("refused", "citations", "valid_citations", "sentences", "supported_sentences", "cited")
+RESULT_SCORES += ("needed_citations", "evidence_sentences")
 FIELDS = ("id", "question", "answerable", "answer", "must_include", "sources", "kind", "plausible_answer")
 
 
@@ -83,7 +86,10 @@ def _jsonl_rows(path: Path) -> Iterator[tuple[int, dict]]:
         try:
             row = json.loads(line)
         except json.JSONDecodeError as err:
-            raise EvalInputError(f"{path}:{line_no}: not valid JSON ({err.msg} at column {err.colno})") from None
+            raise EvalInputError(
+                f"{path}:{line_no}: not valid JSON ({err.msg} at column {err.colno}); "
+                "the file needs one JSON object a line"
+            ) from None
         if not isinstance(row, dict):
             raise EvalInputError(f"{path}:{line_no}: expected a JSON object, got {type(row).__name__}")
         yield line_no, row
@@ -127,9 +133,10 @@ def _question(row: Mapping, where: str, default_id: str) -> Question:
         raise EvalInputError(f'{where}: "must_include" must be a list of strings')
     sources = row.get("sources", [])
     if not isinstance(sources, list) or not all(
-        isinstance(s, dict) and isinstance(s.get("file"), str) and isinstance(s.get("quote"), str) for s in sources
+        isinstance(s, dict) and isinstance(s.get("file"), str) and isinstance(s.get("quote"), str) and s["quote"]
+        for s in sources
     ):
-        raise EvalInputError(f'{where}: "sources" must be a list of {{"file": ..., "quote": ...}} objects')
+        raise EvalInputError(f'{where}: "sources" must be a list of {{"file": ..., "quote": ...}} (quote not empty)')
     if answerable is not True and must:
         raise EvalInputError(f'{where}: "must_include" needs "answerable": true (gold of an answerable question)')
     if any(not s.strip() for s in must):
@@ -271,6 +278,11 @@ def load_results(path: Path) -> list[dict]:
     for line_no, row in _jsonl_rows(path):
         if not isinstance(row.get("scores"), dict) or not isinstance(row.get("timings_ms"), dict):
             raise EvalInputError(f"{path}:{line_no}: not an `assistant eval --out` line (no scores)")
+        missing = [k for k in RESULT_SCORES if k not in row["scores"]]
+        missing += [k for k in ("question", "answer") if k not in row]
+        if missing or not isinstance(row["timings_ms"].get("total"), int | float):
+            what = ", ".join(missing) or "timings_ms.total"
+            raise EvalInputError(f"{path}:{line_no}: an `assistant eval --out` line without {what}")
         records.append(row)
     if not records:
         raise EvalInputError(f"{path}: no results")
