@@ -73,6 +73,12 @@ def test_cli_prints_the_short_answer_first_and_once(given):
     assert out.count(SHORT) == 3  # the line on top, the proof in the answer, the quote under Sources
 
 
+@pytest.mark.parametrize("opening", [f"{SHORT} [1].", f"{SHORT}. [1]", f"  {SHORT}[1]"])
+def test_an_opening_line_with_a_full_stop_is_still_the_short_answer(opening):
+    given = answer(f"{opening}\n\n“{QUOTE}” [1]", short())
+    assert lead(given).body == f"“{QUOTE}” [1]" and cli_answer(given).count(SHORT) == 3
+
+
 def test_cli_prints_an_answer_without_a_short_answer_as_before():
     assert cli_answer(PLAIN).splitlines()[0] == PLAIN.answer
     in_sentence = answer(f"{SHORT} said the Taliban were pretending [1].", short())

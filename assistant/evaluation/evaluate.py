@@ -267,7 +267,9 @@ def _tally(records: Sequence[dict]) -> str:
     judged = [r["scores"]["correct"] for r in records if r["scores"].get("correct") is not None]
     refused = sum(r["scores"]["refused"] for r in records)
     accuracy = f"{sum(judged)}/{len(judged)}" if judged else "-"
-    return f"correct {accuracy}, refused {refused}"
+    em = [r["scores"]["exact_match"] for r in records if r["scores"].get("exact_match") is not None]
+    squad = f", EM {sum(em) / len(em):.2f}" if em else ""
+    return f"correct {accuracy}, refused {refused}{squad}"
 
 
 def load_results(path: Path) -> list[dict]:

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from ..schema import Answer, Citation, ShortAnswer
 
 _MARKERS = r"(?:[ \t]*\[\d+\])*"
+_STOP = r"[.,;:]?"  # "Mullah Omar [1]." or "Mullah Omar. [1]" is still the short answer alone on its line
 
 
 @dataclass(frozen=True)
@@ -36,7 +37,8 @@ def lead(answer: Answer) -> Lead:
     short = answer.short_answer
     if answer.refused or short is None or not short.text.strip():
         return Lead(None, answer.answer)
-    opening = re.match(r"\s*" + re.escape(short.text.strip()) + _MARKERS + r"[ \t]*(?:\n|$)", answer.answer)
+    words = re.escape(short.text.strip())
+    opening = re.match(rf"\s*{words}{_STOP}{_MARKERS}{_STOP}[ \t]*(?:\n|$)", answer.answer)
     body = answer.answer[opening.end() :] if opening else answer.answer
     cited = proof(answer)
     return Lead(short, body.strip(), cited.marker if cited is not None else None)
