@@ -222,7 +222,10 @@ def test_openapi_describes_the_citation_fields_and_the_chat_is_served_beside(ser
     assert "/v1/chat/completions" in spec["paths"] and "/v1/models" in spec["paths"]
     fields = spec["components"]["schemas"]["ApiCitation"]["properties"]
     assert set(fields) == {"marker", "article", "title", "quote", "start", "end"}
-    assert {"refused", "citations", "content"} <= set(spec["components"]["schemas"]["AssistantMessage"]["properties"])
+    message = spec["components"]["schemas"]["AssistantMessage"]["properties"]
+    assert {"refused", "citations", "content", "short_answer"} <= set(message)
+    short = spec["components"]["schemas"]["ApiShortAnswer"]["properties"]
+    assert {"text", "article", "start", "end"} <= set(short) and all(f.get("description") for f in short.values())
     page = httpx.get(f"{url}/")
     assert page.status_code == 200 and "Ask about the news articles" in page.text
 

@@ -36,12 +36,17 @@ def test_ingest_missing_folder_is_one_clear_line(capsys, tmp_path):
 def test_ask_json_prints_exactly_one_documented_object(capsys, cli_env):
     assert main(["ask", "Where does the al-Qaeda member who spoke of a shared global agenda live?", "--json"]) == 0
     result = json.loads(capsys.readouterr().out)
-    assert set(result) == {"question", "answer", "refused", "mode", "citations", "model", "timings_ms"}
+    assert set(result) == {"question", "answer", "short_answer", "refused", "mode", "citations", "model", "timings_ms"}
     assert set(result["timings_ms"]) >= {"retrieve", "generate", "total"}
     assert not result["refused"] and "Peshawar" in result["answer"]
     for c in result["citations"]:
         assert set(c) == {"marker", "article", "title", "quote", "start", "end"}
         assert f"[{c['marker']}]" in result["answer"]
+    short = result["short_answer"]
+    if short is not None:  # the exact words, inside the quote of its citation
+        proof = next(c for c in result["citations"] if c["marker"] == short["marker"])
+        assert proof["start"] <= short["start"] < short["end"] <= proof["end"]
+        assert proof["quote"][short["start"] - proof["start"] : short["end"] - proof["start"]] == short["text"]
 
 
 @pytest.mark.slow
@@ -131,7 +136,7 @@ def test_first_use_ask_json_prints_exactly_one_object(capsys, tmp_path, monkeypa
     out, err = capsys.readouterr()
     result = json.loads(out)  # the whole of stdout is one object
     assert out.count("\n") == 1 and "first use" in err and "1 added" in err
-    assert set(result) == {"question", "answer", "refused", "mode", "citations", "model", "timings_ms"}
+    assert set(result) == {"question", "answer", "short_answer", "refused", "mode", "citations", "model", "timings_ms"}
     assert not result["refused"] and "Mehsud" in result["answer"]
 
 

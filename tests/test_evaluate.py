@@ -1,6 +1,7 @@
 """`assistant eval` in-process: question files, results, reports, comparisons, thresholds, a real run."""
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -8,7 +9,7 @@ import pytest
 from assistant.evaluation import evaluate, report
 from assistant.evaluation.metrics import Question, gold_spans, score_answer
 from assistant.interfaces.cli import main
-from assistant.schema import Answer, Citation, Timings, Usage
+from assistant.schema import Answer, Citation, ShortAnswer, Timings, Usage
 from assistant.settings import PROJECT_ROOT, Settings
 
 from .conftest import FakeLLM
@@ -34,6 +35,10 @@ def test_bad_json_line_names_file_and_line(tmp_path, capsys):
     path.write_text('{"id": "a", "question": "Who?"}\n\n{"id": "b", "question": "Why?"\n', encoding="utf-8")
     assert main(["eval", str(path)]) == 1
     assert f"{path}:3: not valid JSON" in one_error_line(capsys)
+    whole = tmp_path / "array.json"  # a JSON array, pretty-printed: not one object a line
+    whole.write_text('[\n  {"question": "Who?"}\n]\n', encoding="utf-8")
+    assert main(["eval", str(whole)]) == 1
+    assert f"{whole}:1: not valid JSON" in (line := one_error_line(capsys)) and "one JSON object a line" in line
 
 
 def test_missing_question_field_names_file_and_line(tmp_path, capsys):
@@ -56,8 +61,15 @@ def test_csv_without_question_column(tmp_path, capsys):
         ('{"question": "Who?", "answerable": "yes"}', '"answerable" must be true or false'),
         ('{"question": "Who?", "must_include": "mckenzie"}', '"must_include" must be a list'),
         ('{"question": "Who?", "sources": [{"file": "a.txt"}]}', '"sources" must be a list'),
+        ('{"question": "Who?", "sources": [{"file": "a.txt", "quote": ""}]}', '"sources" must be a list'),
         ('["Who?"]', "expected a JSON object"),
         ('{"id": "p01", "question": "Again?"}', "duplicate id 'p01' (first on line 1)"),
+        ('{"question": "Who?", "answerable": false, "plausible_answer": ["x"]}', '"plausible_answer" must be a string'),
+        ('{"question": "Who?", "answerable": false, "must_include": ["x"]}', '"must_include" needs "answerable": true'),
+        ('{"question": "Who?", "must_include": ["x"]}', '"must_include" needs "answerable": true'),
+        ('{"question": "Who?", "answerable": true, "must_include": ["x", " "]}', "holds an empty string"),
+        ('{"question": "Who?", "answerable": true, "must_includes": ["x"]}', 'did you mean "must_include"'),
+        ('{"question": "Who?", "answerble": true}', 'unknown field "answerble" (did you mean "answerable"?)'),
     ],
 )
 def test_wrong_field_types_are_errors(tmp_path, line, message):
@@ -99,8 +111,12 @@ def test_the_bundled_question_set_loads_and_filters():
 # --- results, reports, comparisons, thresholds (from saved lines, no model) ------------------------------
 
 
-def make_record(qid: str, kind: str, text: str, quote: str, refused: bool = False, total: float = 1200.0) -> dict:
+def make_record(
+    qid: str, kind: str, text: str, quote: str, refused: bool = False, total: float = 1200.0, short: str = ""
+) -> dict:
     start = TEXT.find(quote)
+    at = TEXT.find(short) if short else -1
+    short_answer = ShortAnswer(text=short, article="a.txt", start=at, end=at + len(short), marker=1) if short else None
     citations = [Citation(marker=1, article="a.txt", title="T", quote=quote, start=start, end=start + len(quote))]
     answerable = kind != "unanswerable"
     question = Question(
@@ -121,6 +137,7 @@ def make_record(qid: str, kind: str, text: str, quote: str, refused: bool = Fals
         model="fake",
         timings_ms=Timings(total=total, first_token=None if refused else total / 2),
         usage=Usage(prompt_tokens=300, completion_tokens=20),
+        short_answer=short_answer,
     )
     scores = score_answer(ans, question, TEXTS, 0.6, gold_spans(question.sources, TEXTS)[0])
     return evaluate.to_record(ans, question, scores)
@@ -156,7 +173,7 @@ def test_html_report_escapes_article_and_model_text(run_a, tmp_path, capsys):
     page = out.read_text(encoding="utf-8")
     assert "<script>" not in page and "&lt;script&gt;alert(1)&lt;/script&gt;" in page
     assert "<b>bold</b>" not in page and "&lt;b&gt;bold&lt;/b&gt;" in page
-    assert page.count("<table") == 3  # metrics, kinds, worst questions
+    assert page.count("<table") == 5  # metrics, SQuAD, latency, kinds, worst questions
     for png in ("report-latency.png", "report-accuracy-by-kind.png"):
         assert (out.parent / png).read_bytes().startswith(b"\x89PNG") and f'src="{png}"' in page
     terminal = capsys.readouterr().out
@@ -170,7 +187,7 @@ def test_markdown_report_keeps_tables_intact(run_a, tmp_path):
     assert "## Metrics" in md and "## Worst 1 questions" in md and "![report-latency.png](report-latency.png)" in md
     worst_row = next(line for line in md.splitlines() if line.startswith("| p2 |"))
     assert "&lt;script&gt;" in worst_row and "\\| a pipe<br>and a newline" in worst_row
-    assert worst_row.replace("\\|", "").count("|") == 8  # 7 columns
+    assert worst_row.replace("\\|", "").count("|") == 9  # 8 columns
 
 
 def test_report_needs_a_known_extension(run_a, tmp_path, capsys):
@@ -200,10 +217,66 @@ def test_compare_prints_both_runs_with_deltas(run_a, tmp_path, capsys):
     assert row.split()[-4:] == ["50.0%", "100.0%", "+50.0", "pt"]
 
 
-def test_results_file_must_hold_scores(tmp_path, capsys):
+def test_results_file_must_hold_scores(run_a, tmp_path, capsys):
     path = write_results(tmp_path / "x.jsonl", [{"question": "Who?", "answer": "x"}])
     assert main(["eval", "--from-results", str(path)]) == 1
     assert f"{path}:1: not an `assistant eval --out` line" in one_error_line(capsys)
+    line = json.loads(run_a.read_text().splitlines()[1])
+    del line["scores"]["valid_citations"]
+    path = write_results(tmp_path / "y.jsonl", [json.loads(run_a.read_text().splitlines()[0]), line])
+    assert main(["eval", "--from-results", str(path)]) == 1
+    assert f"{path}:2: an `assistant eval --out` line without valid_citations" in one_error_line(capsys)
+
+
+def squad_run(path: Path) -> Path:
+    """EM 1 (p1), EM 0 and F1 2/3 (p2: "Frank McKenzie" against "mckenzie": P 1/2, R 1), and two refusals of
+    unanswerable questions (SQuAD 1 each) taking 100 ms (p3) and 500 ms (p4)."""
+    said = "General Frank McKenzie said the Taliban were pretending [1]."
+    return write_results(
+        path,
+        [
+            make_record("p1", "who", f"McKenzie [1]\n\n{said}", QUOTE, short="McKenzie"),
+            make_record("p2", "who", f"Frank McKenzie [1]\n\n{said}", QUOTE, short="Frank McKenzie"),
+            make_record("p3", "unanswerable", "The articles don't answer this.", QUOTE, refused=True, total=100.0),
+            make_record("p4", "unanswerable", "The articles don't answer this.", QUOTE, refused=True, total=500.0),
+        ],
+    )
+
+
+def table_row(text: str, first_cell: str) -> list[str]:
+    """The cells of the line of a text or Markdown table that starts with `first_cell`."""
+    line = next(line for line in text.splitlines() if line.strip("| ").startswith(first_cell))
+    return [cell for cell in re.split(r"\s{2,}|\s*\|\s*", line.strip("| ")) if cell]
+
+
+def test_squad_em_f1_and_refusal_latency_in_the_terminal_and_markdown(tmp_path, capsys):
+    run = squad_run(tmp_path / "s.jsonl")
+    out = tmp_path / "s.md"
+    assert main(["eval", "--from-results", str(run), "--report", str(out)]) == 0
+    terminal, md = capsys.readouterr().out, out.read_text(encoding="utf-8")
+    for text in (terminal, md):
+        # EM and F1 side by side: overall (1 + 0 + 1 + 1) / 4 and (1 + 2/3 + 1 + 1) / 4.
+        assert table_row(text, "all with gold") == ["all with gold", "75.0%", "91.7%", "4"]
+        assert table_row(text, "answerable") == ["answerable", "50.0%", "83.3%", "2"]
+        assert table_row(text, "unanswerable") == ["unanswerable", "100.0%", "100.0%", "2"]
+        # p50 and p95 side by side; the time to a refusal over the two refusals only (numpy's percentiles).
+        assert table_row(text, "refusals (time to a refusal)")[1:] == ["300", "480", "2"]
+        assert table_row(text, "answers (not refused)")[1:] == ["1,200", "1,200", "2"]
+    assert "## SQuAD 2.0 (short answer)" in md and "## Latency" in md and "a refusal scores 1" in md
+    assert "| p2 | who | short answer F1 0.67 |" in md  # the worst question names its short answer's F1
+
+
+def test_compare_and_thresholds_speak_squad(run_a, tmp_path, capsys):
+    b = squad_run(tmp_path / "b.jsonl")
+    assert main(["eval", "--compare", str(run_a), str(b)]) == 0
+    out = capsys.readouterr().out
+    # run_a has no short answers: its answerable questions score 0; its one refusal scores 1.
+    assert table_row(out, "SQuAD EM (answerable)")[-3:] == ["0.0%", "50.0%", "+50.0 pt"]
+    assert table_row(out, "SQuAD F1 (all with gold)")[-3:-1] == ["33.3%", "91.7%"]
+    assert table_row(out, "time to a refusal p95 ms")[-3:-1] == ["90", "480"]
+    assert main(["eval", "--from-results", str(b), "--min-exact-match", "0.8"]) == 3
+    assert "threshold missed: squad_em 0.750 < 0.8" in capsys.readouterr().err
+    assert main(["eval", "--from-results", str(b), "--min-exact-match", "0.75", "--min-f1", "0.9"]) == 0
 
 
 def test_worst_questions_put_wrong_answers_first(run_a):

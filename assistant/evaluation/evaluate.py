@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import difflib
 import json
 import random
 import sys
@@ -35,7 +36,15 @@ THRESHOLDS = (
     ("min_citation_recall", "citation_recall", True),
     ("min_citation_precision", "citation_precision", True),
     ("min_retrieval_recall", "retrieval_recall", True),
+    ("min_exact_match", "squad_em", True),
+    ("min_f1", "squad_f1", True),
 )
+# The fields a question line may carry; a near miss of one of them ("must_includes") is an error, since
+# it would silently drop the gold. Other fields (notes, sources' extras) are the file's own business.
+# What the summary and the report read from every saved line's scores (older lines lack only newer ones).
+RESULT_SCORES = ("refused", "citations", "valid_citations", "sentences", "supported_sentences", "cited")
+RESULT_SCORES += ("needed_citations", "evidence_sentences")
+FIELDS = ("id", "question", "answerable", "answer", "must_include", "sources", "kind", "plausible_answer")
 
 
 class EvalInputError(AssistantError):
@@ -77,7 +86,10 @@ def _jsonl_rows(path: Path) -> Iterator[tuple[int, dict]]:
         try:
             row = json.loads(line)
         except json.JSONDecodeError as err:
-            raise EvalInputError(f"{path}:{line_no}: not valid JSON ({err.msg} at column {err.colno})") from None
+            raise EvalInputError(
+                f"{path}:{line_no}: not valid JSON ({err.msg} at column {err.colno}); "
+                "the file needs one JSON object a line"
+            ) from None
         if not isinstance(row, dict):
             raise EvalInputError(f"{path}:{line_no}: expected a JSON object, got {type(row).__name__}")
         yield line_no, row
@@ -121,12 +133,21 @@ def _question(row: Mapping, where: str, default_id: str) -> Question:
         raise EvalInputError(f'{where}: "must_include" must be a list of strings')
     sources = row.get("sources", [])
     if not isinstance(sources, list) or not all(
-        isinstance(s, dict) and isinstance(s.get("file"), str) and isinstance(s.get("quote"), str) for s in sources
+        isinstance(s, dict) and isinstance(s.get("file"), str) and isinstance(s.get("quote"), str) and s["quote"]
+        for s in sources
     ):
-        raise EvalInputError(f'{where}: "sources" must be a list of {{"file": ..., "quote": ...}} objects')
-    for key in ("answer", "kind"):
+        raise EvalInputError(f'{where}: "sources" must be a list of {{"file": ..., "quote": ...}} (quote not empty)')
+    if answerable is not True and must:
+        raise EvalInputError(f'{where}: "must_include" needs "answerable": true (gold of an answerable question)')
+    if any(not s.strip() for s in must):
+        raise EvalInputError(f'{where}: "must_include" holds an empty string')
+    for key in ("answer", "kind", "plausible_answer"):
         if not isinstance(row.get(key, ""), str):
             raise EvalInputError(f'{where}: "{key}" must be a string')
+    for key in row:
+        near = difflib.get_close_matches(str(key), FIELDS, n=1, cutoff=0.8)
+        if key not in FIELDS and near:
+            raise EvalInputError(f'{where}: unknown field "{key}" (did you mean "{near[0]}"?)')
     return Question(
         id=str(qid).strip(),
         question=text,
@@ -135,6 +156,7 @@ def _question(row: Mapping, where: str, default_id: str) -> Question:
         must_include=tuple(must),
         sources=tuple({"file": s["file"], "quote": s["quote"]} for s in sources),
         kind=row.get("kind", ""),
+        plausible_answer=row.get("plausible_answer", ""),
     )
 
 
@@ -160,13 +182,20 @@ def to_record(answer, question: Question, scores: dict) -> dict:
         first_token_ms=answer.timings_ms.first_token,
         prompt_tokens=answer.usage.prompt_tokens,
         completion_tokens=answer.usage.completion_tokens,
-        gold={"answer": question.answer, "must_include": list(question.must_include)}
-        if question.answerable is not None
-        else None,
+        gold=_gold(question),
         evidence=[{"article": e.article, "start": e.start, "end": e.end} for e in answer.evidence],
         dropped=answer.dropped,
     )
     return record
+
+
+def _gold(question: Question) -> dict | None:
+    if question.answerable is None:
+        return None
+    gold = {"answer": question.answer, "must_include": list(question.must_include)}
+    if question.plausible_answer:
+        gold["plausible_answer"] = question.plausible_answer
+    return gold
 
 
 def run_questions(app, questions: Sequence[Question], out: TextIO | None) -> tuple[list[dict], bool]:
@@ -238,7 +267,9 @@ def _tally(records: Sequence[dict]) -> str:
     judged = [r["scores"]["correct"] for r in records if r["scores"].get("correct") is not None]
     refused = sum(r["scores"]["refused"] for r in records)
     accuracy = f"{sum(judged)}/{len(judged)}" if judged else "-"
-    return f"correct {accuracy}, refused {refused}"
+    em = [r["scores"]["exact_match"] for r in records if r["scores"].get("exact_match") is not None]
+    squad = f", EM {sum(em) / len(em):.2f}" if em else ""
+    return f"correct {accuracy}, refused {refused}{squad}"
 
 
 def load_results(path: Path) -> list[dict]:
@@ -249,6 +280,11 @@ def load_results(path: Path) -> list[dict]:
     for line_no, row in _jsonl_rows(path):
         if not isinstance(row.get("scores"), dict) or not isinstance(row.get("timings_ms"), dict):
             raise EvalInputError(f"{path}:{line_no}: not an `assistant eval --out` line (no scores)")
+        missing = [k for k in RESULT_SCORES if k not in row["scores"]]
+        missing += [k for k in ("question", "answer") if k not in row]
+        if missing or not isinstance(row["timings_ms"].get("total"), int | float):
+            what = ", ".join(missing) or "timings_ms.total"
+            raise EvalInputError(f"{path}:{line_no}: an `assistant eval --out` line without {what}")
         records.append(row)
     if not records:
         raise EvalInputError(f"{path}: no results")

@@ -23,8 +23,14 @@ Definitions (the README's "Evaluation" section says the same):
   removing it leaves the rest unsupported. Both are averaged over answers that are not refusals.
 - **retrieval recall@k**: over answerable questions with gold sources, the share of gold quotes whose span
   overlaps a sentence of the evidence given to the model (k = the evidence sentences; averaged per question).
-- **latency** p50/p95 of `timings_ms.total` and of `timings_ms.first_token` (questions that reached the
-  model); **tokens**: mean prompt and completion tokens over questions that reached the model.
+- **SQuAD 2.0 exact match / F1** of `short_answer.text` against the `must_include` strings (best one), with
+  SQuAD's normalisation and its rule for unanswerable questions (a refusal scores 1, anything else 0; for an
+  answerable question a refusal or an answer without a short answer scores 0): `assistant.evaluation.squad`.
+  Reported over all questions with gold, over answerable and over unanswerable ones. **short answer given**:
+  share of answers (not refusals, no error) that carry a `short_answer`.
+- **latency** p50/p95 of `timings_ms.total` over all answers, over answers that are not refusals, over
+  refusals (**time to a refusal**) and per answer `mode`; p50/p95 of `timings_ms.first_token` (questions that
+  reached the model); **tokens**: mean prompt and completion tokens over questions that reached the model.
 """
 
 from __future__ import annotations
@@ -37,6 +43,7 @@ from dataclasses import dataclass
 from ..answering import citations as cite
 from ..answering.judge import rule_failure
 from ..schema import Answer, Citation
+from .squad import squad_scores
 
 _WORDS = "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen"
 _NUMBERS = {w: str(n) for n, w in enumerate((_WORDS + " seventeen eighteen nineteen twenty").split())}
@@ -184,6 +191,7 @@ class Question:
     must_include: tuple[str, ...] = ()
     sources: tuple[Mapping[str, str], ...] = ()
     kind: str = ""
+    plausible_answer: str = ""  # unanswerable (SQuAD 2.0): the wrong answer a careless reader gives
 
 
 def score_answer(
@@ -214,7 +222,10 @@ def score_answer(
         "evidence_sentences": len(answer.evidence),
         "reached_model": answer.timings_ms.first_token is not None or answer.usage.prompt_tokens > 0,
         "mode": answer.mode,
+        "has_short_answer": answer.short_answer is not None,
     }
+    short = answer.short_answer.text if answer.short_answer is not None else None
+    scores["exact_match"], scores["f1"] = squad_scores(answerable, question.must_include, answer.refused, short)
     if answerable and question.must_include:
         scores["correct"] = is_correct(answer.answer, answer.refused, question.must_include)
     if answerable and gold:
@@ -253,16 +264,29 @@ METRICS = (
     ("citation_precision", "citation precision (ALCE)", True),
     ("retrieval_recall", "retrieval recall@k", True),
     ("refused_share", "refused (all questions)", None),
+    ("short_answer_share", "short answer given (answers)", None),
+    ("squad_em", "SQuAD EM (all with gold)", True),
+    ("squad_f1", "SQuAD F1 (all with gold)", True),
+    ("squad_em_answerable", "SQuAD EM (answerable)", True),
+    ("squad_f1_answerable", "SQuAD F1 (answerable)", True),
+    ("squad_em_unanswerable", "SQuAD EM (unanswerable)", True),
+    ("squad_f1_unanswerable", "SQuAD F1 (unanswerable)", True),
     ("latency_p50", "latency p50 ms", False),
     ("latency_p95", "latency p95 ms", False),
+    ("refusal_latency_p50", "time to a refusal p50 ms", False),
+    ("refusal_latency_p95", "time to a refusal p95 ms", False),
     ("first_token_p50", "first token p50 ms", False),
     ("first_token_p95", "first token p95 ms", False),
     ("prompt_tokens", "prompt tokens (mean)", None),
     ("completion_tokens", "completion tokens (mean)", None),
     ("evidence_sentences", "evidence sentences k (mean)", None),
 )
+SQUAD = ("squad_em", "squad_f1", "squad_em_answerable", "squad_f1_answerable")
+SQUAD += ("squad_em_unanswerable", "squad_f1_unanswerable")
+LATENCY = ("latency_p50", "latency_p95", "refusal_latency_p50", "refusal_latency_p95")
+LATENCY += ("first_token_p50", "first_token_p95")
 RATES = {"accuracy", "refusal_rate", "false_refusal_rate", "citation_validity", "gold_hit", "citation_recall"}
-RATES |= {"citation_precision", "retrieval_recall", "refused_share"}
+RATES |= {"citation_precision", "retrieval_recall", "refused_share", "short_answer_share", *SQUAD}
 
 
 def summarise(records: Sequence[Mapping]) -> dict[str, float | int | None]:
@@ -270,11 +294,13 @@ def summarise(records: Sequence[Mapping]) -> dict[str, float | int | None]:
     the number of questions (citations, for citation validity) a rate is taken over."""
     scores = [r["scores"] for r in records]
     answerable = [s for s in scores if s.get("answerable") is True]
+    unanswerable = [s for s in scores if s.get("answerable") is False]
     answered = [s for s in scores if not s["refused"] and not s.get("error")]
     reached = [r for r in records if r["scores"].get("reached_model")]
     ok = [r for r in records if not r["scores"].get("error")]
     first = [r["timings_ms"]["first_token"] for r in ok if r["timings_ms"].get("first_token") is not None]
     totals = [r["timings_ms"]["total"] for r in ok]
+    refusals = [r["timings_ms"]["total"] for r in ok if r["scores"]["refused"]]
     rates: dict[str, list[float]] = {
         "accuracy": [s["correct"] for s in answerable if s.get("correct") is not None],
         "refusal_rate": [s["refused"] for s in scores if s.get("answerable") is False],
@@ -286,6 +312,14 @@ def summarise(records: Sequence[Mapping]) -> dict[str, float | int | None]:
         "citation_precision": [s["citation_precision"] for s in answered if s.get("citation_precision") is not None],
         "retrieval_recall": [s["retrieval_recall"] for s in answerable if s.get("retrieval_recall") is not None],
         "refused_share": [s["refused"] for s in scores],
+        # Lines written before short answers existed carry no such score: they count as not measured.
+        "short_answer_share": [s["has_short_answer"] for s in answered if "has_short_answer" in s],
+        "squad_em": [s["exact_match"] for s in scores if s.get("exact_match") is not None],
+        "squad_f1": [s["f1"] for s in scores if s.get("f1") is not None],
+        "squad_em_answerable": [s["exact_match"] for s in answerable if s.get("exact_match") is not None],
+        "squad_f1_answerable": [s["f1"] for s in answerable if s.get("f1") is not None],
+        "squad_em_unanswerable": [s["exact_match"] for s in unanswerable if s.get("exact_match") is not None],
+        "squad_f1_unanswerable": [s["f1"] for s in unanswerable if s.get("f1") is not None],
     }
     summary: dict[str, float | int | None] = {"questions": len(records), "errors": len(records) - len(ok)}
     for key, values in rates.items():
@@ -294,6 +328,8 @@ def summarise(records: Sequence[Mapping]) -> dict[str, float | int | None]:
     summary.update(
         latency_p50=percentile(totals, 50),
         latency_p95=percentile(totals, 95),
+        refusal_latency_p50=percentile(refusals, 50),
+        refusal_latency_p95=percentile(refusals, 95),
         first_token_p50=percentile(first, 50),
         first_token_p95=percentile(first, 95),
         prompt_tokens=_mean([r["prompt_tokens"] for r in reached]),
@@ -301,9 +337,28 @@ def summarise(records: Sequence[Mapping]) -> dict[str, float | int | None]:
         evidence_sentences=_mean([s["evidence_sentences"] for s in scores]),
     )
     summary.update(latency_p50_n=len(totals), latency_p95_n=len(totals), first_token_p50_n=len(first))
+    summary.update(refusal_latency_p50_n=len(refusals), refusal_latency_p95_n=len(refusals))
     summary.update(first_token_p95_n=len(first), prompt_tokens_n=len(reached), completion_tokens_n=len(reached))
     summary["evidence_sentences_n"] = len(scores)
     return summary
+
+
+def latency_groups(records: Sequence[Mapping]) -> list[tuple[str, float | None, float | None, int]]:
+    """(group, p50, p95, n) of `timings_ms.total` (ms) for all answers, answers that are not refusals,
+    refusals (the time to a refusal), each answer mode, and the first token; questions that failed are left
+    out."""
+    ok = [r for r in records if not r["scores"].get("error")]
+    groups: dict[str, list[float]] = {
+        "all answers": [r["timings_ms"]["total"] for r in ok],
+        "answers (not refused)": [r["timings_ms"]["total"] for r in ok if not r["scores"]["refused"]],
+        "refusals (time to a refusal)": [r["timings_ms"]["total"] for r in ok if r["scores"]["refused"]],
+    }
+    for r in ok:
+        if not r["scores"]["refused"] and r.get("mode"):
+            groups.setdefault(f"mode: {r['mode']}", []).append(r["timings_ms"]["total"])
+    first = [r["timings_ms"].get("first_token") for r in ok]
+    groups["first token"] = [t for t in first if t is not None]
+    return [(name, percentile(v, 50), percentile(v, 95), len(v)) for name, v in groups.items()]
 
 
 def by_kind(records: Sequence[Mapping]) -> dict[str, dict[str, float | int | None]]:
@@ -323,6 +378,8 @@ def problem_score(record: Mapping) -> float:
         score += 3.0
     if s.get("gold_hit") is False:
         score += 1.0
+    if s.get("answerable") and s.get("has_short_answer") and not s["refused"] and s.get("f1") is not None:
+        score += 1.0 - s["f1"]  # a short answer that is not the gold one
     if s.get("retrieval_recall") is not None:
         score += 1.0 - s["retrieval_recall"]
     score += (1.0 - s["citation_recall"]) if s.get("citation_recall") is not None else 0.0

@@ -7,7 +7,7 @@ from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from urllib.parse import quote
 
-from .metrics import METRICS, RATES, by_kind, problem_score, summarise
+from .metrics import LATENCY, METRICS, RATES, SQUAD, by_kind, latency_groups, problem_score, summarise
 
 FORMATS = (".md", ".markdown", ".html", ".htm")
 WORST = 10
@@ -15,15 +15,24 @@ NOTE = (
     "n: the questions a figure is taken over (citations, for citation validity). "
     "Definitions: README, section Evaluation, and assistant/evaluation/metrics.py."
 )
+SQUAD_NOTE = (
+    "Exact match and token F1 of the short answer against the best must_include string, with SQuAD's "
+    "normalisation (lower case, no punctuation, no a/an/the); on an unanswerable question a refusal scores 1 "
+    "and anything else 0; on an answerable one a refusal or a missing short answer scores 0 (SQuAD 2.0)."
+)
+SQUAD_GROUPS = (("all with gold", ""), ("answerable", "_answerable"), ("unanswerable", "_unanswerable"))
 KIND_COLUMNS = (
     ("questions", "n"),
     ("accuracy", "accuracy"),
+    ("squad_em", "EM"),
+    ("squad_f1", "F1"),
     ("refused_share", "refused"),
     ("gold_hit", "gold-hit"),
     ("citation_recall", "cit. recall"),
     ("citation_precision", "cit. precision"),
     ("retrieval_recall", "retrieval"),
     ("latency_p50", "p50 ms"),
+    ("latency_p95", "p95 ms"),
 )
 
 
@@ -38,7 +47,35 @@ def fmt(key: str, value: float | int | None) -> str:
 
 
 def metric_rows(summary: Mapping) -> list[list[str]]:
-    return [[label, fmt(key, summary[key]), str(summary.get(f"{key}_n", ""))] for key, label, _ in METRICS]
+    """The figures other than SQuAD's and the latencies, which have tables of their own."""
+    own_table = {*SQUAD, *LATENCY}
+    return [
+        [label, fmt(key, summary[key]), str(summary.get(f"{key}_n", ""))]
+        for key, label, _ in METRICS
+        if key not in own_table
+    ]
+
+
+def squad_rows(summary: Mapping) -> list[list[str]]:
+    """EM and F1 side by side, over all questions with gold, answerable and unanswerable ones."""
+    return [
+        [
+            group,
+            fmt("squad_em", summary[f"squad_em{suffix}"]),
+            fmt("squad_f1", summary[f"squad_f1{suffix}"]),
+            str(summary[f"squad_em{suffix}_n"]),
+        ]
+        for group, suffix in SQUAD_GROUPS
+    ]
+
+
+def latency_rows(records: Sequence[Mapping]) -> list[list[str]]:
+    """p50 and p95 side by side: all answers, answers, refusals (time to a refusal), each mode, first token."""
+    return [[name, fmt("_p50", p50), fmt("_p95", p95), str(n)] for name, p50, p95, n in latency_groups(records)]
+
+
+SQUAD_HEAD = ["SQuAD 2.0", "EM", "F1", "n"]
+LATENCY_HEAD = ["latency", "p50 ms", "p95 ms", "n"]
 
 
 def kind_rows(records: Sequence[Mapping]) -> list[list[str]]:
@@ -56,6 +93,8 @@ def problems(record: Mapping) -> list[str]:
         found.append("answered an unanswerable question")
     if s["citations"] > s["valid_citations"]:
         found.append(f"{s['citations'] - s['valid_citations']} invalid citation(s)")
+    if s.get("answerable") and not s["refused"] and s.get("f1") is not None and s.get("exact_match") != 1:
+        found.append("no short answer" if not s.get("has_short_answer") else f"short answer F1 {s['f1']:.2f}")
     if s.get("gold_hit") is False:
         found.append("no citation of the gold passage")
     if s.get("retrieval_recall") is not None and s["retrieval_recall"] < 1:
@@ -76,7 +115,8 @@ def worst(records: Sequence[Mapping], n: int = WORST) -> list[Mapping]:
 def _gold(record: Mapping) -> str:
     gold = record.get("gold") or {}
     if record["scores"].get("answerable") is False:
-        return "(unanswerable: should refuse)"
+        plausible = gold.get("plausible_answer")
+        return "(unanswerable: should refuse)" + (f" [a careless answer: {plausible}]" if plausible else "")
     text = gold.get("answer", "")
     if gold.get("must_include"):
         text += f" [must include one of: {', '.join(gold['must_include'])}]"
@@ -117,6 +157,8 @@ def terminal(records: Sequence[Mapping], meta: Mapping) -> str:
     head = "; ".join(f"{k}: {v}" for k, v in _header(records, meta))
     summary = summarise(records)
     parts = [head, "", text_table(["metric", "value", "n"], metric_rows(summary))]
+    parts += ["", text_table(SQUAD_HEAD, squad_rows(summary))]
+    parts += ["", text_table(LATENCY_HEAD, latency_rows(records))]
     parts += ["", text_table(["kind"] + [label for _, label in KIND_COLUMNS], kind_rows(records))]
     return "\n".join(parts)
 
@@ -171,11 +213,15 @@ def plots(records: Sequence[Mapping], folder: Path, stem: str) -> list[Path]:
     fig, ax = plt.subplots(figsize=(7, 3.5))
     total = [r["timings_ms"]["total"] / 1000 for r in records if not r["scores"].get("error")]
     first = [r["first_token_ms"] / 1000 for r in records if r.get("first_token_ms") is not None]
-    # One set of bin edges for both series, so their bars line up.
+    refused = [r for r in records if r["scores"]["refused"] and not r["scores"].get("error")]
+    refusals = [r["timings_ms"]["total"] / 1000 for r in refused]
+    # One set of bin edges for all series, so their bars line up.
     bins = np.histogram_bin_edges(total + first, bins=max(5, min(30, len(total))))
     ax.hist(total, bins=bins, alpha=0.7, label="total", color="tab:blue")
     if first:
         ax.hist(first, bins=bins, alpha=0.6, label="first token", color="tab:orange")
+    if refusals:
+        ax.hist(refusals, bins=bins, histtype="step", linewidth=2, label="refusals (total)", color="tab:red")
     ax.set(xlabel="seconds", ylabel="questions", title="Latency per question")
     ax.yaxis.set_major_locator(MaxNLocator(integer=True))
     ax.legend()
@@ -215,12 +261,16 @@ def _worst_rows(records: Sequence[Mapping]) -> list[dict[str, object]]:
             "kind": r.get("kind", ""),
             "problems": "; ".join(problems(r)),
             "question": r["question"],
+            "short answer": (r.get("short_answer") or {}).get("text", "–"),
             "answer": r["answer"],
             "gold": _gold(r),
             "citations": _citations(r),
         }
         for r in worst(records)
     ]
+
+
+WORST_HEAD = ["id", "kind", "problems", "question", "short answer", "answer", "gold", "citations"]
 
 
 def md_cell(text: object) -> str:
@@ -237,15 +287,16 @@ def _md_table(header: Sequence[str], rows: Sequence[Sequence[object]]) -> list[s
 def markdown_report(records: Sequence[Mapping], meta: Mapping, images: Sequence[str]) -> str:
     out = ["# Evaluation report", ""]
     out += [f"- **{md_cell(k)}**: {md_cell(v)}" for k, v in _header(records, meta)]
-    out += ["", "## Metrics", "", *_md_table(["metric", "value", "n"], metric_rows(summarise(records))), "", NOTE]
+    summary = summarise(records)
+    out += ["", "## Metrics", "", *_md_table(["metric", "value", "n"], metric_rows(summary)), "", NOTE]
+    out += ["", "## SQuAD 2.0 (short answer)", "", *_md_table(SQUAD_HEAD, squad_rows(summary)), "", SQUAD_NOTE]
+    out += ["", "## Latency", "", *_md_table(LATENCY_HEAD, latency_rows(records))]
     header = ["kind"] + [label for _, label in KIND_COLUMNS]
     out += ["", "## By question kind", "", *_md_table(header, kind_rows(records))]
     out += ["", "## Plots", ""] + [f"![{md_cell(name)}]({quote(name)})" for name in images]
     rows = _worst_rows(records)
     out += ["", f"## Worst {len(rows)} questions", ""]
-    out += _md_table(
-        ["id", "kind", "problems", "question", "answer", "gold", "citations"], [list(r.values()) for r in rows]
-    )
+    out += _md_table(WORST_HEAD, [list(r.values()) for r in rows])
     return "\n".join(out) + "\n"
 
 
@@ -267,10 +318,12 @@ _HTML = """<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Eva
 </td>{% endfor %}</tr>{% endfor %}</table>
 {%- endmacro %}
 <h2>Metrics</h2>{{ table(["metric", "value", "n"], metrics) }}<p>{{ note }}</p>
+<h2>SQuAD 2.0 (short answer)</h2>{{ table(squad_head, squad) }}<p>{{ squad_note }}</p>
+<h2>Latency</h2>{{ table(latency_head, latency) }}
 <h2>By question kind</h2>{{ table(kind_head, kinds) }}
 <h2>Plots</h2>{% for name in images %}<img src="{{ name | urlencode }}" alt="{{ name }}">{% endfor %}
 <h2>Worst {{ worst | length }} questions</h2>
-{{ table(["id", "kind", "problems", "question", "answer", "gold", "citations"], worst, cls="small") }}
+{{ table(worst_head, worst, cls="small") }}
 </body></html>
 """
 
@@ -279,13 +332,20 @@ def html_report(records: Sequence[Mapping], meta: Mapping, images: Sequence[str]
     from jinja2 import Environment
 
     template = Environment(autoescape=True).from_string(_HTML)
+    summary = summarise(records)
     return template.render(
         style=_STYLE,
         header=_header(records, meta),
-        metrics=metric_rows(summarise(records)),
+        metrics=metric_rows(summary),
         note=NOTE,
+        squad_head=SQUAD_HEAD,
+        squad=squad_rows(summary),
+        squad_note=SQUAD_NOTE,
+        latency_head=LATENCY_HEAD,
+        latency=latency_rows(records),
         kind_head=["kind"] + [label for _, label in KIND_COLUMNS],
         kinds=kind_rows(records),
         images=images,
+        worst_head=WORST_HEAD,
         worst=[list(r.values()) for r in _worst_rows(records)],
     )

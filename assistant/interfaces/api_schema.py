@@ -7,7 +7,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from ..schema import Answer, Citation
+from ..schema import Answer, Citation, ShortAnswer
 
 
 class TextPart(BaseModel):
@@ -59,10 +59,35 @@ class ApiCitation(BaseModel):
         return cls(**c.model_dump())
 
 
+class ApiShortAnswer(BaseModel):
+    """The exact words that answer the question, located in their article."""
+
+    text: str = Field(description="The short answer, verbatim: article_text[start:end] == text.")
+    article: str = Field(description="File name of the article.")
+    start: int = Field(description="Character offset where the short answer starts in the article's text.")
+    end: int = Field(description="Character offset just after the short answer.")
+    marker: int | None = Field(
+        None, description="The citation whose quote contains the short answer (its [n] in the content)."
+    )
+
+    @classmethod
+    def of(cls, s: ShortAnswer) -> ApiShortAnswer:
+        return cls(**s.model_dump())
+
+
 class AssistantMessage(BaseModel):
     role: Literal["assistant"] = "assistant"
-    content: str = Field(description="The verified answer; every sentence ends in [n] markers.")
+    content: str = Field(
+        description="The verified answer; every sentence ends in [n] markers. When there is a short answer, "
+        "the content opens with it (its words and marker on the first line), then the quote that proves it."
+    )
     refused: bool = Field(description="True when the articles do not answer the question.")
+    short_answer: ApiShortAnswer | None = Field(
+        None,
+        description="The exact words that answer the question, a substring of the quote of citation `marker`, "
+        "with their own offsets in the article; null for a refusal or an answer no short span can give "
+        "(why/how questions get a written answer).",
+    )
     citations: list[ApiCitation] = Field(description="One entry per marker used in the content.")
     see_also: list[ApiCitation] = Field(
         [], description="With a refusal: the closest passages (not citations; not marked in the content)."
@@ -117,6 +142,7 @@ def message_of(answer: Answer) -> AssistantMessage:
     return AssistantMessage(
         content=answer.answer,
         refused=answer.refused,
+        short_answer=ApiShortAnswer.of(answer.short_answer) if answer.short_answer is not None else None,
         citations=[ApiCitation.of(c) for c in answer.citations],
         see_also=[ApiCitation.of(c) for c in answer.see_also],
     )

@@ -7,7 +7,8 @@ from __future__ import annotations
 import html
 import re
 
-from ..schema import Answer, Citation, Progress
+from ..schema import Answer, Citation, Progress, ShortAnswer
+from .short_answer import lead, span_in_quote, span_in_text
 
 SHOWN_QUESTION_CHARS = 400  # a pasted essay should not flood the chat; the error says how long it was
 _MARKER = re.compile(r"\[(\d+)\]")
@@ -25,6 +26,8 @@ CSS = """
 .turn .card .para, .turn .card .full { white-space: pre-wrap; margin: 0.3em 0; }
 .turn .card .full { max-height: 22em; overflow-y: auto; font-size: 0.9em; }
 .turn mark { background: #ffe27a; color: #111; padding: 0 1px; border-radius: 2px; }
+.turn .short { font-size: 1.15em; font-weight: 600; margin: 0 0 0.3em 0; }
+.turn strong.span { font-weight: 700; background: #ffc933; color: #111; border-radius: 2px; }
 .turn.refusal .note { border-left: 4px solid #d9a400; padding: 0.3em 0.7em; background: rgba(217, 164, 0, 0.10); }
 .turn.refusal .closest li { margin: 0.3em 0; }
 .turn.error .note { border-left: 4px solid #c0392b; padding: 0.3em 0.7em; background: rgba(192, 57, 43, 0.10); }
@@ -39,29 +42,54 @@ def esc(text: str) -> str:
 
 
 def render_answer(answer: Answer, texts: dict[str, str], uid: str) -> str:
+    """The short answer on top (when there is one), the answer text, then one card per citation; the short
+    answer's span is marked inside the quote that proves it, in the text and in its card."""
     if answer.refused:
         return render_refusal(answer)
     markers = {c.marker for c in answer.citations}
 
+    def anchor(n: int) -> str:
+        return f'<a class="cite" href="#src-{uid}-{n}">[{n}]</a>'
+
     def link(m: re.Match) -> str:
-        n = int(m.group(1))
-        return f'<a class="cite" href="#src-{uid}-{n}">[{n}]</a>' if n in markers else m.group()
+        return anchor(int(m.group(1))) if int(m.group(1)) in markers else m.group()
 
-    body = _MARKER.sub(link, esc(answer.answer))
-    cards = "".join(render_card(c, texts.get(c.article, ""), uid) for c in answer.citations)
-    return f'<div class="turn answer"><p class="text">{body}</p><div class="sources">{cards}</div>{_meta(answer)}</div>'
+    def linked(text: str) -> str:
+        return _MARKER.sub(link, esc(text))
+
+    top, body = lead(answer), ""
+    short = top.short if top.marker is not None else None
+    proof = next((c for c in answer.citations if c.marker == top.marker), None)
+    where = span_in_text(top.body, proof, short) if proof is not None and short is not None else None
+    if where is not None:  # the proof quoted in the text: its span marked there too
+        s, e = where
+        body = f'{linked(top.body[:s])}<strong class="span">{esc(top.body[s:e])}</strong>{linked(top.body[e:])}'
+    elif top.body:
+        body = linked(top.body)
+    head = ""
+    if top.short is not None:
+        cite = f" {anchor(top.marker)}" if top.marker is not None else ""
+        head = f'<p class="short">{esc(top.text)}{cite}</p>'
+    text = f'<p class="text">{body}</p>' if body or top.short is None else ""
+    cards = "".join(
+        render_card(c, texts.get(c.article, ""), uid, short if c.marker == top.marker else None)
+        for c in answer.citations
+    )
+    return f'<div class="turn answer">{head}{text}<div class="sources">{cards}</div>{_meta(answer)}</div>'
 
 
-def render_card(c: Citation, text: str, uid: str) -> str:
-    """Title, the quote marked inside its paragraph, and the whole article with the same span marked."""
+def render_card(c: Citation, text: str, uid: str, short: ShortAnswer | None = None) -> str:
+    """Title, the quote marked inside its paragraph, and the whole article with the same span marked; the
+    short answer, when this card proves it, marked again inside the quote."""
+    inside = span_in_quote(c, short) if short is not None else None
     if text[c.start : c.end] != c.quote:  # never mark a span that is not the quote; show the quote alone
-        para = f"<mark>{esc(c.quote)}</mark>"
+        para = f"<mark>{_inner(c.quote, inside)}</mark>"
         full = ""
     else:
         p_start, p_end = paragraph_bounds(text, c.start, c.end)
-        para = highlight(text[p_start:p_end], c.start - p_start, c.end - p_start)
+        para = highlight(text[p_start:p_end], c.start - p_start, c.end - p_start, inside)
         full = (
-            f'<details><summary>Whole article</summary><div class="full">{highlight(text, c.start, c.end)}'
+            f'<details><summary>Whole article</summary><div class="full">{highlight(text, c.start, c.end, inside)}'
             f"</div></details>"
         )
     return (
@@ -78,8 +106,16 @@ def paragraph_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     return p_start, len(text) if p_end == -1 else p_end
 
 
-def highlight(text: str, start: int, end: int) -> str:
-    return f"{esc(text[:start])}<mark>{esc(text[start:end])}</mark>{esc(text[end:])}"
+def highlight(text: str, start: int, end: int, inside: tuple[int, int] | None = None) -> str:
+    """`text` with [start, end) marked; `inside` (offsets within that span) marked again, bold."""
+    return f"{esc(text[:start])}<mark>{_inner(text[start:end], inside)}</mark>{esc(text[end:])}"
+
+
+def _inner(quote: str, inside: tuple[int, int] | None) -> str:
+    if inside is None:
+        return esc(quote)
+    s, e = inside
+    return f'{esc(quote[:s])}<strong class="span">{esc(quote[s:e])}</strong>{esc(quote[e:])}'
 
 
 def render_refusal(answer: Answer) -> str:

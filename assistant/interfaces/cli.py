@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import re
 import sys
 import time
 import traceback
@@ -15,6 +14,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..errors import AssistantError, ConfigError, ModelError
+from .cli_render import print_streamed, printable, render_answer, render_sources
+
+__all__ = ["main", "print_streamed", "printable", "render_answer", "render_sources"]
 
 if TYPE_CHECKING:
     from ..schema import Answer
@@ -232,7 +234,7 @@ def ask_server(url: str, question: str) -> Answer:
     """One question to a running `assistant serve`, through its API (ASSISTANT_API_KEY if set)."""
     import httpx
 
-    from ..schema import Answer, Citation, Timings
+    from ..schema import Answer, Citation, ShortAnswer, Timings
 
     key = os.environ.get("ASSISTANT_API_KEY", "")
     headers = {"Authorization": f"Bearer {key}"} if key else {}
@@ -259,6 +261,7 @@ def ask_server(url: str, question: str) -> Answer:
         refused=message["refused"],
         citations=[Citation(**c) for c in message["citations"]],
         see_also=[Citation(**c) for c in message.get("see_also", [])],
+        short_answer=ShortAnswer(**message["short_answer"]) if message.get("short_answer") else None,
         model=f"{data['model']} via {url}",
         timings_ms=Timings(total=round((time.perf_counter() - started) * 1000, 1)),
     )
@@ -346,53 +349,6 @@ def cmd_doctor(args) -> int:
     check("index:", index)
     print(f"articles:   {s.articles_dir}")
     return EXIT_OK if ok else EXIT_ERROR
-
-
-def print_streamed(stream) -> Answer:
-    """Print the answer's verified sentences as they come (never the model's raw text), then its sources."""
-    from ..schema import Answer
-    from .progressive import new_text, verified_updates
-
-    shown = ""
-    for item in verified_updates(stream):
-        piece = new_text(shown, item)
-        if isinstance(item, Answer):
-            if piece is None:  # a final answer that does not extend what was shown: show it whole
-                piece = ("\n" if shown else "") + item.answer
-            print(printable(piece), flush=True)
-            print(render_sources(item))
-            return item
-        if piece:
-            shown += piece
-            print(printable(piece), end="", flush=True)
-    raise AssertionError("unreachable: verified_updates ends with an Answer")
-
-
-def render_answer(answer: Answer) -> str:
-    return f"{printable(answer.answer)}\n{render_sources(answer)}".rstrip()
-
-
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-
-
-def printable(text: str) -> str:
-    """Text safe for a terminal: a control character in an article (an ANSI or OSC sequence) is printed
-    as its escape, never sent to the terminal."""
-    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
-
-
-def render_sources(answer: Answer) -> str:
-    lines = [""]
-    if answer.refused:
-        if answer.see_also:
-            lines.append("Closest passages (not an answer):")
-            lines += [f"  - {printable(c.title)}: “{printable(c.quote)}”" for c in answer.see_also]
-        return "\n".join(lines).rstrip()
-    lines.append("Sources:")
-    for c in answer.citations:
-        lines.append(f"[{c.marker}] {printable(c.title)} ({printable(c.article)}, characters {c.start}-{c.end})")
-        lines.append(f"    “{printable(c.quote)}”")
-    return "\n".join(lines)
 
 
 if __name__ == "__main__":

@@ -9,7 +9,8 @@ import json
 import re
 from collections.abc import Sequence
 
-from ..schema import Answer, Citation
+from ..schema import Answer, Citation, ShortAnswer
+from .short_answer import lead, span_in_quote
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]|~])")
 _LIST_NUMBER = re.compile(r"^(\d+)([.)])")
@@ -19,22 +20,56 @@ _LINE_START = re.compile(r"^([#+=-])")
 def md_escape(text: str) -> str:
     """Text that Markdown shows as written: HTML-significant characters as entities, the rest of the
     syntax backslash-escaped; line breaks become spaces (quotes are single sentences)."""
-    text = " ".join(text.split())
+    return _line_start(_inline(" ".join(text.split())))
+
+
+def _inline(text: str) -> str:
+    """A piece from the middle of a line: escaped as `md_escape` does, the spaces at its edges kept."""
+    text = re.sub(r"\s+", " ", text)
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    text = _MD_SPECIAL.sub(r"\\\1", text)
-    text = _LIST_NUMBER.sub(r"\1\\\2", text)
-    return _LINE_START.sub(r"\\\1", text)
+    return _MD_SPECIAL.sub(r"\\\1", text)
 
 
-def _source(c: Citation) -> str:
+def _line_start(text: str) -> str:
+    """Escape what would start a list, a heading or a rule at the start of a line."""
+    return _LINE_START.sub(r"\\\1", _LIST_NUMBER.sub(r"\1\\\2", text))
+
+
+def _bold(text: str) -> str:
+    """`text` in bold, its edge spaces outside the `**` (CommonMark does not bold `** x**`)."""
+    core = text.strip()
+    if not core:
+        return _inline(text)
+    head, tail = text[: len(text) - len(text.lstrip())], text[len(text.rstrip()) :]
+    return f"{_inline(head)}**{_inline(core)}**{_inline(tail)}"
+
+
+def _quote(c: Citation, short: ShortAnswer | None) -> str:
+    """The quote, with the short answer bold inside it when this citation proves it."""
+    inside = span_in_quote(c, short) if short is not None else None
+    if inside is None:
+        return md_escape(c.quote)
+    s, e = inside
+    return _line_start((_inline(c.quote[:s]) + _bold(c.quote[s:e]) + _inline(c.quote[e:])).strip())
+
+
+def _source(c: Citation, short: ShortAnswer | None = None) -> str:
     return (
         f"{c.marker}. **{md_escape(c.title)}**: {md_escape(c.article)}, characters {c.start}–{c.end}\n"
-        f"   > {md_escape(c.quote)}"
+        f"   > {_quote(c, short)}"
     )
 
 
 def answer_markdown(answer: Answer, heading: str = "##") -> str:
-    lines = [f"{heading} {md_escape(answer.question)}", "", md_escape(answer.answer), ""]
+    """The question as a heading, the short answer in bold first (when there is one), the answer text, then
+    numbered sources with the short answer bold inside the quote that proves it."""
+    top = lead(answer)
+    lines = [f"{heading} {md_escape(answer.question)}", ""]
+    if top.short is not None:
+        marker = f" \\[{top.marker}\\]" if top.marker is not None else ""
+        lines += [f"**{md_escape(top.text)}**{marker}", ""]
+    if top.body or top.short is None:
+        lines += [md_escape(top.body), ""]
     if answer.refused:
         if answer.see_also:
             lines += ["Closest passages (not an answer):", ""]
@@ -44,7 +79,7 @@ def answer_markdown(answer: Answer, heading: str = "##") -> str:
             lines.append("")
     elif answer.citations:
         lines += ["Sources:", ""]
-        lines += [_source(c) for c in answer.citations]
+        lines += [_source(c, top.short if c.marker == top.marker else None) for c in answer.citations]
         lines.append("")
     lines.append(f"Answered by {md_escape(answer.model)}.")
     return "\n".join(lines) + "\n"
