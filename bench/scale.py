@@ -83,6 +83,10 @@ def write_corpus(folder: Path, sentences: int) -> int:
 # --- the child processes -------------------------------------------------------------------------------
 
 
+class Stopped(Exception):
+    pass
+
+
 def role_ingest(args) -> dict:
     from assistant.app import App, progress_bar
     from assistant.ingestion.chunking import matching_text
@@ -112,15 +116,31 @@ def role_ingest(args) -> dict:
     started = time.perf_counter()
     from assistant.ingestion.ingest import ingest_folder
 
-    result = ingest_folder(args.folder, app.index, app.settings.max_file_mb, progress_bar("ingest"))
+    bar = progress_bar("ingest")
+    embedded = 0
+
+    def progress(n: int, total: int) -> None:
+        nonlocal embedded
+        bar(n, total)
+        embedded += n
+        if args.budget and time.perf_counter() - started > args.budget:
+            raise Stopped  # as a kill would, mid-group: the next ingest redoes that group
+
+    stopped, added_articles = False, 0
+    try:
+        result = ingest_folder(args.folder, app.index, app.settings.max_file_mb, progress)
+        added_articles = len(result.report.added)
+    except Stopped:
+        stopped = True
     ingest_s = time.perf_counter() - started
     started = time.perf_counter()
     app.retriever.refresh()  # what `App.ingest` does next: the lexical index of the new version
     lexical_s = time.perf_counter() - started
     raw_after = raw_rate()
     return {
-        "added_sentences": result.report.sentences_added,
-        "added_articles": len(result.report.added),
+        "added_sentences": embedded,  # embedded and written (the stopped group's too)
+        "added_articles": added_articles,
+        "stopped": stopped,
         "ingest_s": ingest_s,
         "lexical_build_s": lexical_s,
         "raw_before": raw_before,
@@ -266,7 +286,7 @@ def run_size(size: int, port: int, args, log: Path) -> dict:
     if args.stop_after:
         interrupted_ingest(port, folder, log, args.stop_after)
         args.stop_after = 0  # once, on the first size
-    ing = child("ingest", port, log, cache=CACHE, folder=folder)
+    ing = child("ingest", port, log, cache=CACHE, folder=folder, budget=args.ingest_budget)
     print(
         f"  ingest: {ing['added_sentences']} sentences embedded in {ing['ingest_s']:.0f} s "
         f"({ing['added_sentences'] / ing['ingest_s']:.1f}/s); raw embedding {ing['raw_before']:.1f}/s before, "
@@ -278,6 +298,8 @@ def run_size(size: int, port: int, args, log: Path) -> dict:
     )
     intact = ing["stored_sentences"] == ing["sentences_of_complete_articles"]
     intact = intact and ing["files"] == ing["complete_articles"]
+    if ing["stopped"]:
+        print(f"  INGEST STOPPED at the time budget ({args.ingest_budget:g} s): measured on what is stored")
     print(f"  store consistent (each file's article once, no sentence lost or left over): {intact}")
     queries = CACHE / f"queries-{size}.json"
     queries.write_text(json.dumps(make_queries(folder, args.queries, seed=size)), encoding="utf-8")
@@ -306,6 +328,8 @@ def main() -> int:
     parser.add_argument("--queries", type=int, default=100, help="queries sampled from the corpus")
     parser.add_argument("--stop-after", type=float, default=0, help="kill the first ingest after S seconds")
     parser.add_argument("--cache", type=Path, default=CACHE, help="corpus, Chroma data and logs (git-ignored)")
+    parser.add_argument("--ingest-budget", type=float, default=0, help="stop the ingest after S seconds")
+    parser.add_argument("--budget", type=float, default=0, help=argparse.SUPPRESS)
     parser.add_argument("--role", choices=["ingest", "serve"], help=argparse.SUPPRESS)
     parser.add_argument("--port", type=int, help=argparse.SUPPRESS)
     parser.add_argument("--t0", type=float, default=0.0, help=argparse.SUPPRESS)
@@ -363,6 +387,7 @@ def report(results: dict[int, dict]) -> int:
         second_models_s=second["models_s"],
         second_built=second["built_lexicon"],
         store_intact=r["intact"],
+        ingest_complete=not ing["stopped"],
     )
     return 0
 

@@ -112,3 +112,15 @@ def test_an_ingestion_stopped_half_way_resumes_without_losing_or_duplicating(
     stored = app.index.sentences.get(include=[])["ids"]
     assert len(stored) == len(set(stored)) and set(stored) == sentences
     assert app.retriever.lexicon.size == len(sentences)
+
+
+def test_a_reader_fetches_only_the_articles_it_asks_for(shared_store: Settings, embedder, tmp_path: Path):
+    index = App(shared_store, embedder=embedder).index
+    some = sorted(index.articles())[:2]
+    reader = App(shared_store, embedder=embedder).index  # nothing loaded yet
+    got = reader.fetch([*some, "no-such-article"])
+    assert list(got) == some and all(got[d] == index.articles()[d] for d in some)
+    texts = reader.sentence_texts([(some[0], 0), (some[0], 1)])
+    assert texts == {(some[0], i): index.articles()[some[0]].sentence(i) for i in (0, 1)}
+    assert not reader.is_empty()
+    assert App(Settings(store_dir=tmp_path / "empty"), embedder=embedder).index.is_empty()

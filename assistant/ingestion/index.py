@@ -130,6 +130,10 @@ class Index:
             }
         return self._articles
 
+    def is_empty(self) -> bool:
+        """Whether no article is completely indexed (one small read, whatever the archive's size)."""
+        return not self.records.get(where={"complete": True}, limit=1, include=[])["ids"]
+
     def fetch(self, doc_ids: Iterable[str]) -> dict[str, Article]:
         """The named articles that are completely indexed, read from the store only when not read before
         (until the store's version changes): a reader of a large archive never loads all of it."""
