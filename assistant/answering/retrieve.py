@@ -21,7 +21,7 @@ SHORT_QUESTION_TERMS = 5  # content words of a chat-style question ("who is faiz
 RRF_K = 60  # the constant of Cormack et al.'s reciprocal rank fusion; robust across collections
 PERSON_BOOST = 1.3  # fused score of a sentence naming someone new, for a "who" question
 LEADERS = 1  # from each ranking, this many always reach the evidence
-DEFINES_READ = 500  # holders of a name read to see whether they define it (all of them in small archives)
+DEFINES_READ = 100  # holders of a name read to see whether they define it (all of them in small archives)
 
 
 @dataclass(frozen=True)
