@@ -143,6 +143,7 @@ def role_ingest(args) -> dict:
         "stopped": stopped,
         "ingest_s": ingest_s,
         "lexical_build_s": lexical_s,
+        "lexical_built": app.retriever.lexicon.built,  # False: nothing changed, the saved one was opened
         "raw_before": raw_before,
         "raw_after": raw_after,
         "stored_sentences": app.index.sentences.count(),
@@ -290,7 +291,8 @@ def run_size(size: int, port: int, args, log: Path) -> dict:
     print(
         f"  ingest: {ing['added_sentences']} sentences embedded in {ing['ingest_s']:.0f} s "
         f"({ing['added_sentences'] / ing['ingest_s']:.1f}/s); raw embedding {ing['raw_before']:.1f}/s before, "
-        f"{ing['raw_after']:.1f}/s after; lexical index built in {ing['lexical_build_s']:.1f} s; "
+        f"{ing['raw_after']:.1f}/s after; lexical index {'built' if ing.get('lexical_built', True) else 'opened'} "
+        f"in {ing['lexical_build_s']:.1f} s; "
         f"peak memory {ing['ingest_peak_mb']:.0f} MB; store holds {ing['stored_sentences']} sentences, "
         f"{ing['sentences_of_complete_articles']} in its {ing['complete_articles']} complete articles "
         f"({ing['files']} files)",
