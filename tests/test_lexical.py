@@ -124,3 +124,27 @@ def test_a_reader_fetches_only_the_articles_it_asks_for(shared_store: Settings, 
     assert texts == {(some[0], i): index.articles()[some[0]].sentence(i) for i in (0, 1)}
     assert not reader.is_empty()
     assert App(Settings(store_dir=tmp_path / "empty"), embedder=embedder).index.is_empty()
+
+
+def test_readers_keep_their_index_while_an_ingestion_runs_and_build_one_when_none_was_built(
+    tmp_path: Path, articles_dir: Path, embedder
+):
+    import os
+
+    from assistant.ingestion.ingest import ingest_folder
+    from assistant.ingestion.lock import PID_FILE
+
+    settings = Settings(store_dir=tmp_path / "store", articles_dir=articles_dir)
+    App(settings, embedder=embedder).ingest()
+    reader = App(settings, embedder=embedder)
+    reader.index.refresh_seconds = 0.0
+    before = reader.retriever.lexicon
+    (articles_dir / "new.txt").write_text("Velmora Thistlewick opened the new harbour bridge on Monday.\n")
+    writer = App(settings, embedder=embedder)
+    ingest_folder(articles_dir, writer.index, settings.max_file_mb)  # no lexical build: as if it were still running
+    (settings.store_dir / PID_FILE).write_text(str(os.getpid()))  # a live writer holds the store
+    assert reader.retriever.lexicon is before  # kept: the writer builds the new one at its end
+    (settings.store_dir / PID_FILE).unlink()  # the writer is gone without building it
+    after = reader.retriever.lexicon
+    assert after is not before and after.built and after.version == reader.index.version()
+    assert after.term_rows("velmora").size == 1
