@@ -53,6 +53,40 @@ def embedder():
     return make_embedder(Settings())
 
 
+@pytest.fixture(scope="session", autouse=True)
+def one_judge_per_session() -> Iterator[dict]:
+    """Every App of the session whose judge is the same bundled model with the same settings shares one
+    loaded judge, as the Apps of one long-running server do, instead of loading its own in each test
+    (a llama context per App: seconds each, dozens of times). Apps whose judge settings differ (another
+    model, context, cache folder, thread count...) still get their own. The shared judge holds a lock per
+    request (LocalLLM), so two Apps of one test may use it at once."""
+    from assistant.answering import llms
+
+    original = llms.make_judge_scorer
+    loaded: dict[tuple, object] = {}
+
+    def shared(settings: Settings, answering=None):
+        backend = settings.llm_backend if settings.judge_backend == "same" else settings.judge_backend
+        if settings.judge != "model" or backend != "local":
+            return original(settings, answering)
+        key = (
+            settings.judge_model,
+            min(settings.n_ctx, 1536),
+            settings.temperature,
+            settings.llm_timeout,
+            settings.chat_format,
+            str(settings.model_cache_dir),
+            settings.resolved_threads(),
+        )
+        if key not in loaded:
+            loaded[key] = original(settings, answering)
+        return loaded[key]
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(llms, "make_judge_scorer", shared)
+        yield loaded
+
+
 @pytest.fixture(scope="session")
 def local_llm():
     """The default bundled model (Qwen2.5-Coder-1.5B), loaded once for the whole session."""

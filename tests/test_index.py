@@ -46,6 +46,7 @@ def expected_ids(folder: Path) -> tuple[set[str], set[str]]:
     return docs, sentences
 
 
+@pytest.mark.slow  # minutes on 2 cores: a corpus embedded twice / a Chroma server
 def test_kill_9_during_ingestion_then_ingest_again(tmp_path: Path, embedder):
     folder = make_corpus(tmp_path / "corpus", 300)
     store = tmp_path / "store"
@@ -135,6 +136,7 @@ def chroma_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[int]:
         log.close()
 
 
+@pytest.mark.slow  # minutes on 2 cores: a corpus embedded twice / a Chroma server
 def test_chroma_server_mode_needs_no_code_change(chroma_server: int, articles_dir: Path, tmp_path: Path, embedder):
     settings = Settings(chroma_host="127.0.0.1", chroma_port=chroma_server, articles_dir=articles_dir)
     app = App(settings, llm=FakeLLM(""), embedder=embedder)

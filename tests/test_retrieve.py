@@ -42,10 +42,9 @@ def test_a_question_whose_rare_name_is_found_is_not_refused_before_the_model(fak
 
 
 @pytest.mark.slow
-def test_who_is_a_person_named_once_is_answered_by_the_real_model(shared_store, embedder):
-    from assistant.settings import Settings
-
-    app = App(shared_store.model_copy(update={"model": Settings().model}), embedder=embedder)
+def test_who_is_a_person_named_once_is_answered_by_the_real_model(shared_store, embedder, local_llm):
+    # The session's bundled model (the default one), not a second copy loaded for this test.
+    app = App(shared_store, llm=local_llm, embedder=embedder)
     answer = app.assistant.ask("who is sami sadat")
     assert not answer.refused
     assert "maiwand" in answer.answer.lower() or "commanding general" in answer.answer.lower()

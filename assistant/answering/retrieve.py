@@ -3,20 +3,25 @@
 from __future__ import annotations
 
 import re
+import threading
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 
+import numpy as np
+
 from .. import text as tx
 from ..ingestion.index import Index
 from ..schema import Article, Evidence
-from .aliases import Aliases, learn
+from .aliases import Aliases
+from .lexical import Lexicon, open_lexicon
 
 RARE_TERM = 0.02  # share of sentences: a word this rare names what a question is about
 SHORT_QUESTION_TERMS = 5  # content words of a chat-style question ("who is faiz hameed")
 RRF_K = 60  # the constant of Cormack et al.'s reciprocal rank fusion; robust across collections
 PERSON_BOOST = 1.3  # fused score of a sentence naming someone new, for a "who" question
 LEADERS = 1  # from each ranking, this many always reach the evidence
+DEFINES_READ = 100  # holders of a name read to see whether they define it (all of them in small archives)
 
 
 @dataclass(frozen=True)
@@ -28,37 +33,44 @@ class Hit:
 
 
 class Retriever:
+    """Dense (Chroma) and lexical rankings fused. The lexical index (BM25, name and phrase postings) is
+    built once per store change and memory-mapped from the store's folder (`lexical.py`); the articles
+    are fetched from the store a search at a time, so a reader never holds the archive."""
+
     def __init__(self, index: Index, candidates: int = 30) -> None:
         self.index = index
         self.candidates = candidates
-        self._bm25 = None
-        self._keys: list[tuple[str, int]] = []
-        self._df: dict[str, float] = {}
-        self._aliases = Aliases()
-        self._terms: list[set[str]] = []  # each sentence's stemmed content words, in `_keys` order
-        self._names: set[str] = set()  # stems the articles write capitalised inside a sentence
-        self._built_at: str | None = None  # the store's change token the BM25 index was built from
-        self._titles: dict[str, tuple[str, set[str]]] = {}  # each article's folded headline and its words
-        self._position: dict[tuple[str, int], int] = {}  # a sentence's place in `_keys`
-        self._phrase_index: dict[tuple[str, str], list[int]] = {}  # adjacent content-word pair -> sentences
+        self._lexicon: Lexicon | None = None
+        self._lock = threading.Lock()  # the browser chat may search from two threads at once
 
     def refresh(self) -> None:
-        """Forget the BM25 index (call after ingestion); it is rebuilt once, on the next search."""
-        self._bm25 = None
+        """Bring the lexical index up to date now (call after ingestion: the ingesting process builds it,
+        so that readers only open it)."""
+        with self._lock:
+            self._lexicon = open_lexicon(self.index)
+
+    @property
+    def lexicon(self) -> Lexicon:
+        """The lexical index of the store's current version (another process may have ingested since)."""
+        current = self._lexicon
+        if current is None or current.version != self.index.version():
+            with self._lock:
+                if self._lexicon is current:
+                    try:
+                        self._lexicon = open_lexicon(self.index, current)
+                    except FileNotFoundError:  # pruned while opening: a newer version exists
+                        if current is None:
+                            raise
+        return self._lexicon
 
     def search(self, query: str, k: int) -> list[Hit]:
-        # Another process may have ingested since (a chat server beside `assistant ingest`).
-        if self.index.version() != self._built_at:
-            self._bm25 = None
-        if self._bm25 is None:
-            self._build_bm25()
-        articles = self.index.articles()
-        if not articles:
+        lexicon = self.lexicon
+        if not lexicon.size:
             return []
         # The question may name what the articles call otherwise ("Pakistani Taliban" / "TTP").
-        expanded = " ".join([query, *self._aliases.expand(query), *self._agent_nouns(query)])
+        expanded = " ".join([query, *lexicon.aliases.expand(query), *self._agent_nouns(query)])
         vector = self.index.vector_search(self.index.embedder.query(query), self.candidates)
-        lexical = self._bm25_search(expanded)
+        lexical = [lexicon.key(n) for n in lexicon.bm25_search(expanded, self.candidates)]
         fused: dict[tuple[str, int], float] = {}
         cosine: dict[tuple[str, int], float] = {}
         # Fusion is done here rather than with LlamaIndex's QueryFusionRetriever because the refusal
@@ -70,21 +82,21 @@ class Retriever:
         for doc_id, i, similarity in vector:
             cosine[(doc_id, i)] = similarity
         # "according to the 'America's Taliban dilemma' article": that article's sentences get a ranking.
-        named = self._named_articles(query)
+        named = self.index.fetch(self._named_articles(query))
         if named:
             asked = tx.terms(expanded)
-            inside = sorted(
-                ((d, i) for d in named if d in articles for i in range(len(articles[d].spans))),
-                key=lambda key: (-fused.get(key, 0.0), -len(asked & self._terms[self._position[key]])),
-            )
+            shared = {
+                (d, i): len(asked & tx.terms(a.sentence(i))) for d, a in named.items() for i in range(len(a.spans))
+            }
+            inside = sorted(shared, key=lambda key: (-fused.get(key, 0.0), -shared[key]))
             rankings = (*rankings, inside)
             for rank, key in enumerate(inside):
                 fused[key] = fused.get(key, 0.0) + 1.0 / (RRF_K + rank + 1)
         # "Who ..." is answered by a person: sentences naming someone the question does not are preferred.
         if _WHO.search(query):
             asked = tx.terms(expanded)
-            for key in fused:
-                if key[0] in articles and _names_someone_else(articles[key[0]].sentence(key[1]), asked):
+            for key, sentence in self.index.sentence_texts(fused).items():
+                if _names_someone_else(sentence, asked):
                     fused[key] *= PERSON_BOOST
         ordered = sorted(fused, key=fused.get, reverse=True)
         # Fusion favours sentences both retrievers found; the very best of each one alone (an exact name
@@ -92,25 +104,12 @@ class Retriever:
         leaders = [key for ranking in rankings for key in ranking[:LEADERS]]
         best = list(dict.fromkeys([*(key for key in ordered if key in leaders), *ordered]))[:k]
         best.sort(key=ordered.index)
+        articles = self.index.fetch(d for d, _ in best)
         return [
             Hit(articles[d], i, fused[(d, i)], cosine.get((d, i), 0.0))
             for d, i in best
             if d in articles and i < len(articles[d].spans)
         ]
-
-    def _bm25_search(self, query: str) -> list[tuple[str, int]]:
-        import bm25s
-
-        if self._bm25 is None:
-            self._build_bm25()
-        if not self._keys:
-            return []
-        tokens = bm25s.tokenize([query], stopwords="en", stemmer=tx.stemmer(), show_progress=False)
-        if not tokens.vocab:
-            return []
-        k = min(self.candidates, len(self._keys))
-        docs, scores = self._bm25.retrieve(tokens, k=k, show_progress=False, n_threads=1)
-        return [self._keys[int(d)] for d, s in zip(docs[0], scores[0], strict=True) if s > 0]
 
     def _name_search(self, query: str) -> list[tuple[str, int]]:
         """Sentences holding the question's rare words (names, mostly), those that define them first.
@@ -119,18 +118,22 @@ class Retriever:
         favours short sentences that merely mention the name; here the sentences holding most of the rare
         words come first, and among them those that say what the name is: an appositive ("X, commanding
         general of ...") or a copula ("X is ...") right after it."""
+        lexicon = self.lexicon
         asked = tx.terms(query)
-        rare = {t for t in asked if 0 < self._df.get(t, 0.0) <= RARE_TERM and t in self._names}
+        rare = {t for t in asked if 0 < lexicon.df(t) <= RARE_TERM and t in lexicon.names}
         # In a longer question a name is one constraint among several, which BM25 already weighs.
         if not rare or len(asked) > SHORT_QUESTION_TERMS:
             return []
-        articles = self.index.articles()
-        scored = []
-        for n, (key, words) in enumerate(zip(self._keys, self._terms, strict=True)):
-            held = len(rare & words)
-            if held:
-                sentence = articles[key[0]].sentence(key[1])
-                scored.append((-held, -_defines(sentence, rare), n, key))
+        rows, held = np.unique(np.concatenate([lexicon.term_rows(t) for t in rare]), return_counts=True)
+        # Most rare words held first, then the article's order; only the head of that order is read
+        # to see which sentences define the name (a million-sentence archive has thousands of holders).
+        head = np.lexsort((rows, -held))[: DEFINES_READ + self.candidates]
+        keys = [lexicon.key(int(rows[j])) for j in head]
+        texts = self.index.sentence_texts(keys[:DEFINES_READ])
+        scored = [
+            (-int(held[j]), -_defines(texts.get(key, ""), rare), int(rows[j]), key)
+            for j, key in zip(head, keys, strict=True)
+        ]
         return [key for *_, key in sorted(scored)[: self.candidates]]
 
     def _phrase_search(self, query: str) -> list[tuple[str, int]]:
@@ -138,13 +141,14 @@ class Retriever:
 
         BM25 scores each word alone and favours short sentences; two words of the question side by side
         in a sentence are evidence that it speaks of the same thing. Only phrases of rare pairs count."""
+        lexicon = self.lexicon
         shared: Counter[int] = Counter()
         for pair in tx.phrases(query):
-            holders = self._phrase_index.get(pair, ())
-            if len(holders) <= max(1, RARE_TERM * len(self._keys)):
-                shared.update(holders)
+            holders = lexicon.phrase_rows(pair)
+            if len(holders) <= max(1, RARE_TERM * lexicon.size):
+                shared.update(holders.tolist())
         ranked = sorted(shared, key=lambda n: (-shared[n], n))
-        return [self._keys[n] for n in ranked[: self.candidates]]
+        return [lexicon.key(n) for n in ranked[: self.candidates]]
 
     def _named_articles(self, query: str) -> list[str]:
         """Articles the question names by their headline: a quoted phrase from it, or most of its words
@@ -153,7 +157,7 @@ class Retriever:
         asked = tx.terms(query)
         return [
             doc_id
-            for doc_id, (folded, words) in self._titles.items()
+            for doc_id, (folded, words) in self.lexicon.titles.items()
             if any(p in folded for p in phrases) or (len(words) >= 3 and len(words & asked) / len(words) >= TITLE_SHARE)
         ]
 
@@ -164,54 +168,20 @@ class Retriever:
         for word in tx.tokens(query):
             stem = tx.stem_words([word])[0]
             for noun in (stem + "er", stem + "r", stem + "or"):
-                if noun != word and self._df.get(noun, 0.0) > 0 and noun not in found:
+                if noun != word and self.lexicon.df(noun) > 0 and noun not in found:
                     found.append(noun)
         return found
 
     def is_name(self, term: str) -> bool:
         """Whether the articles write this (stemmed) word capitalised inside a sentence: a name."""
-        if self._bm25 is None:
-            self._build_bm25()
-        return term in self._names
+        return term in self.lexicon.names
 
     def aliases(self) -> Aliases:
-        if self._bm25 is None:
-            self._build_bm25()
-        return self._aliases
-
-    def _build_bm25(self) -> None:
-        import bm25s
-
-        version = self.index.version()
-        articles = self.index.articles()
-        keys = [(a.doc_id, i) for a in articles.values() for i in range(len(a.spans))]
-        texts = [articles[d].sentence(i) for d, i in keys]
-        aliases = learn(a.text for a in articles.values())
-        terms = [tx.terms(t) for t in texts]
-        phrase_index: dict[tuple[str, str], list[int]] = {}
-        for n, t in enumerate(texts):
-            for pair in tx.phrases(t):
-                phrase_index.setdefault(pair, []).append(n)
-        names = {name for t in texts for name in tx.names(t)}
-        bm25, df = bm25s.BM25(), {}
-        if texts:
-            corpus = bm25s.tokenize(texts, stopwords="en", stemmer=tx.stemmer(), show_progress=False)
-            bm25.index(corpus, show_progress=False)
-            by_id = {i: term for term, i in corpus.vocab.items()}
-            counts = Counter(by_id[i] for doc in corpus.ids for i in set(doc))
-            df = {term: n / len(texts) for term, n in counts.items()}
-        # Published only when complete: the browser chat may search from two threads at once.
-        titles = {a.doc_id: (tx.fold(a.title), tx.terms(a.title)) for a in articles.values() if a.title}
-        self._titles, self._position = titles, {key: n for n, key in enumerate(keys)}
-        self._keys, self._df, self._aliases, self._terms, self._names = keys, df, aliases, terms, names
-        self._phrase_index = phrase_index
-        self._bm25, self._built_at = bm25, version
+        return self.lexicon.aliases
 
     def document_frequency(self, term: str) -> float:
         """Share of indexed sentences that contain the (stemmed) term."""
-        if self._bm25 is None:
-            self._build_bm25()
-        return self._df.get(term, 0.0)
+        return self.lexicon.df(term)
 
 
 _WHO = re.compile(r"^\W*(?:who|whom)\b", re.IGNORECASE)

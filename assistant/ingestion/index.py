@@ -15,26 +15,26 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import time
 import uuid
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
-from pathlib import Path
 
-from ..errors import ConfigError, IngestError, ModelError, StoreBusyError
+from ..errors import ConfigError
 from ..schema import Article
 from ..settings import Settings
 from .chunking import matching_text
+from .embedders import EMBED_BATCH, Embedder, OpenAIEmbedder, make_embedder  # noqa: F401  (their home before embedders.py)
+from .lock import WriteLock, ingest_running  # noqa: F401  (their home before lock.py)
 
-EMBED_BATCH = 64
 # Sentences per Chroma write and articles per record write: large enough that Chroma's per-call cost
 # fades, small enough that a crash redoes little and memory stays flat.
 WRITE_BATCH = 2048
 GROUP_ARTICLES = 256
 # How often a reader asks the store whether another process has ingested (one small metadata read).
 REFRESH_SECONDS = 2.0
+FETCHED_ARTICLES = 512  # articles a reader keeps after fetching them one search at a time
 
 
 @dataclass
@@ -49,69 +49,6 @@ class SyncReport:
     @property
     def changed(self) -> bool:
         return bool(self.added or self.updated or self.removed)
-
-
-class Embedder:
-    """The sentence embedding model (LlamaIndex `HuggingFaceEmbedding` over a local folder)."""
-
-    def __init__(self, model_dir: Path, name: str) -> None:
-        os.environ.setdefault("HF_HUB_OFFLINE", "1")
-        os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
-        import transformers
-        from llama_index.embeddings.huggingface import HuggingFaceEmbedding
-
-        transformers.utils.logging.disable_progress_bar()
-        self.name = name
-        self._model = HuggingFaceEmbedding(model_name=str(model_dir), device="cpu", embed_batch_size=EMBED_BATCH)
-
-    def documents(self, texts: list[str]) -> list[list[float]]:
-        return self._model.get_text_embedding_batch(texts)
-
-    def query(self, text: str) -> list[float]:
-        return self._model.get_query_embedding(text)
-
-
-class OpenAIEmbedder:
-    """Embeddings from an OpenAI-compatible `/embeddings` endpoint (OPENAI_BASE_URL, OPENAI_API_KEY)."""
-
-    def __init__(self, settings: Settings) -> None:
-        import openai
-
-        if not settings.embed_model:
-            raise ConfigError("ASSISTANT_EMBED_MODEL must name the embedding model when ASSISTANT_EMBED_BACKEND=openai")
-        try:
-            self._client = openai.OpenAI(timeout=settings.llm_timeout, max_retries=settings.llm_max_retries)
-        except openai.OpenAIError as err:
-            raise ConfigError(f"OpenAI embeddings not configured: {err} (set OPENAI_API_KEY)") from None
-        self.model = settings.embed_model
-        self.name = f"openai:{self.model}"
-
-    def documents(self, texts: list[str]) -> list[list[float]]:
-        import openai
-
-        try:
-            response = self._client.embeddings.create(model=self.model, input=texts)
-        except openai.APIConnectionError:
-            raise ModelError(f"embedding server not reachable at {self._client.base_url}") from None
-        except openai.APIError as err:
-            raise ModelError(f"embedding request failed at {self._client.base_url}: {err}") from None
-        return [item.embedding for item in sorted(response.data, key=lambda item: item.index)]
-
-    def query(self, text: str) -> list[float]:
-        return self.documents([text])[0]
-
-
-def make_embedder(settings: Settings) -> Embedder | OpenAIEmbedder:
-    from ..embedded import EMBED_NAME, embedding_model_dir
-
-    if settings.embed_backend == "openai":
-        return OpenAIEmbedder(settings)
-    if settings.embed_model:
-        folder = Path(settings.embed_model)
-        if not folder.is_dir():
-            raise IngestError(f"embedding model folder not found: {folder} (ASSISTANT_EMBED_MODEL)")
-        return Embedder(folder, folder.name)
-    return Embedder(embedding_model_dir(), EMBED_NAME)
 
 
 def make_chroma_client(settings: Settings):
@@ -147,6 +84,7 @@ class Index:
         self._articles: dict[str, Article] | None = None
         self._version: str | None = None
         self._checked = -float("inf")
+        self._fetched: dict[str, Article] = {}
 
     @cached_property
     def vector_store(self):
@@ -169,7 +107,7 @@ class Index:
             token = self._read_version()
             self._checked = now
             if token != self._version:
-                self._version, self._articles = token, None
+                self._version, self._articles, self._fetched = token, None, {}
         return self._version
 
     def _read_version(self) -> str:
@@ -179,7 +117,7 @@ class Index:
     def _bump_version(self) -> None:
         token = f"{time.time_ns()}-{uuid.uuid4().hex[:8]}"
         self.records.modify(metadata={"version": token})
-        self._version, self._articles, self._checked = token, None, time.monotonic()
+        self._version, self._articles, self._checked, self._fetched = token, None, time.monotonic(), {}
 
     def articles(self) -> dict[str, Article]:
         """Every completely indexed article by id (cached until the store's version changes)."""
@@ -192,10 +130,60 @@ class Index:
             }
         return self._articles
 
+    def is_empty(self) -> bool:
+        """Whether no article is completely indexed (one small read, whatever the archive's size)."""
+        return not self.records.get(where={"complete": True}, limit=1, include=[])["ids"]
+
+    def fetch(self, doc_ids: Iterable[str]) -> dict[str, Article]:
+        """The named articles that are completely indexed, read from the store only when not read before
+        (until the store's version changes): a reader of a large archive never loads all of it."""
+        self.version()
+        wanted = list(dict.fromkeys(doc_ids))
+        if self._articles is not None:
+            return {d: self._articles[d] for d in wanted if d in self._articles}
+        fetched = self._fetched  # one dict for this call: another thread may replace it meanwhile
+        missing = [d for d in wanted if d not in fetched]
+        if missing:
+            # Completeness is checked here: a `where` beside the ids makes a Chroma server scan (~160 ms
+            # for 10 ids among 4k articles, against a few ms without).
+            got = self.records.get(ids=missing, include=["documents", "metadatas"])
+            if len(fetched) + len(got["ids"]) > FETCHED_ARTICLES:
+                fetched = self._fetched = {}
+            for doc_id, text, meta in zip(got["ids"], got["documents"], got["metadatas"], strict=True):
+                if meta.get("complete"):
+                    fetched[doc_id] = _article_from_record(doc_id, text, meta)
+        return {d: fetched[d] for d in wanted if d in fetched}
+
+    def sentence_texts(self, keys: Iterable[tuple[str, int]]) -> dict[tuple[str, int], str]:
+        """The texts of the given (article id, sentence index) sentences, from the sentence collection."""
+        ids = list(dict.fromkeys(f"{d}:{i}" for d, i in keys))
+        if not ids:
+            return {}
+        got = self.sentences.get(ids=ids, include=["documents"])
+        return {
+            (key.rsplit(":", 1)[0], int(key.rsplit(":", 1)[1])): text
+            for key, text in zip(got["ids"], got["documents"], strict=True)
+        }
+
+    def pages(self, size: int) -> Iterator[list[Article]]:
+        """Every completely indexed article, `size` at a time: for a build that must read the whole
+        archive without holding it."""
+        offset = 0
+        while True:
+            got = self.records.get(
+                where={"complete": True}, include=["documents", "metadatas"], limit=size, offset=offset
+            )
+            if not got["ids"]:
+                return
+            yield [
+                _article_from_record(*row) for row in zip(got["ids"], got["documents"], got["metadatas"], strict=True)
+            ]
+            offset += len(got["ids"])
+
     def vector_search(self, embedding: list[float], k: int) -> list[tuple[str, int, float]]:
         """(article id, sentence index, cosine similarity) of the `k` nearest sentences."""
-        if self.sentences.count() == 0:
-            return []
+        # No count() first: an empty collection answers with empty lists, and on a server holding 100k
+        # sentences count() alone costs ~80 ms.
         # Straight from Chroma, not through ChromaVectorStore, whose score is an undocumented transform
         # (exp(-distance)) of the distance: the refusal gate compares this value with a cosine threshold.
         got = self.sentences.query(query_embeddings=[embedding], n_results=k, include=["metadatas", "distances"])
@@ -380,29 +368,3 @@ def _groups(to_add: list[tuple[Article, bool]]) -> Iterable[list[tuple[Article, 
 def _article_from_record(doc_id: str, text: str, meta: dict) -> Article:
     spans = tuple((int(s), int(e)) for s, e in json.loads(meta["spans"]))
     return Article(doc_id=doc_id, file=meta["file"], title=meta["title"], text=text, spans=spans)
-
-
-class WriteLock:
-    """One writer per store: a second one gets a clear message instead of waiting or corrupting."""
-
-    def __init__(self, store_dir: Path) -> None:
-        from filelock import FileLock
-
-        store_dir.mkdir(parents=True, exist_ok=True)
-        self._lock = FileLock(str(store_dir / ".write.lock"), timeout=0)
-        self._pid_file = store_dir / ".write.pid"
-
-    def __enter__(self) -> WriteLock:
-        from filelock import Timeout
-
-        try:
-            self._lock.acquire()
-        except Timeout:
-            pid = self._pid_file.read_text().strip() if self._pid_file.exists() else "unknown"
-            raise StoreBusyError(f"the store is in use by PID {pid} (another ingestion is running)") from None
-        self._pid_file.write_text(str(os.getpid()))
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self._pid_file.unlink(missing_ok=True)
-        self._lock.release()
