@@ -36,10 +36,11 @@ def main() -> None:
     parser.add_argument("--sweep", action="store_true", help="print precision/recall for thresholds 0.3-0.8")
     parser.add_argument("--cache", type=Path, default=Path("/tmp/judge-dev-cache.json"))
     parser.add_argument("--out", type=Path, help="one JSON line per pair")
+    parser.add_argument("--offline", action="store_true", help="rules now, model scores from the cache only")
     parser.add_argument("--no-cache", action="store_true", help="time every model call (the cost figure)")
     args = parser.parse_args()
 
-    from assistant.answering.judge import rule_failure
+    from assistant.answering.judge import Verdict, rule_failure
     from assistant.app import App
 
     app = App()
@@ -52,9 +53,10 @@ def main() -> None:
     for pair in load_pairs(args.pairs):
         failure = rule_failure(pair.claim, pair.quotes, pair.question, 0.2, aliases, pair.context)
         started = time.perf_counter()
-        verdict = judge.judge(
-            pair.question, pair.claim, pair.quotes, pair.context
-        )  # the real call: its cost is measured
+        if args.offline:  # the rules as they are now, the model's score as cached
+            verdict = Verdict(supported=False, score=0.0, reason=failure or "cached score")
+        else:  # the real call: its cost is measured
+            verdict = judge.judge(pair.question, pair.claim, pair.quotes, pair.context)
         spent = time.perf_counter() - started
         costs.append(spent)
         if not failure:
@@ -63,8 +65,11 @@ def main() -> None:
 
         stated = f"The answer is {pair.claim.strip()}" if short_answer(pair.question, pair.claim) else pair.claim
         key = hashlib.sha1(json.dumps([pair.question, stated, pair.quotes]).encode()).hexdigest()
-        if key not in cache and (args.sweep or not failure):  # a rule's rejection needs no score unless swept
+        # a rule's rejection needs no model score unless thresholds are swept
+        if key not in cache and not args.offline and (args.sweep or not failure):
             cache[key] = verdict.score if not failure else judge.score(pair.question, stated, pair.quotes)
+        if args.offline:
+            verdict.supported = not failure and cache.get(key, 0.0) >= threshold
         rows.append(
             {
                 "id": pair.id,

@@ -152,6 +152,7 @@ _RANK = {
     "some": 1,
     "several": 1,
     "part": 1,
+    "members": 1,
     "many": 2,
     "dozens": 2,
     "hundreds": 2,
@@ -166,8 +167,8 @@ _RANK = {
     "whole": 4,
 }
 _QUANT = re.compile(
-    r"\b(one|few|some|several|part|many|dozens|hundreds|thousands|much|most|majority|all|every|each|"
-    r"entire|whole)\s+(?:of\s+)?(?:the\s+|its\s+|their\s+|his\s+|her\s+|these\s+|those\s+)?([a-z][a-z\-]+)"
+    r"\b(one|few|some|several|part|members|many|dozens|hundreds|thousands|much|most|majority|all|every|each|"
+    r"entire|whole)\s+(?:of\s+)?(?:the\s+|its\s+|their\s+|his\s+|her\s+|these\s+|those\s+)?((?:[a-z][a-z\-]*\s+){0,2}[a-z][a-z\-]+)"
 )
 
 
@@ -176,9 +177,14 @@ def _quantified(text: str) -> dict[str, int]:
     found: dict[str, int] = {}
     stop = tx.stopwords()
     for match in _QUANT.finditer(tx.fold(text)):
-        word, noun = match.group(1), match.group(2)
-        if noun in stop or noun.isdigit() or noun in tx.NUMBER_WORDS:  # "some 300 people": about 300
+        word = match.group(1)
+        if re.match(r"\d", tx.fold(text)[match.start(2) :]):  # "some 300 people": about 300
             continue
+        # the group's word: the first that is not a function word, a number or a superlative's "most"
+        nouns = [w for w in match.group(2).split() if w not in stop and w not in tx.NUMBER_WORDS and w != "most"]
+        if not nouns:
+            continue
+        noun = nouns[0]
         stem = tx.stem_words([noun])[0]
         found[stem] = max(found.get(stem, 0), _RANK[word])
     return found
@@ -287,6 +293,35 @@ def opposite_mismatch(claim: str, quotes: str) -> str:
     return ""
 
 
+def _modified(text: str) -> set[tuple[str, str]]:
+    """(modifier, noun) stems of two lowercase words standing next to each other, the first an
+    adjective's shape (not a function word, a number, a verb's -ed/-ing form or a name)."""
+    stop = tx.stopwords()
+    words = re.findall(r"[A-Za-z][a-z\-]+|\S", text)
+    pairs = set()
+    for first, noun in zip(words, words[1:], strict=False):
+        if not (first.islower() and noun.islower()) or first in stop or noun in stop:
+            continue
+        if first.endswith(("ed", "ing", "ly")) or len(first) < 3 or len(noun) < 3:
+            continue
+        pairs.add(tuple(tx.stem_words([first, noun])))
+    return pairs
+
+
+def modifier_mismatch(claim: str, quotes: str) -> str:
+    """A word qualifying the same noun changed ("ancient languages" where the quote says "modern
+    languages"): the claim's modifier is nowhere in the quote, which qualifies that noun otherwise."""
+    given = _modified(quotes)
+    quote_terms = tx.terms(quotes)
+    for first, noun in sorted(_modified(claim) - given):
+        if any(first[:4] == t[:4] for t in quote_terms):
+            continue
+        others = sorted(a for a, n in given if n == noun and a != first)
+        if others:
+            return f"the quote says {others[0]} {noun}, not {first} {noun}"
+    return ""
+
+
 # --- echoes -----------------------------------------------------------------------------------------------
 
 _REASON = re.compile(
@@ -317,7 +352,8 @@ def reason_echo(question: str, claim: str) -> str:
 
 def structure_failure(claim: str, quotes: Sequence[str], question: str = "") -> str:
     joined = " ".join(quotes)
-    for check in (role_mismatch, count_mismatch, quantifier_mismatch, date_mismatch, opposite_mismatch):
+    checks = (role_mismatch, count_mismatch, quantifier_mismatch, date_mismatch, opposite_mismatch, modifier_mismatch)
+    for check in checks:
         failure = check(claim, joined)
         if failure:
             return failure
