@@ -289,15 +289,15 @@ class Assistant:
                 if failure:  # about the question, not an answer to it: the closest text, for the refusal
                     found["closest"].append((ev, failure))
                     continue
-                if span is not None and not best:
+                if span is not None and not best:  # the first verified sentence holds the short answer
                     found["short"] = short.short_answer(ev, span, marker=1)
-                    best.append(ev)
-                    break  # one verified sentence is the proof of the short answer
             best.append(ev)
             if len(best) == 1 and n < min(len(candidates), EXTRACTIVE_CANDIDATES):  # more to judge
                 if timings.first_token is None:
                     timings.first_token = _ms(started)
                 text, citations = _quote(best)
+                if found.get("short") is not None:  # the stream opens with the short answer too
+                    text = short.lead(found["short"], text)
                 yield Progress(answer=text, citations=citations)
         if not best:
             return None

@@ -47,7 +47,8 @@ def locate(reply: str, sentence: str) -> tuple[int, int] | None:
     for candidate in (reply, re.sub(r"^(?:the|a|an)\s+", "", reply, flags=re.I)):
         pattern = r"\s+".join(re.escape(w) for w in candidate.split())
         match = re.search(rf"(?<!\w){pattern}(?!\w)", sentence, flags=re.I)
-        if match:
+        # most of the sentence again is the sentence, not the words that answer
+        if match and len(candidate.split()) < 0.8 * len(sentence.split()):
             return match.start(), match.end()
     return None
 
