@@ -15,6 +15,7 @@ CASES = [
     ("What did Anna Berg sign?", "a deal", "Anna Berg did sign a deal."),
     ("What is the capital of Norland?", "Vik", "Vik is the capital of Norland."),
     ("How long is the canal?", "12 km", "The canal is 12 km."),
+    ("What's the name of the canal?", "Vik Canal", "Vik Canal is the name of the canal."),
 ]
 
 

@@ -37,6 +37,7 @@ _DAYLIKE = re.compile(r"\b(?:\d{1,2}\s+[A-Z][a-z]+|[A-Z][a-z]+\s+\d{1,2})\b")
 def statement(question: str, answer: str) -> str:
     """The question with `answer` in place of what it asks for, as a sentence."""
     q = " ".join(question.split()).rstrip(" ?.!")
+    q = re.sub(r"^(what|who|where|when|how|which)['’]s\b", r"\1 is", q, flags=re.I)  # "What's" -> "What is"
     answer = " ".join(answer.split()).strip(" .,;:")
     placed = _place(q, answer) if q and answer else ""
     if not placed:
