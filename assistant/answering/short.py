@@ -104,16 +104,16 @@ def lead(short: ShortAnswer, proof: str) -> str:
 
 
 def verify(judge, question: str, ev: Evidence, words: str) -> tuple[tuple[int, int] | None, str]:
-    """The span of `ev` that answers (None when no span can), and why not when the sentence does not
-    answer at all ("" when it does). `judge` is the support judge (`judge.Judge`)."""
+    """The span of `ev` that answers, or None and why the sentence does not answer: what the question
+    names is not near it, no short part of it answers, or the question and span as a claim fail the judge. `judge` is the support judge (`judge.Judge`)."""
     around = context(ev)
     aliases = judge.aliases() if judge.aliases else None
     missing = unmatched(question, ev.text, around, aliases)
     if missing:
         return None, f"the sentence is not about the question's {', '.join(missing)}"
     span = locate(words, ev.text) if words else None
-    if span is None:
-        return None, ""
+    if span is None:  # no short part of the sentence answers: the whole sentence is not proof of one
+        return None, f"no short part of the sentence answers it (the judge model gave {words!r})"
     claim = as_claim(question, ev.text[span[0] : span[1]])
     verdict = judge.judge(question, claim, [ev.text], around)
     if not verdict.supported:
