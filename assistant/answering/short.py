@@ -105,7 +105,8 @@ def lead(short: ShortAnswer, proof: str) -> str:
 
 def verify(judge, question: str, ev: Evidence, words: str) -> tuple[tuple[int, int] | None, str]:
     """The span of `ev` that answers, or None and why the sentence does not answer: what the question
-    names is not near it, no short part of it answers, or the question and span as a claim fail the judge. `judge` is the support judge (`judge.Judge`)."""
+    names is not near it, no short part of it answers, or the question and span as a claim fail the
+    judge. `judge` is the support judge (`judge.Judge`)."""
     around = context(ev)
     aliases = judge.aliases() if judge.aliases else None
     missing = unmatched(question, ev.text, around, aliases)
