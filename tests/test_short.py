@@ -48,6 +48,7 @@ def test_a_sentence_about_another_thing_is_not_an_answer_even_for_the_rules():
 def test_refusals_say_what_the_articles_do_not_say():
     assert refusal("What flooded the old bridge?") == "The articles don't say what flooded the old bridge."
     assert refusal("When did the bridge close?") == "The articles don't answer this."
+    assert refusal("What kind of stone did the builders use?") == "The articles don't answer this."
 
 
 def test_why_and_how_questions_get_no_span():

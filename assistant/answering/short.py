@@ -22,6 +22,7 @@ from .aliases import Aliases
 from .claims import statement
 
 REFUSAL = "The articles don't answer this."
+_AUXILIARIES = frozenset("is are was were do does did has have had can could will would should".split())
 CONTEXT = 2  # sentences either side of the quote that may name what it speaks of
 MAX_SPAN_WORDS = 12  # a longer "span" is the sentence again, not an answer
 # What a question asks for when no span can answer: explained, not looked up.
@@ -93,7 +94,8 @@ def refusal(question: str) -> str:
     """Plain words: what the articles don't say ("The articles don't say what captured the Vosges
     Mountains."), when the question reads as a clause; the fixed sentence otherwise."""
     q = " ".join(question.split()).rstrip(" ?")
-    if _WH_SUBJECT.match(q) and len(q) <= 160:
+    inverted = set(tx.tokens(q)) & _AUXILIARIES  # "what kind of rock did X find": not a clause as it stands
+    if _WH_SUBJECT.match(q) and not inverted and len(q) <= 160:
         return f"The articles don't say {q[0].lower()}{q[1:]}."
     return REFUSAL
 
