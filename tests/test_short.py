@@ -41,8 +41,9 @@ def test_a_sentence_about_another_thing_is_not_an_answer_even_for_the_rules():
     assert span is None and "1935" in why
     span, why = verify(judge, "Who built the old bridge?", ev, "Anna Berg")
     assert why == "" and ev.text[span[0] : span[1]] == "Anna Berg"
-    span, why = verify(judge, "Who built the old bridge?", ev, "a famous engineer")  # not in the sentence
-    assert span is None and "no short part" in why
+    # words the sentence does not hold: the rules alone (no model copied them) leave the sentence standing
+    span, why = verify(judge, "Who built the old bridge?", ev, "")
+    assert span is None and why == ""
 
 
 def test_refusals_say_what_the_articles_do_not_say():

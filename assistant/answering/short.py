@@ -115,6 +115,8 @@ def verify(judge, question: str, ev: Evidence, words: str) -> tuple[tuple[int, i
     if missing:
         return None, f"the sentence is not about the question's {', '.join(missing)}"
     span = locate(words, ev.text) if words else None
+    if span is None and judge.scorer is None:  # the rules alone copy no words: the sentence stands as before
+        return None, ""
     if span is None:  # no short part of the sentence answers: the whole sentence is not proof of one
         return None, f"no short part of the sentence answers it (the judge model gave {words!r})"
     claim = as_claim(question, ev.text[span[0] : span[1]])
