@@ -276,3 +276,101 @@ def test_a_claim_that_only_turns_the_question_s_country_into_its_demonym_is_an_e
     question = "Who is Pakistan's foreign minister?"
     assert rule_failure("He is the Pakistani foreign minister.", [quote], question) == "only repeats the question"
     assert rule_failure("He met envoys in Washington.", [quote], question) != "only repeats the question"
+
+
+# --- structure: checks that hold for any text (hand-made sentences, none from the public sets) -----------
+
+STRUCTURE_FALSE = [
+    # (type, question, claim, quote, words the reason must hold)
+    (
+        "role",
+        "Who leads the guild?",
+        "Anna Berg is the leader of the guild.",
+        "Anna Berg, the founder of the guild, spoke at the opening.",
+        "role",
+    ),
+    (
+        "qualified role",
+        "Who leads the guild?",
+        "Anna Berg is the leader of the guild.",
+        "Anna Berg, the deputy leader of the guild, spoke at the opening.",
+        "deputy",
+    ),
+    (
+        "counts swapped",
+        "What happened in the crash?",
+        "The crash left 12 dead and 5 injured.",
+        "The crash left 5 dead and 12 injured, police said.",
+        "counts",
+    ),
+    (
+        "part as whole",
+        "Who met the envoy?",
+        "The council's members met the envoy on Monday.",
+        "Some of the council's members met the envoy on Monday.",
+        "part",
+    ),
+    (
+        "month",
+        "When did the port reopen?",
+        "The port reopened in March 2020.",
+        "The port reopened in June 2020 after repairs.",
+        "march",
+    ),
+    (
+        "before/after",
+        "When was the bridge closed?",
+        "The bridge was closed before 1990.",
+        "The bridge was closed after 1990 for repairs.",
+        "after",
+    ),
+    (
+        "opposite",
+        "Which lake is bigger?",
+        "Lake Orm is smaller than Lake Vand.",
+        "Lake Orm is larger than Lake Vand, the survey found.",
+        "larger",
+    ),
+    (
+        "reason echo",
+        "Why did the miners strike?",
+        "The miners went on strike because they wanted to strike.",
+        "The miners went on strike over unpaid wages, the union said.",
+        "reason",
+    ),
+]
+
+
+@pytest.mark.parametrize("kind,question,claim,quote,why", STRUCTURE_FALSE, ids=[s[0] for s in STRUCTURE_FALSE])
+def test_structure_rejects_with_a_reason(kind, question, claim, quote, why):
+    reason = rule_failure(claim, [quote], question, coverage=0.2)
+    assert why in reason, (kind, reason)
+
+
+STRUCTURE_TRUE = [
+    (
+        "same role, other form",
+        "Who heads the guild?",
+        "Anna Berg leads the guild.",
+        "Anna Berg, the guild's leader, spoke.",
+    ),
+    ("counts kept", "What happened?", "The crash left 5 dead and 12 injured.", "The crash left 5 dead and 12 injured."),
+    (
+        "bare plural",
+        "Who spoke?",
+        "Council members met the envoy on Monday.",
+        "Several council members met the envoy on Monday.",
+    ),
+    (
+        "decades",
+        "How long did the mission last?",
+        "The mission lasted two decades.",
+        "The 20-year mission ended in May.",
+    ),
+    ("about 300", "How many came?", "About 300 people came to the rally.", "Some 300 people came to the rally."),
+]
+
+
+@pytest.mark.parametrize("kind,question,claim,quote", STRUCTURE_TRUE, ids=[s[0] for s in STRUCTURE_TRUE])
+def test_structure_lets_true_restatements_through(kind, question, claim, quote):
+    assert rule_failure(claim, [quote], question, coverage=0.2) == "", kind

@@ -78,7 +78,7 @@ class Aliases:
 
 
 def _norm(text: str) -> str:
-    return " ".join(tx.tokens(text))
+    return " ".join(t.rstrip("'") for t in tx.tokens(text))  # "States’ mission": the name is "states"
 
 
 def learn(texts: Iterable[str]) -> Aliases:

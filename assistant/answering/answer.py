@@ -12,6 +12,7 @@ from ..errors import QuestionError
 from ..schema import Answer, Citation, Evidence, Progress, Timings, Turn, Usage
 from ..settings import Settings
 from . import citations as cite
+from . import short
 from .conflicts import disagreements
 from .injection import Screen
 from .judge import Judge
@@ -90,10 +91,21 @@ class Assistant:
         quote_first = self.settings.answer_style == "quote" and self.judge.scorer is not None
         # A question resting on what the evidence denies gets the denial, not an answer built on it.
         denied = corrections(standalone, evidence)
+        found: dict = {}
         if denied:
             quoted = _quote(denied, lead=LEAD)
         else:
-            quoted = (yield from self._extractive(standalone, evidence, timings, started)) if quote_first else None
+            quoted = (
+                (yield from self._extractive(standalone, evidence, timings, started, found)) if quote_first else None
+            )
+        if quoted is None and found.get("closest") and short.wants_span(standalone):
+            # Sentences about the question that the judge finds do not answer it: refused now, in plain
+            # words, with them as the closest text (a model asked to write would restate them).
+            base["dropped"] = [f"{ev.text} ({why})" for ev, why in found["closest"]]
+            timings.total = _ms(started)
+            closest = [ev for ev, _ in found["closest"]]
+            yield self._refusal(base, hits, timings, usage, short.refusal(standalone), closest)
+            return
         if quoted is None:
             quoted = self._unconfirmed(standalone, evidence)
         if quoted is not None:
@@ -114,8 +126,18 @@ class Assistant:
         if not text:
             yield self._refusal(base, hits, timings, usage)
             return
+        span = found.get("short")
+        if span is not None and not any(c.marker == span.marker and c.article == span.article for c in citations):
+            span = None  # its citation did not survive the last check
         yield Answer(
-            **base, answer=text, refused=False, citations=citations, timings_ms=timings, usage=usage, mode=mode
+            **base,
+            answer=text,
+            refused=False,
+            citations=citations,
+            timings_ms=timings,
+            usage=usage,
+            mode=mode,
+            short_answer=span if mode == "extractive" else None,
         )
 
     def _written(
@@ -238,11 +260,13 @@ class Assistant:
         return cite.without_markers(text, bad), [c for c in citations if c.marker not in bad]
 
     def _extractive(
-        self, question: str, evidence: list[Evidence], timings: Timings, started: float
+        self, question: str, evidence: list[Evidence], timings: Timings, started: float, found: dict | None = None
     ) -> Generator[Progress, None, tuple[str, list[Citation]] | None]:
-        """The evidence sentences that best cover the question, quoted verbatim, if the judge finds that
-        they answer it; None otherwise. The first that passes is shown (`Progress`) while the next
-        candidates are judged, so they are quoted best first: what was shown stays the answer's start."""
+        """The evidence sentence that answers the question, quoted verbatim after the exact words that
+        answer (`short.verify`), if the judge finds that it answers; None otherwise. `found` receives the
+        `ShortAnswer` and the sentences that were only about the question (`closest`), for a refusal that
+        shows them. A why/how question gets up to two quoted sentences, as before, without a short answer."""
+        found = found if found is not None else {}
         asked = cite.main_clause(question)  # "When X spoke, what share ...": the share is what must be covered
         wanted = tx.terms(asked)
         if not wanted:
@@ -251,16 +275,37 @@ class Assistant:
         fitting = [ev for ev in evidence if cite.answers_question(question, ev.text)]
         scored = sorted(fitting, key=lambda ev: -len(wanted & tx.terms(ev.text)))
         candidates = [ev for ev in scored if tx.overlap(asked, ev.text) >= self.settings.extract_min_overlap]
+        spans = short.wants_span(question)
         best: list[Evidence] = []
+        found.setdefault("closest", [])
         for n, ev in enumerate(candidates[:EXTRACTIVE_CANDIDATES], start=1):
-            if len(best) < EXTRACTIVE_SENTENCES and self.judge.answers(question, ev.text).supported:
-                best.append(ev)
-                if len(best) == 1 and n < min(len(candidates), EXTRACTIVE_CANDIDATES):  # more to judge
-                    if timings.first_token is None:
-                        timings.first_token = _ms(started)
-                    text, citations = _quote(best)
-                    yield Progress(answer=text, citations=citations)
-        return _quote(best, in_reading_order=False) if best else None
+            if len(best) >= EXTRACTIVE_SENTENCES:
+                break
+            verdict = self.judge.answers(question, ev.text)
+            if not verdict.supported:
+                continue
+            if spans:
+                span, failure = short.verify(self.judge, question, ev, verdict.words)
+                if failure:  # about the question, not an answer to it: the closest text, for the refusal
+                    found["closest"].append((ev, failure))
+                    continue
+                if span is not None and not best:  # the first verified sentence holds the short answer
+                    found["short"] = short.short_answer(ev, span, marker=1)
+            best.append(ev)
+            if len(best) == 1 and n < min(len(candidates), EXTRACTIVE_CANDIDATES):  # more to judge
+                if timings.first_token is None:
+                    timings.first_token = _ms(started)
+                text, citations = _quote(best)
+                if found.get("short") is not None:  # the stream opens with the short answer too
+                    text = short.lead(found["short"], text)
+                yield Progress(answer=text, citations=citations)
+        if not best:
+            return None
+        text, citations = _quote(best, in_reading_order=False)
+        if found.get("short") is not None:
+            text = short.lead(found["short"], text)
+            yield Progress(answer=text, citations=citations)
+        return text, citations
 
     def _unconfirmed(self, question: str, evidence: list[Evidence]) -> tuple[str, list[Citation]] | None:
         """For a question assuming what no evidence sentence confirms ("Why did X do Y?"), the sentences
@@ -286,14 +331,25 @@ class Assistant:
         found = set().union(*(tx.terms(h.article.sentence(h.index)) for h in hits)) & asked
         return any(self.retriever.is_name(t) and self.retriever.document_frequency(t) <= RARE_TERM for t in found)
 
-    def _refusal(self, base: dict, hits: list[Hit], timings: Timings, usage: Usage) -> Answer:
+    def _refusal(
+        self,
+        base: dict,
+        hits: list[Hit],
+        timings: Timings,
+        usage: Usage,
+        text: str = REFUSAL,
+        closest: Sequence[Evidence] = (),
+    ) -> Answer:
+        """A refusal; `closest`: sentences about the question that do not answer it, shown first."""
+        nearest = [(ev.article, ev.index) for ev in closest]
+        nearest += [(h.article, h.index) for h in hits if (h.article, h.index) not in nearest]
         see_also = [
-            cite.to_citation(n, Evidence(number=n, article=h.article, index=h.index))
-            for n, h in enumerate(hits[:3], start=1)
+            cite.to_citation(n, Evidence(number=n, article=article, index=index))
+            for n, (article, index) in enumerate(nearest[:3], start=1)
         ]
         return Answer(
             **base,
-            answer=REFUSAL,
+            answer=text,
             refused=True,
             mode="refused",
             citations=[],

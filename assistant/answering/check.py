@@ -19,8 +19,9 @@ from pydantic import BaseModel
 
 from .. import text as tx
 from ..errors import AssistantError
-from ..schema import Citation
+from ..schema import Citation, Evidence
 from .judge import Judge, Verdict, contradicts
+from .short import context
 
 EXIT_OK, EXIT_ERROR = 0, 1
 CHECK_SENTENCES = 4  # evidence sentences judged for one claim
@@ -37,6 +38,7 @@ class Pair(BaseModel):
     quotes: list[str]
     label: Literal["supported", "unsupported"] | None = None
     type: str = ""
+    context: list[str] = []  # sentences around the quotes in their articles (what a pronoun refers to)
 
 
 class CheckResult(BaseModel):
@@ -86,6 +88,7 @@ def load_pairs(path: Path) -> list[Pair]:
                 quotes=texts,
                 label=label,
                 type=str(row.get("type") or ""),
+                context=[c for c in row.get("context") or [] if isinstance(c, str)],
             )
         )
     if not pairs:
@@ -95,7 +98,7 @@ def load_pairs(path: Path) -> list[Pair]:
 
 def judge_pairs(judge: Judge, pairs: Sequence[Pair]) -> Iterator[tuple[Pair, Verdict]]:
     for pair in pairs:
-        yield pair, judge.judge(pair.question, pair.claim, pair.quotes)
+        yield pair, judge.judge(pair.question, pair.claim, pair.quotes, pair.context)
 
 
 def pair_metrics(rows: Sequence[tuple[Pair, Verdict]]) -> dict[str, dict[str, float | int | None]]:
@@ -142,6 +145,22 @@ def metrics_table(metrics: dict[str, dict[str, float | int | None]]) -> str:
     return "\n".join(lines)
 
 
+def reasons_table(rows: Sequence[tuple[Pair, Verdict]]) -> str:
+    """Why claims were rejected, per type: each reason's kind ("name not in the quote", "the quote gives
+    another role ...") and how often; a rejected true claim is marked, so a reader sees what went wrong."""
+    counts: dict[tuple[str, str, bool], int] = defaultdict(int)
+    for pair, verdict in rows:
+        if verdict.supported:
+            continue
+        kind = verdict.reason.split(":")[0].split(" (")[0].strip()
+        counts[(pair.type or "(none)", kind, pair.label == "supported")] += 1
+    lines = ["| type | why rejected | n | of them true claims |", "|---|---|---|---|"]
+    for type_, kind in sorted({(t, k) for t, k, _ in counts}):
+        n_false, n_true = counts.get((type_, kind, False), 0), counts.get((type_, kind, True), 0)
+        lines.append(f"| {type_} | {kind} | {n_false + n_true} | {n_true} |")
+    return "\n".join(lines)
+
+
 # --- one claim against the articles ---------------------------------------------------------------------
 
 
@@ -159,7 +178,9 @@ def check_claim(app, claim: str) -> CheckResult:
         citation = Citation(
             marker=1, article=hit.article.file, title=hit.article.title, quote=quote, start=start, end=end
         )
-        verdict = app.judge.judge("", claim, [quote])
+        # The sentences around the quote name what its "he" or "the group" refers to.
+        around = context(Evidence(number=1, article=hit.article, index=hit.index))
+        verdict = app.judge.judge("", claim, [quote], around)
         if verdict.supported:
             return CheckResult(
                 claim=claim, status="supported", reason=verdict.reason, score=verdict.score, citations=[citation]
@@ -235,6 +256,11 @@ def _run_pairs(judge: Judge, pairs: Sequence[Pair], out_path: Path | None) -> in
     metrics = pair_metrics(rows)
     if metrics:
         print(metrics_table(metrics))
+        print()
+        print(reasons_table(rows))
+        for pair, verdict in rows:
+            if pair.label == "unsupported" and verdict.supported:
+                print(f"certified a false claim: {pair.id} [{pair.type}] ({verdict.reason})")
     else:
         print(f"{sum(v.supported for _, v in rows)} of {len(rows)} supported (no labels)")
     return EXIT_OK

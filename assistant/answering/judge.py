@@ -25,6 +25,7 @@ from .aliases import Aliases
 from .llms import Scorer, complete
 from .prompts import Prompts
 from .relations import swapped_relation, truncated_copy
+from .structure import spelled_numbers, structure_failure
 
 CHOICES = ("Yes", "No")
 ASSUMPTION_CHOICES = ("Yes", "No", "Unknown")
@@ -64,6 +65,7 @@ class Verdict(BaseModel):
     supported: bool
     score: float  # probability that the claim is supported (rules alone: 1.0 or 0.0)
     reason: str  # for a person: why it stands or falls
+    words: str = ""  # `answers`: the judge model's copy of the words that answer (empty when not asked)
 
 
 def rule_failure(
@@ -83,7 +85,12 @@ def rule_failure(
     joined = " ".join(quotes)
     if not short_answer(question, claim) and (tx.is_fragment(claim) or any(truncated_copy(claim, q) for q in quotes)):
         return "not a complete sentence"
-    missing = tx.numbers(claim) - tx.numbers(joined)
+    missing = tx.numbers(claim) - tx.numbers(joined) - spelled_numbers(joined)
+    # "a two-decade mission" restates "a 20-year mission": the claim's 2 is the quote's 20.
+    if missing and not (spelled_numbers(claim) - tx.numbers(joined)) and spelled_numbers(claim):
+        missing -= {
+            n for n in missing if re.search(rf"\b(?:{n}|{_word(n)})[\s\-]+(?:decade|centur|dozen)", tx.fold(claim))
+        }
     if missing:
         return f"{NUMBER_MISSING}: {', '.join(sorted(missing))}"
     quote_terms = tx.terms(joined) | tx.acronyms(joined)
@@ -96,6 +103,14 @@ def rule_failure(
         around_terms = tx.terms(around) | tx.acronyms(around)
         asked = tx.terms(question)
         missing_names = [n for n in missing_names if not (n in asked and _name_found(n, around_terms, around, aliases))]
+    if missing_names and question:  # the question's first word is capitalised for its place, not a name
+        opener = tx.stem_words(tx.tokens(question)[:1])
+        missing_names = [n for n in missing_names if n not in opener]
+    if missing_names and _ANAPHOR.search(tx.fold(joined)):
+        # "The group announced its existence ..." answering "How did the TTP come into being?": a name
+        # the question gives, which the quote refers to by a pronoun or "the group".
+        asked_names = set(tx.names(f"Q {question}")) | tx.terms(question)
+        missing_names = [n for n in missing_names if n not in asked_names]
     if missing_names:
         return f"name not in the quote: {', '.join(missing_names)}"
     claim_terms = tx.terms(claim)
@@ -118,7 +133,17 @@ def rule_failure(
     # "No, X is not Y" restates "Is X Y?" and still answers it.
     if asked and not _beyond(claim, asked) and tx.negated(claim) == tx.negated(question):
         return ECHO
-    return swapped_relation(claim, quotes)
+    return swapped_relation(claim, quotes) or structure_failure(claim, quotes, question)
+
+
+# A quote that opens on a pronoun or a definite description refers to someone named before it.
+_ANAPHOR = re.compile(
+    r"^\W*(?:he|she|they|it|his|her|their|its|the\s+(?:group|organi[sz]ation|movement|party|militants?|company|man|woman|official|leader|country|city))\b"
+)
+
+
+def _word(number: str) -> str:
+    return next((w for w, n in tx.NUMBER_WORDS.items() if n == number), number)
 
 
 _WH = re.compile(r"^\W*(?:who|whom|whose|which|what|where|when|how\s+(?:many|much|long|old))\b", re.IGNORECASE)
@@ -204,11 +229,14 @@ class Judge:
                 score=score,
                 reason=f"the judge model finds it does not answer the question ({score:.2f})",
             )
+        reply = " ".join(complete(self.scorer, messages, ANSWER_TOKENS).split())
         if is_lookup(question):  # what the passage says about the name is the answer
             return Verdict(
-                supported=True, score=score, reason=f"the judge model finds it answers the question ({score:.2f})"
+                supported=True,
+                score=score,
+                reason=f"the judge model finds it answers the question ({score:.2f})",
+                words="" if reply.startswith(NO_ANSWER) else reply,
             )
-        reply = " ".join(complete(self.scorer, messages, ANSWER_TOKENS).split())
         # "TTP" for "who leads the Pakistani Taliban?": another name the articles give the question's own.
         aliases = self.aliases() if self.aliases else Aliases()
         new = _beyond(reply, asked | tx.terms(" ".join(aliases.expand(question))))
@@ -216,7 +244,12 @@ class Judge:
             return Verdict(supported=False, score=score, reason=f"{ANSWER_ECHO}: {reply!r}")
         if not new & tx.terms(passage):
             return Verdict(supported=False, score=score, reason=f"{ANSWER_ELSEWHERE}: {reply!r}")
-        return Verdict(supported=True, score=score, reason=f"the judge model finds it answers the question: {reply!r}")
+        return Verdict(
+            supported=True,
+            score=score,
+            reason=f"the judge model finds it answers the question: {reply!r}",
+            words=reply,
+        )
 
     def confirms(self, question: str, sentence: str) -> float:
         """The judge model's probability that the sentence answers the yes/no question with yes (against

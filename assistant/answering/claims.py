@@ -1,0 +1,160 @@
+"""A question and the words that answer it, written as one declarative claim the judge can check.
+
+"What captured the Vosges Mountains?" + "the Rhine" -> "The Rhine captured the Vosges Mountains." The
+judge is at its best on claims; a question with a candidate answer beside it invites it to pass any
+sentence that holds the answer's words. The rewrite is syntactic and general (question word, auxiliary,
+the subject's extent), never tied to a topic. Where it cannot place the answer it says so plainly:
+"The answer to "<question>" is <answer>."
+"""
+
+from __future__ import annotations
+
+import re
+
+_AUX = frozenset("is are was were do does did has have had can could will would should may might must".split())
+_DET = frozenset("the a an this that these those its their his her our your my".split())
+_PREP = frozenset(
+    "in on at of to for from by with into onto about as than after before since during until under over "
+    "between through across against along around near within without".split()
+)
+# "how long/old/far..." asks for a measure: the answer takes the adjective's place.
+_MEASURE = frozenset("long old far big large high tall deep wide heavy often fast much".split())
+_LEAD_PREP = re.compile(
+    r"^(?P<prep>in|on|at|by|for|from|to|during|after|before|since|of|with|under)\s+(?=(?:what|which|whom|whose)\b)",
+    re.I,
+)
+_WH = re.compile(
+    r"^(?P<wh>how\s+(?:many|much)(?:\s+(?!(?:"
+    + "|".join(_AUX)
+    + r")\b)[\w\-']+){0,1}|how\s+(?:"
+    + "|".join(_MEASURE)
+    + r")|who|whom|what|which|when|where|whose)\b\s*(?P<rest>.*)$",
+    re.I,
+)
+_DAYLIKE = re.compile(r"\b(?:\d{1,2}\s+[A-Z][a-z]+|[A-Z][a-z]+\s+\d{1,2})\b")
+
+
+def statement(question: str, answer: str) -> str:
+    """The question with `answer` in place of what it asks for, as a sentence."""
+    q = " ".join(question.split()).rstrip(" ?.!")
+    q = re.sub(r"^(what|who|where|when|how|which)['’]s\b", r"\1 is", q, flags=re.I)  # "What's" -> "What is"
+    answer = " ".join(answer.split()).strip(" .,;:")
+    placed = _place(q, answer) if q and answer else ""
+    if not placed:
+        return f'The answer to "{q}?" is {answer}.'
+    placed = placed[0].upper() + placed[1:]
+    return placed if placed.endswith((".", "!", "?")) else placed + "."
+
+
+_TIME_NOUNS = frozenset("year years century decade period month date day time era age season".split())
+
+
+def _place(q: str, answer: str) -> str:
+    prep = ""
+    lead = _LEAD_PREP.match(q)
+    if lead:
+        prep, q = lead.group("prep").lower(), q[lead.end() :]
+    match = _WH.match(q)
+    if not match:
+        return ""
+    wh, rest = match.group("wh"), match.group("rest").strip()
+    words = wh.split()
+    head = words[0].lower()
+    measure = head == "how" and words[1].lower() in _MEASURE and words[1].lower() != "much"
+    noun = " ".join(words[2:]) if head == "how" else ""  # "how many people": travels with the answer
+    if head in {"what", "which"} and rest:
+        noun, rest = _noun_run(rest)
+        if noun.split() and noun.split()[-1].lower() in _TIME_NOUNS:
+            prep = prep or "in"
+    if not rest:
+        return ""
+    if head == "how" and noun and not answer.lower().endswith(noun.split()[-1].lower()):
+        answer = f"{answer} {noun}"
+    if head == "when":
+        prep = prep or ("on" if _DAYLIKE.search(answer) else "in")
+    first = rest.split()[0].lower()
+    body = rest.split()
+    if head == "where":
+        prep = prep or ("" if body[-1].lower() in _PREP else "in")
+    if body[-1].lower() in _PREP:
+        prep = ""
+    target = f"{prep} {answer}".strip()
+    inverted = first in _AUX and not (
+        head in {"who", "what", "which", "how"}
+        and not measure
+        and first in {"is", "are", "was", "were", "has", "have", "had"}
+        and not _object_gap(rest)
+        and not (head == "how" and noun)
+    )
+    if head == "how" and noun and first not in _AUX:
+        inverted = False
+    if not inverted:
+        if head in {"when", "where"} or measure:
+            return ""
+        return f"{target} {rest}"  # the question word is the subject: "What captured X?" -> "A captured X."
+    subject, verb = _split_subject(body[1:])
+    return " ".join([*subject, body[0], *verb, target]).strip()
+
+
+def _noun_run(rest: str) -> tuple[str, str]:
+    """The noun right after "what"/"which" ("what river is ..."): names, or one lowercase noun when an
+    auxiliary or another lowercase verb follows it ("what rive joins"); "what flows between" has none."""
+    words = rest.split()
+    taken: list[str] = []
+    for i, word in enumerate(words):
+        low = word.lower()
+        if low in _AUX or low in _PREP or len(taken) >= 3:
+            break
+        nxt = words[i + 1] if i + 1 < len(words) else ""
+        if word[0].isupper():
+            taken.append(word)
+            continue
+        noun_like = nxt and (
+            nxt.lower() in _AUX or (nxt[0].islower() and nxt.lower() not in _DET | _PREP and not low.endswith("ed"))
+        )
+        if noun_like:
+            taken.append(word)
+        break
+    return " ".join(taken), " ".join(words[len(taken) :])
+
+
+def _object_gap(rest: str) -> bool:
+    """ "which river is the Rhine near" / "what was the city called": the question word is an object
+    (the sentence ends on a preposition or a participle)."""
+    last = rest.split()[-1].lower()
+    return last in _PREP or last.endswith("ed") or last in _PARTICIPLES
+
+
+_PARTICIPLES = frozenset(
+    "built made known called found held given taken seen done written born sold won lost begun drawn shown "
+    "grown thrown bought brought caught fought taught thought left kept led paid sent spent set put cut hit "
+    "meant told understood stood run formed named located situated used based".split()
+)
+
+
+def _split_subject(words: list[str]) -> tuple[list[str], list[str]]:
+    """After an inverted auxiliary: the subject and what follows it ("the local people | call the
+    islands"). Determiners, names and "of" belong to the subject; a lowercase word ends it when a name
+    has just ended, or when a determiner, preposition, name or the end follows it (it is then the verb)."""
+    i = 0
+    seen_name = seen_noun = False
+    while i < len(words):
+        word = words[i]
+        low = word.lower()
+        if low in _DET or (low == "of" and (seen_name or seen_noun)) or low.endswith(("'s", "’s")):
+            i += 1
+            continue
+        if word[0].isupper() or word[0].isdigit():
+            seen_name = True
+            i += 1
+            continue
+        if seen_name:
+            break
+        nxt = words[i + 1] if i + 1 < len(words) else ""
+        if seen_noun and (not nxt or nxt.lower() in _DET | _PREP or nxt[0].isupper()):
+            break
+        seen_noun = True
+        i += 1
+    if i == len(words) and words and words[-1][0].islower() and _object_gap(words[-1]):
+        i = len(words) - 1  # "was X formed": the participle is the verb
+    return words[:i], words[i:]

@@ -1,0 +1,126 @@
+"""Answer, then proof: the exact words that answer, located in their article, and whether they answer at all.
+
+A sentence that shares the question's words is *about* the question; it *answers* it only when the
+question with the answer's words in place is a claim the sentence supports. So a candidate span (the
+judge model's copy of "the words that answer") is checked three ways before it is shown:
+1. it is a verbatim substring of the sentence (located, so `text[start:end]` is the span);
+2. what the question names (names, numbers, dates) is in the sentence or the sentences around it in its
+   article (the question's "the Vosges Mountains" must be what the sentence speaks of);
+3. the question and the span written as one claim (`claims.statement`) pass the support judge against the
+   sentence: its rules (roles, counts, quantifiers, dates, direction, negation) and its model.
+What fails is the closest text, never the answer: the refusal says so in plain words.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from .. import text as tx
+from ..schema import Evidence, ShortAnswer
+from .aliases import Aliases
+from .claims import statement
+
+REFUSAL = "The articles don't answer this."
+_AUXILIARIES = frozenset("is are was were do does did has have had can could will would should".split())
+CONTEXT = 2  # sentences either side of the quote that may name what it speaks of
+MAX_SPAN_WORDS = 12  # a longer "span" is the sentence again, not an answer
+# What a question asks for when no span can answer: explained, not looked up.
+_EXPLAIN = re.compile(
+    r"^\W*(?:why|how\s+(?!many|much|long|old|far|big|large|high|tall|deep|wide|often)\w+|explain|describe)\b", re.I
+)
+_WH_SUBJECT = re.compile(
+    r"^\W*(?:what|who|which)\s+(?!(?:is|are|was|were|do|does|did|has|have|had|can|could|will|would)\b)", re.I
+)
+
+
+def wants_span(question: str) -> bool:
+    """Whether a span can answer: not a why/how/explain question."""
+    return not _EXPLAIN.search(question)
+
+
+def locate(reply: str, sentence: str) -> tuple[int, int] | None:
+    """Where the model's reply stands verbatim in the sentence (offsets into it); None when it does not.
+    Case and surrounding punctuation, quotation marks and a leading article may differ."""
+    reply = " ".join(reply.split()).strip(" .,;:\"“”'‘’")
+    if not reply or len(reply.split()) > MAX_SPAN_WORDS:
+        return None
+    for candidate in (reply, re.sub(r"^(?:the|a|an)\s+", "", reply, flags=re.I)):
+        pattern = r"\s+".join(re.escape(w) for w in candidate.split())
+        match = re.search(rf"(?<!\w){pattern}(?!\w)", sentence, flags=re.I)
+        # most of the sentence again is the sentence, not the words that answer
+        if match and len(candidate.split()) < 0.8 * len(sentence.split()):
+            return match.start(), match.end()
+    return None
+
+
+def short_answer(ev: Evidence, span: tuple[int, int], marker: int) -> ShortAnswer:
+    start, end = ev.start + span[0], ev.start + span[1]
+    return ShortAnswer(text=ev.article.text[start:end], article=ev.article.file, start=start, end=end, marker=marker)
+
+
+def context(ev: Evidence, width: int = CONTEXT) -> list[str]:
+    """The article's title and the sentences around the evidence sentence."""
+    spans = ev.article.spans
+    around = [ev.article.sentence(i) for i in range(max(0, ev.index - width), min(len(spans), ev.index + width + 1))]
+    return [ev.article.title, *[s for s in around if s != ev.text]]
+
+
+def unmatched(question: str, sentence: str, around: Sequence[str], aliases: Aliases | None = None) -> list[str]:
+    """What the question names (names, numbers, month or weekday dates) that neither the sentence nor the
+    sentences around it hold: a sentence about something else, however many words it shares."""
+    aliases = aliases or Aliases()
+    near = " ".join([sentence, *around])
+    near_terms = tx.terms(near) | tx.acronyms(near)
+    missing = [n for n in tx.names(f"Q {question}") if not _found(n, near_terms, near, aliases)]
+    # the question's first word is capitalised for its place only
+    opener = set(tx.stem_words(tx.tokens(question)[:1]))
+    missing = [n for n in missing if n not in opener]
+    missing += sorted(tx.numbers(question) - tx.numbers(near))
+    return missing
+
+
+def _found(name: str, terms: set[str], text: str, aliases: Aliases) -> bool:
+    if name in terms or any(min(len(name), len(t)) >= 4 and (t.startswith(name) or name.startswith(t)) for t in terms):
+        return True
+    return aliases.found_in(name, text)
+
+
+def as_claim(question: str, span_text: str) -> str:
+    return statement(question, span_text)
+
+
+def refusal(question: str) -> str:
+    """Plain words: what the articles don't say ("The articles don't say what captured the Vosges
+    Mountains."), when the question reads as a clause; the fixed sentence otherwise."""
+    q = " ".join(question.split()).rstrip(" ?")
+    inverted = set(tx.tokens(q)) & _AUXILIARIES  # "what kind of rock did X find": not a clause as it stands
+    if _WH_SUBJECT.match(q) and not inverted and len(q) <= 160:
+        return f"The articles don't say {q[0].lower()}{q[1:]}."
+    return REFUSAL
+
+
+def lead(short: ShortAnswer, proof: str) -> str:
+    """The answer's text: the short answer and its marker, a blank line, then the proof."""
+    return f"{short.text} [{short.marker}]\n\n{proof}"
+
+
+def verify(judge, question: str, ev: Evidence, words: str) -> tuple[tuple[int, int] | None, str]:
+    """The span of `ev` that answers, or None and why the sentence does not answer: what the question
+    names is not near it, no short part of it answers, or the question and span as a claim fail the
+    judge. `judge` is the support judge (`judge.Judge`)."""
+    around = context(ev)
+    aliases = judge.aliases() if judge.aliases else None
+    missing = unmatched(question, ev.text, around, aliases)
+    if missing:
+        return None, f"the sentence is not about the question's {', '.join(missing)}"
+    span = locate(words, ev.text) if words else None
+    if span is None and judge.scorer is None:  # the rules alone copy no words: the sentence stands as before
+        return None, ""
+    if span is None:  # no short part of the sentence answers: the whole sentence is not proof of one
+        return None, f"no short part of the sentence answers it (the judge model gave {words!r})"
+    claim = as_claim(question, ev.text[span[0] : span[1]])
+    verdict = judge.judge(question, claim, [ev.text], around)
+    if not verdict.supported:
+        return None, f"“{claim}” is not what the sentence says: {verdict.reason}"
+    return span, ""

@@ -1,0 +1,356 @@
+"""Checks on a claim's structure that hold for any text: roles, counts, quantifiers, dates, direction, echoes.
+
+A language model asked "does the quote state the claim?" is swayed by shared words: a claim that calls
+someone the group's leader from a quote that makes him its founder, that swaps two counts ("12 dead, 5
+injured" from "5 dead, 12 injured"), that reads "some of its members" as the group, or that gives the
+question back as its own reason, shares nearly every word with its quote. Each check below compares one
+structure of the claim with the same structure in the quotes and names what differs. None names an
+entity; the word lists are closed grammatical or role classes of English, not wording from any claim.
+
+`structure_failure` returns the first mismatch (a reason for a person) or "".
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from .. import text as tx
+
+# --- roles ---------------------------------------------------------------------------------------------
+
+# A role and the words that give it (noun or verb forms). Two words of one family give the same role.
+ROLE_FAMILIES: dict[str, frozenset[str]] = {
+    "leader": frozenset(
+        "leader leaders leadership lead leads led leading chief chiefs head heads headed chairman chairs "
+        "chaired ruler rulers commander commanders commanded commanding".split()
+    ),
+    "founder": frozenset("founder founders co-founder cofounder founded co-founded founding".split()),
+    "spokesman": frozenset("spokesman spokesmen spokeswoman spokesperson spokespeople".split()),
+    "member": frozenset("member members membership".split()),
+    "deputy": frozenset("deputy deputies second-in-command".split()),
+    "envoy": frozenset("envoy envoys ambassador ambassadors representative representatives".split()),
+}
+# "led to", "leading up to", "the lead singer": uses of a role word that give no one a role.
+_NOT_A_ROLE = re.compile(
+    r"\b(?:led|leads?|leading)\s+(?:to|up|the\s+way|by\s+example)\b|\bhead(?:ed|ing)?\s+(?:to|for|towards?|back|home|off)\b"
+)
+# A qualifier turns a role into another one: a deputy leader or a former leader is not the leader.
+QUALIFIERS = frozenset("deputy vice former ex acting assistant interim late co".split())
+_ROLE_WORD = {w: family for family, words in ROLE_FAMILIES.items() for w in words}
+
+
+def roles(text: str) -> dict[str, set[str]]:
+    """Role family -> the qualifiers each mention carries ("" for none)."""
+    folded = _NOT_A_ROLE.sub(" ", tx.fold(text))
+    words = re.findall(r"[a-z][a-z\-]*", folded)
+    found: dict[str, set[str]] = {}
+    for i, word in enumerate(words):
+        family = _ROLE_WORD.get(word)
+        if family is None:
+            continue
+        before = {w.removesuffix("-") for w in words[max(0, i - 2) : i]} | {word.split("-")[0]}
+        found.setdefault(family, set()).add(next(iter(sorted(before & QUALIFIERS)), ""))
+    return found
+
+
+def role_mismatch(claim: str, quotes: str) -> str:
+    claimed, given = roles(claim), roles(quotes)
+    for family, qualifiers in claimed.items():
+        if family not in given:
+            # Another role given is a plain mismatch ("founder", not "leader"); no role at all is left to
+            # the model ("a top dog of the group" says what "leads" says in other words).
+            if given:
+                return f"the quote gives another role ({', '.join(sorted(given))}), not {family}"
+            continue
+        # An unqualified "leader" from a quote that only says "deputy leader" or "former leader".
+        if "" in qualifiers and "" not in given[family]:
+            kinds = ", ".join(sorted(given[family]))
+            return f"the quote only gives the role {family} with a qualifier ({kinds})"
+        extra = qualifiers - given[family] - {""}
+        if extra:
+            return f"the quote does not call the {family} {', '.join(sorted(extra))}"
+    return ""
+
+
+# --- numbers and what they count ---------------------------------------------------------------------
+
+_SPAN_WORDS = {"decade": 10, "decades": 10, "century": 100, "centuries": 100, "dozen": 12, "dozens": 12}
+
+
+def spelled_numbers(text: str) -> set[str]:
+    """Numbers a text states by a unit of years or things: "two-decade" -> 20, "a century" -> 100,
+    "half a century" -> 50, "three dozen" -> 36 (beside the numbers as written)."""
+    found: set[str] = set()
+    folded = tx.fold(text)
+    for match in re.finditer(r"\b(half\s+a|an?|one|\w+|\d+)[\s\-]+(decades?|century|centuries|dozens?)\b", folded):
+        count, unit = match.group(1), _SPAN_WORDS[match.group(2)]
+        if count.startswith("half"):
+            found.add(str(unit // 2))
+        elif count in {"a", "an"}:
+            found.add(str(unit))
+        else:
+            value = tx.NUMBER_WORDS.get(count, count)
+            if value.isdigit():
+                found.add(str(int(value) * unit))
+    return found
+
+
+# --- -----------------------------------------------------------------------
+
+_NUM = re.compile(r"^\d[\d,.]*$")
+_BREAK = frozenset({"and", "or", "while", "but", "whereas", ","})
+
+
+def _count_pairs(text: str) -> list[tuple[str, set[str]]]:
+    """Each number (not a year) with the content words it counts: those after it up to the next number,
+    clause break or three words, and a verb right before it ("killed 5")."""
+    raw = re.findall(r"\d[\d,.]*\d|\d|[^\W\d_][\w'’\-]*|,", tx.fold(text))
+    stop = tx.stopwords()
+    pairs = []
+    for i, word in enumerate(raw):
+        value = tx.NUMBER_WORDS.get(word, word.replace(",", "") if _NUM.match(word) else None)
+        if value is None or (len(value) == 4 and value.isdigit() and 1500 <= int(value) <= 2100):
+            continue
+        counted: set[str] = set()
+        for nxt in raw[i + 1 : i + 8]:
+            if nxt in _BREAK or _NUM.match(nxt) or nxt in tx.NUMBER_WORDS or len(counted) >= 3:
+                break
+            if nxt not in stop:
+                counted.add(nxt)
+        if i and raw[i - 1] not in stop and raw[i - 1] not in _BREAK and not _NUM.match(raw[i - 1]):
+            counted.add(raw[i - 1])
+        pairs.append((value, set(tx.stem_words(sorted(counted)))))
+    return pairs
+
+
+def count_mismatch(claim: str, quotes: str) -> str:
+    """A number the quote gives, paired in the claim with what the quote counts with another number."""
+    given = _count_pairs(quotes)
+    for value, counted in _count_pairs(claim):
+        mine = set().union(*(c for v, c in given if v == value)) if any(v == value for v, _ in given) else None
+        if mine is None:
+            continue  # a number the quote lacks is the number rule's to report
+        for other, words in given:
+            clash = (counted & words) - mine
+            if other != value and clash:
+                word = sorted(clash)[0]
+                return f"the quote counts {word} as {other}, not {value}"
+    return ""
+
+
+# --- quantifiers ---------------------------------------------------------------------------------------
+
+# How much of a group a quantifier takes: a claim may not take more of it than the quote does.
+_RANK = {
+    "one": 1,
+    "few": 1,
+    "some": 1,
+    "several": 1,
+    "part": 1,
+    "members": 1,
+    "many": 2,
+    "dozens": 2,
+    "hundreds": 2,
+    "thousands": 2,
+    "much": 2,
+    "most": 3,
+    "majority": 3,
+    "all": 4,
+    "every": 4,
+    "each": 4,
+    "entire": 4,
+    "whole": 4,
+}
+_QUANT = re.compile(
+    r"\b(one|few|some|several|part|members|many|dozens|hundreds|thousands|much|most|majority|all|every|each|"
+    r"entire|whole)\s+(?:of\s+)?(?:the\s+|its\s+|their\s+|his\s+|her\s+|these\s+|those\s+)?((?:[a-z][a-z\-]*\s+){0,2}[a-z][a-z\-]+)"
+)
+
+
+def _quantified(text: str) -> dict[str, int]:
+    """Noun stem -> the largest share a quantifier gives it in the text (4 for all)."""
+    found: dict[str, int] = {}
+    stop = tx.stopwords()
+    for match in _QUANT.finditer(tx.fold(text)):
+        word = match.group(1)
+        if re.match(r"\d", tx.fold(text)[match.start(2) :]):  # "some 300 people": about 300
+            continue
+        # the group's word: the first that is not a function word, a number or a superlative's "most"
+        nouns = [w for w in match.group(2).split() if w not in stop and w not in tx.NUMBER_WORDS and w != "most"]
+        if not nouns:
+            continue
+        noun = nouns[0]
+        stem = tx.stem_words([noun])[0]
+        found[stem] = max(found.get(stem, 0), _RANK[word])
+    return found
+
+
+def quantifier_mismatch(claim: str, quotes: str) -> str:
+    """A claim about a whole group (or "most" of it) from a quote about part of it."""
+    parts = _quantified(quotes)
+    claimed = _quantified(claim)
+    quote_terms = tx.terms(_QUANT.sub(" ", tx.fold(quotes)))  # the quote's unquantified mentions
+    for stem, rank in parts.items():
+        if rank >= 4 or stem not in tx.terms(claim) or stem in quote_terms:
+            continue
+        said = claimed.get(stem, _determined(claim, stem))
+        if said > rank:
+            return f"the quote speaks of part of the {stem}, the claim of more"
+    return ""
+
+
+_WHOLE = frozenset("the its their his her our all every each entire whole".split())
+
+
+def _determined(claim: str, stem: str) -> int:
+    """How much of a group the claim takes when it names it without a quantifier: "the officials" or
+    "its fighters" is the whole group (4); a bare plural ("officials said") is some of them (1)."""
+    words = tx.tokens(claim)
+    for i, word in enumerate(words):
+        if tx.stem_words([word])[0] == stem and set(words[max(0, i - 2) : i]) & _WHOLE:
+            return 4
+    return 1
+
+
+# --- dates and direction ---------------------------------------------------------------------------------
+
+_MONTH = r"january|february|march|april|may|june|july|august|september|october|november|december"
+_DAY = r"monday|tuesday|wednesday|thursday|friday|saturday|sunday"
+_SEASON = r"spring|summer|autumn|winter"
+_DATE_WORD = re.compile(
+    rf"\b(?:{_DAY}|{_SEASON})\b|\b(?:{_MONTH})\b(?=\s+\d|\s+of\b|,?\s+\d{{4}})|(?<=\bin\s)(?:{_MONTH})\b"
+)
+_RELATIVE = re.compile(r"\b(last|next|this|previous|coming|past|following)\s+(week|month|year|decade|century)\b")
+_TIME_PREP = re.compile(
+    r"\b(before|after|until|since|by)\s+(?:the\s+)?(?:\w+\s+)?(\d{3,4}s?|\w+day|(?:" + _MONTH + r"))\b"
+)
+# Words with an opposite: a claim that uses one where the quote uses the other reverses what it says.
+OPPOSITES = [
+    ("more", "less"),
+    ("more", "fewer"),
+    ("larger", "smaller"),
+    ("bigger", "smaller"),
+    ("longer", "shorter"),
+    ("higher", "lower"),
+    ("older", "younger"),
+    ("earlier", "later"),
+    ("first", "last"),
+    ("increase", "decrease"),
+    ("increased", "decreased"),
+    ("rise", "fall"),
+    ("rose", "fell"),
+    ("north", "south"),
+    ("east", "west"),
+    ("northern", "southern"),
+    ("eastern", "western"),
+    ("upstream", "downstream"),
+    ("above", "below"),
+    ("upper", "lower"),
+    ("won", "lost"),
+    ("win", "lose"),
+    ("import", "export"),
+    ("imports", "exports"),
+    ("maximum", "minimum"),
+    ("largest", "smallest"),
+    ("highest", "lowest"),
+    ("most", "least"),
+    ("longest", "shortest"),
+    ("oldest", "youngest"),
+    ("inside", "outside"),
+    ("entered", "left"),
+]
+
+
+def date_mismatch(claim: str, quotes: str) -> str:
+    folded_claim, folded_quotes = tx.fold(claim), tx.fold(quotes)
+    missing = sorted(set(_DATE_WORD.findall(folded_claim)) - set(re.findall(r"[a-z]+", folded_quotes)))
+    if missing:
+        return f"date not in the quote: {', '.join(missing)}"
+    given = set(_RELATIVE.findall(folded_quotes))
+    for when, unit in _RELATIVE.findall(folded_claim):
+        other = sorted(w for w, u in given if u == unit and w != when)
+        if other and (when, unit) not in given:
+            return f"the quote says {other[0]} {unit}, not {when} {unit}"
+    quoted = {(p, t) for p, t in _TIME_PREP.findall(folded_quotes)}
+    for prep, when in _TIME_PREP.findall(folded_claim):
+        other = sorted(p for p, t in quoted if t == when and p != prep)
+        if other and (prep, when) not in quoted:
+            return f"the quote says {other[0]} {when}, not {prep} {when}"
+    return ""
+
+
+def opposite_mismatch(claim: str, quotes: str) -> str:
+    said, given = set(tx.tokens(claim)), set(tx.tokens(quotes))
+    for a, b in OPPOSITES:
+        for mine, theirs in ((a, b), (b, a)):
+            if mine in said and theirs in given and mine not in given:
+                return f"the quote says {theirs}, not {mine}"
+    return ""
+
+
+def _modified(text: str) -> set[tuple[str, str]]:
+    """(modifier, noun) stems of two lowercase words standing next to each other, the first an
+    adjective's shape (not a function word, a number, a verb's -ed/-ing form or a name)."""
+    stop = tx.stopwords()
+    words = re.findall(r"[A-Za-z][a-z\-]+|\S", text)
+    pairs = set()
+    for first, noun in zip(words, words[1:], strict=False):
+        if not (first.islower() and noun.islower()) or first in stop or noun in stop:
+            continue
+        if first.endswith(("ed", "ing", "ly")) or len(first) < 3 or len(noun) < 3:
+            continue
+        pairs.add(tuple(tx.stem_words([first, noun])))
+    return pairs
+
+
+def modifier_mismatch(claim: str, quotes: str) -> str:
+    """A word qualifying the same noun changed ("ancient languages" where the quote says "modern
+    languages"): the claim's modifier is nowhere in the quote, which qualifies that noun otherwise."""
+    given = _modified(quotes)
+    quote_terms = tx.terms(quotes)
+    for first, noun in sorted(_modified(claim) - given):
+        if any(first[:4] == t[:4] for t in quote_terms):
+            continue
+        others = sorted(a for a, n in given if n == noun and a != first)
+        if others:
+            return f"the quote says {others[0]} {noun}, not {first} {noun}"
+    return ""
+
+
+# --- echoes -----------------------------------------------------------------------------------------------
+
+_REASON = re.compile(
+    r"\b(?:because(?:\s+of)?|since|due\s+to|so\s+that|in\s+order\s+to|as\s+a\s+result\s+of|owing\s+to)\b"
+)
+# Words that give a reason without content ("because they wanted to", "for that reason").
+_EMPTY_REASON = frozenset(
+    tx.stem_words(
+        "want wanted wants wish wished decide decided decides chose choose reason reasons purpose aim intend "
+        "intended need needed needs so thing things way it this that".split()
+    )
+)
+
+
+def reason_echo(question: str, claim: str) -> str:
+    """A claim whose reason only restates the question or the claim itself."""
+    match = _REASON.search(tx.fold(claim))
+    if not match:
+        return ""
+    head, reason = tx.fold(claim)[: match.start()], tx.fold(claim)[match.end() :]
+    reason_terms = tx.terms(reason) - _EMPTY_REASON
+    known = tx.terms(head) | tx.terms(question)
+    near = {r for r in reason_terms if not any(min(len(r), len(k)) >= 4 and (r[:4] == k[:4]) for k in known)}
+    if not near:
+        return "gives the question or itself back as its reason"
+    return ""
+
+
+def structure_failure(claim: str, quotes: Sequence[str], question: str = "") -> str:
+    joined = " ".join(quotes)
+    checks = (role_mismatch, count_mismatch, quantifier_mismatch, date_mismatch, opposite_mismatch, modifier_mismatch)
+    for check in checks:
+        failure = check(claim, joined)
+        if failure:
+            return failure
+    return reason_echo(question, claim)

@@ -1,0 +1,58 @@
+"""Short answers: located verbatim, checked against what the question names, refused in plain words.
+Hand-made sentences, none from the public sets."""
+
+from assistant.answering.judge import Judge
+from assistant.answering.prompts import Prompts
+from assistant.answering.short import lead, locate, refusal, short_answer, unmatched, verify, wants_span
+from assistant.schema import Article, Evidence
+
+TEXT = "Harbour news\n\nThe old bridge was built in 1921 by Anna Berg. It was closed in 1990 for repairs."
+ARTICLE = Article(doc_id="d", file="harbour.txt", title="Harbour news", text=TEXT, spans=((14, 59), (60, 96)))
+
+
+def test_span_is_found_verbatim_whatever_its_case_and_punctuation():
+    sentence = ARTICLE.sentence(0)
+    start, end = locate("anna berg.", sentence)
+    assert sentence[start:end] == "Anna Berg"
+    assert locate("the 1921", sentence) is not None  # a leading article the sentence lacks
+    assert locate("Oslo", sentence) is None
+    assert locate(sentence, sentence) is None  # the whole sentence again is not a short answer
+
+
+def test_short_answer_offsets_point_into_the_article():
+    ev = Evidence(number=1, article=ARTICLE, index=0)
+    span = locate("1921", ev.text)
+    answer = short_answer(ev, span, marker=1)
+    assert TEXT[answer.start : answer.end] == answer.text == "1921"
+    assert lead(answer, "“quote” [1]").startswith("1921 [1]\n\n")
+
+
+def test_what_the_question_names_must_be_near_the_sentence():
+    sentence = ARTICLE.sentence(0)
+    assert unmatched("Who built the old bridge in 1921?", sentence, []) == []
+    assert unmatched("Who built the old bridge in 1935?", sentence, []) == ["1935"]
+    assert unmatched("Who built the Vik bridge?", sentence, []) == ["vik"]
+
+
+def test_a_sentence_about_another_thing_is_not_an_answer_even_for_the_rules():
+    judge = Judge(None, Prompts())
+    ev = Evidence(number=1, article=ARTICLE, index=0)
+    span, why = verify(judge, "Who built the old bridge in 1935?", ev, "Anna Berg")
+    assert span is None and "1935" in why
+    span, why = verify(judge, "Who built the old bridge?", ev, "Anna Berg")
+    assert why == "" and ev.text[span[0] : span[1]] == "Anna Berg"
+    # words the sentence does not hold: the rules alone (no model copied them) leave the sentence standing
+    span, why = verify(judge, "Who built the old bridge?", ev, "")
+    assert span is None and why == ""
+
+
+def test_refusals_say_what_the_articles_do_not_say():
+    assert refusal("What flooded the old bridge?") == "The articles don't say what flooded the old bridge."
+    assert refusal("When did the bridge close?") == "The articles don't answer this."
+    assert refusal("What kind of stone did the builders use?") == "The articles don't answer this."
+
+
+def test_why_and_how_questions_get_no_span():
+    assert not wants_span("Why was the bridge closed?")
+    assert not wants_span("How did the repairs go?")
+    assert wants_span("How many bridges were built?")
