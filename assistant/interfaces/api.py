@@ -262,6 +262,7 @@ def _events(
             "citations": [c.model_dump() for c in message.citations],
             "refused": message.refused,
             "see_also": [c.model_dump() for c in message.see_also],
+            "short_answer": message.short_answer.model_dump() if message.short_answer else None,
         }
         yield chunk(tail, "stop")
         if include_usage:
