@@ -275,7 +275,8 @@ def test_assistant_serve_process_listens_on_loopback_and_reports_a_dead_model_as
         else:
             pytest.fail(f"assistant serve did not start: {log.read_text()}")
         assert [m["id"] for m in models.json()["data"]] == ["openai:remote-model"], log.read_text()
-        assert "Ask about the news articles" in httpx.get(f"{url}/").text
+        assert "Ask about the news articles" not in httpx.get(f"{url}/").text  # the key guards the page too
+        assert "Ask about the news articles" in httpx.get(f"{url}/", headers={"Authorization": "Bearer k3y"}).text
         with pytest.raises(openai.InternalServerError, match="not reachable"):  # 502 from our API
             client(url, "k3y").chat.completions.create(messages=[{"role": "user", "content": QUESTION}], model="")
         listening = [s for s in tcp_sockets(proc.pid) if s[3] == "0A"]

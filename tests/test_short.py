@@ -56,3 +56,15 @@ def test_why_and_how_questions_get_no_span():
     assert not wants_span("Why was the bridge closed?")
     assert not wants_span("How did the repairs go?")
     assert wants_span("How many bridges were built?")
+
+
+def test_who_is_answered_by_the_description_beside_the_name_not_the_name():
+    from assistant.answering.short import described
+
+    sentence = "“They train the militants,” said Lena Okafor, chief engineer of the northern dam authority, on Monday."
+    name = sentence.index("Lena Okafor")
+    span = described("Who is Lena Okafor?", sentence, (name, name + len("Lena Okafor")))
+    assert sentence[span[0] : span[1]] == "chief engineer of the northern dam authority"
+    # A span that already says more than the name, or another kind of question, is left as it is.
+    assert described("Who is Lena Okafor?", sentence, (name, name + 30)) == (name, name + 30)
+    assert described("Who said they train the militants?", sentence, (name, name + 11)) == (name, name + 11)

@@ -435,4 +435,4 @@ def test_python_ui_py_indexes_on_first_start_then_serves(isolated_store, tmp_pat
     finally:
         proc.terminate()
         proc.wait(30)
-    assert f"chat on {url}" in log.read_text() and "loopback" in log.read_text()
+    assert f"serving on {url}".rstrip("/") in log.read_text() and "loopback" in log.read_text()

@@ -54,6 +54,24 @@ def locate(reply: str, sentence: str) -> tuple[int, int] | None:
     return None
 
 
+_WHO_IS = re.compile(r"^\W*who\s+(?:is|was|are|were)\s+(.+?)\W*$", re.I)
+_APPOSITIVE = re.compile(r",\s*(?:the\s+|an?\s+)?([^,.;:“”()\[\]]{3,100})")
+_LOOSE_END = re.compile(r"(?:\s+(?:of|the|a|an|and|in|at|to|for|on|by|with))+$", re.I)
+
+
+def described(question: str, sentence: str, span: tuple[int, int] | None) -> tuple[int, int] | None:
+    """For "who is X?", a span that only names X repeats the question; the description the sentence sets
+    beside the name ("X, commanding general of ...") is what answers it."""
+    who = _WHO_IS.match(question)
+    if who is None or span is None or tx.terms(sentence[span[0] : span[1]]) - tx.terms(who.group(1)):
+        return span
+    after = _APPOSITIVE.match(sentence, span[1])
+    if after is None:
+        return span
+    words = _LOOSE_END.sub("", after.group(1).rstrip())
+    return (after.start(1), after.start(1) + len(words)) if len(words.split()) >= 2 else span
+
+
 def short_answer(ev: Evidence, span: tuple[int, int], marker: int) -> ShortAnswer:
     start, end = ev.start + span[0], ev.start + span[1]
     return ShortAnswer(text=ev.article.text[start:end], article=ev.article.file, start=start, end=end, marker=marker)
@@ -114,7 +132,7 @@ def verify(judge, question: str, ev: Evidence, words: str) -> tuple[tuple[int, i
     missing = unmatched(question, ev.text, around, aliases)
     if missing:
         return None, f"the sentence is not about the question's {', '.join(missing)}"
-    span = locate(words, ev.text) if words else None
+    span = described(question, ev.text, locate(words, ev.text) if words else None)
     if span is None and judge.scorer is None:  # the rules alone copy no words: the sentence stands as before
         return None, ""
     if span is None:  # no short part of the sentence answers: the whole sentence is not proof of one

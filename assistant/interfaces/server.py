@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 import sys
 import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING
@@ -187,11 +188,18 @@ def serve(host: str | None = None, port: int | None = None, command: str = "serv
     exposure = check_exposure(app, host)
     check_port(host, port)  # before the minutes of loading, not after
     service = create(app, host, note=prepare(app))
-    url = f"http://{host}:{port}"
-    print(f"{command}: chat on {url}/ and API on {url}/v1 (Ctrl-C to stop)", file=sys.stderr)
-    print(f"{command}: {exposure}", file=sys.stderr)
     config = uvicorn.Config(service, host=host, port=port, log_level="warning")
     server = uvicorn.Server(config)
+
+    def announce() -> None:  # once the port answers, not before
+        while not server.started and not server.should_exit:
+            time.sleep(0.05)
+        if server.started:
+            url = f"http://{host}:{port}"
+            print(f"{command}: serving on {url}: the chat at / and the API at /v1 (Ctrl-C to stop)", file=sys.stderr)
+            print(f"{command}: {exposure}", file=sys.stderr)
+
+    threading.Thread(target=announce, name="announce", daemon=True).start()
     server.run()
     if not server.started:
         raise ConfigError(f"cannot serve on {host}:{port}: port in use or address unavailable (try --port)")
