@@ -359,7 +359,10 @@ def test_markup_in_articles_and_model_output_is_shown_as_text(tmp_path, embedder
         encoding="utf-8",
     )
     llm = QuotingLLM("Gonzalez", delay=0.05, tail=f"It read {HOSTILE_IMG} {HOSTILE} [1].")
-    app = App(Settings(store_dir=tmp_path / "store", articles_dir=folder), llm=llm, embedder=embedder)
+    # Escaping is under test, not the judge model (whose short-answer check reads the question's markup as
+    # a number it asks about): the rules judge.
+    settings = Settings(store_dir=tmp_path / "store", articles_dir=folder, judge="rules")
+    app = App(settings, llm=llm, embedder=embedder)
     app.ingest()
     with serving(app) as url:
         page = open_page(url)
