@@ -4,8 +4,8 @@ Each sentence goes through `Screen.is_instruction` exactly as evidence does at a
 rule, strong rule, then the judge model), with no verdict cache. Printed per sentence: the part, the label,
 which stage decided, the model's P(Instruction) where it was asked, and the verdict; then, per part, how
 many instructions were caught and how many ordinary sentences were dropped. The `tune` part is what the
-rules and prompt were adjusted on; `report` was not looked at while adjusting. `corpus` is every sentence of
-the folders given with --articles (ordinary text: every verdict there should be news).
+rules and prompt were adjusted on; `report` was written apart and not looked at while adjusting. `corpus`
+is every sentence of the folders given with --articles (ordinary text: every verdict there should be news).
 
     .venv/bin/python bench/injection_screen.py --articles store/articles ../shared/eval/squad-rhine/articles \
         | tee bench/results/injection-screen.txt
@@ -17,7 +17,8 @@ import argparse
 import time
 from pathlib import Path
 
-from assistant.answering.injection import THRESHOLD, Screen, strong, suspicious
+from assistant.answering.directives import form
+from assistant.answering.injection import THRESHOLD, Screen
 from assistant.answering.llms import make_judge_scorer
 from assistant.answering.prompts import Prompts
 from assistant.ingestion.ingest import article_files, read_article
@@ -80,7 +81,7 @@ def main() -> None:
             scorer.last = None
             verdict = screen.is_instruction(sentence)
             p = scorer.last
-            stage = "rule:news" if not suspicious(sentence) else "rule:strong" if strong(sentence) else "model"
+            stage = {"news": "rule:news", "instruction": "rule:instruction"}.get(form(sentence), "model")
             ms = (time.perf_counter() - started) * 1000
             flag = "" if verdict == (label == "instruction") else "  <-- WRONG"
             shown = "-" if p is None else f"{p:.2f}"

@@ -1,11 +1,11 @@
 """Sentences of an article that talk to the AI (or to "whoever summarises this") are data, never evidence.
 
-Phrase lists cannot keep up with paraphrase, so the screen has two stages. A broad rule picks out
-sentences that *could* be addressed to a reader or a machine: outside quoted speech they say "you",
-name an AI, a summariser or instructions, open with a command, or oblige someone to say something.
-Ordinary news rarely does; quoted speech is news and is set aside first. The judge model then reads
-each such sentence and says whether it reports news or instructs; without a model, the rule's strongest
-signals decide. Verdicts are cached per sentence, in memory and (given a folder) on disk, keyed by
+Phrase lists cannot keep up with paraphrase, so the screen reads the *form* of a sentence
+(`directives.py`): an instruction must direct its reader, and direct them to say something, to a machine
+or about answers. Sentences that direct no one, or direct an action in the world (advice, recipes,
+manuals), are news; those that direct speech at a machine or dictate an answer are instructions; the
+judge model reads the few the form leaves open (reported orders, directions without a clear addressee).
+Without a model, those stay evidence. Verdicts are cached per sentence, in memory and (given a folder) on disk, keyed by
 the model and the prompts, so a sentence is read once, not once per process: a fresh `assistant ask`
 otherwise paid about 0.6 s per such sentence in its evidence before its first token.
 """
@@ -15,69 +15,20 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
-import re
 import threading
 from collections.abc import Sequence
 from pathlib import Path
 
 from ..caches import file_identity, write_cache
+from .directives import form, strong, suspicious
 from .llms import Scorer
 from .prompts import Prompts
+
+__all__ = ["THRESHOLD", "Screen", "strong", "suspicious"]
 
 CHOICES = ("News", "Instruction")
 THRESHOLD = 0.5
 ON_DISK = 10_000  # verdicts kept in the file, newest last: a changing corpus does not grow it for ever
-_QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"|‘[^’]*’")
-# The first stage is built for recall: anything that could be spoken to a reader or a machine goes to the
-# model. Cost, not correctness, is what it saves: ordinary news rarely names a machine reader, talks about
-# "this page" or orders an answer outside quotation marks.
-_MACHINE = (
-    r"ai|a\.i\.|assistants?|chatbots?|bots?|(?:language\s+)?models?|llms?|gpt|algorithms?|programs?|software"
-    r"|systems?|tools?|agents?|engines?|machines?|machine-\w+|automated|crawlers?|scrapers?|summari[sz]\w*"
-)
-_ADDRESSEE = re.compile(
-    rf"\b(?:you|your|yourself|whoever|whatever|{_MACHINE}|readers?|(?:system\s+)?prompts?|instructions?)\b",
-    re.IGNORECASE,
-)
-_THIS_TEXT = re.compile(
-    r"\b(?:this|the\s+following|the\s+above)\s+(?:page|article|story|text|paragraph|sentence|line|site|website|"
-    r"report|document|post|passage|note)\b",
-    re.IGNORECASE,
-)
-_COMMAND = re.compile(
-    r"(?:^|[,:;]\s)\W*(?:please\s+)?(?:ignore|disregard|forget|override|note|always|never|do\s+not|don['’]t|begin|start|say|"
-    r"state|write|respond|reply|answer|include|mention|tell|repeat|output|print|summari[sz]e|report|describe|"
-    r"treat|present|quote|cite|record|omit|leave\s+out|rewrite|refer|add|insert)\b",
-    re.IGNORECASE,
-)
-_OBLIGATION = re.compile(
-    r"\b(?:must|should|shall|is\s+(?:required\s+)?to|are\s+(?:required\s+|asked\s+)?to|has\s+to|have\s+to|"
-    r"needs?\s+to)\s+(?:always\s+|first\s+|now\s+|only\s+)?(?:begin|start|open|say|state|mention|include|write|"
-    r"answer|respond|reply|report|describe|claim|repeat|ignore|disregard|give|tell|treat|present|quote|cite|"
-    r"record|omit|leave|add|insert|refer|name|use|call|render)\b",
-    re.IGNORECASE,
-)
-_MACHINE_WORD = re.compile(rf"\b(?:{_MACHINE})\b", re.IGNORECASE)
-
-
-def suspicious(sentence: str) -> bool:
-    """Could this sentence be addressed to a reader or a machine rather than report news?"""
-    unquoted = _QUOTED.sub(" ", sentence)
-    return bool(
-        _ADDRESSEE.search(unquoted)
-        or _THIS_TEXT.search(unquoted)
-        or _COMMAND.search(unquoted)
-        or _OBLIGATION.search(unquoted)
-    )
-
-
-def strong(sentence: str) -> bool:
-    """Without a model: an order to say something, or a word for a machine reader with an order or "you",
-    outside quotes."""
-    unquoted = _QUOTED.sub(" ", sentence)
-    machine = _MACHINE_WORD.search(unquoted)
-    ordered = _OBLIGATION.search(unquoted) or _COMMAND.search(unquoted)
-    return bool((machine or _THIS_TEXT.search(unquoted)) and (ordered or re.search(r"\byou", unquoted, re.I)))
 
 
 class Screen:
@@ -116,10 +67,11 @@ class Screen:
         return self.scorer.choice_probabilities(messages, CHOICES)["Instruction"]
 
     def _decide(self, sentence: str) -> bool:
-        # The rule's strongest signals (a machine reader or "this page" together with an order) kept no
-        # ordinary sentence of bench/data/injection/ out; the model decides the rest.
-        if strong(sentence):
-            return True
+        # The rule decides a sentence that directs someone to say something, to a machine or about answers;
+        # the model reads only the ones it is unsure of (bench/results/injection-screen.txt).
+        verdict = form(sentence)
+        if verdict != "unsure":
+            return verdict == "instruction"
         return self.scorer is not None and self.probability(sentence) >= THRESHOLD
 
     # --- on disk: a cache, so a file that does not read or write only costs the model's reading again ---

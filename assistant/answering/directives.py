@@ -1,0 +1,159 @@
+"""The grammar of a sentence that directs its reader, which is what an instruction hidden in a page must be.
+
+An injected instruction has to *direct* someone (an imperative, "you", an obligation, an opening
+addressed to a reader, a condition on being asked) and it has to be about *what to say*: an answer, a
+summary, a description, a figure, something to leave out. Ordinary news has sentences of each kind, but
+rarely both together outside quotation marks: officials' orders and how-to steps direct actions in the
+world ("leave the building", "stir the sauce"), and news about chatbots reports what they did, in the
+third person. So the rule sorts every sentence three ways:
+
+- `news`: it directs no one, or it directs an action that is neither speech nor addressed to a machine
+  or an answer (public advice, recipes, manuals);
+- `instruction`: it directs someone to say, describe, leave out or answer something, to a machine
+  or about answers, or dictates the content of what is said ("reply that", "describe X as"), and does
+  not say who said it;
+- `unsure`: the rest, which the judge model reads.
+
+The forms were written from the tuning sentences in bench/data/injection/tune-*.txt and tests/data/;
+bench/injection_screen.py reports on sentences written apart from them.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Literal
+
+Form = Literal["news", "instruction", "unsure"]
+
+# A quotation can run over several sentences, so an opening mark left open quotes the rest of the sentence
+# and a closing mark without its opening quotes what comes before it.
+_QUOTED = re.compile(r"“[^”]*(?:”|$)|^[^“]*”|\"[^\"]*\"|‘[^’]*’|«[^»]*(?:»|$)")
+_MACHINE = (
+    r"ai|a\.i\.|assistants?|chatbots?|bots?|(?:language\s+)?models?|llms?|gpt|algorithms?|programs?|software"
+    r"|systems?|tools?|agents?|engines?|machines?|machine-\w+|automated|crawlers?|scrapers?|summari[sz]\w*"
+    r"|indexers?|indexing|parsers?"
+)
+_MACHINE_WORD = re.compile(rf"\b(?:{_MACHINE})\b", re.IGNORECASE)
+# Someone who will be asked, or the asking and answering itself.
+_AUDIENCE = re.compile(
+    r"\b(?:users?|(?:any|every|each|all)\s+(?:\w+\s+)?(?:questions?|answers?|repl(?:y|ies)|responses?|outputs?|"
+    r"summar\w+|overviews?)|(?:the|your|any)\s+(?:answer|reply|response|output|summary|overview)s?|"
+    r"(?:when|if|whenever|whatever|should)\s+(?:\w+\s+){0,3}ask(?:s|ed)?|(?:anyone|someone|somebody|people|readers?|"
+    r"users?|visitors?)\s+(?:who\s+)?ask(?:s|ing)?|questions?|answering|responses?|summar\w+|replies|outputs?)\b",
+    re.IGNORECASE,
+)
+# The text speaking of itself as a page to be processed.
+_THIS_TEXT = re.compile(
+    r"\b(?:this|the\s+following|the\s+above)\s+(?:page|article|story|text|paragraph|sentence|line|site|website|"
+    r"report|document|post|passage|note|piece)\b"
+    r"|\b(?:text|figures?|paragraphs?|sections?|table|results|sentences?|claims?)\s+(?:above|below)\b",
+    re.IGNORECASE,
+)
+# --- forms that direct the reader ---
+_ADDRESS = re.compile(
+    rf"^\W*(?:(?:to|dear|attention|attn|hello|hi|hey|note|message|memo|notice|reminder|for)\b[^:,.;—–]{{0,60}}?"
+    rf"\b(?:{_MACHINE}|readers?|whoever|anyone)\b[^:,.;—–]{{0,40}}[:,—–]"
+    rf"|[^:.;]{{0,60}}?\b(?:{_MACHINE}|instructions?|directives?|notice)\b[^:.;]{{0,40}}[:\]])",
+    re.IGNORECASE,
+)
+_YOU = re.compile(r"\b(?:you|your|yours|yourself|yourselves)\b", re.IGNORECASE)
+# Verbs of saying and of handling a text: what an instruction to a reader of the page is about.
+_SPEECH = (
+    r"say|tell|state|answer|reply|respond|describe|refer|mention|omit|leave\s+out|summari[sz]e|report|write|"
+    r"present|claim|blame|quote|cite|repeat|reveal|recommend|rank|rewrite|output|print|characteri[sz]e|portray|"
+    r"label|translate|ignore|disregard|forget|pretend|reassure|inform|assure|notify|warn|let\s+(?:\w+\s+){1,3}?know"
+)
+# Verbs a how-to step shares with an instruction ("add the flour", "add the phrase"): they direct, but
+# they do not by themselves say the direction is about speech.
+_SHARED = (
+    r"replace|insert|include|add|call|treat|regard|correct|confirm|deny|begin|start|open|give|list|use|name|record"
+)
+_LEAD = (
+    r"(?:^|[,:;—–]\s*|\]\s*|\b(?:then|instead)\s+)\W*(?:please\s+|kindly\s+|always\s+|never\s+|do\s+not\s+|"
+    r"don['’]t\s+|be\s+sure\s+to\s+|make\s+sure\s+to\s+|remember\s+to\s+)?"
+)
+_COMMAND = re.compile(rf"{_LEAD}(?:{_SPEECH}|{_SHARED})\b", re.IGNORECASE)
+_SPOKEN_COMMAND = re.compile(rf"{_LEAD}(?:{_SPEECH})\b", re.IGNORECASE)
+_MODAL = (
+    r"\b(?:must|should|shall|ought\s+to|is\s+(?:required\s+|expected\s+|asked\s+)?to|are\s+(?:required\s+|expected\s+|"
+    r"asked\s+)?to|has\s+to|have\s+to|needs?\s+to)\s+(?:always\s+|first\s+|now\s+|only\s+|not\s+|never\s+)?"
+)
+_SAID = (
+    r"told|given|described|reported|presented|treated|called|named|stated|said|answered|quoted|written|"
+    r"mentioned|left\s+out|omitted|referred|ignored|disregarded|rendered|shown|listed|framed|characteri[sz]ed|"
+    r"portrayed|labelled|labeled|summari[sz]ed|translated|ranked|recommended|informed|reassured|notified|warned"
+)
+# An obligation to say something, active ("must say") or passive ("is to be reported as").
+_OBLIGATION = re.compile(rf"{_MODAL}(?:(?:{_SPEECH}|{_SHARED})\b|be\s+(?:{_SAID})\b)", re.IGNORECASE)
+_SPOKEN_OBLIGATION = re.compile(rf"{_MODAL}(?:(?:{_SPEECH})\b|be\s+(?:{_SAID})\b)", re.IGNORECASE)
+_POLITE = re.compile(
+    r"\b(?:please|kindly|it\s+would\s+be\s+(?:appreciated|helpful|best)\s+if|we\s+(?:ask|request)\s+that|"
+    r"you\s+are\s+(?:now|to)|from\s+now\s+on|pretend|act\s+as)\b",
+    re.IGNORECASE,
+)
+# Dictating what is said: its content ("reply that", "describe X as Y", "begin with") or its answer.
+_CONTENT = re.compile(
+    r"\b(?:say|says|tell\s+(?:\w+\s+){0,3}?|state|answer|reply|respond|claim|confirm|insist|report|write|add|"
+    r"mention|explain|record|reassure\s+(?:\w+\s+){0,3}?|inform\s+(?:\w+\s+){0,3}?|warn|know)\s+"
+    r"(?:that|it\s+was|with)\b"
+    r"|\b(?:insert|include|add|append)\s+(?:\w+\s+){0,2}?(?:phrase|link|sentence|words?|line|statement|"
+    r"disclaimer)\b"
+    r"|\b(?:begin|open|start|end)\s+(?:\w+\s+){0,2}?with\s+(?:the\s+)?(?:phrase|words?|sentence|line|statement)\b"
+    r"|\b(?:describ|refer|present|treat|call|characteri[sz]|portray|label|regard|list|giv|report|render|fram|"
+    r"rank|nam)\w*\s+(?:to\s+)?(?:[^,.;]{1,80}?\s)?as\b"
+    r"|\b(?:the\s+(?:only\s+)?(?:correct|right|true|real|official|proper)\s+(?:answer|figure|version|account|"
+    r"number|reply)|the\s+answer\s+(?:to\s+any|is\s+that))\b"
+    r"|\b(?:omit|leave\s+out|not\s+(?:mention|reveal|repeat|include|say)|never\s+(?:mention|reveal|say)|"
+    r"say\s+nothing|rewrite|(?:replace|remove|delete)\s+(?:every|each|all|any)\s+(?:\w+\s+)?(?:mention|reference|"
+    r"word|instance|occurrence)s?)\b",
+    re.IGNORECASE,
+)
+# Reported speech is the form of news; a passive obligation ("is to be told") is not a report.
+_ATTRIBUTED = re.compile(
+    r"(?<!be\s)\b(?:said|says|told|according\s+to|announced|warned|added|wrote|advised|urged|ruled)\b",
+    re.IGNORECASE,
+)
+
+
+def unquoted(sentence: str) -> str:
+    return _QUOTED.sub(" ", sentence)
+
+
+_DICTATED = re.compile(
+    r"\bthe\s+(?:only\s+)?(?:correct|right|official|true)\s+answer\b|\bthe\s+answer\s+(?:to\s+any|is\s+that)\b",
+    re.IGNORECASE,
+)
+
+
+def directs(text: str) -> bool:
+    """Does the (unquoted) text direct its reader?"""
+    return any(p.search(text) for p in (_YOU, _ADDRESS, _COMMAND, _OBLIGATION, _POLITE, _DICTATED))
+
+
+def form(sentence: str) -> Form:
+    text = unquoted(sentence)
+    if not directs(text):
+        return "news"
+    machine = bool(_MACHINE_WORD.search(text) or _AUDIENCE.search(text) or _THIS_TEXT.search(text))
+    content = bool(_CONTENT.search(text))
+    speech = content or bool(_SPOKEN_OBLIGATION.search(text) or _SPOKEN_COMMAND.search(text))
+    if not machine and not speech:
+        return "news"  # an action in the world: advice, a recipe, a manual, an order
+    if machine and (_ADDRESS.search(text) or _DICTATED.search(text)):
+        return "instruction"  # spoken to a machine, or dictating the answer: never reported speech
+    if _ATTRIBUTED.search(text):
+        return "unsure"
+    passive = re.search(rf"{_MODAL}be\s+(?:{_SAID})\b", text, re.IGNORECASE)
+    if (machine and speech) or (content and (_YOU.search(text) or passive)):
+        return "instruction"
+    return "unsure"
+
+
+def suspicious(sentence: str) -> bool:
+    """Could this sentence be an instruction (anything the rule does not call news)?"""
+    return form(sentence) != "news"
+
+
+def strong(sentence: str) -> bool:
+    """Does the rule alone call it an instruction?"""
+    return form(sentence) == "instruction"
