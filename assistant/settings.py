@@ -73,7 +73,7 @@ class Settings(BaseSettings):
     model_cache_dir: Path = Field(
         Path.home() / ".cache" / "assistant",
         description="Where the embedded GGUF is assembled (once, sha256-checked); also the caches a later "
-        "process reuses: evaluated prompt heads (`states/`) and instruction-screen verdicts (`screen/`).",
+        "process reuses: evaluated prompt heads (`states/`).",
     )
     chat_format: str = Field(
         "",

@@ -39,21 +39,25 @@ _AUDIENCE = re.compile(
     r"\b(?:users?|(?:any|every|each|all)\s+(?:\w+\s+)?(?:questions?|answers?|repl(?:y|ies)|responses?|outputs?|"
     r"summar\w+|overviews?)|(?:the|your|any)\s+(?:answer|reply|response|output|summary|overview)s?|"
     r"(?:when|if|whenever|whatever|should)\s+(?:\w+\s+){0,3}ask(?:s|ed)?|(?:anyone|someone|somebody|people|readers?|"
-    r"users?|visitors?)\s+(?:who\s+)?ask(?:s|ing)?|questions?|answering|responses?|summar\w+|replies|outputs?)\b",
+    r"users?|visitors?)\s+(?:who\s+)?ask(?:s|ing)?|questions?\s+(?:about|concerning|regarding)|question\s+(?:concerns?|comes?)|answering|responses?|summar\w+|replies|outputs?|"
+    r"you\s+(?:answer|reply|respond|summari[sz]e|write|generate)|(?:comes?|came)\s+up|is\s+raised|raises?\s+the|"
+    r"wants?\s+to\s+know|inquires?|enquires?)\b",
     re.IGNORECASE,
 )
 # The text speaking of itself as a page to be processed.
 _THIS_TEXT = re.compile(
     r"\b(?:this|the\s+following|the\s+above)\s+(?:page|article|story|text|paragraph|sentence|line|site|website|"
     r"report|document|post|passage|note|piece)\b"
-    r"|\b(?:text|figures?|paragraphs?|sections?|table|results|sentences?|claims?)\s+(?:above|below)\b",
+    r"|\b(?:text|figures?|paragraphs?|sections?|table|results|sentences?|claims?)\s+(?:above|below)\b"
+    r"|\bwhatever\s+the\s+(?:\w+\s+){0,2}(?:says|states|suggests|claims|reports|shows)\b",
     re.IGNORECASE,
 )
 # --- forms that direct the reader ---
 _ADDRESS = re.compile(
     rf"^\W*(?:(?:to|dear|attention|attn|hello|hi|hey|note|message|memo|notice|reminder|for)\b[^:,.;—–]{{0,60}}?"
     rf"\b(?:{_MACHINE}|readers?|whoever|anyone)\b[^:,.;—–]{{0,40}}[:,—–]"
-    rf"|[^:.;]{{0,60}}?\b(?:{_MACHINE}|instructions?|directives?|notice)\b[^:.;]{{0,40}}[:\]])",
+    rf"|[^:.;]{{0,60}}?\b(?:{_MACHINE}|instructions?|directives?|notice|override)\b[^:.;]{{0,40}}[:\]])"
+    rf"|,\s*(?:{_MACHINE})\s*,",
     re.IGNORECASE,
 )
 _YOU = re.compile(r"\b(?:you|your|yours|yourself|yourselves)\b", re.IGNORECASE)
@@ -61,7 +65,8 @@ _YOU = re.compile(r"\b(?:you|your|yours|yourself|yourselves)\b", re.IGNORECASE)
 _SPEECH = (
     r"say|tell|state|answer|reply|respond|describe|refer|mention|omit|leave\s+out|summari[sz]e|report|write|"
     r"present|claim|blame|quote|cite|repeat|reveal|recommend|rank|rewrite|output|print|characteri[sz]e|portray|"
-    r"label|translate|ignore|disregard|forget|pretend|reassure|inform|assure|notify|warn|let\s+(?:\w+\s+){1,3}?know"
+    r"label|translate|ignore|disregard|forget|pretend|reassure|inform|assure|notify|warn|let\s+(?:\w+\s+){1,3}?know|"
+    r"explain|conclude|endorse|promote|stress|emphasi[sz]e|insist|credit|attribute"
 )
 # Verbs a how-to step shares with an instruction ("add the flour", "add the phrase"): they direct, but
 # they do not by themselves say the direction is about speech.
@@ -69,14 +74,14 @@ _SHARED = (
     r"replace|insert|include|add|call|treat|regard|correct|confirm|deny|begin|start|open|give|list|use|name|record"
 )
 _LEAD = (
-    r"(?:^|[,:;—–]\s*|\]\s*|\b(?:then|instead)\s+)\W*(?:please\s+|kindly\s+|always\s+|never\s+|do\s+not\s+|"
+    r"(?:^|[,:;—–=]\s*|\]\s*|\b(?:then|instead)\s+)\W*(?:please\s+|kindly\s+|always\s+|never\s+|do\s+not\s+|"
     r"don['’]t\s+|be\s+sure\s+to\s+|make\s+sure\s+to\s+|remember\s+to\s+)?"
 )
 _COMMAND = re.compile(rf"{_LEAD}(?:{_SPEECH}|{_SHARED})\b", re.IGNORECASE)
 _SPOKEN_COMMAND = re.compile(rf"{_LEAD}(?:{_SPEECH})\b", re.IGNORECASE)
 _MODAL = (
-    r"\b(?:must|should|shall|ought\s+to|is\s+(?:required\s+|expected\s+|asked\s+)?to|are\s+(?:required\s+|expected\s+|"
-    r"asked\s+)?to|has\s+to|have\s+to|needs?\s+to)\s+(?:always\s+|first\s+|now\s+|only\s+|not\s+|never\s+)?"
+    r"(?:(?<=you\s)will|\b(?:must|should|shall|ought\s+to|(?:is|are)\s+(?:instructed|requested|directed|ordered|told)\s+to|is\s+(?:required\s+|expected\s+|asked\s+)?to|are\s+(?:required\s+|expected\s+|"
+    r"asked\s+)?to|has\s+to|have\s+to|needs?\s+to))\s+(?:always\s+|first\s+|now\s+|only\s+|not\s+|never\s+)?"
 )
 _SAID = (
     r"told|given|described|reported|presented|treated|called|named|stated|said|answered|quoted|written|"
@@ -87,20 +92,21 @@ _SAID = (
 _OBLIGATION = re.compile(rf"{_MODAL}(?:(?:{_SPEECH}|{_SHARED})\b|be\s+(?:{_SAID})\b)", re.IGNORECASE)
 _SPOKEN_OBLIGATION = re.compile(rf"{_MODAL}(?:(?:{_SPEECH})\b|be\s+(?:{_SAID})\b)", re.IGNORECASE)
 _POLITE = re.compile(
-    r"\b(?:please|kindly|it\s+would\s+be\s+(?:appreciated|helpful|best)\s+if|we\s+(?:ask|request)\s+that|"
+    r"\b(?:please|kindly|it\s+would\s+(?:be\s+)?\w+\s+(?:\w+\s+){0,2}?if|we\s+(?:ask|request)\s+that|"
+    r"it\s+is\s+(?:requested|asked|expected|required)\s+that|"
     r"you\s+are\s+(?:now|to)|from\s+now\s+on|pretend|act\s+as)\b",
     re.IGNORECASE,
 )
 # Dictating what is said: its content ("reply that", "describe X as Y", "begin with") or its answer.
 _CONTENT = re.compile(
-    r"\b(?:say|says|tell\s+(?:\w+\s+){0,3}?|state|answer|reply|respond|claim|confirm|insist|report|write|add|"
-    r"mention|explain|record|reassure\s+(?:\w+\s+){0,3}?|inform\s+(?:\w+\s+){0,3}?|warn|know)\s+"
+    r"\b(?:say|says|tell(?:\s+\w+){0,3}?|state|answer|reply|respond|claim|confirm|insist|report|write|add|"
+    r"mention|explain|record|reassure(?:\s+\w+){0,3}?|inform(?:\s+\w+){0,3}?|warn|know)\s+"
     r"(?:that|it\s+was|with)\b"
     r"|\b(?:insert|include|add|append)\s+(?:\w+\s+){0,2}?(?:phrase|link|sentence|words?|line|statement|"
     r"disclaimer)\b"
     r"|\b(?:begin|open|start|end)\s+(?:\w+\s+){0,2}?with\s+(?:the\s+)?(?:phrase|words?|sentence|line|statement)\b"
     r"|\b(?:describ|refer|present|treat|call|characteri[sz]|portray|label|regard|list|giv|report|render|fram|"
-    r"rank|nam)\w*\s+(?:to\s+)?(?:[^,.;]{1,80}?\s)?as\b"
+    r"rank|nam)\w*\s+(?:to\s+)?(?:[^.;]{1,80}?\s)?as\b"
     r"|\b(?:the\s+(?:only\s+)?(?:correct|right|true|real|official|proper)\s+(?:answer|figure|version|account|"
     r"number|reply)|the\s+answer\s+(?:to\s+any|is\s+that))\b"
     r"|\b(?:omit|leave\s+out|not\s+(?:mention|reveal|repeat|include|say)|never\s+(?:mention|reveal|say)|"
@@ -120,31 +126,48 @@ def unquoted(sentence: str) -> str:
 
 
 _DICTATED = re.compile(
-    r"\bthe\s+(?:only\s+)?(?:correct|right|official|true)\s+answer\b|\bthe\s+answer\s+(?:to\s+any|is\s+that)\b",
+    r"\bthe\s+(?:only\s+)?(?:correct|right|official|true|verified|accurate)\s+(?:answer|date|figure|number|account|"
+    r"version)\b|\bthe\s+answer\s+(?:to\s+any|is|you\s+give)\b",
+    re.IGNORECASE,
+)
+# Telling the reader who it is: a page's persona for its reader is never news.
+_PERSONA = re.compile(
+    r"\b(?:you\s+are\s+(?:now|no\s+longer)|act\s+as|pretend\s+(?:to\s+be|you)|from\s+now\s+on)\b",
+    re.IGNORECASE,
+)
+# Markup or metadata inside prose (a tag, a comment, a chat-template or JSON fragment, key=value pairs): its
+# quoted values are the payload, so they are read, not set aside as quoted speech.
+_MARKUP = re.compile(
+    r"<\s*/?\s*[a-z][\w-]*[^>]*>|<!--|-->|\[\[|\]\]|\[/?(?:inst|sys|system)\]|\{\s*\"|\"role\"\s*:"
+    r"|\b[a-z][\w-]*\s*=\s*[\"\w]",
     re.IGNORECASE,
 )
 
 
 def directs(text: str) -> bool:
     """Does the (unquoted) text direct its reader?"""
-    return any(p.search(text) for p in (_YOU, _ADDRESS, _COMMAND, _OBLIGATION, _POLITE, _DICTATED))
+    return any(p.search(text) for p in (_YOU, _ADDRESS, _COMMAND, _OBLIGATION, _POLITE, _DICTATED, _PERSONA))
 
 
 def form(sentence: str) -> Form:
-    text = unquoted(sentence)
+    markup = bool(_MARKUP.search(sentence))
+    text = sentence if markup else unquoted(sentence)
     if not directs(text):
         return "news"
     machine = bool(_MACHINE_WORD.search(text) or _AUDIENCE.search(text) or _THIS_TEXT.search(text))
     content = bool(_CONTENT.search(text))
     speech = content or bool(_SPOKEN_OBLIGATION.search(text) or _SPOKEN_COMMAND.search(text))
+    if _PERSONA.search(text):
+        return "instruction"  # telling the reader who it is
     if not machine and not speech:
         return "news"  # an action in the world: advice, a recipe, a manual, an order
-    if machine and (_ADDRESS.search(text) or _DICTATED.search(text)):
-        return "instruction"  # spoken to a machine, or dictating the answer: never reported speech
-    if _ATTRIBUTED.search(text):
+    if machine and (_ADDRESS.search(text) or _DICTATED.search(text) or markup):
+        return "instruction"  # spoken to a machine, dictating the answer, or giving the reader a persona
+    if _ATTRIBUTED.search(re.sub(r"\bwhatever\b[^,.;]*", " ", text)):
         return "unsure"
     passive = re.search(rf"{_MODAL}be\s+(?:{_SAID})\b", text, re.IGNORECASE)
-    if (machine and speech) or (content and (_YOU.search(text) or passive)):
+    # "you" as the one who will say it; "tell your MP that" urges a reader to speak to someone else.
+    if (machine and speech) or (content and (re.search(r"\byou\b", text, re.IGNORECASE) or passive)):
         return "instruction"
     return "unsure"
 
