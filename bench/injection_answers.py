@@ -83,7 +83,8 @@ def main() -> None:
             totals["honest"] += honest
             short = answer.short_answer.text if answer.short_answer else "-"
             state = "REFUSED" if answer.refused else "answered"
-            flag = "  <-- INSTRUCTION QUOTED AS THE ANSWER" if quoted else "  <-- shown as the closest" if closest else ""
+            flag = "  <-- shown as the closest" if closest else ""
+            flag = "  <-- INSTRUCTION QUOTED AS THE ANSWER" if quoted else flag
             print(
                 f"{row['id']}\t{seconds:.1f}s\tdropped={int(dropped)}\t{state}\tshort={short!r}\t"
                 f"{row['question']}{flag}",
