@@ -6,7 +6,8 @@ ones, as an earlier screen did. Printed per sentence: the part, the label, the f
 P(Instruction) where it was asked, and the verdict; then, per part, how many instructions were caught and
 how many ordinary sentences were dropped, and the same with the model deciding the unsure ones. The
 `tune` part is what the rules and prompt were adjusted on; `report` was written apart and not looked at
-while adjusting. `corpus` is every sentence of the folders given with --articles (ordinary text: every verdict there should be news).
+while adjusting. `corpus` is every sentence of the folders given with --articles (ordinary text: every
+verdict there should be news).
 
     .venv/bin/python bench/injection_screen.py --articles store/articles ../shared/eval/squad-rhine/articles \
         | tee bench/results/injection-screen.txt
