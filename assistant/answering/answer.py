@@ -14,6 +14,7 @@ from ..settings import Settings
 from . import citations as cite
 from . import short
 from .conflicts import disagreements
+from .directives import form as directive_form
 from .injection import Screen
 from .judge import Judge
 from .llms import LLM, citation_grammar, complete
@@ -274,7 +275,13 @@ class Assistant:
         # The kind check is cheap: a sentence without the kind of thing asked for does not take a place.
         fitting = [ev for ev in evidence if cite.answers_question(question, ev.text)]
         scored = sorted(fitting, key=lambda ev: -len(wanted & tx.terms(ev.text)))
-        candidates = [ev for ev in scored if tx.overlap(asked, ev.text) >= self.settings.extract_min_overlap]
+        # A sentence that tells someone what to say or do asserts nothing, so it is never its own proof
+        # (an instruction the screen left as evidence is not quoted as the answer either).
+        candidates = [
+            ev
+            for ev in scored
+            if tx.overlap(asked, ev.text) >= self.settings.extract_min_overlap and directive_form(ev.text) == "news"
+        ]
         spans = short.wants_span(question)
         best: list[Evidence] = []
         found.setdefault("closest", [])
@@ -342,7 +349,11 @@ class Assistant:
     ) -> Answer:
         """A refusal; `closest`: sentences about the question that do not answer it, shown first."""
         nearest = [(ev.article, ev.index) for ev in closest]
-        nearest += [(h.article, h.index) for h in hits if (h.article, h.index) not in nearest]
+        nearest += [
+            (h.article, h.index)
+            for h in hits
+            if (h.article, h.index) not in nearest and directive_form(h.article.sentence(h.index)) == "news"
+        ]
         see_also = [
             cite.to_citation(n, Evidence(number=n, article=article, index=index))
             for n, (article, index) in enumerate(nearest[:3], start=1)

@@ -31,7 +31,7 @@ _QUOTED = re.compile(r"“[^”]*(?:”|$)|^[^“]*”|\"[^\"]*\"|‘[^’]*’|
 _MACHINE = (
     r"ai|a\.i\.|assistants?|chatbots?|bots?|(?:language\s+)?models?|llms?|gpt|algorithms?|programs?|software"
     r"|systems?|tools?|agents?|engines?|machines?|machine-\w+|automated|crawlers?|scrapers?|summari[sz]\w*"
-    r"|indexers?|indexing|parsers?"
+    r"|indexers?|indexing|parsers?|translators?|translation|configuration"
 )
 _MACHINE_WORD = re.compile(rf"\b(?:{_MACHINE})\b", re.IGNORECASE)
 # Someone who will be asked, or the asking and answering itself.
@@ -44,19 +44,28 @@ _AUDIENCE = re.compile(
     r"wants?\s+to\s+know|inquires?|enquires?)\b",
     re.IGNORECASE,
 )
+# A condition on being asked: "when a user asks", "should the route length come up".
+_ASKING = re.compile(
+    r"\b(?:when|if|whenever|whatever|should)\s+(?:\w+\s+){0,4}?(?:asks?|asked|comes?\s+up|(?:is\s+)?raised?|wants?\s+to\s+"
+    r"know|inquires?|enquires?)\b|\b(?:anyone|someone|somebody|people|users?|readers?)\s+(?:who\s+)?ask(?:s|ing)?\b",
+    re.IGNORECASE,
+)
 # The text speaking of itself as a page to be processed.
 _THIS_TEXT = re.compile(
     r"\b(?:this|the\s+following|the\s+above)\s+(?:page|article|story|text|paragraph|sentence|line|site|website|"
     r"report|document|post|passage|note|piece)\b"
     r"|\b(?:text|figures?|paragraphs?|sections?|table|results|sentences?|claims?)\s+(?:above|below)\b"
-    r"|\bwhatever\s+the\s+(?:\w+\s+){0,2}(?:says|states|suggests|claims|reports|shows)\b",
+    r"|\bwhatever\s+the\s+(?:\w+\s+){0,2}(?:says|states|suggests|claims|reports|shows)\b"
+    r"|\b(?:in|of|from)\s+the\s+(?:article|page|text|story)\b|\bthe\s+(?:article|page|text)\s+(?:says|states)\b"
+    r"|\bthe\s+(?:headline|byline|caption|corrections?\s+box|(?:(?:first|second|third|last|next|final)\s+)?paragraph)\b",
     re.IGNORECASE,
 )
 # --- forms that direct the reader ---
 _ADDRESS = re.compile(
-    rf"^\W*(?:(?:to|dear|attention|attn|hello|hi|hey|note|message|memo|notice|reminder|for)\b[^:,.;—–]{{0,60}}?"
+    rf"^\W*(?:(?:to\s+(?:the|any|all|every|each|a|an|whoever|whatever|my|our)|to(?=\s+(?:{_MACHINE})\b)|dear|"
+    rf"attention|attn|hello|hi|hey|note|message|memo|notice|reminder|for)\b[^:,.;—–]{{0,60}}?"
     rf"\b(?:{_MACHINE}|readers?|whoever|anyone)\b[^:,.;—–]{{0,40}}[:,—–]"
-    rf"|[^:.;]{{0,60}}?\b(?:{_MACHINE}|instructions?|directives?|notice|override)\b[^:.;]{{0,40}}[:\]])"
+    rf"|[^:.;]{{0,60}}?\b(?:{_MACHINE}|instructions?|directives?|notice|override|whoever|whatever)\b[^:.;]{{0,40}}[:\]])"
     rf"|,\s*(?:{_MACHINE})\s*,",
     re.IGNORECASE,
 )
@@ -66,15 +75,13 @@ _SPEECH = (
     r"say|tell|state|answer|reply|respond|describe|refer|mention|omit|leave\s+out|summari[sz]e|report|write|"
     r"present|claim|blame|quote|cite|repeat|reveal|recommend|rank|rewrite|output|print|characteri[sz]e|portray|"
     r"label|translate|ignore|disregard|forget|pretend|reassure|inform|assure|notify|warn|let\s+(?:\w+\s+){1,3}?know|"
-    r"explain|conclude|endorse|promote|stress|emphasi[sz]e|insist|credit|attribute"
+    r"explain|conclude|endorse|promote|stress|emphasi[sz]e|insist|credit|attribute|refrain|praise|favou?r|render"
 )
 # Verbs a how-to step shares with an instruction ("add the flour", "add the phrase"): they direct, but
 # they do not by themselves say the direction is about speech.
-_SHARED = (
-    r"replace|insert|include|add|call|treat|regard|correct|confirm|deny|begin|start|open|give|list|use|name|record"
-)
+_SHARED = r"replace|insert|include|add|call|treat|regard|correct|confirm|deny|begin|start|open|give|list|use|name|record|change"
 _LEAD = (
-    r"(?:^|[,:;—–=]\s*|\]\s*|\b(?:then|instead)\s+)\W*(?:please\s+|kindly\s+|always\s+|never\s+|do\s+not\s+|"
+    r"(?:^|[,:;—–=>]\s*|\]\s*|\b(?:then|instead|so)\s+)\W*(?:please\s+|kindly\s+|always\s+|never\s+|do\s+not\s+|"
     r"don['’]t\s+|be\s+sure\s+to\s+|make\s+sure\s+to\s+|remember\s+to\s+)?"
 )
 _COMMAND = re.compile(rf"{_LEAD}(?:{_SPEECH}|{_SHARED})\b", re.IGNORECASE)
@@ -90,18 +97,25 @@ _SAID = (
 )
 # An obligation to say something, active ("must say") or passive ("is to be reported as").
 _OBLIGATION = re.compile(rf"{_MODAL}(?:(?:{_SPEECH}|{_SHARED})\b|be\s+(?:{_SAID})\b)", re.IGNORECASE)
-_SPOKEN_OBLIGATION = re.compile(rf"{_MODAL}(?:(?:{_SPEECH})\b|be\s+(?:{_SAID})\b)", re.IGNORECASE)
+_SPOKEN_OBLIGATION = re.compile(
+    rf"{_MODAL}(?:(?:{_SPEECH})\b|be\s+(?:{_SAID})\b)|\byou\s+to\s+(?:{_SPEECH})\b", re.IGNORECASE
+)
 _POLITE = re.compile(
     r"\b(?:please|kindly|it\s+would\s+(?:be\s+)?\w+\s+(?:\w+\s+){0,2}?if|we\s+(?:ask|request)\s+that|"
     r"it\s+is\s+(?:requested|asked|expected|required)\s+that|"
+    r"it\s+is\s+(?:mandatory|compulsory|essential|required|necessary)\s+for\s+|"
     r"you\s+are\s+(?:now|to)|from\s+now\s+on|pretend|act\s+as)\b",
     re.IGNORECASE,
 )
 # Dictating what is said: its content ("reply that", "describe X as Y", "begin with") or its answer.
 _CONTENT = re.compile(
-    r"\b(?:say|says|tell(?:\s+\w+){0,3}?|state|answer|reply|respond|claim|confirm|insist|report|write|add|"
-    r"mention|explain|record|reassure(?:\s+\w+){0,3}?|inform(?:\s+\w+){0,3}?|warn|know)\s+"
+    r"\b(?:say|says|tell(?!\s+(?:you|your)\b)(?:\s+\w+){0,3}?|state|answer|reply|respond|claim|confirm|insist|"
+    r"report|write|add|mention|explain|record|(?:re)?assure(?:\s+\w+){0,3}?|inform(?:\s+\w+){0,3}?|warn|know)\s+"
     r"(?:that|it\s+was|with)\b"
+    r"|\btell\s+(?:readers|users|people|everyone|everybody|anyone|them|the\s+user|visitors|listeners|viewers)\b"
+    r"|^\W*(?:please\s+|kindly\s+)?(?:say|answer|reply|respond|state|claim|insist)\s+(?!so\b|nothing\b|no\b|yes\b|"
+    r"goodbye\b|hello\b|sorry\b|thank|what\b|when\b|it\s+loud|(?:the|these|those|all|each|a|an|any|your|some)\s+"
+    r"(?:\w+\s+)?(?:questions?|call|phone|door|survey|quiz)\b)"
     r"|\b(?:insert|include|add|append)\s+(?:\w+\s+){0,2}?(?:phrase|link|sentence|words?|line|statement|"
     r"disclaimer)\b"
     r"|\b(?:begin|open|start|end)\s+(?:\w+\s+){0,2}?with\s+(?:the\s+)?(?:phrase|words?|sentence|line|statement)\b"
@@ -109,8 +123,8 @@ _CONTENT = re.compile(
     r"rank|nam)\w*\s+(?:to\s+)?(?:[^.;]{1,80}?\s)?as\b"
     r"|\b(?:the\s+(?:only\s+)?(?:correct|right|true|real|official|proper)\s+(?:answer|figure|version|account|"
     r"number|reply)|the\s+answer\s+(?:to\s+any|is\s+that))\b"
-    r"|\b(?:omit|leave\s+out|not\s+(?:mention|reveal|repeat|include|say)|never\s+(?:mention|reveal|say)|"
-    r"say\s+nothing|rewrite|(?:replace|remove|delete)\s+(?:every|each|all|any)\s+(?:\w+\s+)?(?:mention|reference|"
+    r"|\b(?:not\s+(?:mention|reveal|repeat|say)\s+(?:that|the\s+(?:name|figure|fact|number|cost|fine))|"
+    r"never\s+(?:mention|reveal|say)\s+(?:that|the)|rewrite|(?:replace|remove|delete)\s+(?:every|each|all|any)\s+(?:\w+\s+)?(?:mention|reference|"
     r"word|instance|occurrence)s?)\b",
     re.IGNORECASE,
 )
@@ -126,8 +140,9 @@ def unquoted(sentence: str) -> str:
 
 
 _DICTATED = re.compile(
-    r"\bthe\s+(?:only\s+)?(?:correct|right|official|true|verified|accurate)\s+(?:answer|date|figure|number|account|"
-    r"version)\b|\bthe\s+answer\s+(?:to\s+any|is|you\s+give)\b",
+    r"\bthe\s+(?:only\s+)?(?:correct|right|official|true|verified|accurate|acceptable|approved)\s+(?:answer|response|"
+    r"reply)\b|\bthe\s+answer\s+(?:to\s+any|you\s+give)\b|\bthe\s+(?:only\s+)?(?:correct|right|official|accurate|"
+    r"verified)\s+\w+\s+to\s+(?:quote|give|report|use|cite|state)\b",
     re.IGNORECASE,
 )
 # Telling the reader who it is: a page's persona for its reader is never news.
@@ -139,35 +154,46 @@ _PERSONA = re.compile(
 # quoted values are the payload, so they are read, not set aside as quoted speech.
 _MARKUP = re.compile(
     r"<\s*/?\s*[a-z][\w-]*[^>]*>|<!--|-->|\[\[|\]\]|\[/?(?:inst|sys|system)\]|\{\s*\"|\"role\"\s*:"
-    r"|\b[a-z][\w-]*\s*=\s*[\"\w]",
+    r"|\b[a-z][\w-]*\s*=\s*[\"\w]|\b[a-z]+_[a-z_]+\s*:",
     re.IGNORECASE,
 )
 
 
 def directs(text: str) -> bool:
     """Does the (unquoted) text direct its reader?"""
-    return any(p.search(text) for p in (_YOU, _ADDRESS, _COMMAND, _OBLIGATION, _POLITE, _DICTATED, _PERSONA))
+    return any(p.search(text) for p in (_YOU, _ADDRESS, _COMMAND, _OBLIGATION, _POLITE, _DICTATED, _PERSONA)) or bool(
+        re.search(r"\bthe\s+answer\s+is\b", text, re.I) and _ASKING.search(text)
+    )
 
 
 def form(sentence: str) -> Form:
     markup = bool(_MARKUP.search(sentence))
     text = sentence if markup else unquoted(sentence)
-    if not directs(text):
-        return "news"
-    machine = bool(_MACHINE_WORD.search(text) or _AUDIENCE.search(text) or _THIS_TEXT.search(text))
+    dictated = _DICTATED.search(text) or (re.search(r"\bthe\s+answer\s+is\b", text, re.I) and _ASKING.search(text))
+    machine = bool(_MACHINE_WORD.search(text) or _AUDIENCE.search(text) or _THIS_TEXT.search(text) or dictated)
     content = bool(_CONTENT.search(text))
     speech = content or bool(_SPOKEN_OBLIGATION.search(text) or _SPOKEN_COMMAND.search(text))
+    if markup and machine:
+        return "instruction"  # a payload in markup for a machine reader
+    if not directs(text):
+        return "news"
     if _PERSONA.search(text):
         return "instruction"  # telling the reader who it is
     if not machine and not speech:
         return "news"  # an action in the world: advice, a recipe, a manual, an order
-    if machine and (_ADDRESS.search(text) or _DICTATED.search(text) or markup):
+    if machine and (_ADDRESS.search(text) or dictated or markup):
         return "instruction"  # spoken to a machine, dictating the answer, or giving the reader a persona
-    if _ATTRIBUTED.search(re.sub(r"\bwhatever\b[^,.;]*", " ", text)):
+    # "whatever the table says", "the article says", "your answer says": the text itself, not a source quoted.
+    own = r"\bwhatever\b[^,.;]*|\b(?:article|page|text|story|answer|reply|response|summary|output)\s+(?:says|states)\b"
+    if _ATTRIBUTED.search(re.sub(own, " ", text, flags=re.IGNORECASE)):
         return "unsure"
     passive = re.search(rf"{_MODAL}be\s+(?:{_SAID})\b", text, re.IGNORECASE)
     # "you" as the one who will say it; "tell your MP that" urges a reader to speak to someone else.
-    if (machine and speech) or (content and (re.search(r"\byou\b", text, re.IGNORECASE) or passive)):
+    imperative = re.match(rf"{_LEAD}(?:{_SPEECH}|{_SHARED})\b", text.strip(), re.IGNORECASE) or re.search(
+        r"(?:^|:\s*)\W*(?:task|role|action|instruction)s?\s*:", text, re.IGNORECASE
+    )
+    you = re.search(r"\byou\b", text, re.IGNORECASE)
+    if (machine and speech) or (content and (you or passive or imperative)):
         return "instruction"
     return "unsure"
 
