@@ -178,3 +178,24 @@ def test_the_first_quote_that_passes_is_shown_while_the_others_are_judged(real_a
     assert final.answer.startswith(shown[0].answer)
     assert final.citations[: len(shown[0].citations)] == shown[0].citations
     assert final.timings_ms.first_token < final.timings_ms.total
+
+
+def test_writing_stops_at_a_first_sentence_the_judge_rejects(shared_store, embedder):
+    from tests.conftest import FakeLLM
+
+    class Counting(FakeLLM):
+        pulled = 0
+
+        def stream(self, messages, max_tokens, grammar=None, usage=None):
+            for piece in super().stream(messages, max_tokens, grammar, usage):
+                self.pulled += 1
+                yield piece
+
+    question = "Who is the Pakistani Foreign Ministry spokesperson who declined to comment?"
+    reply = "He is a famous chef from Lyon [1]. He also sings in a choir in Paris every Sunday evening [1]."
+    llm = Counting(reply)
+    app = App(shared_store.model_copy(update={"judge": "rules"}), llm=llm, embedder=embedder)
+    answer = app.assistant.ask(question)
+    assert "Lyon" not in answer.answer and "Paris" not in answer.answer
+    # The second sentence was never generated: the model was stopped after the first one failed.
+    assert llm.pulled < len(reply.split(" ")), llm.pulled

@@ -160,15 +160,26 @@ class Assistant:
         raw = ""
         grammar = citation_grammar(len(evidence), REFUSAL) if self.settings.constrain_citations else None
         messages = self._messages(question, evidence)
+        stopped = closing = False
         for piece in self.llm.stream(messages, self.settings.max_tokens, grammar, usage=usage):
             if timings.first_token is None:
                 timings.first_token = _ms(started)
             raw += piece
-            if inline and _BOUNDARY.search(piece) and review.advance(cite.parse_claims(raw)[:-1]):
+            # A sentence is whole once the next one starts (its markers may follow its full stop), so
+            # the piece after a possible close is where it is judged.
+            if inline and (closing or _BOUNDARY.search(piece)) and review.advance(cite.parse_claims(raw)[:-1]):
                 yield review.progress()
+            closing = bool(_BOUNDARY.search(piece))
+            # The cap on what writing may cost: a model that refuses, or whose first sentence the judge
+            # rejects, is stopped there (each further sentence costs seconds and rarely holds where the
+            # first did not); the evidence is still quoted below if the judge finds it answers.
+            if inline and (cite.is_refusal(raw) or (review.verdicts and not review.passed)):
+                stopped = True
+                break
         timings.generate = _ms(generate_start)
         base["raw_output"] = raw
-        if review.advance(cite.parse_claims(raw)):
+        claims = cite.parse_claims(raw)
+        if review.advance(claims[:-1] if stopped else claims):
             yield review.progress()
         text, citations = review.visible()
         dropped = review.dropped
