@@ -34,6 +34,23 @@ def test_what_the_question_names_must_be_near_the_sentence():
     assert unmatched("Who built the Vik bridge?", sentence, []) == ["vik"]
 
 
+def test_what_only_sets_the_scene_may_be_named_anywhere_in_the_article():
+    article = "Dock strike\n\nOn Radio Vik, Mara Lund spoke at length. Half of the cranes stood idle by May."
+    sentence = "Half of the cranes stood idle by May."
+    question = "When Mara Lund spoke on Radio Vik, what share of the cranes stood idle?"
+    assert unmatched(question, sentence, [], article=article) == []
+    # not in the article at all, or in what is asked: still missing
+    assert unmatched("When Ola Dahl spoke, what share of the cranes stood idle?", sentence, [], article=article)
+    assert unmatched("What share of the Vik cranes stood idle?", sentence, [], article=article) == ["vik"]
+
+
+def test_a_number_may_be_written_in_words_or_digits():
+    sentence = "The blast left three dead and 23 injured."
+    start, end = locate("3", sentence)
+    assert sentence[start:end] == "three"
+    assert locate("23 injured", sentence) is not None
+
+
 def test_a_sentence_about_another_thing_is_not_an_answer_even_for_the_rules():
     judge = Judge(None, Prompts())
     ev = Evidence(number=1, article=ARTICLE, index=0)

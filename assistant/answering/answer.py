@@ -294,6 +294,7 @@ class Assistant:
             if tx.overlap(asked, ev.text) >= self.settings.extract_min_overlap and directive_form(ev.text) == "news"
         ]
         spans = short.wants_span(question)
+        lookup = cite.is_lookup(question)
         best: list[Evidence] = []
         found.setdefault("closest", [])
         for n, ev in enumerate(candidates[:EXTRACTIVE_CANDIDATES], start=1):
@@ -304,6 +305,9 @@ class Assistant:
                 continue
             if spans:
                 span, failure = short.verify(self.judge, question, ev, verdict.words)
+                if failure and lookup and not failure.startswith(short.NOT_ABOUT):
+                    # "etim?", "who is X": a sentence about what is named is the answer, in full
+                    span, failure = None, ""
                 if failure:  # about the question, not an answer to it: the closest text, for the refusal
                     found["closest"].append((ev, failure))
                     continue

@@ -19,9 +19,11 @@ from collections.abc import Sequence
 from .. import text as tx
 from ..schema import Evidence, ShortAnswer
 from .aliases import Aliases
+from .citations import main_clause
 from .claims import statement
 
 REFUSAL = "The articles don't answer this."
+NOT_ABOUT = "the sentence is not about the question's"
 _AUXILIARIES = frozenset("is are was were do does did has have had can could will would should".split())
 CONTEXT = 2  # sentences either side of the quote that may name what it speaks of
 MAX_SPAN_WORDS = 12  # a longer "span" is the sentence again, not an answer
@@ -46,12 +48,19 @@ def locate(reply: str, sentence: str) -> tuple[int, int] | None:
     if not reply or len(reply.split()) > MAX_SPAN_WORDS:
         return None
     for candidate in (reply, re.sub(r"^(?:the|a|an)\s+", "", reply, flags=re.I)):
-        pattern = r"\s+".join(re.escape(w) for w in candidate.split())
+        pattern = r"\s+".join(_spelled(w) for w in candidate.split())
         match = re.search(rf"(?<!\w){pattern}(?!\w)", sentence, flags=re.I)
         # most of the sentence again is the sentence, not the words that answer
         if match and len(candidate.split()) < 0.8 * len(sentence.split()):
             return match.start(), match.end()
     return None
+
+
+def _spelled(word: str) -> str:
+    """A pattern for the word as the sentence may write it: "3" also as "three", "three" also as "3"."""
+    value = tx.NUMBER_WORDS.get(word.lower(), word)
+    forms = {word, value} | {w for w, v in tx.NUMBER_WORDS.items() if v == value}
+    return "(?:" + "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True)) + ")"
 
 
 _WHO_IS = re.compile(r"^\W*who\s+(?:is|was|are|were)\s+(.+?)\W*$", re.I)
@@ -84,17 +93,31 @@ def context(ev: Evidence, width: int = CONTEXT) -> list[str]:
     return [ev.article.title, *[s for s in around if s != ev.text]]
 
 
-def unmatched(question: str, sentence: str, around: Sequence[str], aliases: Aliases | None = None) -> list[str]:
+def unmatched(
+    question: str, sentence: str, around: Sequence[str], aliases: Aliases | None = None, article: str = ""
+) -> list[str]:
     """What the question names (names, numbers, month or weekday dates) that neither the sentence nor the
-    sentences around it hold: a sentence about something else, however many words it shares."""
+    sentences around it hold: a sentence about something else, however many words it shares. What only a
+    leading or trailing clause names ("When Mehsud gave his CNN interview, ...") sets the scene: it must
+    be in the same article (`article`, when given), not beside the sentence."""
     aliases = aliases or Aliases()
     near = " ".join([sentence, *around])
     near_terms = tx.terms(near) | tx.acronyms(near)
-    missing = [n for n in tx.names(f"Q {question}") if not _found(n, near_terms, near, aliases)]
+    asked = main_clause(question)
+    scene = set(tx.names(f"Q {question}")) - set(tx.names(f"Q {asked}")) if article else set()
+    whole_terms = tx.terms(article) | tx.acronyms(article) if scene else set()
+    missing = [
+        n
+        for n in tx.names(f"Q {question}")
+        if not _found(n, near_terms, near, aliases) and not (n in scene and _found(n, whole_terms, article, aliases))
+    ]
     # the question's first word is capitalised for its place only
     opener = set(tx.stem_words(tx.tokens(question)[:1]))
     missing = [n for n in missing if n not in opener]
-    missing += sorted(tx.numbers(question) - tx.numbers(near))
+    scene_numbers = tx.numbers(question) - tx.numbers(asked) if article else set()
+    missing += sorted(
+        n for n in tx.numbers(question) - tx.numbers(near) if not (n in scene_numbers and n in tx.numbers(article))
+    )
     return missing
 
 
@@ -129,9 +152,9 @@ def verify(judge, question: str, ev: Evidence, words: str) -> tuple[tuple[int, i
     judge. `judge` is the support judge (`judge.Judge`)."""
     around = context(ev)
     aliases = judge.aliases() if judge.aliases else None
-    missing = unmatched(question, ev.text, around, aliases)
+    missing = unmatched(question, ev.text, around, aliases, article=ev.article.text)
     if missing:
-        return None, f"the sentence is not about the question's {', '.join(missing)}"
+        return None, f"{NOT_ABOUT} {', '.join(missing)}"
     span = described(question, ev.text, locate(words, ev.text) if words else None)
     if span is None and judge.scorer is None:  # the rules alone copy no words: the sentence stands as before
         return None, ""
