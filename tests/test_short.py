@@ -85,3 +85,13 @@ def test_who_is_answered_by_the_description_beside_the_name_not_the_name():
     # A span that already says more than the name, or another kind of question, is left as it is.
     assert described("Who is Lena Okafor?", sentence, (name, name + 30)) == (name, name + 30)
     assert described("Who said they train the militants?", sentence, (name, name + 11)) == (name, name + 11)
+
+
+def test_the_claim_checked_is_what_is_asked_not_the_scene_it_is_asked_in():
+    text = "Dock strike\n\nOn Radio Vik, Mara Lund spoke at length. Half of the cranes stood idle by May."
+    article = Article(doc_id="k", file="dock.txt", title="Dock strike", text=text, spans=((13, 53), (54, 91)))
+    ev = Evidence(number=1, article=article, index=1)
+    assert ev.text == "Half of the cranes stood idle by May."
+    question = "When Mara Lund spoke on Radio Vik, what share of the cranes stood idle?"
+    span, why = verify(Judge(None, Prompts()), question, ev, "Half")
+    assert why == "" and span is not None and ev.text[span[0] : span[1]] == "Half"

@@ -160,8 +160,10 @@ def verify(judge, question: str, ev: Evidence, words: str) -> tuple[tuple[int, i
         return None, ""
     if span is None:  # no short part of the sentence answers: the whole sentence is not proof of one
         return None, f"no short part of the sentence answers it (the judge model gave {words!r})"
-    claim = as_claim(question, ev.text[span[0] : span[1]])
-    verdict = judge.judge(question, claim, [ev.text], around)
+    # The claim is what is asked; a scene-setting clause was checked against the article above.
+    asked = main_clause(question)
+    claim = as_claim(asked, ev.text[span[0] : span[1]])
+    verdict = judge.judge(asked, claim, [ev.text], around)
     if not verdict.supported:
         return None, f"“{claim}” is not what the sentence says: {verdict.reason}"
     return span, ""
