@@ -94,7 +94,7 @@ class Assistant:
         denied = corrections(standalone, evidence)
         found: dict = {}
         if denied:
-            quoted = _quote(denied, lead=LEAD)
+            quoted = cite.quote_evidence(denied, lead=LEAD)
         else:
             quoted = (
                 (yield from self._extractive(standalone, evidence, timings, started, found)) if quote_first else None
@@ -317,13 +317,13 @@ class Assistant:
             if len(best) == 1 and n < min(len(candidates), EXTRACTIVE_CANDIDATES):  # more to judge
                 if timings.first_token is None:
                     timings.first_token = _ms(started)
-                text, citations = _quote(best)
+                text, citations = cite.quote_evidence(best)
                 if found.get("short") is not None:  # the stream opens with the short answer too
                     text = short.lead(found["short"], text)
                 yield Progress(answer=text, citations=citations)
         if not best:
             return None
-        text, citations = _quote(best, in_reading_order=False)
+        text, citations = cite.quote_evidence(best, in_reading_order=False)
         if found.get("short") is not None:
             text = short.lead(found["short"], text)
             yield Progress(answer=text, citations=citations)
@@ -340,7 +340,7 @@ class Assistant:
         candidates = closest(assumed, evidence, ASSUMPTION_SENTENCES)
         if any(self.judge.confirms(assumed, ev.text) >= CONFIRMED for ev in candidates):
             return None
-        return _quote(candidates[:CORRECTIONS], lead=UNCONFIRMED_LEAD)
+        return cite.quote_evidence(candidates[:CORRECTIONS], lead=UNCONFIRMED_LEAD)
 
     def relevant(self, question: str, hits: list[Hit]) -> bool:
         """Worth asking the model: the best sentence is close in meaning, or it holds a rare word of the
@@ -398,23 +398,6 @@ def _subject(question: str) -> str:
     else its words without the question word."""
     runs = re.findall(r"(?<!^)\b[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*", question.strip())
     return ", ".join(dict.fromkeys(runs)) or re.sub(r"^\W*\w+\s+", "", question.strip()).rstrip("?")
-
-
-def _quote(sentences: list[Evidence], lead: str = "", in_reading_order: bool = True) -> tuple[str, list[Citation]]:
-    """Evidence sentences quoted verbatim, each with its citation, after `lead`: in reading order, or in
-    the order given."""
-    ordered = sorted(sentences, key=lambda ev: ev.number) if in_reading_order else sentences
-    citations = [cite.to_citation(n, ev) for n, ev in enumerate(ordered, start=1)]
-    quotes = [f"{_quoted(c.quote)} [{c.marker}]" for c in citations]
-    return " ".join([lead, *quotes] if lead else quotes), citations
-
-
-def _quoted(quote: str) -> str:
-    """The quote in quotation marks, unless it opens or closes with one itself (an article's own quoted
-    speech): a mark added there would leave one unpaired."""
-    if quote.startswith(("“", '"')) or quote.endswith(("”", '"')):
-        return quote
-    return f"“{quote}”"
 
 
 def _ms(since: float) -> float:

@@ -291,3 +291,22 @@ def append_note(
             f"“{second.article.title}” says “{second.text}” [{b}]."
         )
     return " ".join([text, *notes]), citations
+
+
+def quote_evidence(
+    sentences: list[Evidence], lead: str = "", in_reading_order: bool = True
+) -> tuple[str, list[Citation]]:
+    """Evidence sentences quoted verbatim, each with its citation, after `lead`: in reading order, or in
+    the order given."""
+    ordered = sorted(sentences, key=lambda ev: ev.number) if in_reading_order else sentences
+    citations = [to_citation(n, ev) for n, ev in enumerate(ordered, start=1)]
+    quotes = [f"{quoted(c.quote)} [{c.marker}]" for c in citations]
+    return " ".join([lead, *quotes] if lead else quotes), citations
+
+
+def quoted(quote: str) -> str:
+    """The quote in quotation marks, unless it opens or closes with one itself (an article's own quoted
+    speech): a mark added there would leave one unpaired."""
+    if quote.startswith(("“", '"')) or quote.endswith(("”", '"')):
+        return quote
+    return f"“{quote}”"
