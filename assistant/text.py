@@ -82,6 +82,16 @@ def names(text: str) -> list[str]:
     return list(dict.fromkeys(stem_words([tokens(w)[0] for w in caps if tokens(w)])))
 
 
+# A place's adjective or people ("Pakistani", "Iranians", "Nepalese"): the same name for a check on who is who.
+_DEMONYM_ENDINGS = ("i", "is", "ian", "ians", "an", "ans", "ese", "ish", "n", "ns")
+
+
+def same_name(a: str, b: str) -> bool:
+    """Whether two name stems name the same thing, a place's adjective counting as the place."""
+    short, long = sorted((a, b), key=len)
+    return a == b or (len(short) >= 4 and long.startswith(short) and long[len(short) :] in _DEMONYM_ENDINGS)
+
+
 def negated(text: str) -> bool:
     """Whether the sentence denies something. "Without" is left out here: "left without electricity"
     restates "cut power"; it still marks what a quote denies (`negated_terms`)."""

@@ -16,6 +16,16 @@ CASES = [
     ("What is the capital of Norland?", "Vik", "Vik is the capital of Norland."),
     ("How long is the canal?", "12 km", "The canal is 12 km."),
     ("What's the name of the canal?", "Vik Canal", "Vik Canal is the name of the canal."),
+    # the counted noun is the subject when a participle follows the auxiliary
+    ("How many boats were sunk in the storm?", "four", "Four boats were sunk in the storm."),
+    ("How many boats did the storm sink?", "four", "The storm did sink four boats."),
+    # the question word kept at the end of the question
+    ("The ferry has run every summer since when?", "1962", "The ferry has run every summer since 1962."),
+    ("The mill was sold when?", "1971", "The mill was sold in 1971."),
+    # a hedge before the question word, and a share of something
+    ("Roughly what share of the harvest was lost?", "a third", "A third of the harvest was lost."),
+    # a noun after a name belongs to the subject when a participle follows it
+    ("When were the Vik councillors elected?", "1999", "The Vik councillors were elected in 1999."),
 ]
 
 

@@ -122,6 +122,10 @@ def test_relation_checks_name_what_they_found():
         "Kim defeated Lee in the final.", ["Lee defeated Kim in the final on Sunday."]
     )
     assert swapped_relation("Kim met Lee in Rome.", ["Kim met Lee in Rome on Monday."]) == ""
+    # a place's adjective is the place: "member of the Norlandian parliament" makes him a member of Norland's
+    quote = ["Ola Vik, a former member of the Norlandian parliament, spoke."]
+    assert swapped_relation("Ola Vik is a member of Norland's parliament.", quote) == ""
+    assert "makes it" in swapped_relation("Ola Vik is a member of Sweden's parliament.", quote)
     cut = "Officials said the road would stay closed until."
     assert truncated_copy(cut, "Officials said the road would stay closed until May.")
     assert not truncated_copy(

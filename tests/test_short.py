@@ -1,6 +1,7 @@
 """Short answers: located verbatim, checked against what the question names, refused in plain words.
 Hand-made sentences, none from the public sets."""
 
+from assistant.answering.citations import is_lookup
 from assistant.answering.judge import Judge
 from assistant.answering.prompts import Prompts
 from assistant.answering.short import lead, locate, refusal, short_answer, unmatched, verify, wants_span
@@ -73,6 +74,19 @@ def test_why_and_how_questions_get_no_span():
     assert not wants_span("Why was the bridge closed?")
     assert not wants_span("How did the repairs go?")
     assert wants_span("How many bridges were built?")
+
+
+def test_what_was_said_or_thought_is_a_clause_not_a_span():
+    assert not wants_span("what did anna berg say about the repairs")
+    assert not wants_span("What are the engineers worried about regarding the old bridge?")
+    assert wants_span("What did the report say the cost was?")  # the cost is a span
+    assert wants_span("What did Anna Berg build?")
+
+
+def test_who_are_the_people_asks_what_they_are_who_is_the_post_asks_for_a_name():
+    assert is_lookup("who are the sami") and is_lookup("Who are the Walloons?")
+    assert not is_lookup("who is the mayor") and not is_lookup("Who is the leader of the guild?")
+    assert is_lookup("What is the Treaty of Vik?") and not is_lookup("What is the height of the Vik tower?")
 
 
 def test_who_is_answered_by_the_description_beside_the_name_not_the_name():

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from ..schema import Citation, Evidence
 from ..text import names, numbers, terms, tokens
+from .structure import ROLE_FAMILIES
 
 _MARKER = re.compile(r"\[\s*(\d+(?:\s*[,;]\s*\d+)*)\s*\]")
 _WORD = re.compile(r"[A-Za-zÀ-ÿ0-9][\w’']*")
@@ -181,9 +182,24 @@ def is_lookup(question: str) -> bool:
     """Whether the question only names what it asks about ("who is X", "what's the TTP?", "etim?"): its
     answer says what that is, so repeating the name is part of it."""
     q = main_clause(question)
-    if _DETAIL.search(q):  # "what is the name of ...": a detail, not the name's meaning
+    if _DETAIL.search(q) or _ATTRIBUTE.search(q):  # "what is the name/height of ...": a detail, not a meaning
         return False
+    group = _GROUP.match(q)
+    if group and not set(group.group("np").lower().split()) & _PERSON_NOUNS:
+        return True  # "who are the Sami?" asks what a people or group is; "who is the mayor?" asks for a name
     return bool(_IDENTITY.search(q) or _DEFINITION.search(q) or not _WH.search(q.lower()))
+
+
+_GROUP = re.compile(r"^\W*who\s+(?:is|are|was|were)\s+the\s+(?P<np>[\w\-'’]+(?:\s+[\w\-'’]+)?)\W*$", re.I)
+# Nouns for a post or a part someone plays: "who is the <noun>" asks for the person holding it.
+_PERSON_NOUNS = frozenset(
+    {w for family in ROLE_FAMILIES.values() for w in family}
+    | set(
+        "president presidents minister ministers premier king queen mayor governor chancellor ceo director "
+        "secretary general judge owner owners winner winners author authors victim victims suspect suspects "
+        "killer killers attacker attackers candidate candidates officer officers official officials".split()
+    )
+)
 
 
 _DEFINITION = re.compile(
@@ -191,6 +207,8 @@ _DEFINITION = re.compile(
     r"|^\W*what\s+(?:does|do|did)\s+[^?]{1,60}\s+(?:mean|stand\s+for)\W*$",
     re.IGNORECASE,
 )
+# "what is the height of X": a lowercase noun of something asks for that attribute ("the Treaty of X" is a name).
+_ATTRIBUTE = re.compile(r"^\W*what(?:['’]s|\s+(?:is|are|was|were))\s+(?:the\s+|an?\s+)?(?-i:[a-z][\w\-]*)\s+of\b", re.I)
 _DETAIL = re.compile(
     r"\b(?:what|which)\s+(?:(?:is|was|are|were)\s+)?(?:the\s+)?(?:exact\s+|real\s+|full\s+|precise\s+)?"
     r"(name|date|day|year|month|time|number|amount|percentage|share|age)\b",

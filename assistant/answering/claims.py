@@ -31,6 +31,10 @@ _WH = re.compile(
     + r")|who|whom|what|which|when|where|whose)\b\s*(?P<rest>.*)$",
     re.I,
 )
+_HEDGE = re.compile(
+    r"^(?:roughly|approximately|about|around|exactly|nearly|precisely|and|but|so)\s+(?=(?:what|which|who|when|where|how)\b)",
+    re.I,
+)
 _DAYLIKE = re.compile(r"\b(?:\d{1,2}\s+[A-Z][a-z]+|[A-Z][a-z]+\s+\d{1,2})\b")
 
 
@@ -38,8 +42,9 @@ def statement(question: str, answer: str) -> str:
     """The question with `answer` in place of what it asks for, as a sentence."""
     q = " ".join(question.split()).rstrip(" ?.!")
     q = re.sub(r"^(what|who|where|when|how|which)['’]s\b", r"\1 is", q, flags=re.I)  # "What's" -> "What is"
+    q = _HEDGE.sub("", q)  # "roughly what share ...": the hedge qualifies the answer, not the claim
     answer = " ".join(answer.split()).strip(" .,;:")
-    placed = _place(q, answer) if q and answer else ""
+    placed = (_place(q, answer) or _in_place(q, answer)) if q and answer else ""
     if not placed:
         return f'The answer to "{q}?" is {answer}.'
     placed = placed[0].upper() + placed[1:]
@@ -86,14 +91,40 @@ def _place(q: str, answer: str) -> str:
         and not _object_gap(rest)
         and not (head == "how" and noun)
     )
-    if head == "how" and noun and first not in _AUX:
-        inverted = False
+    if head == "how" and noun and (first not in _AUX or _verb_follows(body[1:])):
+        inverted = False  # "how many people were killed": the counted noun is the subject
     if not inverted:
         if head in {"when", "where"} or measure:
             return ""
         return f"{target} {rest}"  # the question word is the subject: "What captured X?" -> "A captured X."
     subject, verb = _split_subject(body[1:])
     return " ".join([*subject, body[0], *verb, target]).strip()
+
+
+def _verb_follows(words: list[str]) -> bool:
+    """After an auxiliary, a participle or a verb's -ing form ("were killed", "have been", "are living")
+    starts the predicate: no subject stands between, so the question word's noun is the subject."""
+    if not words:
+        return False
+    low = words[0].lower()
+    return low in _PARTICIPLES or low in {"been", "being"} or (low.endswith(("ed", "ing")) and len(low) > 4)
+
+
+# "X happened in 1990, and Y since when?": the question word stands where the answer goes.
+_IN_SITU = re.compile(r"^(?P<before>.+?)\s+(?P<wh>when|where|who|whom|(?:what|which)(?:\s+[a-z]+)?)$", re.I)
+
+
+def _in_place(q: str, answer: str) -> str:
+    """A question that keeps its question word at the end ("... than in any year since when?"): the
+    answer takes the question word's place, with "in" for a time or place when no preposition precedes it."""
+    if _WH.match(q) or q.split()[0].lower() in _AUX:
+        return ""
+    match = _IN_SITU.match(q)
+    if match is None or len(match.group("before").split()) < 3:
+        return ""
+    before, wh = match.group("before").rstrip(), match.group("wh").lower()
+    needs_prep = wh in {"when", "where"} and (before.split()[-1].lower() not in _PREP)
+    return f"{before} {'in ' if needs_prep else ''}{answer}"
 
 
 def _noun_run(rest: str) -> tuple[str, str]:
@@ -106,6 +137,9 @@ def _noun_run(rest: str) -> tuple[str, str]:
         if low in _AUX or low in _PREP or len(taken) >= 3:
             break
         nxt = words[i + 1] if i + 1 < len(words) else ""
+        if nxt.lower() == "of" and word[0].islower():  # "what share of X": the answer stands for the share
+            taken.append(word)
+            break
         if word[0].isupper():
             taken.append(word)
             continue
@@ -128,7 +162,8 @@ def _object_gap(rest: str) -> bool:
 _PARTICIPLES = frozenset(
     "built made known called found held given taken seen done written born sold won lost begun drawn shown "
     "grown thrown bought brought caught fought taught thought left kept led paid sent spent set put cut hit "
-    "meant told understood stood run formed named located situated used based".split()
+    "meant told understood stood run formed named located situated used based sunk shot struck stolen hurt "
+    "hidden driven eaten fallen forgotten spoken chosen broken frozen beaten bitten ridden risen".split()
 )
 
 
@@ -148,9 +183,13 @@ def _split_subject(words: list[str]) -> tuple[list[str], list[str]]:
             seen_name = True
             i += 1
             continue
-        if seen_name:
-            break
         nxt = words[i + 1] if i + 1 < len(words) else ""
+        if seen_name:
+            # "the AQIS members targeted ...": a noun after the name when a participle follows it
+            if not seen_noun and not low.endswith(("ed", "ing")) and _verb_follows([nxt]) and nxt.lower() != low:
+                seen_noun = True
+                i += 1
+            break
         if seen_noun and (not nxt or nxt.lower() in _DET | _PREP or nxt[0].isupper()):
             break
         seen_noun = True

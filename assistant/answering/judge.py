@@ -75,15 +75,19 @@ def rule_failure(
     coverage: float = RULES_COVERAGE,
     aliases: Aliases | None = None,
     context: Sequence[str] = (),
+    composed: bool = False,
 ) -> str:
     """Why the rules reject the claim against its quotes; empty when they let it through. `context`: the
-    sentences around the quotes in their articles, which may name who a quote calls "he" or "them"."""
+    sentences around the quotes in their articles, which may name who a quote calls "he" or "them".
+    `composed`: the claim is the question with its answer in place, so it ends where the question does,
+    not where a writer stopped copying (no truncation check)."""
     if not quotes:
         return "no citation"
     if carries_markup(claim):
         return "contains a link or markup"
     joined = " ".join(quotes)
-    if not short_answer(question, claim) and (tx.is_fragment(claim) or any(truncated_copy(claim, q) for q in quotes)):
+    truncated = not composed and any(truncated_copy(claim, q) for q in quotes)
+    if not short_answer(question, claim) and (tx.is_fragment(claim) or truncated):
         return "not a complete sentence"
     missing = tx.numbers(claim) - tx.numbers(joined) - spelled_numbers(joined)
     # "a two-decade mission" restates "a 20-year mission": the claim's 2 is the quote's 20.
@@ -191,10 +195,12 @@ class Judge:
     def name(self) -> str:
         return f"rules+{self.scorer.name}" if self.scorer is not None else "rules"
 
-    def judge(self, question: str, claim: str, quotes: Sequence[str], context: Sequence[str] = ()) -> Verdict:
+    def judge(
+        self, question: str, claim: str, quotes: Sequence[str], context: Sequence[str] = (), composed: bool = False
+    ) -> Verdict:
         coverage = MODEL_COVERAGE if self.scorer is not None else RULES_COVERAGE
         aliases = self.aliases() if self.aliases else None
-        failure = rule_failure(claim, quotes, question, coverage, aliases, context)
+        failure = rule_failure(claim, quotes, question, coverage, aliases, context, composed)
         if failure:
             return Verdict(supported=False, score=0.0, reason=failure)
         if self.scorer is None:

@@ -63,7 +63,7 @@ def swapped_relation(claim: str, quotes: Sequence[str]) -> str:
             wanted = _object(c, i + 1)
             roles = [(k, j) for k, j in places if j + 1 < len(q[k]) and q[k][j + 1].plain in _ROLE_LINKS]
             given = {_object(q[k], j + 1) for k, j in roles} - {None}
-            if wanted and given and wanted not in given:
+            if wanted and given and not any(tx.same_name(wanted, g) for g in given):
                 return f"the quote makes it “{word.plain} {c[i + 1].plain}” {sorted(given)[0]}, not {wanted}"
     return ""
 

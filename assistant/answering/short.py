@@ -36,9 +36,22 @@ _WH_SUBJECT = re.compile(
 )
 
 
+# "What did X say about Y?", "What are analysts skeptical about?": the answer is what was said or
+# thought, a clause; a verb of saying or thinking (a closed class) takes it, not a name or a number.
+_REPORTED = re.compile(
+    r"^\W*what\s+(?:do|does|did|has|have|had|is|are|was|were|will|would|can|could)\s+[^?]*?\b(?:"
+    r"say|says|said|tell|tells|told|think|thinks|thought|claim|claims|claimed|argue|argues|argued|warn|warns|"
+    r"warned|believe|believes|believed|write|writes|wrote|written|add|adds|added|suggest|suggests|suggested|"
+    r"predict|predicts|predicted|fear|fears|feared|hope|hopes|hoped|promise|promises|promised|"
+    r"skeptical|sceptical|worried|concerned|afraid|optimistic|pessimistic|hopeful|confident)"
+    r"(?:\s+(?:about|of|regarding|on|over)\b[^?]*)?\W*$",
+    re.I,
+)
+
+
 def wants_span(question: str) -> bool:
-    """Whether a span can answer: not a why/how/explain question."""
-    return not _EXPLAIN.search(question)
+    """Whether a span can answer: not a why/how/explain question, nor one asking what was said or thought."""
+    return not (_EXPLAIN.search(question) or _REPORTED.search(question))
 
 
 def locate(reply: str, sentence: str) -> tuple[int, int] | None:
@@ -163,7 +176,7 @@ def verify(judge, question: str, ev: Evidence, words: str) -> tuple[tuple[int, i
     # The claim is what is asked; a scene-setting clause was checked against the article above.
     asked = main_clause(question)
     claim = as_claim(asked, ev.text[span[0] : span[1]])
-    verdict = judge.judge(asked, claim, [ev.text], around)
+    verdict = judge.judge(asked, claim, [ev.text], around, composed=True)
     if not verdict.supported:
         return None, f"“{claim}” is not what the sentence says: {verdict.reason}"
     return span, ""
