@@ -26,6 +26,13 @@ CASES = [
     ("Roughly what share of the harvest was lost?", "a third", "A third of the harvest was lost."),
     # a noun after a name belongs to the subject when a participle follows it
     ("When were the Vik councillors elected?", "1999", "The Vik councillors were elected in 1999."),
+    ("Which bridge was closed in 1990?", "the old bridge", "The old bridge was closed in 1990."),
+    # a role the question gives stays beside the answer, for the judge to check
+    (
+        "Which former member of the council said the plan would fail?",
+        "Anna Berg",
+        "Anna Berg, former member of the council, said the plan would fail.",
+    ),
 ]
 
 

@@ -342,6 +342,13 @@ STRUCTURE_FALSE = [
         "The miners went on strike over unpaid wages, the union said.",
         "reason",
     ),
+    (
+        "adjective changed",
+        "Where does the cold current meet the coast?",
+        "The cold current meets the coast at Vik.",
+        "The warm current meets the coast at Vik.",
+        "warm current",
+    ),
 ]
 
 
@@ -372,6 +379,12 @@ STRUCTURE_TRUE = [
         "The 20-year mission ended in May.",
     ),
     ("about 300", "How many came?", "About 300 people came to the rally.", "Some 300 people came to the rally."),
+    (
+        "a noun modifier in other words",
+        "How many were hurt?",
+        "Two members of the immunisation crew were hurt.",
+        "Two members of the vaccination crew were hurt.",
+    ),
 ]
 
 

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+from .structure import QUALIFIERS, ROLE_FAMILIES
+
 _AUX = frozenset("is are was were do does did has have had can could will would should may might must".split())
 _DET = frozenset("the a an this that these those its their his her our your my".split())
 _PREP = frozenset(
@@ -35,6 +37,7 @@ _HEDGE = re.compile(
     r"^(?:roughly|approximately|about|around|exactly|nearly|precisely|and|but|so)\s+(?=(?:what|which|who|when|where|how)\b)",
     re.I,
 )
+_ROLES = frozenset().union(*ROLE_FAMILIES.values())
 _DAYLIKE = re.compile(r"\b(?:\d{1,2}\s+[A-Z][a-z]+|[A-Z][a-z]+\s+\d{1,2})\b")
 
 
@@ -71,6 +74,13 @@ def _place(q: str, answer: str) -> str:
         noun, rest = _noun_run(rest)
         if noun.split() and noun.split()[-1].lower() in _TIME_NOUNS:
             prep = prep or "in"
+        if _ROLES & set(noun.lower().split()) and rest and rest.split()[0].lower() not in _AUX:
+            # "Which former member of X said Y?": the role stays beside the answer, for the judge to check
+            described, verb = _split_subject(rest.split())
+            if verb and described and described[0].lower() == "of":
+                return f"{answer}, {noun} {' '.join(described)}, {' '.join(verb)}"
+            if verb:
+                return f"{answer}, {noun}, {rest}"
     if not rest:
         return ""
     if head == "how" and noun and not answer.lower().endswith(noun.split()[-1].lower()):
@@ -91,8 +101,8 @@ def _place(q: str, answer: str) -> str:
         and not _object_gap(rest)
         and not (head == "how" and noun)
     )
-    if head == "how" and noun and (first not in _AUX or _verb_follows(body[1:])):
-        inverted = False  # "how many people were killed": the counted noun is the subject
+    if noun and (first not in _AUX or _verb_follows(body[1:])) and (head == "how" or first in _AUX):
+        inverted = False  # "how many people were killed", "which bridge was closed": the noun is the subject
     if not inverted:
         if head in {"when", "where"} or measure:
             return ""
@@ -137,6 +147,9 @@ def _noun_run(rest: str) -> tuple[str, str]:
         if low in _AUX or low in _PREP or len(taken) >= 3:
             break
         nxt = words[i + 1] if i + 1 < len(words) else ""
+        if low in QUALIFIERS and nxt[:1].islower():  # "which former member": the qualifier and its role
+            taken.append(word)
+            continue
         if nxt.lower() == "of" and word[0].islower():  # "what share of X": the answer stands for the share
             taken.append(word)
             break

@@ -289,6 +289,9 @@ def opposite_mismatch(claim: str, quotes: str) -> str:
     return ""
 
 
+_NOUN_ENDINGS = ("tion", "sion", "ment", "ness", "ity", "ance", "ence", "ship", "ism")
+
+
 def _modified(text: str) -> set[tuple[str, str]]:
     """(modifier, noun) stems of two lowercase words standing next to each other, the first an
     adjective's shape (not a function word, a number, a verb's -ed/-ing form or a name)."""
@@ -299,6 +302,10 @@ def _modified(text: str) -> set[tuple[str, str]]:
         if not (first.islower() and noun.islower()) or first in stop or noun in stop:
             continue
         if first.endswith(("ed", "ing", "ly")) or len(first) < 3 or len(noun) < 3:
+            continue
+        # A noun in a modifier's place ("the vaccination team") classifies: another word for it is more
+        # often a synonym ("inoculation") than a change of meaning, which adjectives carry.
+        if first.endswith(_NOUN_ENDINGS):
             continue
         pairs.add(tuple(tx.stem_words([first, noun])))
     return pairs
