@@ -8,6 +8,7 @@ from assistant.answering.premises import LEAD
 from assistant.app import App
 from assistant.errors import QuestionError
 from assistant.schema import Answer, Progress, Turn
+from assistant.settings import Settings
 
 
 def number_of(answer_evidence, fragment: str) -> int:
@@ -199,3 +200,23 @@ def test_writing_stops_at_a_first_sentence_the_judge_rejects(shared_store, embed
     assert "Lyon" not in answer.answer and "Paris" not in answer.answer
     # The second sentence was never generated: the model was stopped after the first one failed.
     assert llm.pulled < len(reply.split(" ")), llm.pulled
+
+
+@pytest.mark.slow
+def test_a_second_quote_never_proves_another_answer_than_the_short_one(tmp_path, embedder):
+    """Answer, then proof: every quoted sentence holds the short answer, never a rival one."""
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    (folder / "bridges.txt").write_text(
+        "Vik bridges\n\nThe old Vik bridge opened in 1921, the harbour board said. "
+        "The new Vik bridge opened in 1987, after a decade of work. Ferries stopped running that year.\n",
+        encoding="utf-8",
+    )
+    settings = Settings(store_dir=tmp_path / "store", articles_dir=folder)
+    from tests.conftest import FakeLLM
+
+    app = App(settings, llm=FakeLLM(), embedder=embedder)
+    app.ingest()
+    answer = app.assistant.ask("In which year did a Vik bridge open?")
+    assert answer.short_answer is not None and answer.mode == "extractive"
+    assert all(answer.short_answer.text in c.quote for c in answer.citations), answer.answer

@@ -27,6 +27,12 @@ CASES = [
     # a noun after a name belongs to the subject when a participle follows it
     ("When were the Vik councillors elected?", "1999", "The Vik councillors were elected in 1999."),
     ("Which bridge was closed in 1990?", "the old bridge", "The old bridge was closed in 1990."),
+    ("Which year was there a flood in Vik?", "1921", "There was a flood in Vik in 1921."),
+    (
+        "What is the fish that the lake is named after?",
+        "the pike",
+        "The pike is the fish that the lake is named after.",
+    ),
     # a role the question gives stays beside the answer, for the judge to check
     (
         "Which former member of the council said the plan would fail?",

@@ -343,6 +343,13 @@ STRUCTURE_FALSE = [
         "reason",
     ),
     (
+        "comparison",
+        "Which lake is larger than Lake Vand?",
+        "Lake Orm is larger than Lake Vand.",
+        "Lake Orm lies north of Lake Vand, in the hills.",
+        "comparison",
+    ),
+    (
         "adjective changed",
         "Where does the cold current meet the coast?",
         "The cold current meets the coast at Vik.",
@@ -379,6 +386,18 @@ STRUCTURE_TRUE = [
         "The 20-year mission ended in May.",
     ),
     ("about 300", "How many came?", "About 300 people came to the rally.", "Some 300 people came to the rally."),
+    (
+        "a comparison in other words",
+        "Which lake is larger?",
+        "Lake Orm is larger than Lake Vand.",
+        "Lake Orm is bigger than Lake Vand.",
+    ),
+    (
+        "not a superlative",
+        "Where did the storm hit?",
+        "The storm hit the west.",
+        "The storm hit the west, police said.",
+    ),
     (
         "a noun modifier in other words",
         "How many were hurt?",

@@ -87,6 +87,7 @@ def test_who_are_the_people_asks_what_they_are_who_is_the_post_asks_for_a_name()
     assert is_lookup("who are the sami") and is_lookup("Who are the Walloons?")
     assert not is_lookup("who is the mayor") and not is_lookup("Who is the leader of the guild?")
     assert is_lookup("What is the Treaty of Vik?") and not is_lookup("What is the height of the Vik tower?")
+    assert not is_lookup("What is the fish that the lake is named after?")
 
 
 def test_who_is_answered_by_the_description_beside_the_name_not_the_name():

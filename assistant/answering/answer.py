@@ -313,6 +313,8 @@ class Assistant:
                     continue
                 if span is not None and not best:  # the first verified sentence holds the short answer
                     found["short"] = short.short_answer(ev, span, marker=1)
+                elif found.get("short") is not None and not short.same(found["short"].text, ev.text, span):
+                    continue  # another answer is no proof of the first one
             best.append(ev)
             if len(best) == 1 and n < min(len(candidates), EXTRACTIVE_CANDIDATES):  # more to judge
                 if timings.first_token is None:

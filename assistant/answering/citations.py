@@ -182,7 +182,9 @@ def is_lookup(question: str) -> bool:
     """Whether the question only names what it asks about ("who is X", "what's the TTP?", "etim?"): its
     answer says what that is, so repeating the name is part of it."""
     q = main_clause(question)
-    if _DETAIL.search(q) or _ATTRIBUTE.search(q):  # "what is the name/height of ...": a detail, not a meaning
+    if (
+        _DETAIL.search(q) or _ATTRIBUTE.search(q) or _RELATIVE.search(q)
+    ):  # "what is the name/height of ...": a detail, not a meaning
         return False
     group = _GROUP.match(q)
     if group and not set(group.group("np").lower().split()) & _PERSON_NOUNS:
@@ -209,6 +211,8 @@ _DEFINITION = re.compile(
 )
 # "what is the height of X": a lowercase noun of something asks for that attribute ("the Treaty of X" is a name).
 _ATTRIBUTE = re.compile(r"^\W*what(?:['’]s|\s+(?:is|are|was|were))\s+(?:the\s+|an?\s+)?(?-i:[a-z][\w\-]*)\s+of\b", re.I)
+# "what is the animal that X is named after": a relative clause asks for a detail, not what a name means.
+_RELATIVE = re.compile(r"^\W*what\b.*\s(?:that|which|who|whom|whose)\s", re.I)
 _DETAIL = re.compile(
     r"\b(?:what|which)\s+(?:(?:is|was|are|were)\s+)?(?:the\s+)?(?:exact\s+|real\s+|full\s+|precise\s+)?"
     r"(name|date|day|year|month|time|number|amount|percentage|share|age)\b",

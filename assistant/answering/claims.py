@@ -38,6 +38,7 @@ _HEDGE = re.compile(
     re.I,
 )
 _ROLES = frozenset().union(*ROLE_FAMILIES.values())
+_RELATIVE = re.compile(r"\b(?:that|which|who|whom|where)\b", re.I)
 _DAYLIKE = re.compile(r"\b(?:\d{1,2}\s+[A-Z][a-z]+|[A-Z][a-z]+\s+\d{1,2})\b")
 
 
@@ -94,11 +95,13 @@ def _place(q: str, answer: str) -> str:
     if body[-1].lower() in _PREP:
         prep = ""
     target = f"{prep} {answer}".strip()
+    if first in _AUX and len(body) > 2 and body[1].lower() == "there":  # "was there a plan": "there was a plan"
+        return " ".join(["there", body[0], *body[2:], target])
     inverted = first in _AUX and not (
         head in {"who", "what", "which", "how"}
         and not measure
         and first in {"is", "are", "was", "were", "has", "have", "had"}
-        and not _object_gap(rest)
+        and not (_object_gap(rest) and not _RELATIVE.search(rest))  # a relative clause's gap is its own
         and not (head == "how" and noun)
     )
     if noun and (first not in _AUX or _verb_follows(body[1:])) and (head == "how" or first in _AUX):

@@ -289,6 +289,31 @@ def opposite_mismatch(claim: str, quotes: str) -> str:
     return ""
 
 
+# A comparison: "larger than", "more ... than", "the longest", "Europe's second-largest", "most", "least".
+_COMPARATIVE = re.compile(r"\b[a-z]{2,}(?:er|ier)\s+than\b|\b(?:more|less|fewer)\s+\w+\s+than\b")
+_SUPERLATIVE = re.compile(r"\b(?:the|its|their|his|her|[a-z]+['’]s)\s+(?:[a-z]+-)?([a-z]{2,}est)\b|\b(?:most|least)\b")
+# Nouns and verbs that end like a superlative ("the west", "the forest", "the arrest").
+_NOT_SUPERLATIVE = frozenset(
+    "west east rest forest interest request protest contest test quest guest nest chest crest arrest harvest "
+    "conquest honest modest southwest northwest southeast northeast midwest priest suggest invest digest "
+    "manifest behest unrest".split()
+)
+
+
+def _compares(text: str) -> bool:
+    if _COMPARATIVE.search(text):
+        return True
+    return any(m.group(1) is None or m.group(1) not in _NOT_SUPERLATIVE for m in _SUPERLATIVE.finditer(text))
+
+
+def comparison_mismatch(claim: str, quotes: str) -> str:
+    """A claim that compares ("larger than", "the longest") from a quote that compares nothing: what is
+    compared cannot be read off it."""
+    if _compares(tx.fold(claim)) and not _compares(tx.fold(quotes)):
+        return "the quote makes no comparison"
+    return ""
+
+
 _NOUN_ENDINGS = ("tion", "sion", "ment", "ness", "ity", "ance", "ence", "ship", "ism")
 
 
@@ -355,7 +380,15 @@ def reason_echo(question: str, claim: str) -> str:
 
 def structure_failure(claim: str, quotes: Sequence[str], question: str = "") -> str:
     joined = " ".join(quotes)
-    checks = (role_mismatch, count_mismatch, quantifier_mismatch, date_mismatch, opposite_mismatch, modifier_mismatch)
+    checks = (
+        role_mismatch,
+        count_mismatch,
+        quantifier_mismatch,
+        date_mismatch,
+        opposite_mismatch,
+        comparison_mismatch,
+        modifier_mismatch,
+    )
     for check in checks:
         failure = check(claim, joined)
         if failure:
