@@ -387,6 +387,12 @@ STRUCTURE_TRUE = [
     ),
     ("about 300", "How many came?", "About 300 people came to the rally.", "Some 300 people came to the rally."),
     (
+        "a period before a count",
+        "How many floods happened in the last 90 years?",
+        "12 floods happened in the last 90 years.",
+        "Over the last 90 years, some 12 floods happened.",
+    ),
+    (
         "a comparison in other words",
         "Which lake is larger?",
         "Lake Orm is larger than Lake Vand.",

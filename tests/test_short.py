@@ -88,6 +88,9 @@ def test_who_are_the_people_asks_what_they_are_who_is_the_post_asks_for_a_name()
     assert not is_lookup("who is the mayor") and not is_lookup("Who is the leader of the guild?")
     assert is_lookup("What is the Treaty of Vik?") and not is_lookup("What is the height of the Vik tower?")
     assert not is_lookup("What is the fish that the lake is named after?")
+    # a verb's gap or another name asks for a detail too
+    assert not is_lookup("What were the fields flooded by?") and not is_lookup("What is another name for the Orm?")
+    assert not is_lookup("What is the tower known for?") and is_lookup("What was the Vik Accord?")
 
 
 def test_who_is_answered_by_the_description_beside_the_name_not_the_name():

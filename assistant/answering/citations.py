@@ -205,7 +205,9 @@ _PERSON_NOUNS = frozenset(
 
 
 _DEFINITION = re.compile(
-    r"^\W*what(?:['’]s|\s+(?:is|are|was|were))\s+(?:the\s+|an?\s+)?[^?]{1,60}\??\s*$"
+    r"^\W*what(?:['’]s|\s+(?:is|are|was|were))\s+(?:the\s+|an?\s+)?[^?]{1,60}?"
+    r"(?<!\bby)(?<!\bfor)(?<!\bwith)(?<!\bfrom)(?<!\bto)(?<!\bin)(?<!\bof)(?<!\bon)(?<!\bat)(?<!\babout)"
+    r"(?<!ed)(?<!\bknown)\??\s*$"
     r"|^\W*what\s+(?:does|do|did)\s+[^?]{1,60}\s+(?:mean|stand\s+for)\W*$",
     re.IGNORECASE,
 )
@@ -214,7 +216,8 @@ _ATTRIBUTE = re.compile(r"^\W*what(?:['’]s|\s+(?:is|are|was|were))\s+(?:the\s+
 # "what is the animal that X is named after": a relative clause asks for a detail, not what a name means.
 _RELATIVE = re.compile(r"^\W*what\b.*\s(?:that|which|who|whom|whose)\s", re.I)
 _DETAIL = re.compile(
-    r"\b(?:what|which)\s+(?:(?:is|was|are|were)\s+)?(?:the\s+)?(?:exact\s+|real\s+|full\s+|precise\s+)?"
+    r"\b(?:what|which)\s+(?:(?:is|was|are|were)\s+)?(?:the\s+|another\s+|an?\s+)?"
+    r"(?:exact\s+|real\s+|full\s+|precise\s+|other\s+|second\s+)?"
     r"(name|date|day|year|month|time|number|amount|percentage|share|age)\b",
     re.IGNORECASE,
 )

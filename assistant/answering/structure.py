@@ -113,8 +113,14 @@ def _count_pairs(text: str) -> list[tuple[str, set[str]]]:
         if value is None or (len(value) == 4 and value.isdigit() and 1500 <= int(value) <= 2100):
             continue
         counted: set[str] = set()
-        for nxt in raw[i + 1 : i + 8]:
-            if nxt in _BREAK or _NUM.match(nxt) or nxt in tx.NUMBER_WORDS or len(counted) >= 3:
+        for j in range(i + 1, min(len(raw), i + 8)):
+            nxt = raw[j]
+            if _NUM.match(nxt) or nxt in tx.NUMBER_WORDS:
+                # "occurred in the past 6000 years": a word between a stop word and a number is that number's
+                if j >= i + 3 and raw[j - 2] in stop:
+                    counted.discard(raw[j - 1])
+                break
+            if nxt in _BREAK or len(counted) >= 3:
                 break
             if nxt not in stop:
                 counted.add(nxt)
