@@ -393,6 +393,12 @@ STRUCTURE_TRUE = [
         "Over the last 90 years, some 12 floods happened.",
     ),
     (
+        "a verb form after a noun is no modifier",
+        "What sank?",
+        "A boat helping the rescue crew sank.",
+        "A ferry helping the rescue crew sank, officials said.",
+    ),
+    (
         "a comparison in other words",
         "Which lake is larger?",
         "Lake Orm is larger than Lake Vand.",

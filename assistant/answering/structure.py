@@ -332,8 +332,8 @@ def _modified(text: str) -> set[tuple[str, str]]:
     for first, noun in zip(words, words[1:], strict=False):
         if not (first.islower() and noun.islower()) or first in stop or noun in stop:
             continue
-        if first.endswith(("ed", "ing", "ly")) or len(first) < 3 or len(noun) < 3:
-            continue
+        if first.endswith(("ed", "ing", "ly")) or noun.endswith(("ed", "ing")) or len(first) < 3 or len(noun) < 3:
+            continue  # a verb's form on either side: "a vehicle assisting" is no modifier and its noun
         # A noun in a modifier's place ("the vaccination team") classifies: another word for it is more
         # often a synonym ("inoculation") than a change of meaning, which adjectives carry.
         if first.endswith(_NOUN_ENDINGS):
