@@ -182,9 +182,8 @@ def is_lookup(question: str) -> bool:
     """Whether the question only names what it asks about ("who is X", "what's the TTP?", "etim?"): its
     answer says what that is, so repeating the name is part of it."""
     q = main_clause(question)
-    if (
-        _DETAIL.search(q) or _ATTRIBUTE.search(q) or _RELATIVE.search(q)
-    ):  # "what is the name/height of ...": a detail, not a meaning
+    # "what is the name/height of ...", "what is the X that ...": a detail, not what a name means
+    if _DETAIL.search(q) or _ATTRIBUTE.search(q) or _RELATIVE.search(q):
         return False
     group = _GROUP.match(q)
     if group and not set(group.group("np").lower().split()) & _PERSON_NOUNS:

@@ -49,6 +49,9 @@ _REPORTED = re.compile(
 )
 
 
+_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.I)  # a leading article is no part of an answer's words
+
+
 def wants_span(question: str) -> bool:
     """Whether a span can answer: not a why/how/explain question, nor one asking what was said or thought."""
     return not (_EXPLAIN.search(question) or _REPORTED.search(question))
@@ -60,7 +63,7 @@ def locate(reply: str, sentence: str) -> tuple[int, int] | None:
     reply = " ".join(reply.split()).strip(" .,;:\"“”'‘’")
     if not reply or len(reply.split()) > MAX_SPAN_WORDS:
         return None
-    for candidate in (reply, re.sub(r"^(?:the|a|an)\s+", "", reply, flags=re.I)):
+    for candidate in (reply, _ARTICLE.sub("", reply)):
         pattern = r"\s+".join(_spelled(w) for w in candidate.split())
         match = re.search(rf"(?<!\w){pattern}(?!\w)", sentence, flags=re.I)
         # most of the sentence again is the sentence, not the words that answer
@@ -98,8 +101,7 @@ def same(answer: str, sentence: str, span: tuple[int, int] | None) -> bool:
     """Whether the sentence's span gives the same answer (case and a leading article aside)."""
     if span is None:
         return False
-    strip = re.compile(r"^(?:the|a|an)\s+", re.I)
-    return strip.sub("", sentence[span[0] : span[1]]).lower() == strip.sub("", answer).lower()
+    return _ARTICLE.sub("", sentence[span[0] : span[1]]).lower() == _ARTICLE.sub("", answer).lower()
 
 
 def short_answer(ev: Evidence, span: tuple[int, int], marker: int) -> ShortAnswer:
