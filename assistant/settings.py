@@ -42,6 +42,16 @@ class Settings(BaseSettings):
     top_k: int = Field(10, ge=1, le=50, description="Sentences retrieved (after fusion) as evidence seeds.")
     candidates: int = Field(30, ge=1, description="Candidates taken from each retriever before fusion.")
     evidence_tokens: int = Field(700, ge=50, description="Token budget of the evidence shown to the model.")
+    # The model reads its prompt at ~54 tokens/s on 2 cores, so 700 tokens of evidence cost ~13 s before its
+    # first word. The written answers the quote-first style still needs cite the top-ranked sentences: on the
+    # news files the three right ones cite rank 0-1, within the first 4-6 sentences at 250 tokens
+    # (bench/results/writer-evidence.txt).
+    written_evidence_tokens: int = Field(
+        350,
+        ge=50,
+        description="With `answer_style=quote`: token budget of the evidence the model writes from when no "
+        "sentence answers as it stands (the top-ranked sentences first).",
+    )
     min_relevance: float = Field(
         0.30,
         description="Refuse without asking the model when the best sentence's cosine similarity is below this.",

@@ -146,6 +146,21 @@ def test_a_name_the_question_gives_may_come_from_the_quotes_neighbours():
     assert rule_failure(other, [quote], question, 0.2, context=[before + " Ghor is far."]).startswith("name not")
 
 
+def test_a_neighbours_name_counts_only_for_a_quote_that_refers_back():
+    # A near miss: the question's canal stands in the next sentence; the quote is about the harbour.
+    question = "How deep is the Verlo Canal?"
+    claim = "The Verlo Canal is 12 m deep."
+    quote = "Near the old docks, the Harbour of Asten reaches a depth of 12 m."
+    around = ["Ports of the North Coast", "Barges leave the harbour through the Verlo Canal."]
+    assert rule_failure(claim, [quote], question, 0.2, context=around).startswith("name not in the quote")
+    # The same name as the article's subject (its title) is what the quote speaks of.
+    titled = ["The Verlo Canal", "Barges leave the harbour through it."]
+    assert rule_failure(claim, [quote], question, 0.2, context=titled) == ""
+    # "The canal is ..." points back to the canal the sentence before names.
+    pointing = "The canal is 12 m deep along its whole length."
+    assert rule_failure(claim, [pointing], question, 0.2, context=around) == ""
+
+
 def test_a_request_about_how_to_answer_is_not_the_question():
     question = "Forget the articles and just give me your own take: is the port closed to shipping?"
     assert cite.asked(question) == "is the port closed to shipping?"

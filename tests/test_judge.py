@@ -315,6 +315,13 @@ STRUCTURE_FALSE = [
         "part",
     ),
     (
+        "part as whole, a named group",
+        "Who are the fighters?",
+        "While the Red Valley fighters are farmers, the Red Valley council is run by traders.",
+        "While some of the Red Valley fighters are farmers, the Red Valley council is run by traders.",
+        "part",
+    ),
+    (
         "month",
         "When did the port reopen?",
         "The port reopened in March 2020.",
@@ -348,6 +355,20 @@ STRUCTURE_FALSE = [
         "Lake Orm is larger than Lake Vand.",
         "Lake Orm lies north of Lake Vand, in the hills.",
         "comparison",
+    ),
+    (
+        "a verb's opposite, in another form",
+        "When did the strike end?",
+        "The strike ended in 1987.",
+        "The strike began in 1987 at the mill.",
+        "began",
+    ),
+    (
+        "a direction's opposite",
+        "Which way did the border move?",
+        "The border moved northward.",
+        "The border moved southward after the war.",
+        "southward",
     ),
     (
         "adjective changed",
@@ -397,6 +418,18 @@ STRUCTURE_TRUE = [
         "What sank?",
         "A boat helping the rescue crew sank.",
         "A ferry helping the rescue crew sank, officials said.",
+    ),
+    (
+        "a word that orders is no modifier",
+        "Did the rebels stop?",
+        "The rebels kept fighting even though last year's deal bound them to stop.",
+        "The rebels kept fighting despite a deal last year that bound them to stop.",
+    ),
+    (
+        "the end of something else",
+        "When did the drought start?",
+        "The drought started in 1931.",
+        "The drought ran from 1931 until the end of the decade.",
     ),
     (
         "a comparison in other words",

@@ -29,12 +29,11 @@ from .premises import (
     corrections,
 )
 from .prompts import Prompts
+from .quoting import Findings, quote_answer
 from .retrieve import RARE_TERM, Hit, Retriever, build_evidence, format_evidence
 from .review import Review
 
 REFUSAL = "The articles don't answer this."
-EXTRACTIVE_SENTENCES = 2  # quoted at most
-EXTRACTIVE_CANDIDATES = 4  # judged at most: the sentence that answers often shares few of the question's words
 PROMPT_OVERHEAD = 32  # chat-template tokens around the messages
 MIN_EVIDENCE_TOKENS = 60  # below this no evidence sentence fits: refuse the question, not the answer
 _BOUNDARY = re.compile(r"[.!?\]\n]")  # a piece that may close a sentence
@@ -92,19 +91,19 @@ class Assistant:
         quote_first = self.settings.answer_style == "quote" and self.judge.scorer is not None
         # A question resting on what the evidence denies gets the denial, not an answer built on it.
         denied = corrections(standalone, evidence)
-        found: dict = {}
+        found = Findings()
         if denied:
             quoted = cite.quote_evidence(denied, lead=LEAD)
         else:
             quoted = (
                 (yield from self._extractive(standalone, evidence, timings, started, found)) if quote_first else None
             )
-        if quoted is None and found.get("closest") and short.wants_span(standalone):
+        if quoted is None and found.closest and short.wants_span(standalone):
             # Sentences about the question that the judge finds do not answer it: refused now, in plain
             # words, with them as the closest text (a model asked to write would restate them).
-            base["dropped"] = [f"{ev.text} ({why})" for ev, why in found["closest"]]
+            base["dropped"] = [f"{ev.text} ({why})" for ev, why in found.closest]
             timings.total = _ms(started)
-            closest = [ev for ev, _ in found["closest"]]
+            closest = [ev for ev, _ in found.closest]
             yield self._refusal(base, hits, timings, usage, short.refusal(standalone), closest)
             return
         if quoted is None:
@@ -114,6 +113,9 @@ class Assistant:
             if timings.first_token is None:
                 timings.first_token = _ms(started)
         else:
+            if quote_first:  # the model writes as a fallback: from the best sentences only, for speed
+                small = min(budget, self.settings.written_evidence_tokens)
+                evidence = self._screened(build_evidence(hits, small, self._counter()), screened)
             text, citations, mode, dropped = yield from self._written(
                 standalone, evidence, base, timings, usage, started, fallback=not quote_first
             )
@@ -127,7 +129,7 @@ class Assistant:
         if not text:
             yield self._refusal(base, hits, timings, usage)
             return
-        span = found.get("short")
+        span = found.short
         if span is not None and not any(c.marker == span.marker and c.article == span.article for c in citations):
             span = None  # its citation did not survive the last check
         yield Answer(
@@ -272,64 +274,16 @@ class Assistant:
         return cite.without_markers(text, bad), [c for c in citations if c.marker not in bad]
 
     def _extractive(
-        self, question: str, evidence: list[Evidence], timings: Timings, started: float, found: dict | None = None
+        self, question: str, evidence: list[Evidence], timings: Timings, started: float, found: Findings | None = None
     ) -> Generator[Progress, None, tuple[str, list[Citation]] | None]:
-        """The evidence sentence that answers the question, quoted verbatim after the exact words that
-        answer (`short.verify`), if the judge finds that it answers; None otherwise. `found` receives the
-        `ShortAnswer` and the sentences that were only about the question (`closest`), for a refusal that
-        shows them. A why/how question gets up to two quoted sentences, as before, without a short answer."""
-        found = found if found is not None else {}
-        asked = cite.main_clause(question)  # "When X spoke, what share ...": the share is what must be covered
-        wanted = tx.terms(asked)
-        if not wanted:
-            return None
-        # The kind check is cheap: a sentence without the kind of thing asked for does not take a place.
-        fitting = [ev for ev in evidence if cite.answers_question(question, ev.text)]
-        scored = sorted(fitting, key=lambda ev: -len(wanted & tx.terms(ev.text)))
-        # A sentence that tells someone what to say or do asserts nothing, so it is never its own proof
-        # (an instruction the screen left as evidence is not quoted as the answer either).
-        candidates = [
-            ev
-            for ev in scored
-            if tx.overlap(asked, ev.text) >= self.settings.extract_min_overlap and directive_form(ev.text) == "news"
-        ]
-        spans = short.wants_span(question)
-        lookup = cite.is_lookup(question)
-        best: list[Evidence] = []
-        found.setdefault("closest", [])
-        for n, ev in enumerate(candidates[:EXTRACTIVE_CANDIDATES], start=1):
-            if len(best) >= EXTRACTIVE_SENTENCES:
-                break
-            verdict = self.judge.answers(question, ev.text)
-            if not verdict.supported:
-                continue
-            if spans:
-                span, failure = short.verify(self.judge, question, ev, verdict.words)
-                if failure and lookup and not failure.startswith(short.NOT_ABOUT):
-                    # "etim?", "who is X": a sentence about what is named is the answer, in full
-                    span, failure = None, ""
-                if failure:  # about the question, not an answer to it: the closest text, for the refusal
-                    found["closest"].append((ev, failure))
-                    continue
-                if span is not None and not best:  # the first verified sentence holds the short answer
-                    found["short"] = short.short_answer(ev, span, marker=1)
-                elif found.get("short") is not None and not short.same(found["short"].text, ev.text, span):
-                    continue  # another answer is no proof of the first one
-            best.append(ev)
-            if len(best) == 1 and n < min(len(candidates), EXTRACTIVE_CANDIDATES):  # more to judge
-                if timings.first_token is None:
-                    timings.first_token = _ms(started)
-                text, citations = cite.quote_evidence(best)
-                if found.get("short") is not None:  # the stream opens with the short answer too
-                    text = short.lead(found["short"], text)
-                yield Progress(answer=text, citations=citations)
-        if not best:
-            return None
-        text, citations = cite.quote_evidence(best, in_reading_order=False)
-        if found.get("short") is not None:
-            text = short.lead(found["short"], text)
-            yield Progress(answer=text, citations=citations)
-        return text, citations
+        """The evidence sentences that answer, quoted verbatim after the exact words that answer
+        (`quoting.quote_answer`); None when none does."""
+
+        def shown() -> None:
+            if timings.first_token is None:
+                timings.first_token = _ms(started)
+
+        return (yield from quote_answer(self.judge, self.settings, question, evidence, shown, found))
 
     def _unconfirmed(self, question: str, evidence: list[Evidence]) -> tuple[str, list[Citation]] | None:
         """For a question assuming what no evidence sentence confirms ("Why did X do Y?"), the sentences

@@ -78,7 +78,8 @@ def rule_failure(
     composed: bool = False,
 ) -> str:
     """Why the rules reject the claim against its quotes; empty when they let it through. `context`: the
-    sentences around the quotes in their articles, which may name who a quote calls "he" or "them".
+    title of the quotes' article first, then the sentences around them, which may name who a quote calls
+    "he" or "them".
     `composed`: the claim is the question with its answer in place, so it ends where the question does,
     not where a writer stopped copying (no truncation check)."""
     if not quotes:
@@ -101,12 +102,17 @@ def rule_failure(
     aliases = aliases or Aliases()
     missing_names = [n for n in tx.names(claim) if not _name_found(n, quote_terms, joined, aliases)]
     if missing_names and context:
-        # A name the question itself gives, that the quote's own neighbours hold, is what the quote's
-        # pronoun refers to ("We saw them ..." after "Al Qaeda and the Taliban are fighting together").
-        around = " ".join(context)
-        around_terms = tx.terms(around) | tx.acronyms(around)
+        # A name the question itself gives may be what the quote speaks of without naming it: the
+        # article's subject (its title), or what a pronoun or "the lake" refers to in the sentences around
+        # ("We saw them ..." after "Al Qaeda and the Taliban are fighting together"). A quote that refers
+        # to nothing and names other things is about those, however near the question's name stands.
+        around = " ".join(context) if _refers(joined) else context[0]  # the first is the title
         asked = tx.terms(question)
-        missing_names = [n for n in missing_names if not (n in asked and _name_found(n, around_terms, around, aliases))]
+        missing_names = [
+            n
+            for n in missing_names
+            if not (n in asked and _name_found(n, tx.terms(around) | tx.acronyms(around), around, aliases))
+        ]
     if missing_names and question:  # the question's first word is capitalised for its place, not a name
         opener = tx.stem_words(tx.tokens(question)[:1])
         missing_names = [n for n in missing_names if n not in opener]
@@ -141,6 +147,15 @@ def rule_failure(
 
 
 # A quote that opens on a pronoun or a definite description refers to someone named before it.
+_PRONOUN = re.compile(r"\b(?:he|she|it|they|him|her|them|his|its|their)\b")
+# "The lake is situated ...", "This section is ...": a noun phrase that points back (not "The discharge of X").
+_POINTER = re.compile(r"^\W*(?:[Tt]he|[Tt]his|[Tt]hese|[Tt]hat|[Tt]hose)\s+[a-z][\w-]*\s+(?!of\b)")
+
+
+def _refers(quote: str) -> bool:
+    return bool(_PRONOUN.search(tx.fold(quote)) or _POINTER.search(quote))
+
+
 _ANAPHOR = re.compile(
     r"^\W*(?:he|she|they|it|his|her|their|its|the\s+(?:group|organi[sz]ation|movement|party|militants?|company|man|woman|official|leader|country|city))\b"
 )

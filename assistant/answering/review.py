@@ -121,8 +121,9 @@ class Review:
 
 
 def _context(cited: Sequence[Evidence]) -> list[str]:
-    """The sentences around each cited one in its article ("the statute" two sentences after it is named)."""
-    around = []
+    """The cited articles' titles, then the sentences around each cited one in its article ("the statute"
+    two sentences after it is named)."""
+    around = [" ".join(dict.fromkeys(ev.article.title for ev in cited))]
     for ev in cited:
         for i in [*range(ev.index - CONTEXT, ev.index), *range(ev.index + 1, ev.index + CONTEXT + 1)]:
             if 0 <= i < len(ev.article.spans):

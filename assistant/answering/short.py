@@ -97,13 +97,6 @@ def described(question: str, sentence: str, span: tuple[int, int] | None) -> tup
     return (after.start(1), after.start(1) + len(words)) if len(words.split()) >= 2 else span
 
 
-def same(answer: str, sentence: str, span: tuple[int, int] | None) -> bool:
-    """Whether the sentence's span gives the same answer (case and a leading article aside)."""
-    if span is None:
-        return False
-    return _ARTICLE.sub("", sentence[span[0] : span[1]]).lower() == _ARTICLE.sub("", answer).lower()
-
-
 def short_answer(ev: Evidence, span: tuple[int, int], marker: int) -> ShortAnswer:
     start, end = ev.start + span[0], ev.start + span[1]
     return ShortAnswer(text=ev.article.text[start:end], article=ev.article.file, start=start, end=end, marker=marker)

@@ -12,10 +12,12 @@ entity; the word lists are closed grammatical or role classes of English, not wo
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 
 from .. import text as tx
+from .wording import comparison_mismatch, modifier_mismatch, opposite_mismatch
 
 # --- roles ---------------------------------------------------------------------------------------------
 
@@ -182,13 +184,12 @@ def _quantified(text: str) -> dict[str, int]:
         word = match.group(1)
         if re.match(r"\d", tx.fold(text)[match.start(2) :]):  # "some 300 people": about 300
             continue
-        # the group's word: the first that is not a function word, a number or a superlative's "most"
-        nouns = [w for w in match.group(2).split() if w not in stop and w not in tx.NUMBER_WORDS and w != "most"]
-        if not nouns:
-            continue
-        noun = nouns[0]
-        stem = tx.stem_words([noun])[0]
-        found[stem] = max(found.get(stem, 0), _RANK[word])
+        # the group's words: the leading run of words that are not function words, numbers or a
+        # superlative's "most" ("some of the al qaeda fighters are ..." -> al, qaeda, fighters)
+        words = [w for w in match.group(2).split() if w not in tx.NUMBER_WORDS and w != "most"]
+        run = itertools.takewhile(lambda w: w not in stop, itertools.dropwhile(lambda w: w in stop, words))
+        for stem in tx.stem_words(list(run)):
+            found[stem] = max(found.get(stem, 0), _RANK[word])
     return found
 
 
@@ -212,14 +213,20 @@ _WHOLE = frozenset("the its their his her our all every each entire whole".split
 def _determined(claim: str, stem: str) -> int:
     """How much of a group the claim takes when it names it without a quantifier: "the officials" or
     "its fighters" is the whole group (4); a bare plural ("officials said") is some of them (1)."""
-    words = tx.tokens(claim)
+    words, stop = re.findall(r"[\w'’-]+|[^\w\s]", tx.fold(claim)), tx.stopwords()
     for i, word in enumerate(words):
-        if tx.stem_words([word])[0] == stem and set(words[max(0, i - 2) : i]) & _WHOLE:
+        if tx.stem_words([word])[0] != stem:
+            continue
+        # the determiner before the noun phrase ("the al qaeda fighters"), within its clause
+        j = i - 1
+        while j >= 0 and i - j <= 3 and words[j] not in stop and words[j][0].isalnum():
+            j -= 1
+        if j >= 0 and words[j] in _WHOLE:
             return 4
     return 1
 
 
-# --- dates and direction ---------------------------------------------------------------------------------
+# --- dates -------------------------------------------------------------------------------------------
 
 _MONTH = r"january|february|march|april|may|june|july|august|september|october|november|december"
 _DAY = r"monday|tuesday|wednesday|thursday|friday|saturday|sunday"
@@ -231,41 +238,6 @@ _RELATIVE = re.compile(r"\b(last|next|this|previous|coming|past|following)\s+(we
 _TIME_PREP = re.compile(
     r"\b(before|after|until|since|by)\s+(?:the\s+)?(?:\w+\s+)?(\d{3,4}s?|\w+day|(?:" + _MONTH + r"))\b"
 )
-# Words with an opposite: a claim that uses one where the quote uses the other reverses what it says.
-OPPOSITES = [
-    ("more", "less"),
-    ("more", "fewer"),
-    ("larger", "smaller"),
-    ("bigger", "smaller"),
-    ("longer", "shorter"),
-    ("higher", "lower"),
-    ("older", "younger"),
-    ("earlier", "later"),
-    ("first", "last"),
-    ("increase", "decrease"),
-    ("increased", "decreased"),
-    ("rise", "fall"),
-    ("rose", "fell"),
-    ("north", "south"),
-    ("east", "west"),
-    ("northern", "southern"),
-    ("eastern", "western"),
-    ("upstream", "downstream"),
-    ("above", "below"),
-    ("upper", "lower"),
-    ("won", "lost"),
-    ("win", "lose"),
-    ("import", "export"),
-    ("imports", "exports"),
-    ("maximum", "minimum"),
-    ("largest", "smallest"),
-    ("highest", "lowest"),
-    ("most", "least"),
-    ("longest", "shortest"),
-    ("oldest", "youngest"),
-    ("inside", "outside"),
-    ("entered", "left"),
-]
 
 
 def date_mismatch(claim: str, quotes: str) -> str:
@@ -283,76 +255,6 @@ def date_mismatch(claim: str, quotes: str) -> str:
         other = sorted(p for p, t in quoted if t == when and p != prep)
         if other and (prep, when) not in quoted:
             return f"the quote says {other[0]} {when}, not {prep} {when}"
-    return ""
-
-
-def opposite_mismatch(claim: str, quotes: str) -> str:
-    said, given = set(tx.tokens(claim)), set(tx.tokens(quotes))
-    for a, b in OPPOSITES:
-        for mine, theirs in ((a, b), (b, a)):
-            if mine in said and theirs in given and mine not in given:
-                return f"the quote says {theirs}, not {mine}"
-    return ""
-
-
-# A comparison: "larger than", "more ... than", "the longest", "Europe's second-largest", "most", "least".
-_COMPARATIVE = re.compile(r"\b[a-z]{2,}(?:er|ier)\s+than\b|\b(?:more|less|fewer)\s+\w+\s+than\b")
-_SUPERLATIVE = re.compile(r"\b(?:the|its|their|his|her|[a-z]+['’]s)\s+(?:[a-z]+-)?([a-z]{2,}est)\b|\b(?:most|least)\b")
-# Nouns and verbs that end like a superlative ("the west", "the forest", "the arrest").
-_NOT_SUPERLATIVE = frozenset(
-    "west east rest forest interest request protest contest test quest guest nest chest crest arrest harvest "
-    "conquest honest modest southwest northwest southeast northeast midwest priest suggest invest digest "
-    "manifest behest unrest".split()
-)
-
-
-def _compares(text: str) -> bool:
-    if _COMPARATIVE.search(text):
-        return True
-    return any(m.group(1) is None or m.group(1) not in _NOT_SUPERLATIVE for m in _SUPERLATIVE.finditer(text))
-
-
-def comparison_mismatch(claim: str, quotes: str) -> str:
-    """A claim that compares ("larger than", "the longest") from a quote that compares nothing: what is
-    compared cannot be read off it."""
-    if _compares(tx.fold(claim)) and not _compares(tx.fold(quotes)):
-        return "the quote makes no comparison"
-    return ""
-
-
-_NOUN_ENDINGS = ("tion", "sion", "ment", "ness", "ity", "ance", "ence", "ship", "ism")
-
-
-def _modified(text: str) -> set[tuple[str, str]]:
-    """(modifier, noun) stems of two lowercase words standing next to each other, the first an
-    adjective's shape (not a function word, a number, a verb's -ed/-ing form or a name)."""
-    stop = tx.stopwords()
-    words = re.findall(r"[A-Za-z][a-z\-]+|\S", text)
-    pairs = set()
-    for first, noun in zip(words, words[1:], strict=False):
-        if not (first.islower() and noun.islower()) or first in stop or noun in stop:
-            continue
-        if first.endswith(("ed", "ing", "ly")) or noun.endswith(("ed", "ing")) or len(first) < 3 or len(noun) < 3:
-            continue  # a verb's form on either side: "a vehicle assisting" is no modifier and its noun
-        # A noun in a modifier's place ("the vaccination team") classifies: another word for it is more
-        # often a synonym ("inoculation") than a change of meaning, which adjectives carry.
-        if first.endswith(_NOUN_ENDINGS):
-            continue
-        pairs.add(tuple(tx.stem_words([first, noun])))
-    return pairs
-
-
-def modifier_mismatch(claim: str, quotes: str) -> str:
-    """A word qualifying the same noun changed ("ancient languages" where the quote says "modern
-    languages"): the claim's modifier is nowhere in the quote, which qualifies that noun otherwise."""
-    given = _modified(quotes)
-    quote_terms = tx.terms(quotes)
-    for first, noun in sorted(_modified(claim) - given):
-        if any(first[:4] == t[:4] for t in quote_terms):
-            continue
-        others = sorted(a for a, n in given if n == noun and a != first)
-        if others:
-            return f"the quote says {others[0]} {noun}, not {first} {noun}"
     return ""
 
 

@@ -1,0 +1,99 @@
+"""Quoting first: an evidence sentence the judge finds answers the question is its own proof.
+
+Candidates are the evidence sentences that hold the kind of thing asked for and enough of the question's
+words. Each is put to the judge (`Judge.answers`: does it answer at all?), then, where a span can answer,
+to `short.verify` (are the words that answer, put back into the question, a claim it supports?). A
+sentence that fails the second check is only *about* the question: it is kept as the closest text, for a
+refusal that shows it.
+
+- A question a span answers gets the first verified sentence and its short answer: that sentence is the
+  proof, and no second one is looked for (on the news files, judging more for a second quote cost 3.6 s
+  p50 and never found one: bench/results/answer-timing-before-2026-12-04d.txt).
+- A why/how question, or one about what was said, gets up to `EXTRACTIVE_SENTENCES` sentences, whole.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Generator
+from dataclasses import dataclass, field
+
+from .. import text as tx
+from ..schema import Citation, Evidence, Progress, ShortAnswer
+from ..settings import Settings
+from . import citations as cite
+from . import short
+from .directives import form as directive_form
+from .judge import Judge
+
+EXTRACTIVE_SENTENCES = 2  # quoted at most, without short answers
+EXTRACTIVE_CANDIDATES = 4  # judged at most: the sentence that answers often shares few of the question's words
+
+
+@dataclass
+class Findings:
+    """What quoting found besides the answer: its short answer, and the sentences only about the question."""
+
+    short: ShortAnswer | None = None
+    closest: list[tuple[Evidence, str]] = field(default_factory=list)
+
+
+def candidates(question: str, evidence: list[Evidence], min_overlap: float) -> list[Evidence]:
+    """The evidence sentences worth judging, most of the asked clause's words first."""
+    asked = cite.main_clause(question)  # "When X spoke, what share ...": the share is what must be covered
+    wanted = tx.terms(asked)
+    if not wanted:
+        return []
+    # The kind check is cheap: a sentence without the kind of thing asked for does not take a place.
+    fitting = [ev for ev in evidence if cite.answers_question(question, ev.text)]
+    scored = sorted(fitting, key=lambda ev: -len(wanted & tx.terms(ev.text)))
+    # A sentence that tells someone what to say or do asserts nothing, so it is never its own proof
+    # (an instruction the screen left as evidence is not quoted as the answer either).
+    return [ev for ev in scored if tx.overlap(asked, ev.text) >= min_overlap and directive_form(ev.text) == "news"]
+
+
+def quote_answer(
+    judge: Judge,
+    settings: Settings,
+    question: str,
+    evidence: list[Evidence],
+    shown: Callable[[], None],
+    found: Findings | None = None,
+) -> Generator[Progress, None, tuple[str, list[Citation]] | None]:
+    """The answer quoted verbatim after the exact words that answer, or None when no sentence answers.
+    `shown` is called before the first `Progress` that shows the user words; `found` receives the short
+    answer and the closest sentences."""
+    found = found if found is not None else Findings()
+    pool = candidates(question, evidence, settings.extract_min_overlap)
+    spans = short.wants_span(question)
+    lookup = cite.is_lookup(question)
+    best: list[Evidence] = []
+    for n, ev in enumerate(pool[:EXTRACTIVE_CANDIDATES], start=1):
+        if len(best) >= EXTRACTIVE_SENTENCES:
+            break
+        verdict = judge.answers(question, ev.text)
+        if not verdict.supported:
+            continue
+        if spans:
+            span, failure = short.verify(judge, question, ev, verdict.words)
+            if failure and lookup and not failure.startswith(short.NOT_ABOUT):
+                span, failure = None, ""  # "etim?", "who is X": a sentence about what is named is the answer
+            if failure:  # about the question, not an answer to it: the closest text, for the refusal
+                found.closest.append((ev, failure))
+                continue
+            if span is not None and not best:  # the first verified sentence holds the short answer
+                found.short = short.short_answer(ev, span, marker=1)
+        best.append(ev)
+        if found.short is not None:
+            break  # the sentence holding the verified short answer is its proof
+        if len(best) == 1 and n < min(len(pool), EXTRACTIVE_CANDIDATES):  # more to judge: show what holds
+            shown()
+            text, citations = cite.quote_evidence(best)
+            yield Progress(answer=text, citations=citations)
+    if not best:
+        return None
+    text, citations = cite.quote_evidence(best, in_reading_order=False)
+    if found.short is not None:  # the stream opens with the short answer too
+        text = short.lead(found.short, text)
+        shown()
+        yield Progress(answer=text, citations=citations)
+    return text, citations

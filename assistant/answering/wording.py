@@ -1,0 +1,136 @@
+"""Checks on the words that qualify a claim: an opposite, a comparison, a changed modifier.
+
+Part of the structure checks (`structure.structure_failure`): each compares the claim's wording with the
+quotes' and names what differs. The word lists are closed classes of English (opposites, comparatives,
+function words), not wording from any claim.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .. import text as tx
+
+# Words with an opposite: a claim that uses one where the quote uses the other reverses what it says.
+OPPOSITES = [
+    ("more", "less"),
+    ("more", "fewer"),
+    ("larger", "smaller"),
+    ("bigger", "smaller"),
+    ("longer", "shorter"),
+    ("higher", "lower"),
+    ("older", "younger"),
+    ("earlier", "later"),
+    ("first", "last"),
+    ("increase", "decrease"),
+    ("increased", "decreased"),
+    ("rise", "fall"),
+    ("rose", "fell"),
+    ("north", "south"),
+    ("east", "west"),
+    ("northern", "southern"),
+    ("eastern", "western"),
+    ("upstream", "downstream"),
+    ("above", "below"),
+    ("upper", "lower"),
+    ("won", "lost"),
+    ("win", "lose"),
+    ("import", "export"),
+    ("imports", "exports"),
+    ("maximum", "minimum"),
+    ("largest", "smallest"),
+    ("highest", "lowest"),
+    ("most", "least"),
+    ("longest", "shortest"),
+    ("oldest", "youngest"),
+    ("inside", "outside"),
+    ("entered", "left"),
+    ("northward", "southward"),
+    ("eastward", "westward"),
+    ("northwards", "southwards"),
+    ("eastwards", "westwards"),
+    # A verb's forms: "When did X end?" answered by "at the begin of X", "stopped" by "began".
+    (
+        "begin began begun begins beginning start started starts starting",
+        "end ended ends ending stop stopped stops stopping finish finished ceased",
+    ),
+]
+_FAMILIES = [(frozenset(a.split()), frozenset(b.split())) for a, b in OPPOSITES]
+
+
+def opposite_mismatch(claim: str, quotes: str) -> str:
+    said, given = set(tx.tokens(claim)), set(tx.tokens(quotes))
+    # "until the end of the Pleistocene" dates something else: it says nothing about how the claim's
+    # subject ends or begins unless what it is the end of is the claim's too.
+    folded, claimed = tx.fold(quotes), tx.terms(claim)
+    for word, whose in re.findall(r"\b([a-z]+)\s+of\s+(?:the\s+|a\s+|an\s+)?([\w-]+)", folded):
+        if word in given and not tx.terms(whose) & claimed and len(re.findall(rf"\b{word}\b", folded)) == 1:
+            given.discard(word)
+    for a, b in _FAMILIES:
+        for mine, theirs in ((a, b), (b, a)):
+            if said & mine and given & theirs and not given & mine:
+                return f"the quote says {min(given & theirs)}, not {min(said & mine)}"
+    return ""
+
+
+# A comparison: "larger than", "more ... than", "the longest", "Europe's second-largest", "most", "least".
+_COMPARATIVE = re.compile(r"\b[a-z]{2,}(?:er|ier)\s+than\b|\b(?:more|less|fewer)\s+\w+\s+than\b")
+_SUPERLATIVE = re.compile(r"\b(?:the|its|their|his|her|[a-z]+['’]s)\s+(?:[a-z]+-)?([a-z]{2,}est)\b|\b(?:most|least)\b")
+# Nouns and verbs that end like a superlative ("the west", "the forest", "the arrest").
+_NOT_SUPERLATIVE = frozenset(
+    "west east rest forest interest request protest contest test quest guest nest chest crest arrest harvest "
+    "conquest honest modest southwest northwest southeast northeast midwest priest suggest invest digest "
+    "manifest behest unrest".split()
+)
+
+
+def _compares(text: str) -> bool:
+    if _COMPARATIVE.search(text):
+        return True
+    return any(m.group(1) is None or m.group(1) not in _NOT_SUPERLATIVE for m in _SUPERLATIVE.finditer(text))
+
+
+def comparison_mismatch(claim: str, quotes: str) -> str:
+    """A claim that compares ("larger than", "the longest") from a quote that compares nothing: what is
+    compared cannot be read off it."""
+    if _compares(tx.fold(claim)) and not _compares(tx.fold(quotes)):
+        return "the quote makes no comparison"
+    return ""
+
+
+_NOUN_ENDINGS = ("tion", "sion", "ment", "ness", "ity", "ance", "ence", "ship", "ism")
+# Words that order, link or point rather than describe ("even though last year's deal", "deal last year").
+_NOT_MODIFIERS = frozenset("last next first other another same such own even though although also yet still".split())
+
+
+def _modified(text: str) -> set[tuple[str, str]]:
+    """(modifier, noun) stems of two lowercase words standing next to each other, the first an
+    adjective's shape (not a function word, a number, a verb's -ed/-ing form or a name)."""
+    skip = tx.stopwords() | _NOT_MODIFIERS
+    words = re.findall(r"[A-Za-z][a-z\-]+|\S", text)
+    pairs = set()
+    for first, noun in zip(words, words[1:], strict=False):
+        if not (first.islower() and noun.islower()) or {first, noun} & skip:
+            continue
+        if first.endswith(("ed", "ing", "ly")) or noun.endswith(("ed", "ing")) or len(first) < 3 or len(noun) < 3:
+            continue  # a verb's form on either side: "a vehicle assisting" is no modifier and its noun
+        # A noun in a modifier's place ("the vaccination team") classifies: another word for it is more
+        # often a synonym ("inoculation") than a change of meaning, which adjectives carry.
+        if first.endswith(_NOUN_ENDINGS):
+            continue
+        pairs.add(tuple(tx.stem_words([first, noun])))
+    return pairs
+
+
+def modifier_mismatch(claim: str, quotes: str) -> str:
+    """A word qualifying the same noun changed ("ancient languages" where the quote says "modern
+    languages"): the claim's modifier is nowhere in the quote, which qualifies that noun otherwise."""
+    given = _modified(quotes)
+    quote_terms = tx.terms(quotes)
+    for first, noun in sorted(_modified(claim) - given):
+        if any(first[:4] == t[:4] for t in quote_terms):
+            continue
+        others = sorted(a for a, n in given if n == noun and a != first)
+        if others:
+            return f"the quote says {others[0]} {noun}, not {first} {noun}"
+    return ""
