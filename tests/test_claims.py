@@ -28,6 +28,28 @@ CASES = [
     ("When were the Vik councillors elected?", "1999", "The Vik councillors were elected in 1999."),
     ("Which bridge was closed in 1990?", "the old bridge", "The old bridge was closed in 1990."),
     ("Which year was there a flood in Vik?", "1921", "There was a flood in Vik in 1921."),
+    # the question word kept at the end, with its noun
+    ("The ferry stops at Vik and what other town?", "Lund", "The ferry stops at Vik and Lund."),
+    # "called" before a relative clause names nothing
+    (
+        "What is the old mill called that the canal runs past?",
+        "Kvern",
+        "Kvern is the old mill that the canal runs past.",
+    ),
+    # a comparison's difference stands before the rest of it
+    (
+        "How much higher was the lake in the last century than it is now?",
+        "2 m",
+        "The lake was 2 m higher in the last century than it is now.",
+    ),
+    # a relative clause belongs to the subject, with or without a participle after it
+    ("When was the dam that flooded the valley?", "the 1950s", "The dam that flooded the valley was in the 1950s."),
+    (
+        "When was the bridge that crosses the river built?",
+        "1921",
+        "The bridge that crosses the river was built in 1921.",
+    ),
+    ("Where is the museum that Anna Berg founded?", "Vik", "The museum that Anna Berg founded is in Vik."),
     (
         "What is the fish that the lake is named after?",
         "the pike",

@@ -38,6 +38,8 @@ _HEDGE = re.compile(
     re.I,
 )
 _ROLES = frozenset().union(*ROLE_FAMILIES.values())
+_BE = frozenset("is are was were".split())
+_COMPARATIVE = re.compile(r"^(?:[a-z]{2,}er|more|less|fewer)$", re.I)
 _RELATIVE = re.compile(r"\b(?:that|which|who|whom|where)\b", re.I)
 _DAYLIKE = re.compile(r"\b(?:\d{1,2}\s+[A-Z][a-z]+|[A-Z][a-z]+\s+\d{1,2})\b")
 
@@ -47,6 +49,7 @@ def statement(question: str, answer: str) -> str:
     q = " ".join(question.split()).rstrip(" ?.!")
     q = re.sub(r"^(what|who|where|when|how|which)['’]s\b", r"\1 is", q, flags=re.I)  # "What's" -> "What is"
     q = _HEDGE.sub("", q)  # "roughly what share ...": the hedge qualifies the answer, not the claim
+    q = _NAMING.sub("", q)  # "what is the rock called that ...": the rock that ... is the answer
     answer = " ".join(answer.split()).strip(" .,;:")
     placed = (_place(q, answer) or _in_place(q, answer)) if q and answer else ""
     if not placed:
@@ -55,6 +58,7 @@ def statement(question: str, answer: str) -> str:
     return placed if placed.endswith((".", "!", "?")) else placed + "."
 
 
+_NAMING = re.compile(r"\b(?:called|named|known\s+as)\s+(?=(?:that|which|who|where)\b)", re.I)
 _TIME_NOUNS = frozenset("year years century decade period month date day time era age season".split())
 
 
@@ -111,7 +115,28 @@ def _place(q: str, answer: str) -> str:
             return ""
         return f"{target} {rest}"  # the question word is the subject: "What captured X?" -> "A captured X."
     subject, verb = _split_subject(body[1:])
+    if head == "how" and _COMPARATIVE.match(noun) and target.endswith(noun):
+        # "How much lower was X in Y than Z?": the difference stands before the rest of the comparison
+        return " ".join([*subject, body[0], target, *verb]).strip()
+    if head in {"when", "where"} and first in _BE and _RELATIVE.search(rest):
+        # "When was the work that changed X (built)?": the relative clause belongs to the subject
+        subject, verb = _relative_subject(body[1:])
+        return " ".join([*subject, body[0], *verb, target]).strip()
     return " ".join([*subject, body[0], *verb, target]).strip()
+
+
+def _relative_subject(words: list[str]) -> tuple[list[str], list[str]]:
+    """A subject holding a relative clause, and the participle after it if any: "the bridge that crosses
+    the river | built", but "the museum that Anna founded" (the clause's own verb) is all subject."""
+    low = [w.lower() for w in words]
+    at = next((i for i, w in enumerate(low) if _RELATIVE.fullmatch(w.strip(",;"))), None)
+    if at is None:
+        return words, []
+    clause = low[at + 1 : -1]
+    own_verb = any(w in _PARTICIPLES or w in _AUX or w.endswith(("s", "ed", "ing")) for w in clause)
+    if own_verb and low[-1] not in _PREP and _object_gap(low[-1]):
+        return words[:-1], words[-1:]
+    return words, []
 
 
 def _verb_follows(words: list[str]) -> bool:
@@ -124,7 +149,7 @@ def _verb_follows(words: list[str]) -> bool:
 
 
 # "X happened in 1990, and Y since when?": the question word stands where the answer goes.
-_IN_SITU = re.compile(r"^(?P<before>.+?)\s+(?P<wh>when|where|who|whom|(?:what|which)(?:\s+[a-z]+)?)$", re.I)
+_IN_SITU = re.compile(r"^(?P<before>.+?)\s+(?P<wh>when|where|who|whom|(?:what|which)(?:\s+[a-z]+){0,2})$", re.I)
 
 
 def _in_place(q: str, answer: str) -> str:
