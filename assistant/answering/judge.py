@@ -147,18 +147,19 @@ def rule_failure(
 
 
 # A quote that opens on a pronoun or a definite description refers to someone named before it.
+_ANAPHOR = re.compile(
+    r"^\W*(?:he|she|they|it|his|her|their|its|the\s+(?:group|organi[sz]ation|movement|party|militants?|company|man|woman|official|leader|country|city))\b"
+)
+
+
+# A quote that refers back anywhere: a personal pronoun, or an opening noun phrase that points back
+# ("The lake is situated ...", "This section is ..."; not "The discharge of X").
 _PRONOUN = re.compile(r"\b(?:he|she|it|they|him|her|them|his|its|their)\b")
-# "The lake is situated ...", "This section is ...": a noun phrase that points back (not "The discharge of X").
 _POINTER = re.compile(r"^\W*(?:[Tt]he|[Tt]his|[Tt]hese|[Tt]hat|[Tt]hose)\s+[a-z][\w-]*\s+(?!of\b)")
 
 
 def _refers(quote: str) -> bool:
     return bool(_PRONOUN.search(tx.fold(quote)) or _POINTER.search(quote))
-
-
-_ANAPHOR = re.compile(
-    r"^\W*(?:he|she|they|it|his|her|their|its|the\s+(?:group|organi[sz]ation|movement|party|militants?|company|man|woman|official|leader|country|city))\b"
-)
 
 
 def _word(number: str) -> str:
