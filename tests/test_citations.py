@@ -181,3 +181,32 @@ def test_a_trailing_time_clause_is_not_what_is_asked():
     assert cite.main_clause("Who was the city's mayor when the bridge fell in 2019?") == "Who was the city's mayor?"
     # Too little left to ask anything: the question stays whole.
     assert cite.main_clause("What happened when the bridge fell?") == "What happened when the bridge fell?"
+
+
+class _Hesitant:
+    """A judge model, behind the Scorer interface, that supports every claim but is unsure (0.5) whether
+    a passage answers the question: below the bar for a quoted answer, above the writer's softer one."""
+
+    name = "hesitant"
+
+    def stream(self, messages, max_tokens, grammar=None, usage=None):
+        yield "Baloch"
+
+    def choice_probabilities(self, messages, choices):
+        return {c: float(c == "Yes") for c in choices}
+
+    def reply_probability(self, messages, starts):
+        return 0.5
+
+
+def test_a_written_answer_to_a_question_a_span_answers_must_answer_it_as_a_quote_must():
+    judge = Judge(_Hesitant(), Prompts())
+    raw = "Mumtaz Zahra Baloch declined to comment [2]."
+    for question, strict, shown in (
+        ("Who declined to comment?", True, False),  # a span answers: the quote must pass `answers`
+        ("Why did Baloch decline to comment?", False, True),  # explained: the softer bar
+    ):
+        passing = Review(judge, question, evidence(), strict=strict)
+        passing.advance(cite.parse_claims(raw))
+        assert passing.shown_supported()  # the sentence itself holds
+        assert bool(passing.visible()[0]) is shown, question

@@ -81,6 +81,9 @@ def test_what_was_said_or_thought_is_a_clause_not_a_span():
     assert not wants_span("What are the engineers worried about regarding the old bridge?")
     assert wants_span("What did the report say the cost was?")  # the cost is a span
     assert wants_span("What did Anna Berg build?")
+    # denying, admitting, announcing are ways of saying: what was denied is a clause
+    assert not wants_span("What did the harbour board deny about the repairs?")
+    assert not wants_span("What has the mayor admitted?")
 
 
 def test_who_are_the_people_asks_what_they_are_who_is_the_post_asks_for_a_name():

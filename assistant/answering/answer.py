@@ -156,7 +156,7 @@ class Assistant:
         """The model writes; `Progress` shows each sentence the judge passes. Returns what may be shown
         (empty when nothing holds), the mode, and the dropped sentences with their reasons."""
         generate_start = time.perf_counter()
-        review = Review(self.judge, question, {ev.number: ev for ev in evidence})
+        review = Review(self.judge, question, {ev.number: ev for ev in evidence}, strict=short.wants_span(question))
         # The judge may be the answering model itself: one llama context cannot judge while it writes.
         inline = self.judge.scorer is None or self.judge.scorer is not self.llm
         raw = ""

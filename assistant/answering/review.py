@@ -23,10 +23,14 @@ CONTEXT = 2  # sentences either side of a quote that may name what it refers to
 
 
 class Review:
-    def __init__(self, judge: Judge, question: str, evidence: dict[int, Evidence]) -> None:
+    def __init__(self, judge: Judge, question: str, evidence: dict[int, Evidence], strict: bool = False) -> None:
+        """`strict`: the question is one a span answers, so what is shown must pass `Judge.answers` as a quoted
+        answer must (a written answer is then a fallback: a softer bar let in true sentences about something
+        else, "The Rhine is the longest river in Germany" for "What animal swims in the Rhine?")."""
         self.judge = judge
         self.question = question
         self.evidence = evidence
+        self.strict = strict
         self.verdicts: dict[cite.Claim, cite.Verdict] = {}
         self.passed: list[cite.Verdict] = []
         self._shown: tuple[str, list[Citation]] = ("", [])
@@ -63,7 +67,8 @@ class Review:
         if quotes not in self._on_point:
             verdict = self.judge.answers(self.question, quotes)
             misread = verdict.reason.startswith((ANSWER_ECHO, ANSWER_ELSEWHERE))
-            self._on_point[quotes] = verdict.supported or (verdict.score >= OFF_POINT and not misread)
+            lenient = not self.strict and verdict.score >= OFF_POINT and not misread
+            self._on_point[quotes] = verdict.supported or lenient
         return self._on_point[quotes]
 
     def text(self) -> str:

@@ -43,6 +43,8 @@ _REPORTED = re.compile(
     r"say|says|said|tell|tells|told|think|thinks|thought|claim|claims|claimed|argue|argues|argued|warn|warns|"
     r"warned|believe|believes|believed|write|writes|wrote|written|add|adds|added|suggest|suggests|suggested|"
     r"predict|predicts|predicted|fear|fears|feared|hope|hopes|hoped|promise|promises|promised|"
+    r"deny|denies|denied|admit|admits|admitted|insist|insists|insisted|acknowledge|acknowledges|acknowledged|"
+    r"announce|announces|announced|"
     r"skeptical|sceptical|worried|concerned|afraid|optimistic|pessimistic|hopeful|confident)"
     r"(?:\s+(?:about|of|regarding|on|over)\b[^?]*)?\W*$",
     re.I,
