@@ -426,6 +426,18 @@ STRUCTURE_TRUE = [
         "The rebels kept fighting despite a deal last year that bound them to stop.",
     ),
     (
+        "a number in brackets is the same amount in other units",
+        "How much lower was the lake in the dry years?",
+        "The lake was 3 m lower in the dry years.",
+        "In the dry years the lake was about 3 m (10 ft) lower than today.",
+    ),
+    (
+        "a relative clause's names are its own clause's",
+        "What is the tall rock called that the Vik river flows around?",
+        "Trollstein is the tall rock that the Vik river flows around.",
+        "Near Asten, the Vik river flows around the tall rock Trollstein.",
+    ),
+    (
         "the end of something else",
         "When did the drought start?",
         "The drought started in 1931.",

@@ -70,13 +70,15 @@ def swapped_relation(claim: str, quotes: Sequence[str]) -> str:
 
 # "targeted in Nahr-e-Seraj": a name after a preposition of place or time is where or when, not a party.
 _SETTING = frozenset("in at on near during inside within outside".split())  # not "into", "from": those give direction
+# "X is the famous rock that the Rhine flows around": a relative clause's names are its own clause's parties.
+_RELATIVE = frozenset("that which who whom whose".split())
 
 
 def _nearest(words: list[_Word], i: int, step: int) -> str | None:
     j = i + step
     while 0 <= j < len(words) and abs(j - i) <= WINDOW:
         w = words[j]
-        if w.plain == "by" or (step > 0 and w.plain in _SETTING):
+        if w.plain == "by" or w.plain in _RELATIVE or (step > 0 and w.plain in _SETTING):
             return None
         if w.name and w.stem:
             return w.stem

@@ -101,13 +101,14 @@ def spelled_numbers(text: str) -> set[str]:
 # --- -----------------------------------------------------------------------
 
 _NUM = re.compile(r"^\d[\d,.]*$")
-_BREAK = frozenset({"and", "or", "while", "but", "whereas", ","})
+_BREAK = frozenset({"and", "or", "while", "but", "whereas", ",", "(", ")"})
 
 
 def _count_pairs(text: str) -> list[tuple[str, set[str]]]:
     """Each number (not a year) with the content words it counts: those after it up to the next number,
     clause break or three words, and a verb right before it ("killed 5")."""
-    raw = re.findall(r"\d[\d,.]*\d|\d|[^\W\d_][\w'’\-]*|,", tx.fold(text))
+    # brackets end what a number counts: "120 m (390 ft) lower" does not count "lower" as 390
+    raw = re.findall(r"\d[\d,.]*\d|\d|[^\W\d_][\w'’\-]*|[,()]", tx.fold(text))
     stop = tx.stopwords()
     pairs = []
     for i, word in enumerate(raw):
