@@ -38,3 +38,22 @@ class QuotingLLM:
         for word in f"{sentence.rstrip('.')} [{number}]. {self.tail}".split(" "):
             time.sleep(self.delay)
             yield word + " "
+
+
+class FixedScorer:
+    """A judge model behind the Scorer interface with fixed answers: `reply` to any prompt, every claim
+    supported (`supports`) or not, and `none` as the probability that its reply is "NONE"."""
+
+    name = "fixed-scorer"
+
+    def __init__(self, reply: str, supports: bool, none: float) -> None:
+        self.reply, self.supports, self.none = reply, supports, none
+
+    def stream(self, messages, max_tokens, grammar=None, usage=None) -> Iterator[str]:
+        yield self.reply
+
+    def choice_probabilities(self, messages, choices) -> dict[str, float]:
+        return {c: float(c == ("Yes" if self.supports else "No")) for c in choices}
+
+    def reply_probability(self, messages, starts) -> float:
+        return self.none

@@ -222,21 +222,6 @@ def test_a_second_quote_never_proves_another_answer_than_the_short_one(tmp_path,
     assert all(answer.short_answer.text in c.quote for c in answer.citations), answer.answer
 
 
-class _FindsNothing:
-    """A judge model, behind the Scorer interface, that finds no sentence answers and nothing supported."""
-
-    name = "finds-nothing"
-
-    def stream(self, messages, max_tokens, grammar=None, usage=None):
-        yield "NONE"
-
-    def choice_probabilities(self, messages, choices):
-        return {c: float(c == "No") for c in choices}
-
-    def reply_probability(self, messages, starts):
-        return 1.0
-
-
 def test_a_fallback_writer_reads_only_the_best_evidence(shared_store, embedder):
     """Quote-first, no sentence answers as it stands: the model writes from the top-ranked sentences
     within `written_evidence_tokens`, not from the whole evidence (each prompt token costs time)."""
@@ -245,11 +230,13 @@ def test_a_fallback_writer_reads_only_the_best_evidence(shared_store, embedder):
     from assistant.answering.prompts import Prompts
     from assistant.answering.retrieve import approx_tokens
     from tests.conftest import FakeLLM
+    from tests.fakes import FixedScorer
 
     settings = shared_store.model_copy(update={"written_evidence_tokens": 120})
     app = App(settings, embedder=embedder)
     llm = FakeLLM("The articles don't answer this.")
-    assistant = Assistant(settings, app.retriever, llm, judge=Judge(_FindsNothing(), Prompts()))
+    finds_nothing = Judge(FixedScorer("NONE", supports=False, none=1.0), Prompts())  # no sentence answers
+    assistant = Assistant(settings, app.retriever, llm, judge=finds_nothing)
     answer = assistant.ask("Who is the Pakistani Foreign Ministry spokesperson who declined to comment?")
     assert answer.refused and len(llm.calls) == 1
     prompt = llm.calls[0][-1]["content"]

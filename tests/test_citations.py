@@ -3,6 +3,7 @@ from assistant.answering.judge import Judge, rule_failure
 from assistant.answering.prompts import Prompts
 from assistant.answering.review import Review
 from assistant.schema import Article, Citation, Evidence
+from tests.fakes import FixedScorer
 
 TEXT = (
     "The TTP claimed a bombing in Quetta that killed three people and injured 23. "
@@ -183,24 +184,9 @@ def test_a_trailing_time_clause_is_not_what_is_asked():
     assert cite.main_clause("What happened when the bridge fell?") == "What happened when the bridge fell?"
 
 
-class _Hesitant:
-    """A judge model, behind the Scorer interface, that supports every claim but is unsure (0.5) whether
-    a passage answers the question: below the bar for a quoted answer, above the writer's softer one."""
-
-    name = "hesitant"
-
-    def stream(self, messages, max_tokens, grammar=None, usage=None):
-        yield "Baloch"
-
-    def choice_probabilities(self, messages, choices):
-        return {c: float(c == "Yes") for c in choices}
-
-    def reply_probability(self, messages, starts):
-        return 0.5
-
-
 def test_a_written_answer_to_a_question_a_span_answers_must_answer_it_as_a_quote_must():
-    judge = Judge(_Hesitant(), Prompts())
+    # supports every claim, but unsure (0.5) whether a passage answers: below a quote's bar, above the writer's
+    judge = Judge(FixedScorer("Baloch", supports=True, none=0.5), Prompts())
     raw = "Mumtaz Zahra Baloch declined to comment [2]."
     for question, strict, shown in (
         ("Who declined to comment?", True, False),  # a span answers: the quote must pass `answers`
