@@ -51,3 +51,26 @@ def test_a_damaged_state_file_is_evaluated_again(small_model, tmp_path):
     saved.write_bytes(b"not a llama state" * 10)
     assert LocalLLM(small_model, settings).choice_probabilities(JUDGE, CHOICES) == fresh
     assert saved.stat().st_size > 1000  # written again from the evaluation
+
+
+@pytest.mark.slow
+def test_words_asked_after_a_score_of_the_same_prompt_reuse_its_evaluation(small_model, tmp_path):
+    llm = LocalLLM(small_model, Settings(model_cache_dir=tmp_path))
+    fresh = "".join(LocalLLM(small_model, Settings(model_cache_dir=tmp_path / "x")).stream(JUDGE, 4))
+    llm.reply_probability(JUDGE, ["Yes"])  # scores the prompt: the context now ends on it
+    llama = llm._load().llama
+    evaluated: list[int] = []
+    real_eval = llama.eval
+
+    def counting_eval(tokens):
+        evaluated.extend(tokens)
+        return real_eval(tokens)
+
+    llama.eval = counting_eval  # a spy on llama.cpp's own method, which still does the work
+    assert "".join(llm.stream(JUDGE, 4)) == fresh
+    # Only the sampled words were fed back, not the prompt again.
+    assert len(evaluated) <= 4
+    evaluated.clear()
+    llm.reply_probability(OTHER, ["Yes"])
+    assert "".join(llm.stream(JUDGE, 4)) == fresh  # another prompt in between: evaluated from the head
+    assert len(evaluated) > 4

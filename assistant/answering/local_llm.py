@@ -132,6 +132,14 @@ class LocalLLM:
             self._load().states.save(head)
             self._head = head
 
+    def _holds(self, tokens: list[int]) -> bool:
+        """The context ends exactly on this prompt, its logits live: a scoring pass on the same messages
+        (`Judge.answers` scores a passage, then asks for the words) left it so. llama.cpp then samples at
+        once instead of evaluating the prompt again (~1.5 s on 2 cores); the logits are those a fresh
+        evaluation from the head would give, since it was evaluated from the head in the same batches."""
+        llama = self._llama
+        return bool(self._head) and llama.n_tokens == len(tokens) and llama.input_ids[: len(tokens)].tolist() == tokens
+
     # --- generation ---------------------------------------------------------------------------------
 
     def stream(
@@ -146,7 +154,8 @@ class LocalLLM:
         completion = 0
         started = time.monotonic()
         with self._lock:
-            self._start_from(head)
+            if not self._holds(tokens):
+                self._start_from(head)
             chunks = self._llama.create_completion(tokens, stop=stop or None, **kwargs)
             for chunk in chunks:
                 piece = chunk["choices"][0].get("text")
