@@ -110,6 +110,15 @@ def hedged_terms(text: str) -> set[str]:
     return _scoped_terms(text, _MODAL)
 
 
+# "hard for X to recognize", "would recognize": the verb after these names an act not said to have happened.
+_UNASSERTED = re.compile(r"\b(?:to|would|could|might|may|should|can|will|must)\b")
+
+
+def unasserted_terms(text: str) -> set[str]:
+    """Stem of the first content word after "to" or a modal: what the text mentions without saying it is so."""
+    return _scoped_terms(text, _UNASSERTED)
+
+
 def _scoped_terms(text: str, cue: re.Pattern[str]) -> set[str]:
     folded = fold(text)
     stop = stopwords() | HEDGES

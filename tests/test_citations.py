@@ -196,3 +196,20 @@ def test_a_written_answer_to_a_question_a_span_answers_must_answer_it_as_a_quote
         passing.advance(cite.parse_claims(raw))
         assert passing.shown_supported()  # the sentence itself holds
         assert bool(passing.visible()[0]) is shown, question
+
+
+def test_a_judge_that_opens_on_none_while_an_answer_is_likely_does_not_bar_an_explanation():
+    # P(NONE) is 0.3, yet greedy reading opens on "NONE" (the answers' probability spread over many first
+    # words): no words for a span, but no misreading either, so a why-answer clears the writer's bar.
+    judge = Judge(FixedScorer("NONE", supports=True, none=0.3), Prompts())
+    verdict = judge.answers("Why did Baloch decline to comment?", evidence()[2].text)
+    assert not verdict.supported
+    assert "repeats the question" not in verdict.reason
+    raw = "Mumtaz Zahra Baloch declined to comment [2]."
+    for question, strict, shown in (
+        ("Why did Baloch decline to comment?", False, True),
+        ("Who declined?", True, False),
+    ):
+        review = Review(judge, question, evidence(), strict=strict)
+        review.advance(cite.parse_claims(raw))
+        assert bool(review.visible()[0]) is shown, question

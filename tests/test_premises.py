@@ -98,3 +98,11 @@ def test_another_name_for_the_question_s_own_subject_is_not_an_answer(real_app):
     )
     verdict = real_app.judge.answers("Who leads the Pakistani Taliban?", sentence)
     assert not verdict.supported, verdict.reason
+
+
+def test_what_a_statement_only_mentions_under_to_or_a_modal_is_not_denied_by_its_not_happening():
+    sentence = "The city does not officially recognize the new council as the district's authority."
+    assert denial("it be hard for the city to recognize the new council as the authority", sentence) == set()
+    assert denial("the city could recognize the new council as the authority", sentence) == set()
+    # what the statement does assert is still denied
+    assert denial("the city recognized the new council as the authority", sentence) == {"recogn"}

@@ -76,6 +76,19 @@ def test_why_and_how_questions_get_no_span():
     assert wants_span("How many bridges were built?")
 
 
+def test_a_why_question_in_other_words_gets_no_span():
+    # what moved someone to act, or the reason given: a clause explains it
+    assert not wants_span("What led the council to close the bridge?")
+    assert not wants_span("What made the engineers stop the repairs?")
+    assert not wants_span("What reason did the mayor give for the delay?")
+    assert not wants_span("What is the reason for the closure?")
+    # a thing that caused, made up or led to something is named by a span
+    assert wants_span("What caused the flood?")
+    assert wants_span("What led to the closure?")
+    assert wants_span("What made up the old bridge?")
+    assert wants_span("What drove the traders to the harbour?")  # "to the harbour": a place, not an act
+
+
 def test_what_was_said_or_thought_is_a_clause_not_a_span():
     assert not wants_span("what did anna berg say about the repairs")
     assert not wants_span("What are the engineers worried about regarding the old bridge?")

@@ -44,6 +44,7 @@ NO_ANSWER = ("NONE", "None")
 ANSWER_TOKENS = 16
 ANSWER_ECHO = "the judge model's answer only repeats the question"
 ANSWER_ELSEWHERE = "the judge model's answer is not in the passage"
+NO_WORDS = "the judge model copies no words that answer it"
 # Words a sentence can add to the question without answering it ("the person who brokered ...").
 _GENERIC = frozenset(tx.stem_words("person people thing things number something someone one way time".split()))
 
@@ -262,7 +263,11 @@ class Judge:
         # "TTP" for "who leads the Pakistani Taliban?": another name the articles give the question's own.
         aliases = self.aliases() if self.aliases else Aliases()
         new = _beyond(reply, asked | tx.terms(" ".join(aliases.expand(question))))
-        if reply.startswith(NO_ANSWER) or not new:
+        if reply.startswith(NO_ANSWER):
+            # Greedy reading can still open on NONE when the answers' probability is spread over many first
+            # words: no words to show, but not a misreading either.
+            return Verdict(supported=False, score=score, reason=f"{NO_WORDS} ({score:.2f})")
+        if not new:
             return Verdict(supported=False, score=score, reason=f"{ANSWER_ECHO}: {reply!r}")
         if not new & tx.terms(passage):
             return Verdict(supported=False, score=score, reason=f"{ANSWER_ELSEWHERE}: {reply!r}")

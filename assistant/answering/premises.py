@@ -93,7 +93,9 @@ def denial(statement: str, sentence: str) -> set[str]:
     shared = wanted & tx.terms(sentence)
     if len(shared) < PREMISE_MIN_SHARED or len(shared) < PREMISE_OVERLAP * len(wanted):
         return set()
-    return wanted & tx.negated_terms(sentence)
+    # "Why would it be hard for X to recognize Y?" takes the difficulty for granted, not a recognition: a
+    # sentence saying X has not recognized Y agrees with it.
+    return (wanted - tx.unasserted_terms(statement)) & tx.negated_terms(sentence)
 
 
 def corrections(question: str, evidence: list[Evidence]) -> list[Evidence]:

@@ -31,6 +31,15 @@ MAX_SPAN_WORDS = 12  # a longer "span" is the sentence again, not an answer
 _EXPLAIN = re.compile(
     r"^\W*(?:why|how\s+(?!many|much|long|old|far|big|large|high|tall|deep|wide|often)\w+|explain|describe)\b", re.I
 )
+# "What led X to do Y?", "What made X do Y?", "What reason does X give?": a why-question in other words.
+_CAUSE = re.compile(
+    r"^\W*(?:what\s+(?:made|makes)\s+(?!up\b|of\b|from\b|out\b)"
+    r"|what\s+(?:led|leads|prompted|prompts|drove|drives|pushed|pushes|motivated|motivates|forced|forces|"
+    r"convinced|persuaded)\s+(?!to\b)[^?]*?\bto\s+(?!(?:the|a|an|this|that|these|those|its|their|his|her)\b)(?-i:[a-z])"
+    r"|(?:what|which)\s+(?:(?:is|was|are|were)\s+(?:the\s+)?)?(?:reasons?|explanations?)\b"
+    r"|for\s+what\s+reasons?\b)",
+    re.I,
+)
 _WH_SUBJECT = re.compile(
     r"^\W*(?:what|who|which)\s+(?!(?:is|are|was|were|do|does|did|has|have|had|can|could|will|would)\b)", re.I
 )
@@ -56,7 +65,7 @@ _ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.I)  # a leading article is no part
 
 def wants_span(question: str) -> bool:
     """Whether a span can answer: not a why/how/explain question, nor one asking what was said or thought."""
-    return not (_EXPLAIN.search(question) or _REPORTED.search(question))
+    return not (_EXPLAIN.search(question) or _CAUSE.search(question) or _REPORTED.search(question))
 
 
 def locate(reply: str, sentence: str) -> tuple[int, int] | None:
