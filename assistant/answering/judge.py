@@ -163,6 +163,9 @@ def _refers(quote: str) -> bool:
     return bool(_PRONOUN.search(tx.fold(quote)) or _POINTER.search(quote))
 
 
+_EXPLAINING = re.compile(r"\b(?:because|since|as|so|by|to|due\s+to|so\s+that|in\s+order\s+to)\W*$", re.IGNORECASE)
+
+
 def _word(number: str) -> str:
     return next((w for w, n in tx.NUMBER_WORDS.items() if n == number), number)
 
@@ -267,8 +270,12 @@ class Judge:
             # Greedy reading can still open on NONE when the answers' probability is spread over many first
             # words: no words to show, but not a misreading either.
             return Verdict(supported=False, score=score, reason=f"{NO_WORDS} ({score:.2f})")
-        if not new:
+        # "X calls Y the best situation because": the copy restates the question and was cut off where its
+        # explanation begins, which is no echo.
+        if not new and not _EXPLAINING.search(reply):
             return Verdict(supported=False, score=score, reason=f"{ANSWER_ECHO}: {reply!r}")
+        if not new:  # no words of its own to show: the passage, whole, is the explanation
+            return Verdict(supported=True, score=score, reason=f"the judge model finds it explains: {reply!r}")
         if not new & tx.terms(passage):
             return Verdict(supported=False, score=score, reason=f"{ANSWER_ELSEWHERE}: {reply!r}")
         return Verdict(

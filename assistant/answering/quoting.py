@@ -65,6 +65,8 @@ def quote_answer(
     found = found if found is not None else Findings()
     pool = candidates(question, evidence, settings.extract_min_overlap)
     spans = short.wants_span(question)
+    if not spans and pool:
+        pool = _reason_after(pool, evidence)
     lookup = cite.is_lookup(question)
     best: list[Evidence] = []
     for n, ev in enumerate(pool[:EXTRACTIVE_CANDIDATES], start=1):
@@ -97,3 +99,21 @@ def quote_answer(
         shown()
         yield Progress(answer=text, citations=citations)
     return text, citations
+
+
+def _reason_after(pool: list[Evidence], evidence: list[Evidence]) -> list[Evidence]:
+    """The pool with the sentence after its first one judged second: news writing states a claim, then its
+    reason ("X called it the best situation. It can limit the flow of refugees ..."), and that sentence
+    shares few of the question's words (on the public and own why/how/said questions the answer is often
+    the best-matching sentence or the one after it: docs/short-answers-and-squad-scores.md)."""
+    first = pool[0]
+
+    def is_next(ev: Evidence) -> bool:
+        return ev.article.doc_id == first.article.doc_id and ev.index == first.index + 1
+
+    # Only a sentence retrieved and screened as evidence: the one after may be an instruction the screen
+    # took out.
+    following = next((ev for ev in evidence if is_next(ev)), None)
+    if following is None or any(is_next(ev) for ev in pool[:2]) or directive_form(following.text) != "news":
+        return pool
+    return [first, following, *[ev for ev in pool[1:] if not is_next(ev)]]
