@@ -467,3 +467,14 @@ STRUCTURE_TRUE = [
 @pytest.mark.parametrize("kind,question,claim,quote", STRUCTURE_TRUE, ids=[s[0] for s in STRUCTURE_TRUE])
 def test_structure_lets_true_restatements_through(kind, question, claim, quote):
     assert rule_failure(claim, [quote], question, coverage=0.2) == "", kind
+
+
+def test_a_number_given_for_another_extent_or_in_no_unit_of_extent_does_not_answer_how_wide():
+    quote = "The canal's total length was given as 1,232 kilometres; its discharge is 2,900 m3/s."
+    assert "length" in rule_failure("The canal is 1,232 kilometres.", [quote], "How wide is the canal?")
+    assert "m3" in rule_failure("The canal is 2,900 m3/s.", [quote], "How long is the canal?")
+    # the extent asked for, in a unit of extent: supported
+    assert rule_failure("The canal is 1,232 kilometres.", [quote], "How long is the canal?") == ""
+    # "long" in another sense measures nothing
+    said = "The dam, which has long been a landmark, is 80 m."
+    assert rule_failure("The dam is 80 m.", [said], "How high is the dam?") == ""

@@ -17,7 +17,7 @@ import re
 from collections.abc import Sequence
 
 from .. import text as tx
-from .wording import comparison_mismatch, modifier_mismatch, opposite_mismatch
+from .wording import comparison_mismatch, extent_mismatch, modifier_mismatch, opposite_mismatch
 
 # --- roles ---------------------------------------------------------------------------------------------
 
@@ -302,4 +302,4 @@ def structure_failure(claim: str, quotes: Sequence[str], question: str = "") -> 
         failure = check(claim, joined)
         if failure:
             return failure
-    return reason_echo(question, claim)
+    return extent_mismatch(question, claim, joined) or reason_echo(question, claim)

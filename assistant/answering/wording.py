@@ -134,3 +134,46 @@ def modifier_mismatch(claim: str, quotes: str) -> str:
         if others:
             return f"the quote says {others[0]} {noun}, not {first} {noun}"
     return ""
+
+
+# "How wide is X?": the extent asked for; the words that name each extent, and those that surely measure
+# it (nouns and superlatives only: "has long been", "high-ranking" measure nothing).
+_HOW = re.compile(r"\bhow\s+(wide|broad|long|high|tall|deep)\b", re.IGNORECASE)
+_ASKED = {"wide": "width", "broad": "width", "long": "length", "high": "height", "tall": "height", "deep": "depth"}
+_EXTENT_WORDS = {
+    "width": r"wide|wider|widest|width|widths|broad|breadth",
+    "length": r"long|longer|longest|length|lengths",
+    "height": r"high|higher|highest|height|heights|tall|taller|tallest|elevation|altitude",
+    "depth": r"deep|deeper|deepest|depth|depths",
+}
+_MEASURED_BY = {
+    "width": re.compile(r"\b(?:width|widths|breadth|widest)\b"),
+    "length": re.compile(r"\b(?:length|lengths|longest)\b"),
+    "height": re.compile(r"\b(?:height|heights|elevation|altitude|highest|tallest)\b"),
+    "depth": re.compile(r"\b(?:depth|depths|deepest)\b"),
+}
+_NAMES = {extent: re.compile(rf"\b(?:{words})\b") for extent, words in _EXTENT_WORDS.items()}
+# A number in these units measures a flow, an area, a share or an amount, never an extent.
+_NOT_EXTENT = re.compile(
+    r"\s*(?:m3|m³|cu\b|cubic|km2|km²|sq\b|square|hectares?|acres?|%|percent|per\s+cent|litres?|liters?|tonnes?|tons?)",
+    re.IGNORECASE,
+)
+
+
+def extent_mismatch(question: str, claim: str, quotes: str) -> str:
+    """A "how wide/long/high/deep" question answered with a number the quote gives for another extent
+    ("its total length was 1,232 km" for "how wide"), or in a unit that measures no extent (m3/s)."""
+    asked = _HOW.search(question)
+    if not asked:
+        return ""
+    extent = _ASKED[asked.group(1).lower()]
+    folded = tx.fold(quotes)
+    for number in tx.numbers(claim):
+        for at in re.finditer(rf"(?<![\d.,]){re.escape(number)}", quotes.replace(",", "")):
+            unit = _NOT_EXTENT.match(quotes.replace(",", "")[at.end() :])
+            if unit:
+                return f"the quote gives {number} in {unit.group().strip()}, which measures no {extent}"
+    if _NAMES[extent].search(folded):
+        return ""
+    other = next((e for e, pattern in _MEASURED_BY.items() if e != extent and pattern.search(folded)), "")
+    return f"the quote gives the {other}, not the {extent}" if other else ""
