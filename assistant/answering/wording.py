@@ -168,9 +168,10 @@ def extent_mismatch(question: str, claim: str, quotes: str) -> str:
         return ""
     extent = _ASKED[asked.group(1).lower()]
     folded = tx.fold(quotes)
+    plain = quotes.replace(",", "")  # "2,900" as tx.numbers writes it
     for number in tx.numbers(claim):
-        for at in re.finditer(rf"(?<![\d.,]){re.escape(number)}", quotes.replace(",", "")):
-            unit = _NOT_EXTENT.match(quotes.replace(",", "")[at.end() :])
+        for at in re.finditer(rf"(?<![\d.]){re.escape(number)}(?![\d])", plain):
+            unit = _NOT_EXTENT.match(plain[at.end() :])
             if unit:
                 return f"the quote gives {number} in {unit.group().strip()}, which measures no {extent}"
     if _NAMES[extent].search(folded):
