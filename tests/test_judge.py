@@ -371,6 +371,20 @@ STRUCTURE_FALSE = [
         "southward",
     ),
     (
+        "a movement's opposite direction",
+        "Where does the canal flow?",
+        "The canal flows out of the bay.",
+        "The canal flows into the bay near the mill.",
+        "into",
+    ),
+    (
+        "a verb's antonym",
+        "What does the brook do at the mill?",
+        "The brook separates the river from the mill.",
+        "The brook, which joins the river at the mill, is clean.",
+        "joins",
+    ),
+    (
         "adjective changed",
         "Where does the cold current meet the coast?",
         "The cold current meets the coast at Vik.",
@@ -478,3 +492,8 @@ def test_a_number_given_for_another_extent_or_in_no_unit_of_extent_does_not_answ
     # "long" in another sense measures nothing
     said = "The dam, which has long been a landmark, is 80 m."
     assert rule_failure("The dam is 80 m.", [said], "How high is the dam?") == ""
+
+
+def test_a_phrasal_out_is_not_the_opposite_of_into():
+    quote = "The militants moved into the valley and carried out an attack."
+    assert rule_failure("The militants carried out an attack.", [quote], "What did the militants do?") == ""

@@ -49,6 +49,15 @@ OPPOSITES = [
     ("eastward", "westward"),
     ("northwards", "southwards"),
     ("eastwards", "westwards"),
+    ("join joins joined joining", "separate separates separated separating"),
+    ("open opens opened opening", "close closes closed closing"),
+    ("accept accepts accepted accepting", "reject rejects rejected rejecting"),
+    ("support supports supported supporting", "oppose opposes opposed opposing"),
+    ("allow allows allowed allowing", "ban bans banned banning forbid forbids forbade forbidden"),
+    ("gain gains gained gaining", "lose loses lost losing"),
+    ("add adds added adding", "remove removes removed removing"),
+    ("arrive arrives arrived arriving", "depart departs departed departing"),
+    ("into", "out_of"),  # "out of", read as one word (below)
     # A verb's forms: "When did X end?" answered by "at the begin of X", "stopped" by "began".
     (
         "begin began begun begins beginning start started starts starting",
@@ -58,8 +67,13 @@ OPPOSITES = [
 _FAMILIES = [(frozenset(a.split()), frozenset(b.split())) for a, b in OPPOSITES]
 
 
+_OUT_OF = re.compile(r"\bout\s+of\b")
+
+
 def opposite_mismatch(claim: str, quotes: str) -> str:
     said, given = set(tx.tokens(claim)), set(tx.tokens(quotes))
+    said |= {"out_of"} if _OUT_OF.search(tx.fold(claim)) else set()
+    given |= {"out_of"} if _OUT_OF.search(tx.fold(quotes)) else set()
     # "until the end of the Pleistocene" dates something else: it says nothing about how the claim's
     # subject ends or begins unless what it is the end of is the claim's too.
     folded, claimed = tx.fold(quotes), tx.terms(claim)
@@ -69,7 +83,8 @@ def opposite_mismatch(claim: str, quotes: str) -> str:
     for a, b in _FAMILIES:
         for mine, theirs in ((a, b), (b, a)):
             if said & mine and given & theirs and not given & mine:
-                return f"the quote says {min(given & theirs)}, not {min(said & mine)}"
+                theirs_word, mine_word = min(given & theirs), min(said & mine)
+                return f"the quote says {theirs_word.replace('_', ' ')}, not {mine_word.replace('_', ' ')}"
     return ""
 
 
