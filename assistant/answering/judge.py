@@ -270,12 +270,12 @@ class Judge:
             # Greedy reading can still open on NONE when the answers' probability is spread over many first
             # words: no words to show, but not a misreading either.
             return Verdict(supported=False, score=score, reason=f"{NO_WORDS} ({score:.2f})")
-        # "X calls Y the best situation because": the copy restates the question and was cut off where its
-        # explanation begins, which is no echo.
-        if not new and not _EXPLAINING.search(reply):
+        if not new:
+            # "X calls Y the best situation because": a copy that restates the question and was cut off where
+            # its explanation begins is no echo; the passage, whole, is the explanation.
+            if _EXPLAINING.search(reply):
+                return Verdict(supported=True, score=score, reason=f"the judge model finds it explains: {reply!r}")
             return Verdict(supported=False, score=score, reason=f"{ANSWER_ECHO}: {reply!r}")
-        if not new:  # no words of its own to show: the passage, whole, is the explanation
-            return Verdict(supported=True, score=score, reason=f"the judge model finds it explains: {reply!r}")
         if not new & tx.terms(passage):
             return Verdict(supported=False, score=score, reason=f"{ANSWER_ELSEWHERE}: {reply!r}")
         return Verdict(
