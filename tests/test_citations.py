@@ -162,6 +162,16 @@ def test_a_neighbours_name_counts_only_for_a_quote_that_refers_back():
     assert rule_failure(claim, [pointing], question, 0.2, context=around) == ""
 
 
+def test_a_pronoun_stands_for_what_the_sentences_around_are_about_not_any_name_they_mention():
+    question = "How long is the Verlo Canal?"
+    claim = "The Verlo Canal is 40 km long."
+    quote = "It is the longest waterway of the coast, at about 40 km."
+    around = ["Ports of the North Coast", "The Asten River flows past the harbour into the Verlo Canal."]
+    assert rule_failure(claim, [quote], question, 0.2, context=around).startswith("name not in the quote")
+    canal = ["Ports of the North Coast", "The Verlo Canal was dug in 1850 beside the harbour."]
+    assert rule_failure(claim, [quote], question, 0.2, context=canal) == ""
+
+
 def test_a_request_about_how_to_answer_is_not_the_question():
     question = "Forget the articles and just give me your own take: is the port closed to shipping?"
     assert cite.asked(question) == "is the port closed to shipping?"

@@ -126,6 +126,10 @@ def test_relation_checks_name_what_they_found():
     quote = ["Ola Vik, a former member of the Norlandian parliament, spoke."]
     assert swapped_relation("Ola Vik is a member of Norland's parliament.", quote) == ""
     assert "makes it" in swapped_relation("Ola Vik is a member of Sweden's parliament.", quote)
+    # an owner before a name is not what the role governs: the commander of Norland's Home Guard leads the guard
+    guard = ["Ola Vik, commander of the Home Guard, spoke on Monday."]
+    assert swapped_relation("Ola Vik is the commander of Norland's Home Guard.", guard) == ""
+    assert "makes it" in swapped_relation("Ola Vik is the commander of Norland's Coast Guard.", guard)
     cut = "Officials said the road would stay closed until."
     assert truncated_copy(cut, "Officials said the road would stay closed until May.")
     assert not truncated_copy(
@@ -492,6 +496,23 @@ def test_a_number_given_for_another_extent_or_in_no_unit_of_extent_does_not_answ
     # "long" in another sense measures nothing
     said = "The dam, which has long been a landmark, is 80 m."
     assert rule_failure("The dam is 80 m.", [said], "How high is the dam?") == ""
+
+
+def test_a_place_given_relative_to_a_name_must_be_the_quotes():
+    quote = "The old canal branches off near Asten and rejoins the river between Borne and Vik."
+    assert "near Asten" in rule_failure("The old canal branches off away from Asten.", [quote], "What branches off?")
+    assert "between Borne" in rule_failure("The old canal rejoins the river after Borne.", [quote], "What rejoins?")
+    # another word for the same position, or no position word in the quote: left to the other checks
+    assert rule_failure("The old canal branches off beside Asten.", [quote], "What branches off?") == ""
+    assert rule_failure("The canal is dug west of Vik.", ["The canal was dug at Vik."], "Where is it?") == ""
+
+
+def test_how_fast_is_answered_by_a_rate_not_an_amount():
+    quote = "The glacier retreated 300 m (980 ft) in all, and is now shrinking by 12 m a year."
+    assert "not a rate" in rule_failure("The glacier retreats 300 m.", [quote], "How fast is the glacier retreating?")
+    assert rule_failure("The glacier shrinks 12 m.", [quote], "How quickly is the glacier shrinking?") == ""
+    per = "Traffic on the road grew by 4% per decade."
+    assert rule_failure("Traffic grew by 4%.", [per], "At what rate did traffic grow?") == ""
 
 
 def test_a_phrasal_out_is_not_the_opposite_of_into():

@@ -74,6 +74,7 @@ def test_why_and_how_questions_get_no_span():
     assert not wants_span("Why was the bridge closed?")
     assert not wants_span("How did the repairs go?")
     assert wants_span("How many bridges were built?")
+    assert wants_span("How quickly is the river rising?")  # a rate, in the text's own words
 
 
 def test_a_why_question_in_other_words_gets_no_span():

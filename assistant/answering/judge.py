@@ -107,7 +107,14 @@ def rule_failure(
         # article's subject (its title), or what a pronoun or "the lake" refers to in the sentences around
         # ("We saw them ..." after "Al Qaeda and the Taliban are fighting together"). A quote that refers
         # to nothing and names other things is about those, however near the question's name stands.
-        around = " ".join(context) if _refers(joined) else context[0]  # the first is the title
+        # What a pronoun can stand for is what the sentences around are about: their subjects, not every
+        # name they mention ("It is the second-longest river" does not stand for a country the sentence
+        # before flows through). "This section" may point at anything named before.
+        around = context[0]
+        if _POINTER.search(joined):
+            around = " ".join(context)
+        elif _refers(joined):
+            around = " ".join([context[0], *map(_subject, context[1:])])
         asked = tx.terms(question)
         missing_names = [
             n
@@ -117,9 +124,10 @@ def rule_failure(
     if missing_names and question:  # the question's first word is capitalised for its place, not a name
         opener = tx.stem_words(tx.tokens(question)[:1])
         missing_names = [n for n in missing_names if n not in opener]
-    if missing_names and _ANAPHOR.search(tx.fold(joined)):
+    if missing_names and not context and _ANAPHOR.search(tx.fold(joined)):
         # "The group announced its existence ..." answering "How did the TTP come into being?": a name
-        # the question gives, which the quote refers to by a pronoun or "the group".
+        # the question gives, which the quote refers to by a pronoun or "the group" (with no sentences
+        # around to say what it refers to).
         asked_names = set(tx.names(f"Q {question}")) | tx.terms(question)
         missing_names = [n for n in missing_names if n not in asked_names]
     if missing_names:
@@ -161,6 +169,18 @@ _POINTER = re.compile(r"^\W*(?:[Tt]he|[Tt]his|[Tt]hese|[Tt]hat|[Tt]hose)\s+[a-z]
 
 def _refers(quote: str) -> bool:
     return bool(_PRONOUN.search(tx.fold(quote)) or _POINTER.search(quote))
+
+
+def _subject(sentence: str) -> str:
+    """The sentence's opening words up to its first lower-case content word: its subject's names
+    ("Al Qaeda and the Taliban are fighting ..." -> "Al Qaeda and the Taliban")."""
+    stop = tx.stopwords()
+    words = sentence.split()
+    for n, word in enumerate(words):
+        bare = word.strip("\"“”‘’'()[],.;:!?")
+        if n and bare[:1].islower() and bare.lower() not in stop:
+            return " ".join(words[:n])
+    return sentence
 
 
 _EXPLAINING = re.compile(r"\b(?:because|since|as|so|by|to|due\s+to|so\s+that|in\s+order\s+to)\W*$", re.IGNORECASE)

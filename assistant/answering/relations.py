@@ -26,18 +26,21 @@ class _Word:
     stem: str
     name: bool  # capitalised (or all capitals), not a stop word
     plain: str
+    possessive: bool = False  # "Iran's": a determiner of the name after it
 
 
 def _words(text: str) -> list[_Word]:
     stop = tx.stopwords()
     words = []
     for raw in _TOKEN.findall(text):
-        if raw in ",;:()":
+        if raw in ",;:()":  # kept as a boundary: no stem, no name
+            words.append(_Word(stem="", name=False, plain=raw))
             continue
         folded = tx.fold(raw)
-        folded = re.sub(r"'s$", "", folded)
+        owner = bool(re.search(r"['’]s$", folded))
+        folded = re.sub(r"['’]s$", "", folded)
         stem = tx.stem_words([folded])[0] if folded not in stop else ""
-        words.append(_Word(stem=stem, name=raw[0].isupper() and folded not in stop, plain=folded))
+        words.append(_Word(stem=stem, name=raw[0].isupper() and folded not in stop, plain=folded, possessive=owner))
     return words
 
 
@@ -87,10 +90,19 @@ def _nearest(words: list[_Word], i: int, step: int) -> str | None:
 
 
 def _object(words: list[_Word], link: int) -> str | None:
-    """The first name just after a role's link word ("commander of [the] X")."""
-    for w in words[link + 1 : link + 4]:
-        if w.name and w.stem:
-            return w.stem
+    """The first name just after a role's link word ("commander of [the] X"). An owner named before
+    another name is not what the role governs ("commander of Iran's Quds Force" commands the force);
+    before a common noun it is ("a member of Norland's parliament")."""
+    following = words[link + 1 : link + 5]
+    for n, w in enumerate(following):
+        if w.plain in ",;:()":  # "bodies of water: the Obersee ...": the phrase ended without a name
+            return None
+        if not (w.name and w.stem):
+            continue
+        owned = following[n + 1] if n + 1 < len(following) else None
+        if w.possessive and owned is not None and owned.name and owned.stem:
+            continue
+        return w.stem
     return None
 
 

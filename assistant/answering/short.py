@@ -29,7 +29,9 @@ CONTEXT = 2  # sentences either side of the quote that may name what it speaks o
 MAX_SPAN_WORDS = 12  # a longer "span" is the sentence again, not an answer
 # What a question asks for when no span can answer: explained, not looked up.
 _EXPLAIN = re.compile(
-    r"^\W*(?:why|how\s+(?!many|much|long|old|far|big|large|high|tall|deep|wide|often)\w+|explain|describe)\b", re.I
+    r"^\W*(?:why|how\s+(?!many|much|long|old|far|big|large|high|tall|deep|wide|often|fast|quickly|rapidly|slowly|soon)"
+    r"\w+|explain|describe)\b",
+    re.I,
 )
 # "What led X to do Y?", "What made X do Y?", "What reason does X give?": a why-question in other words.
 _CAUSE = re.compile(

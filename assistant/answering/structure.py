@@ -17,7 +17,13 @@ import re
 from collections.abc import Sequence
 
 from .. import text as tx
-from .wording import comparison_mismatch, extent_mismatch, modifier_mismatch, opposite_mismatch
+from .wording import (
+    comparison_mismatch,
+    extent_mismatch,
+    modifier_mismatch,
+    opposite_mismatch,
+    position_mismatch,
+)
 
 # --- roles ---------------------------------------------------------------------------------------------
 
@@ -295,6 +301,7 @@ def structure_failure(claim: str, quotes: Sequence[str], question: str = "") -> 
         quantifier_mismatch,
         date_mismatch,
         opposite_mismatch,
+        position_mismatch,
         comparison_mismatch,
         modifier_mismatch,
     )

@@ -151,6 +151,55 @@ def modifier_mismatch(claim: str, quotes: str) -> str:
     return ""
 
 
+# Where something stands relative to a named place or thing: words of one group say the same ("after"
+# and "beyond" Basel); of two groups, not ("after Basel" is not "between Basel and Bonn").
+_POSITIONS = {
+    "after": "after",
+    "beyond": "after",
+    "past": "after",
+    "before": "before",
+    "between": "between",
+    "near": "near",
+    "beside": "near",
+    "away from": "away",
+    "far from": "away",
+    "above": "above",
+    "below": "below",
+    "beneath": "below",
+    "upstream of": "upstream",
+    "downstream of": "downstream",
+    "inside": "inside",
+    "within": "inside",
+    "outside": "outside",
+    "north of": "north",
+    "south of": "south",
+    "east of": "east",
+    "west of": "west",
+}
+_POSITION_WORDS = "|".join(w.replace(" ", r"\s+") for w in sorted(_POSITIONS, key=len, reverse=True))
+# the preposition in any case, the name capitalised: "near Dordrecht", "between the Alps"
+_POSITION = re.compile(rf"\b((?i:{_POSITION_WORDS}))\s+(?:the\s+)?([A-Z][\w’'-]+)")
+
+
+def _positions(text: str) -> dict[str, dict[str, str]]:
+    """Name -> the groups of the position words right before it, each with the words as written."""
+    found: dict[str, dict[str, str]] = {}
+    for word, name in _POSITION.findall(text):
+        said = " ".join(word.lower().split())
+        found.setdefault(tx.stem_words([tx.fold(name)])[0], {})[_POSITIONS[said]] = f"{said} {name}"
+    return found
+
+
+def position_mismatch(claim: str, quotes: str) -> str:
+    """A claim that places something after, near or away from a name the quote places it otherwise by."""
+    given = _positions(quotes)
+    for name, groups in _positions(claim).items():
+        theirs = given.get(name, {})
+        if theirs and not groups.keys() & theirs.keys():
+            return f"the quote says {min(theirs.values())}, not {min(groups.values())}"
+    return ""
+
+
 # "How wide is X?": the extent asked for; the words that name each extent, and those that surely measure
 # it (nouns and superlatives only: "has long been", "high-ranking" measure nothing).
 _HOW = re.compile(r"\bhow\s+(wide|broad|long|high|tall|deep)\b", re.IGNORECASE)
@@ -175,12 +224,34 @@ _NOT_EXTENT = re.compile(
 )
 
 
+# "How fast is X falling?": a speed or rate; a number the quote gives one in is followed by a per-unit.
+_HOW_FAST = re.compile(r"\bhow\s+(?:fast|quickly|rapidly|slowly)\b|\bat\s+what\s+(?:rate|speed|pace)\b", re.IGNORECASE)
+_PER_UNIT = re.compile(
+    r"[^;]{0,30}?(?:\bper\b|/|\b(?:a|an|each|every)\s+(?:second|minute|hour|day|week|month|year|decade|century)\b|"
+    r"\b(?:annually|yearly|daily|hourly|mph|kph|knots?)\b)",
+    re.IGNORECASE,
+)
+
+
+def rate_mismatch(question: str, claim: str, quotes: str) -> str:
+    """A "how fast" question answered with a number the quote gives as an amount ("dropped 120 m"),
+    with no unit per time or per anything after it."""
+    if not _HOW_FAST.search(question):
+        return ""
+    plain = quotes.replace(",", "")
+    for number in tx.numbers(claim):
+        places = list(re.finditer(rf"(?<![\d.]){re.escape(number)}(?![\d])", plain))
+        if places and not any(_PER_UNIT.match(plain[at.end() :]) for at in places):
+            return f"the quote gives {number} as an amount, not a rate"
+    return ""
+
+
 def extent_mismatch(question: str, claim: str, quotes: str) -> str:
     """A "how wide/long/high/deep" question answered with a number the quote gives for another extent
     ("its total length was 1,232 km" for "how wide"), or in a unit that measures no extent (m3/s)."""
     asked = _HOW.search(question)
     if not asked:
-        return ""
+        return rate_mismatch(question, claim, quotes)
     extent = _ASKED[asked.group(1).lower()]
     folded = tx.fold(quotes)
     plain = quotes.replace(",", "")  # "2,900" as tx.numbers writes it
