@@ -52,6 +52,13 @@ class Settings(BaseSettings):
         description="With `answer_style=quote`: token budget of the evidence the model writes from when no "
         "sentence answers as it stands (the top-ranked sentences first).",
     )
+    write_span_answers: bool = Field(
+        False,
+        description="With `answer_style=quote`: let the model write an answer to a question one span answers "
+        "(not one asking for several things) when no evidence sentence answers it as it stands. Off: refused "
+        "at once, about 10 s sooner; the bundled models' written answers to such questions were never right "
+        "in the recorded evaluations (bench/results/written-for-span.txt).",
+    )
     min_relevance: float = Field(
         0.30,
         description="Refuse without asking the model when the best sentence's cosine similarity is below this.",

@@ -232,7 +232,7 @@ def test_a_fallback_writer_reads_only_the_best_evidence(shared_store, embedder):
     from tests.conftest import FakeLLM
     from tests.fakes import FixedScorer
 
-    settings = shared_store.model_copy(update={"written_evidence_tokens": 120})
+    settings = shared_store.model_copy(update={"written_evidence_tokens": 120, "write_span_answers": True})
     app = App(settings, embedder=embedder)
     llm = FakeLLM("The articles don't answer this.")
     finds_nothing = Judge(FixedScorer("NONE", supports=False, none=1.0), Prompts())  # no sentence answers
@@ -243,3 +243,26 @@ def test_a_fallback_writer_reads_only_the_best_evidence(shared_store, embedder):
     shown = [e.quote for e in answer.evidence if e.quote in prompt]
     assert 0 < len(shown) < len(answer.evidence)
     assert sum(approx_tokens(q) + 4 for q in shown) <= 120
+
+
+def test_a_question_one_span_answers_is_refused_not_written_when_no_sentence_answers(shared_store, embedder):
+    """Quote-first, no sentence answers as it stands: a question one span answers is refused at once (the
+    bundled models' written answers to those were never right); one asking several things is written."""
+    from assistant.answering.answer import Assistant
+    from assistant.answering.judge import Judge
+    from assistant.answering.prompts import Prompts
+    from tests.conftest import FakeLLM
+    from tests.fakes import FixedScorer
+
+    app = App(shared_store, embedder=embedder)
+    finds_nothing = Judge(FixedScorer("NONE", supports=False, none=1.0), Prompts())
+
+    def ask(question: str) -> tuple[Answer, FakeLLM]:
+        llm = FakeLLM("The articles don't answer this.")
+        return Assistant(shared_store, app.retriever, llm, judge=finds_nothing).ask(question), llm
+
+    one, llm = ask("Who declined to comment for the Pakistani Foreign Ministry?")
+    assert one.refused and one.mode == "refused" and llm.calls == []
+    assert one.answer.startswith("The articles don't say who declined to comment")
+    several, llm = ask("Who is the Pakistani Foreign Ministry spokesperson, and when did she decline to comment?")
+    assert len(llm.calls) == 1

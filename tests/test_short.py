@@ -4,7 +4,16 @@ Hand-made sentences, none from the public sets."""
 from assistant.answering.citations import is_lookup
 from assistant.answering.judge import Judge
 from assistant.answering.prompts import Prompts
-from assistant.answering.short import lead, locate, refusal, short_answer, unmatched, verify, wants_span
+from assistant.answering.short import (
+    asks_several,
+    lead,
+    locate,
+    refusal,
+    short_answer,
+    unmatched,
+    verify,
+    wants_span,
+)
 from assistant.schema import Article, Evidence
 
 TEXT = "Harbour news\n\nThe old bridge was built in 1921 by Anna Berg. It was closed in 1990 for repairs."
@@ -130,3 +139,12 @@ def test_the_claim_checked_is_what_is_asked_not_the_scene_it_is_asked_in():
     question = "When Mara Lund spoke on Radio Vik, what share of the cranes stood idle?"
     span, why = verify(Judge(None, Prompts()), question, ev, "Half")
     assert why == "" and span is not None and ev.text[span[0] : span[1]] == "Half"
+
+
+def test_a_question_asking_for_several_things_is_told_from_one_asking_for_one():
+    assert asks_several("In which month and year did the bridge open?")
+    assert asks_several("Who closed the bridge, and why?")
+    assert asks_several("which engineers opposed the plan")  # "which" and a plural noun
+    assert not asks_several("Which engineer opposed the plan?")
+    assert not asks_several("What flows under the bridge?")  # after "what", the verb
+    assert not asks_several("Which of the bridges opened first?")

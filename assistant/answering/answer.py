@@ -108,6 +108,10 @@ class Assistant:
             return
         if quoted is None:
             quoted = self._unconfirmed(standalone, evidence)
+        if quoted is None and quote_first and self._refuse_unquoted(standalone):
+            timings.total = _ms(started)
+            yield self._refusal(base, hits, timings, usage, short.refusal(standalone))
+            return
         if quoted is not None:
             (text, citations), mode, dropped = quoted, "extractive", []
             if timings.first_token is None:
@@ -142,6 +146,12 @@ class Assistant:
             mode=mode,
             short_answer=span if mode == "extractive" else None,
         )
+
+    def _refuse_unquoted(self, question: str) -> bool:
+        """A question one span answers, that no evidence sentence answers as it stands, is refused rather
+        than written: the bundled models' written answers to such questions were wrong or answered the
+        unanswerable (bench/results/written-for-span.txt). One that asks for several things is written."""
+        return not self.settings.write_span_answers and short.wants_span(question) and not short.asks_several(question)
 
     def _written(
         self,

@@ -65,6 +65,29 @@ _REPORTED = re.compile(
 _ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.I)  # a leading article is no part of an answer's words
 
 
+# "In which month and year ...?", "Who wrote it, and where?", "Which leaders want ...?": more than one
+# thing asked, which one span may not hold.
+_COORDINATED = re.compile(r"\b(?:and|or|both|each)\b|,", re.I)
+_WHICH = re.compile(r"^\W*(?:in\s+|of\s+|for\s+)?which\s+((?:[\w'’-]+\s+){0,2}[\w'’-]+)", re.I)
+
+
+def asks_several(question: str) -> bool:
+    """Whether the question asks for more than one thing: a coordination in the asked clause, or "which"
+    with a plural noun (the words after "what" may be its verb: "what flows ...")."""
+    asked = main_clause(question)
+    if _COORDINATED.search(asked):
+        return True
+    which = _WHICH.match(asked)
+    if which is None:
+        return False
+    for word in which.group(1).lower().split():
+        if word in _AUXILIARIES or word in tx.stopwords():
+            return False
+        if word.endswith("s") and not word.endswith(("ss", "us", "is", "'s", "’s")):
+            return True
+    return False
+
+
 def wants_span(question: str) -> bool:
     """Whether a span can answer: not a why/how/explain question, nor one asking what was said or thought."""
     return not (_EXPLAIN.search(question) or _CAUSE.search(question) or _REPORTED.search(question))
