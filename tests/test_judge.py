@@ -389,6 +389,20 @@ STRUCTURE_FALSE = [
         "joins",
     ),
     (
+        "a size's opposite",
+        "Where is a large part of the flow diverted?",
+        "A large part of the flow is diverted into the lake.",
+        "A small part of the flow is diverted into the lake.",
+        "small",
+    ),
+    (
+        "an outcome's opposite",
+        "When did the raid succeed?",
+        "The raid succeeded in 1944.",
+        "The raid failed in 1944.",
+        "failed",
+    ),
+    (
         "adjective changed",
         "Where does the cold current meet the coast?",
         "The cold current meets the coast at Vik.",
