@@ -55,6 +55,14 @@ CASES = [
         "the pike",
         "The pike is the fish that the lake is named after.",
     ),
+    # what "of" governs belongs to the subject, and so does a noun after a name before a participle
+    ("Where does two thirds of the water flow?", "the canal", "Two thirds of the water does flow in the canal."),
+    ("When did the number of ferries grow?", "1990", "The number of ferries did grow in 1990."),
+    (
+        "What is the highest point of the Vik basin called?",
+        "Storfjell",
+        "The highest point of the Vik basin is called Storfjell.",
+    ),
     # a role the question gives stays beside the answer, for the judge to check
     (
         "Which former member of the council said the plan would fail?",

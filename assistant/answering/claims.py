@@ -213,13 +213,20 @@ def _split_subject(words: list[str]) -> tuple[list[str], list[str]]:
     islands"). Determiners, names and "of" belong to the subject; a lowercase word ends it when a name
     has just ended, or when a determiner, preposition, name or the end follows it (it is then the verb)."""
     i = 0
-    seen_name = seen_noun = False
+    seen_name = seen_noun = after_of = False
     while i < len(words):
         word = words[i]
         low = word.lower()
         if low in _DET or (low == "of" and (seen_name or seen_noun)) or low.endswith(("'s", "’s")):
+            after_of = after_of or low == "of"
             i += 1
             continue
+        if after_of and word[0].islower() and low not in _AUX | _PREP:
+            # "two thirds of the Rhine", "the amount of forests": what "of" governs is the subject's too
+            after_of = False
+            i += 1
+            continue
+        after_of = False
         if word[0].isupper() or word[0].isdigit():
             seen_name = True
             i += 1
@@ -227,11 +234,11 @@ def _split_subject(words: list[str]) -> tuple[list[str], list[str]]:
         nxt = words[i + 1] if i + 1 < len(words) else ""
         if seen_name:
             # "the AQIS members targeted ...": a noun after the name when a participle follows it
-            if not seen_noun and not low.endswith(("ed", "ing")) and _verb_follows([nxt]) and nxt.lower() != low:
+            if not low.endswith(("ed", "ing")) and _verb_follows([nxt]) and nxt.lower() != low:
                 seen_noun = True
                 i += 1
             break
-        if seen_noun and (not nxt or nxt.lower() in _DET | _PREP or nxt[0].isupper()):
+        if seen_noun and (not nxt or nxt.lower() in (_DET | _PREP) - {"of"} or nxt[0].isupper()):
             break
         seen_noun = True
         i += 1
