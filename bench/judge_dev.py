@@ -8,6 +8,8 @@ scores are cached in `--cache` (by prompt) so that a change to the rules re-runs
     python bench/judge_dev.py eval/judge/tune.jsonl --sweep          # fit the threshold here only
     python bench/judge_dev.py eval/judge/report.jsonl --threshold T  # then report, once
     python bench/judge_dev.py ../shared/eval/support.jsonl --threshold T
+    python bench/judge_dev.py eval/judge/report.jsonl --threshold T --scores eval/judge/report-verdicts.jsonl
+        # the rules as they are now, on the model scores recorded in a committed --out file
 
 Last line: key=value (precision, recall, false certified by type, p50 cost of a judged sentence).
 """
@@ -37,6 +39,11 @@ def main() -> None:
     parser.add_argument("--cache", type=Path, default=Path("/tmp/judge-dev-cache.json"))
     parser.add_argument("--out", type=Path, help="one JSON line per pair")
     parser.add_argument("--offline", action="store_true", help="rules now, model scores from the cache only")
+    parser.add_argument(
+        "--scores",
+        type=Path,
+        help="rules now, model scores from an earlier run's --out file (by id and type): offline, no cache needed",
+    )
     parser.add_argument("--no-cache", action="store_true", help="time every model call (the cost figure)")
     args = parser.parse_args()
 
@@ -48,6 +55,13 @@ def main() -> None:
     threshold = args.threshold if args.threshold is not None else app.settings.judge_threshold
     judge.threshold = threshold
     cache = json.loads(args.cache.read_text()) if args.cache.is_file() and not args.no_cache else {}
+    recorded = {}
+    if args.scores:
+        args.offline = True
+        for line in args.scores.read_text(encoding="utf-8").splitlines():
+            row = json.loads(line)
+            recorded[row["id"], row.get("type", "")] = row["score"]
+            recorded[row["id"], None] = row["score"]  # files without types (eval/reports/judge-support-*)
     aliases = judge.aliases() if judge.aliases else None
     rows, costs, model_costs = [], [], []
     for pair in load_pairs(args.pairs):
@@ -65,6 +79,9 @@ def main() -> None:
 
         stated = f"The answer is {pair.claim.strip()}" if short_answer(pair.question, pair.claim) else pair.claim
         key = hashlib.sha1(json.dumps([pair.question, stated, pair.quotes]).encode()).hexdigest()
+        score = recorded.get((pair.id, pair.type), recorded.get((pair.id, None)))
+        if score is not None:
+            cache[key] = score
         # a rule's rejection needs no model score unless thresholds are swept
         if key not in cache and not args.offline and (args.sweep or not failure):
             cache[key] = verdict.score if not failure else judge.score(pair.question, stated, pair.quotes)
@@ -82,7 +99,7 @@ def main() -> None:
                 "seconds": round(spent, 3),
             }
         )
-    if not args.no_cache:
+    if not args.no_cache and not args.scores:
         args.cache.write_text(json.dumps(cache))
     if args.out:
         args.out.parent.mkdir(parents=True, exist_ok=True)
