@@ -117,6 +117,8 @@ def test_who_are_the_people_asks_what_they_are_who_is_the_post_asks_for_a_name()
     # a verb's gap or another name asks for a detail too
     assert not is_lookup("What were the fields flooded by?") and not is_lookup("What is another name for the Orm?")
     assert not is_lookup("What is the tower known for?") and is_lookup("What was the Vik Accord?")
+    # a passive's subject question asks for a detail: "what is located after X"
+    assert not is_lookup("What is located after the Vik bridge?") and not is_lookup("What was found near the dam?")
 
 
 def test_who_is_answered_by_the_description_beside_the_name_not_the_name():

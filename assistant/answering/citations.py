@@ -204,7 +204,9 @@ _PERSON_NOUNS = frozenset(
 
 
 _DEFINITION = re.compile(
-    r"^\W*what(?:['’]s|\s+(?:is|are|was|were))\s+(?:the\s+|an?\s+)?[^?]{1,60}?"
+    # "what is located after X" is a passive's subject question, not what a name means
+    r"^\W*what(?:['’]s|\s+(?:is|are|was|were))\s+(?!(?:\w+ed|found|made|built|seen|held|given|taken)\b)"
+    r"(?:the\s+|an?\s+)?[^?]{1,60}?"
     r"(?<!\bby)(?<!\bfor)(?<!\bwith)(?<!\bfrom)(?<!\bto)(?<!\bin)(?<!\bof)(?<!\bon)(?<!\bat)(?<!\babout)"
     r"(?<!ed)(?<!\bknown)\??\s*$"
     r"|^\W*what\s+(?:does|do|did)\s+[^?]{1,60}\s+(?:mean|stand\s+for)\W*$",
