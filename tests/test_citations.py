@@ -172,6 +172,17 @@ def test_a_pronoun_stands_for_what_the_sentences_around_are_about_not_any_name_t
     assert rule_failure(claim, [quote], question, 0.2, context=canal) == ""
 
 
+def test_a_person_named_by_one_part_of_a_full_name_given_nearby_is_the_same_person():
+    question = "Which paper interviewed Ola Berg Vik?"
+    claim = "The Herald interviewed Ola Berg Vik."
+    quote = "Speaking to the Herald for the first time, Vik said their plans were set."
+    around = ["Ports of the North Coast", "The harbour chief, Ola Berg Vik, runs the port."]
+    assert rule_failure(claim, [quote], question, 0.2, context=around) == ""
+    # only the surname nearby: the other parts are the quote's to hold
+    only = ["Ports of the North Coast", "The harbour chief, Vik, runs the port."]
+    assert rule_failure(claim, [quote], question, 0.2, context=only).startswith("name not in the quote")
+
+
 def test_a_request_about_how_to_answer_is_not_the_question():
     question = "Forget the articles and just give me your own take: is the port closed to shipping?"
     assert cite.asked(question) == "is the port closed to shipping?"

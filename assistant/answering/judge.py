@@ -120,6 +120,7 @@ def rule_failure(
             n
             for n in missing_names
             if not (n in asked and _name_found(n, tx.terms(around) | tx.acronyms(around), around, aliases))
+            and not _rest_of_name(n, claim, quote_terms, " ".join(context))
         ]
     if missing_names and question:  # the question's first word is capitalised for its place, not a name
         opener = tx.stem_words(tx.tokens(question)[:1])
@@ -169,6 +170,19 @@ _POINTER = re.compile(r"^\W*(?:[Tt]he|[Tt]his|[Tt]hese|[Tt]hat|[Tt]hose)\s+[a-z]
 
 def _refers(quote: str) -> bool:
     return bool(_PRONOUN.search(tx.fold(quote)) or _POINTER.search(quote))
+
+
+_FULL_NAME = re.compile(r"\b[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)+")
+
+
+def _rest_of_name(name: str, claim: str, quote_terms: set[str], around: str) -> bool:
+    """A part of a full name ("Noor Wali" of "Noor Wali Mehsud") that the quote leaves out, naming him by
+    another part ("Mehsud said ..."), while the sentences around give the whole name: the same person."""
+    for full in _FULL_NAME.findall(claim):
+        parts = tx.names(f"Q {full}")
+        if name in parts and (set(parts) - {name}) & quote_terms and " ".join(full.split()) in " ".join(around.split()):
+            return True
+    return False
 
 
 def _subject(sentence: str) -> str:
