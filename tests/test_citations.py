@@ -172,6 +172,17 @@ def test_a_pronoun_stands_for_what_the_sentences_around_are_about_not_any_name_t
     assert rule_failure(claim, [quote], question, 0.2, context=canal) == ""
 
 
+def test_words_in_the_first_person_are_the_speakers_whoever_the_sentences_around_attribute_them_to():
+    question = "Since when has the Guild been active, according to Captain Ola Vik?"
+    claim = "The Guild has been active since May, according to Captain Ola Vik."
+    quote = "“The Guild has been active since May, we have seen its boats in the harbour.”"
+    around = ["Ports of the North Coast", "“They sail at night,” said Ola Vik, a captain of the coast guard."]
+    assert rule_failure(claim, [quote], question, 0.2, context=around) == ""
+    # in the third person, the name must be what the sentences around are about
+    third = "The Guild has been active since May, and its boats are in the harbour."
+    assert rule_failure(claim, [third], question, 0.2, context=around).startswith("name not in the quote")
+
+
 def test_a_person_named_by_one_part_of_a_full_name_given_nearby_is_the_same_person():
     question = "Which paper interviewed Ola Berg Vik?"
     claim = "The Herald interviewed Ola Berg Vik."

@@ -111,7 +111,8 @@ def rule_failure(
         # name they mention ("It is the second-longest river" does not stand for a country the sentence
         # before flows through). "This section" may point at anything named before.
         around = context[0]
-        if _POINTER.search(joined):
+        if _POINTER.search(joined) or _SPEAKER.search(joined):
+            # "we have seen ...": the speaker, named wherever the sentences around attribute the words
             around = " ".join(context)
         elif _refers(joined):
             around = " ".join([context[0], *map(_subject, context[1:])])
@@ -165,6 +166,8 @@ _ANAPHOR = re.compile(
 # A quote that refers back anywhere: a personal pronoun, or an opening noun phrase that points back
 # ("The lake is situated ...", "This section is ..."; not "The discharge of X").
 _PRONOUN = re.compile(r"\b(?:he|she|it|they|him|her|them|his|its|their)\b")
+# First person, as written: "US" is a country, not "us".
+_SPEAKER = re.compile(r"\b(?:[Ww]e|us|[Oo]ur|I|me|[Mm]y)\b")
 _POINTER = re.compile(r"^\W*(?:[Tt]he|[Tt]his|[Tt]hese|[Tt]hat|[Tt]hose)\s+[a-z][\w-]*\s+(?!of\b)")
 
 
