@@ -66,9 +66,41 @@ def stem_words(words: list[str]) -> list[str]:
     return stemmer().stemWords(words)
 
 
+# "one" that is no count: "one third" is "a third", "the other one" a pronoun.
+_FRACTIONS = frozenset("half third thirds quarter quarters fourth fourths fifth fifths tenth tenths".split())
+_PRONOUN_ONE = frozenset("the other another this that each every any which no".split())
+
+
+# "two decades", "a two-decade war": a span of years, counted in years ("20 years", "a 20-year war").
+_YEARS_IN = {"decade": 10, "decades": 10, "century": 100, "centuries": 100}
+_SPAN_OF_YEARS = re.compile(r"\b(\d+|[a-z]+)([\s-])(decades?|century|centuries)\b")
+
+
+def _in_years(text: str) -> str:
+    def years(match: re.Match[str]) -> str:
+        count = match.group(1)
+        value = int(count) if count.isdigit() else int(NUMBER_WORDS.get(count, "0"))
+        if not value:
+            return match.group()
+        unit = "years" if match.group(2) == " " else "year"
+        return f"{value * _YEARS_IN[match.group(3)]}{match.group(2)}{unit}"
+
+    return _SPAN_OF_YEARS.sub(years, text)
+
+
 def numbers(text: str) -> set[str]:
-    """Numbers stated in the text ("M-16s" is a name, not a number)."""
-    found = {NUMBER_WORDS[w] for w in tokens(text) if w in NUMBER_WORDS}
+    """Numbers stated in the text ("M-16s" is a name, not a number); spans of decades or centuries in
+    years ("two decades" states 20 years)."""
+    text = _in_years(fold(text))
+    words = tokens(text)
+    found = {
+        NUMBER_WORDS[w]
+        for i, w in enumerate(words)
+        if w in NUMBER_WORDS
+        and not (
+            w == "one" and ((i + 1 < len(words) and words[i + 1] in _FRACTIONS) or (i and words[i - 1] in _PRONOUN_ONE))
+        )
+    }
     for match in _DIGITS.finditer(unicodedata.normalize("NFKC", text)):
         found.add(re.sub(r"(?<=\d),(?=\d{3})", "", match.group()).rstrip(".,"))
     return found

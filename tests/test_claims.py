@@ -63,6 +63,17 @@ CASES = [
         "Storfjell",
         "The highest point of the Vik basin is called Storfjell.",
     ),
+    # after "is": a relative clause, a noun after a name and a phrase after the subject
+    ("How long is the road that runs east?", "12 km", "The road that runs east is 12 km."),
+    (
+        "Where is the highest point of the Vik valley?",
+        "Storfjell",
+        "The highest point of the Vik valley is in Storfjell.",
+    ),
+    ("How wide is the canal in Vik?", "20 m", "The canal is 20 m in Vik."),
+    ("When was the Vik flood?", "1921", "The Vik flood was in 1921."),
+    ("When was the town fully within the kingdom?", "1500", "The town was fully within the kingdom in 1500."),
+    ("When was the Vik council's speech broadcast?", "May", "The Vik council's speech was broadcast in May."),
     # a role the question gives stays beside the answer, for the judge to check
     (
         "Which former member of the council said the plan would fail?",

@@ -271,6 +271,39 @@ def test_model_judge_tells_an_answer_from_a_sentence_on_the_topic(model_judge, e
     assert verdict.supported is expected, verdict.reason
 
 
+# (question, passage, the words that answer): hand-made, none from the public sets
+SPAN_CASES = [
+    # a model left free writes "E-W" for "E–W": words nowhere in the passage
+    (
+        "What fault line formed in the Carpathian uplift?",
+        "From the Miocene onwards, the Carpathian uplift caused an E–W fault line to form in the basin.",
+        "E–W",
+    ),
+    # left free it writes "Early part of ...": the passage's case, opening the reply, is no obstacle
+    (
+        "When was the canal that linked the two lakes dug?",
+        "The digging of the Wend canal linked the two lakes in the early part of the 18th century.",
+        "18th century",
+    ),
+    # the answer composed of the question's own words is no echo
+    (
+        "What is the mountain range that the river flows around?",
+        "The river bends around a long forested range of mountains known as the Forest Range (Czech: Lesní).",
+        "Forest Range",
+    ),
+]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("question,passage,answer", SPAN_CASES)
+def test_the_judge_model_s_words_are_the_passage_s_own(model_judge, question, passage, answer):
+    from assistant.answering.short import locate
+
+    verdict = model_judge.answers(question, passage)
+    assert verdict.supported, verdict.reason
+    assert answer in verdict.words and locate(verdict.words, passage) is not None, verdict.words
+
+
 def test_a_no_to_a_yes_no_question_is_not_an_echo():
     question = "Is the port closed to shipping?"
     assert rule_failure("The port is closed to shipping.", ["The port is closed to shipping."], question, 0.2) == (
@@ -532,3 +565,41 @@ def test_how_fast_is_answered_by_a_rate_not_an_amount():
 def test_a_phrasal_out_is_not_the_opposite_of_into():
     quote = "The militants moved into the valley and carried out an attack."
     assert rule_failure("The militants carried out an attack.", [quote], "What did the militants do?") == ""
+
+
+def test_one_before_a_fraction_or_after_a_determiner_is_no_count():
+    quote = "The other third of the water flows through the old canal."
+    assert rule_failure("The other one third of the water flows through the old canal.", [quote], "", 0.2) == ""
+    assert rule_failure("One third of the water flows through the old canal.", [quote], "", 0.2) == ""
+    assert "number" in rule_failure("One boat sank in the old canal.", ["Two boats sank in the old canal."], "", 0.2)
+
+
+def test_a_claim_that_something_began_or_ended_needs_a_quote_marking_that_edge():
+    quote = "At the start of the Bronze Age (about 5,300 years ago), farmers settled the valley."
+    assert "ended" in rule_failure("The Bronze Age ended about 5,300 years ago.", [quote], "When did it end?")
+    assert rule_failure("The Bronze Age began about 5,300 years ago.", [quote], "When did it begin?") == ""
+    enters = "The town first enters the written record in the 9th century."
+    assert "ended" in rule_failure("The town stopped being a fort in the 9th century.", [enters], "When?")
+    # a range marks both edges; "until" an end
+    ran = "The drought ran from 1930 to 1936 across the plains."
+    assert rule_failure("The drought ended in 1936.", [ran], "When did the drought end?") == ""
+    until = "The bridge remained the only crossing until the war broke out."
+    assert rule_failure("The bridge stopped being the only crossing when the war broke out.", [until], "When?") == ""
+
+
+def test_a_reason_the_question_gives_is_its_premise_not_an_echo():
+    quote = "The silt carried by the river grew because of the clearing of forests upstream."
+    claim = "The silt grew in the river because of the clearing of forests upstream."
+    assert rule_failure(claim, [quote], "What grew in the river because of the clearing of forests upstream?") == ""
+    # the same claim to a question that gives no reason: the reason is the claim's, and must say something
+    echo = "The silt grew in the river because the silt grew in the river."
+    assert "reason" in rule_failure(echo, [quote], "What grew in the river?")
+
+
+def test_another_name_for_the_same_party_keeps_a_relation_and_decades_count_as_years():
+    quote = ["Ola Vik, a former member of the United Kingdom parliament, spoke."]
+    assert swapped_relation("Ola Vik is a member of Britain's parliament.", quote) == ""
+    assert "makes it" in swapped_relation("Ola Vik is a member of Sweden's parliament.", quote)
+    war = "The United Kingdom ended its 20-year mission in the valley on Monday."
+    assert rule_failure("Britain ended its two-decade mission in the valley.", [war], "", 0.2) == ""
+    assert "number" in rule_failure("Britain ended its three-decade mission in the valley.", [war], "", 0.2)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import re
 import shutil
 import subprocess
 import sys
@@ -19,7 +20,7 @@ import pytest
 
 from assistant.answering import citations as cite
 from assistant.answering.answer import REFUSAL
-from assistant.answering.llms import check_gguf, citation_grammar, complete, make_llm, make_local_llm
+from assistant.answering.llms import check_gguf, citation_grammar, complete, make_llm, make_local_llm, span_grammar
 from assistant.answering.local_llm import LocalLLM
 from assistant.app import App
 from assistant.embedded import embedded_gguf
@@ -255,6 +256,28 @@ def test_grammar_allows_only_existing_evidence_numbers():
     assert free != constrained
 
 
+PASSAGE = 'In 1921 the "Old Mill" (German: Alte Mühle) on the E–W road burned down, a loss of $4,000.'
+
+
+@pytest.mark.slow
+def test_a_span_grammar_holds_the_model_to_a_run_of_the_passage(local_llm):
+    from llama_cpp import LlamaGrammar
+
+    messages = [
+        {"role": "system", "content": "Answer in your own words, in capital letters, with hyphens for dashes."},
+        {"role": "user", "content": f"Sentence: {PASSAGE}\nWhich road was the building on, and what did it cost?"},
+    ]
+    reply = complete(local_llm, messages, max_tokens=12, grammar=span_grammar(PASSAGE, "NONE")).strip()
+    assert reply == "NONE" or re.search(re.escape(reply), PASSAGE, re.IGNORECASE), reply
+    opened = complete(
+        local_llm, messages, max_tokens=12, grammar=span_grammar(PASSAGE, opens=lambda w: w.startswith("Alte"))
+    ).strip()
+    assert opened.startswith("Alte") and opened in PASSAGE, opened
+    # quotation marks, a dollar sign and other letters are literals the grammar parser accepts
+    LlamaGrammar.from_string(span_grammar('He said "no\\way" \t then\nleft.', "NONE"), verbose=False)
+    assert span_grammar(PASSAGE, opens=lambda w: False) == ""
+
+
 @pytest.mark.slow
 def test_local_plain_mode_answers(tmp_path):
     llm = make_local_llm(Settings(chat_format="plain", n_ctx=512))
@@ -347,3 +370,13 @@ def test_a_quoting_app_reads_its_writer_only_when_it_writes(tmp_path, shared_sto
     assert complete(writing, hello, max_tokens=4).strip()
     with pytest.raises(ModelError, match="could not load GGUF model"):
         complete(quoting, hello, max_tokens=4)
+
+
+def test_a_span_ends_where_a_clause_does_but_a_list_of_names_goes_on():
+    rules = dict(
+        line.split(" ::= ", 1) for line in span_grammar("It became Lek, then joins Vik, Lund and Borne.").split("\n")
+    )
+    lek = next(name for name, rule in rules.items() if '"ek"' in rule)
+    assert "(" not in rules[lek]  # no run goes on from "Lek" into ", then joins"
+    vik = next(name for name, rule in rules.items() if '"ik"' in rule)
+    assert '", "' in rules[vik]  # "Vik, Lund and Borne" is one answer

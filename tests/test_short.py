@@ -150,3 +150,22 @@ def test_a_question_asking_for_several_things_is_told_from_one_asking_for_one():
     assert not asks_several("Which engineer opposed the plan?")
     assert not asks_several("What flows under the bridge?")  # after "what", the verb
     assert not asks_several("Which of the bridges opened first?")
+
+
+def test_a_time_is_no_answer_to_a_question_asking_for_a_thing_by_its_noun():
+    text = "Dam news\n\nThe Vik dam was built between the two lakes in the second half of the 19th century."
+    article = Article(doc_id="v", file="dam.txt", title="Dam news", text=text, spans=((10, len(text)),))
+    ev = Evidence(number=1, article=article, index=0)
+    judge = Judge(None, Prompts())
+    span, failure = verify(judge, "What area was the Vik dam built between?", ev, "second half of the 19th century")
+    assert span is None and "a time" in failure
+    span, failure = verify(judge, "When was the Vik dam built?", ev, "second half of the 19th century")
+    assert failure == "" and ev.text[span[0] : span[1]] == "second half of the 19th century"
+
+
+def test_a_span_does_not_end_inside_a_bracket_it_opened():
+    sentence = "The frost lasted from 1,200 (BP = before present) until the thaw."
+    start, end = locate("1,200 (BP = before", sentence)
+    assert sentence[start:end] == "1,200"
+    start, end = locate("1,200 (BP = before present)", sentence)
+    assert sentence[start:end] == "1,200 (BP = before present)"

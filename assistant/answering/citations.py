@@ -114,6 +114,31 @@ def answers_question(question: str, answer: str) -> bool:
     return True
 
 
+# "What area ...", "which river ...": the noun says what is asked for; a time is the answer only to a
+# question about a time.
+_WHAT_NOUN = re.compile(r"^\W*(?:(?:in|on|at|during|from|by|for)\s+)?(?:what|which)\s+([a-z]+)\b", re.IGNORECASE)
+_TIME_ONLY = frozenset(
+    "century centuries decade decades year years month months week weeks day days ago bc ad bp yr era age "
+    "period half early late mid first second third last".split()
+)
+
+
+def time_for_a_thing(question: str, answer: str) -> bool:
+    """Whether `answer` is only a time ("second half of the 20th century") where the question asks for a
+    thing by its noun ("what area ...?")."""
+    noun = _WHAT_NOUN.match(main_clause(question))
+    if noun is None or noun.group(1).lower() in _AUX_WORDS | _TIME_ONLY | _TIME_WORDS:
+        return False
+    words = [w for w in tokens(answer) if w not in {"the", "of", "in", "on", "a", "an", "about", "around", "by"}]
+    dated = [w for w in words if re.fullmatch(r"\d+(?:st|nd|rd|th|s)?", w) or w in _TIME_ONLY or w in _TIME_WORDS]
+    # a bare number may be a count or a share ("what percentage ...? 30"): a time says it is one
+    timed = any(w in _TIME_ONLY or w in _TIME_WORDS or re.fullmatch(r"\d+(?:st|nd|rd|th|s)", w) for w in words)
+    return bool(words) and len(dated) == len(words) and timed and any(w[0].isdigit() for w in words)
+
+
+_AUX_WORDS = frozenset("is are was were do does did has have had can could will would should may might".split())
+
+
 _WH = re.compile(r"\b(how\s+many|how\s+much|when|who|whom|whose|which|where|what|why|how)\b")
 # "When Mehsud gave his interview, what share ...": a leading time or condition clause is not the question;
 # "When did X, ..., happen?" is (an auxiliary right after the conjunction).

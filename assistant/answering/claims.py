@@ -118,10 +118,19 @@ def _place(q: str, answer: str) -> str:
     if head == "how" and _COMPARATIVE.match(noun) and target.endswith(noun):
         # "How much lower was X in Y than Z?": the difference stands before the rest of the comparison
         return " ".join([*subject, body[0], target, *verb]).strip()
-    if head in {"when", "where"} and first in _BE and _RELATIVE.search(rest):
-        # "When was the work that changed X (built)?": the relative clause belongs to the subject
+    if first in _BE and _RELATIVE.search(rest):
+        # "When was the work that changed X (built)?", "How long is the section that turns north?": the
+        # relative clause belongs to the subject
         subject, verb = _relative_subject(body[1:])
         return " ".join([*subject, body[0], *verb, target]).strip()
+    if first in _BE and verb and not _verb_follows(verb) and not _object_gap(" ".join(verb)):
+        if verb[0].lower() in _PREP:  # "How wide is the Rhine in Germany?": the answer before the phrase
+            return " ".join([*subject, body[0], target, *verb]).strip()
+        # "the Rhine basin": a noun, no verb follows "is", all is subject ("fully within X", "subject to X"
+        # are what the subject is)
+        noun = not verb[0].lower().endswith("ly") and (len(verb) == 1 or verb[1].lower() not in _PREP - {"of", "by"})
+        if (head in {"when", "where"} or measure) and noun:
+            return " ".join([*subject, *verb, body[0], target]).strip()
     return " ".join([*subject, body[0], *verb, target]).strip()
 
 
@@ -204,7 +213,8 @@ _PARTICIPLES = frozenset(
     "built made known called found held given taken seen done written born sold won lost begun drawn shown "
     "grown thrown bought brought caught fought taught thought left kept led paid sent spent set put cut hit "
     "meant told understood stood run formed named located situated used based sunk shot struck stolen hurt "
-    "hidden driven eaten fallen forgotten spoken chosen broken frozen beaten bitten ridden risen".split()
+    "hidden driven eaten fallen forgotten spoken chosen broken frozen beaten bitten ridden risen broadcast heard "
+    "felt read fed met laid dug spread shut bound sought".split()
 )
 
 

@@ -22,7 +22,7 @@ from pydantic import BaseModel
 from .. import text as tx
 from ..safety import carries_markup
 from .aliases import Aliases
-from .llms import Scorer, complete
+from .llms import Scorer, complete, span_grammar
 from .prompts import Prompts
 from .relations import swapped_relation, truncated_copy
 from .structure import spelled_numbers, structure_failure
@@ -154,7 +154,7 @@ def rule_failure(
     # "No, X is not Y" restates "Is X Y?" and still answers it.
     if asked and not _beyond(claim, asked) and tx.negated(claim) == tx.negated(question):
         return ECHO
-    return swapped_relation(claim, quotes) or structure_failure(claim, quotes, question)
+    return swapped_relation(claim, quotes, aliases) or structure_failure(claim, quotes, question)
 
 
 # A quote that opens on a pronoun or a definite description refers to someone named before it.
@@ -226,6 +226,20 @@ def _beyond(text: str, asked: set[str]) -> set[str]:
     return {t for t in new if not any(min(len(t), len(a)) >= 4 and (t.startswith(a) or a.startswith(t)) for a in asked)}
 
 
+def _says_more(reply: str, said: set[str], question: str) -> bool:
+    """A reply that says what the question did not: a word of its own, a name it composes of the
+    question's words ("Rhine Valley" for "the alpine valley that the Rhine flows through"), or a copy
+    that restates the question and was cut off where its explanation begins ("X calls Y the best
+    situation because": the passage, whole, is the explanation)."""
+    return bool(_beyond(reply, said) or _composed_anew(reply, question) or _EXPLAINING.search(reply))
+
+
+def _composed_anew(reply: str, question: str) -> bool:
+    """Whether the reply sets two content words side by side that the question never does."""
+    pairs = tx.phrases(reply)
+    return bool(pairs) and not pairs <= tx.phrases(question)
+
+
 def _name_found(name: str, quote_terms: set[str], joined: str, aliases: Aliases) -> bool:
     # "Pakistan" / "Pakistani": one a prefix of the other counts as the same name.
     if name in quote_terms or any(
@@ -292,7 +306,9 @@ class Judge:
                 score=score,
                 reason=f"the judge model finds it does not answer the question ({score:.2f})",
             )
-        reply = " ".join(complete(self.scorer, messages, ANSWER_TOKENS).split())
+        # Only the passage's own words, as it writes them, or NONE: the reply is then located verbatim.
+        grammar = span_grammar(passage, NO_ANSWER[0])
+        reply = " ".join(complete(self.scorer, messages, ANSWER_TOKENS, grammar).split())
         if is_lookup(question):  # what the passage says about the name is the answer
             return Verdict(
                 supported=True,
@@ -302,18 +318,23 @@ class Judge:
             )
         # "TTP" for "who leads the Pakistani Taliban?": another name the articles give the question's own.
         aliases = self.aliases() if self.aliases else Aliases()
-        new = _beyond(reply, asked | tx.terms(" ".join(aliases.expand(question))))
-        if reply.startswith(NO_ANSWER):
-            # Greedy reading can still open on NONE when the answers' probability is spread over many first
-            # words: no words to show, but not a misreading either.
+        said = asked | tx.terms(" ".join(aliases.expand(question)))
+        first = reply
+        if reply.startswith(NO_ANSWER) or not _says_more(reply, said, question):
+            # A second reading, held to a run of the passage that opens on a word the question did not say:
+            # greedy reading opens on NONE when the answer's probability is spread over many first words,
+            # and copies the question's own name where the passage glosses it ("Rheinrinne" for what
+            # "Rheinrinne ("Rhine Gutter")" says it translates to).
+            grammar = span_grammar(passage, opens=lambda word: bool(_beyond(word, said)))
+            reply = " ".join(complete(self.scorer, messages, ANSWER_TOKENS, grammar).split()) if grammar else ""
+        new = _beyond(reply, said)
+        if not reply and first.startswith(NO_ANSWER):
             return Verdict(supported=False, score=score, reason=f"{NO_WORDS} ({score:.2f})")
-        if not new:
-            # "X calls Y the best situation because": a copy that restates the question and was cut off where
-            # its explanation begins is no echo; the passage, whole, is the explanation.
-            if _EXPLAINING.search(reply):
-                return Verdict(supported=True, score=score, reason=f"the judge model finds it explains: {reply!r}")
-            return Verdict(supported=False, score=score, reason=f"{ANSWER_ECHO}: {reply!r}")
-        if not new & tx.terms(passage):
+        if not new and _EXPLAINING.search(first):
+            return Verdict(supported=True, score=score, reason=f"the judge model finds it explains: {first!r}")
+        if not (new or _composed_anew(reply, question)):
+            return Verdict(supported=False, score=score, reason=f"{ANSWER_ECHO}: {reply or first!r}")
+        if not (new & tx.terms(passage) or _composed_anew(reply, question)):
             return Verdict(supported=False, score=score, reason=f"{ANSWER_ELSEWHERE}: {reply!r}")
         return Verdict(
             supported=True,

@@ -8,7 +8,8 @@ for a GGUF that carries no template).
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+import re
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Protocol
 
@@ -70,6 +71,50 @@ def citation_grammar(numbers: int, refusal: str) -> str:
             'tail ::= [.!?"\u201d\u2019]? ',
         ]
     )
+
+
+# A word of a passage as a span may start or end on it: letters and digits, joined by the marks that sit
+# inside a word or a number ("N–S", "1,230", "Rhine-Meuse", "don't").
+_SPAN_WORD = re.compile(r"[^\W_]+(?:[-\u2010-\u2014'\u2019.,/][^\W_]+)*")
+
+
+def span_grammar(passage: str, refusal: str = "", opens: Callable[[str], bool] | None = None) -> str:
+    """GBNF that lets the model reply only with a run of consecutive words of `passage`, exactly as the
+    passage writes them (dashes, accents, the spaces between), or else with `refusal` (when given). A model
+    asked to copy the words that answer otherwise normalises them ("N-S" for "N–S") or writes its own
+    ("River Gutter" for "Rhine Gutter"), and what it wrote is then nowhere in the passage.
+    With `opens`, the run opens on a word for which it is true; "" when there is none and no refusal."""
+    words = list(_SPAN_WORD.finditer(passage))
+    starts = [f"w{i}" for i, w in enumerate(words) if opens is None or opens(w.group())]
+    options = ([_gbnf(refusal)] if refusal else []) + starts
+    if not options:
+        return ""
+    rules = [f"root ::= {' | '.join(options)}"]
+    for i, word in enumerate(words):
+        step = _word(word.group())
+        following = words[i + 1].group() if i + 1 < len(words) else ""
+        between = passage[word.end() : words[i + 1].start()] if following else ""
+        # A run ends where a clause does: at a comma or semicolon before a lowercase word ("Lek, then joins
+        # the Noord"); a list of names ("Swabia, Franconia") or a number ("1,230") goes on.
+        if following and not (re.search(r"[,;:]", between) and following[0].islower()):
+            step += f" ({_gbnf(between)} w{i + 1})?" if between else f" (w{i + 1})?"
+        rules.append(f"w{i} ::= {step}")
+    return "\n".join(rules)
+
+
+def _word(word: str) -> str:
+    """A word of the passage, its first letter in either case: a model opening its reply capitalises it
+    ("Early part of ..."), and held to the passage's case would copy from elsewhere instead."""
+    first, rest = word[0], word[1:]
+    if first.lower() == first.upper():
+        return _gbnf(word)
+    head = f"[{first.lower()}{first.upper()}]"
+    return f"{head} {_gbnf(rest)}" if rest else head
+
+
+def _gbnf(text: str) -> str:
+    escaped = text.replace("\\", "\\\\").replace('"', '\\"')
+    return '"' + escaped.replace("\n", "\\n").replace("\r", "\\r").replace("\t", "\\t") + '"'
 
 
 # --- local GGUF through llama-cpp-python ------------------------------------------------------------

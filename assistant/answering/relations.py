@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .. import text as tx
+from .aliases import Aliases
 
 WINDOW = 12  # words on each side of a relation word that still belong to it
 _ROLE_LINKS = frozenset({"of", "to", "for"})  # "leader of", "ambassador to", "spokesman for"
@@ -44,8 +45,10 @@ def _words(text: str) -> list[_Word]:
     return words
 
 
-def swapped_relation(claim: str, quotes: Sequence[str]) -> str:
-    """A relation the quotes state between other parties; empty when none is found."""
+def swapped_relation(claim: str, quotes: Sequence[str], aliases: Aliases | None = None) -> str:
+    """A relation the quotes state between other parties; empty when none is found. `aliases`: other
+    names for the same party ("America" for "the United States")."""
+    aliases = aliases or Aliases()
     c = _words(claim)
     q = [_words(quote) for quote in quotes]
     for i, word in enumerate(c):
@@ -66,7 +69,7 @@ def swapped_relation(claim: str, quotes: Sequence[str]) -> str:
             wanted = _object(c, i + 1)
             roles = [(k, j) for k, j in places if j + 1 < len(q[k]) and q[k][j + 1].plain in _ROLE_LINKS]
             given = {_object(q[k], j + 1) for k, j in roles} - {None}
-            if wanted and given and not any(tx.same_name(wanted, g) for g in given):
+            if wanted and given and not any(_same_party(wanted, g, aliases) for g in given):
                 return f"the quote makes it “{word.plain} {c[i + 1].plain}” {sorted(given)[0]}, not {wanted}"
     return ""
 
@@ -104,6 +107,17 @@ def _object(words: list[_Word], link: int) -> str | None:
             continue
         return w.stem
     return None
+
+
+def _same_party(a: str, b: str, aliases: Aliases) -> bool:
+    """Two name stems for one party: the same name, or another name the aliases give it (its first word)."""
+    if tx.same_name(a, b):
+        return True
+    for one, other in ((a, b), (b, a)):
+        forms = aliases.of(one) - {one}
+        if other in {tx.stem_words([f.split()[0]])[0] for f in forms if f.split()}:
+            return True
+    return False
 
 
 def _on_side(words: list[_Word], i: int, name: str, step: int) -> bool:

@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from .. import text as tx
 from ..schema import Evidence, ShortAnswer
 from .aliases import Aliases
-from .citations import main_clause
+from .citations import main_clause, time_for_a_thing
 from .claims import statement
 
 REFUSAL = "The articles don't answer this."
@@ -104,7 +104,10 @@ def locate(reply: str, sentence: str) -> tuple[int, int] | None:
         match = re.search(rf"(?<!\w){pattern}(?!\w)", sentence, flags=re.I)
         # most of the sentence again is the sentence, not the words that answer
         if match and len(candidate.split()) < 0.8 * len(sentence.split()):
-            return match.start(), match.end()
+            found = match.group()
+            if found.count("(") > found.count(")"):  # "74,000 (BP = Before": the bracket is not the answer's
+                found = found[: found.rindex("(")].rstrip()
+            return (match.start(), match.start() + len(found)) if found else None
     return None
 
 
@@ -212,6 +215,8 @@ def verify(judge, question: str, ev: Evidence, words: str) -> tuple[tuple[int, i
         return None, ""
     if span is None:  # no short part of the sentence answers: the whole sentence is not proof of one
         return None, f"no short part of the sentence answers it (the judge model gave {words!r})"
+    if time_for_a_thing(question, ev.text[span[0] : span[1]]):
+        return None, f"the words that answer are a time, not what was asked for ({ev.text[span[0] : span[1]]!r})"
     # The claim is what is asked; a scene-setting clause was checked against the article above.
     asked = main_clause(question)
     claim = as_claim(asked, ev.text[span[0] : span[1]])

@@ -18,6 +18,7 @@ from collections.abc import Sequence
 
 from .. import text as tx
 from .wording import (
+    aspect_mismatch,
     comparison_mismatch,
     extent_mismatch,
     modifier_mismatch,
@@ -282,8 +283,8 @@ _EMPTY_REASON = frozenset(
 def reason_echo(question: str, claim: str) -> str:
     """A claim whose reason only restates the question or the claim itself."""
     match = _REASON.search(tx.fold(claim))
-    if not match:
-        return ""
+    if not match or _REASON.search(tx.fold(question)):
+        return ""  # a reason the question gives ("what grew because of X?") is its premise, not the answer
     head, reason = tx.fold(claim)[: match.start()], tx.fold(claim)[match.end() :]
     reason_terms = tx.terms(reason) - _EMPTY_REASON
     known = tx.terms(head) | tx.terms(question)
@@ -302,6 +303,7 @@ def structure_failure(claim: str, quotes: Sequence[str], question: str = "") -> 
         date_mismatch,
         opposite_mismatch,
         position_mismatch,
+        aspect_mismatch,
         comparison_mismatch,
         modifier_mismatch,
     )

@@ -139,6 +139,9 @@ def _modified(text: str) -> set[tuple[str, str]]:
         # often a synonym ("inoculation") than a change of meaning, which adjectives carry.
         if first.endswith(_NOUN_ENDINGS):
             continue
+        if "-" in first and tx.numbers(first.split("-")[0]):
+            continue  # "a two-decade mission": a measure, which the checks on numbers compare
+
         pairs.add(tuple(tx.stem_words([first, noun])))
     return pairs
 
@@ -203,6 +206,30 @@ def position_mismatch(claim: str, quotes: str) -> str:
         theirs = given.get(name, {})
         if theirs and not groups.keys() & theirs.keys():
             return f"the quote says {min(theirs.values())}, not {min(groups.values())}"
+    return ""
+
+
+# When something began or ended: a claim that says it did needs a quote that marks that edge of it. The
+# claim's words are the closed class of aspect verbs; a quote marks a beginning or an end in more ways.
+_STARTS = frozenset("start started starts starting begin began begun begins beginning commence commenced".split())
+_ENDS = frozenset("stop stopped stops stopping end ended ends ending cease ceased ceases finish finished".split())
+_MARKS_START = _STARTS | frozenset(
+    "since from onset onward onwards first founded established introduced launched opened initiated".split()
+)
+_MARKS_END = _ENDS | frozenset("until till fell collapsed closed completed concluded dissolved abandoned".split())
+_RANGE = re.compile(r"\bfrom\b[^.;]{1,80}?\b(?:to|until|till)\b", re.IGNORECASE)  # both edges at once
+
+
+def aspect_mismatch(claim: str, quotes: str) -> str:
+    """A claim that something began (or ended) when the quote marks no beginning (or end) of it: "the
+    Holocene ended 11,700 years ago" from a quote about its beginning then."""
+    said, marked = set(tx.tokens(claim)), set(tx.tokens(quotes))
+    if _RANGE.search(quotes):
+        return ""
+    if said & _STARTS and not marked & _MARKS_START:
+        return "the quote does not say when it began"
+    if said & _ENDS and not marked & _MARKS_END:
+        return "the quote does not say when it ended"
     return ""
 
 
