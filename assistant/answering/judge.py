@@ -226,14 +226,6 @@ def _beyond(text: str, asked: set[str]) -> set[str]:
     return {t for t in new if not any(min(len(t), len(a)) >= 4 and (t.startswith(a) or a.startswith(t)) for a in asked)}
 
 
-def _says_more(reply: str, said: set[str], question: str) -> bool:
-    """A reply that says what the question did not: a word of its own, a name it composes of the
-    question's words ("Rhine Valley" for "the alpine valley that the Rhine flows through"), or a copy
-    that restates the question and was cut off where its explanation begins ("X calls Y the best
-    situation because": the passage, whole, is the explanation)."""
-    return bool(_beyond(reply, said) or _composed_anew(reply, question) or _EXPLAINING.search(reply))
-
-
 def _composed_anew(reply: str, question: str) -> bool:
     """Whether the reply sets two content words side by side that the question never does."""
     pairs = tx.phrases(reply)
@@ -320,13 +312,15 @@ class Judge:
         aliases = self.aliases() if self.aliases else Aliases()
         said = asked | tx.terms(" ".join(aliases.expand(question)))
         first = reply
-        if reply.startswith(NO_ANSWER) or not _says_more(reply, said, question):
+        if reply.startswith(NO_ANSWER):
             # A second reading, held to a run of the passage that opens on a word the question did not say:
-            # greedy reading opens on NONE when the answer's probability is spread over many first words,
-            # and copies the question's own name where the passage glosses it ("Rheinrinne" for what
-            # "Rheinrinne ("Rhine Gutter")" says it translates to).
+            # greedy reading opens on NONE when the answer's probability is spread over many first words
+            # (a first reply that only repeats the question is not read again: the words a model forced
+            # past its echo gives are as often a stray name as the answer, "Takeover" for who leads a group
+            # the sentence names again by its acronym).
             grammar = span_grammar(passage, opens=lambda word: bool(_beyond(word, said)))
             reply = " ".join(complete(self.scorer, messages, ANSWER_TOKENS, grammar).split()) if grammar else ""
+            reply = "" if reply.startswith(NO_ANSWER) else reply  # a model without grammars may say it again
         new = _beyond(reply, said)
         if not reply and first.startswith(NO_ANSWER):
             return Verdict(supported=False, score=score, reason=f"{NO_WORDS} ({score:.2f})")
