@@ -42,15 +42,18 @@ class QuotingLLM:
 
 class FixedScorer:
     """A judge model behind the Scorer interface with fixed answers: `reply` to any prompt, every claim
-    supported (`supports`) or not, and `none` as the probability that its reply is "NONE"."""
+    supported (`supports`) or not, and `none` as the probability that its reply is "NONE"; `held`, its
+    reply when a grammar gives it no NONE to say."""
 
     name = "fixed-scorer"
 
-    def __init__(self, reply: str, supports: bool, none: float) -> None:
-        self.reply, self.supports, self.none = reply, supports, none
+    def __init__(self, reply: str, supports: bool, none: float, held: str | None = None) -> None:
+        self.reply, self.supports, self.none, self.held = reply, supports, none, held
 
     def stream(self, messages, max_tokens, grammar=None, usage=None) -> Iterator[str]:
-        yield self.reply
+        # `held`: its reply under a grammar that leaves out NONE (a second reading), as a model held to it
+        refusable = grammar is None or '"NONE"' in grammar
+        yield self.reply if refusable or self.held is None else self.held
 
     def choice_probabilities(self, messages, choices) -> dict[str, float]:
         return {c: float(c == ("Yes" if self.supports else "No")) for c in choices}

@@ -230,6 +230,16 @@ def test_a_written_answer_to_a_question_a_span_answers_must_answer_it_as_a_quote
         assert bool(passing.visible()[0]) is shown, question
 
 
+def test_a_judge_that_opens_on_none_while_an_answer_is_likely_reads_again_for_the_words_that_answer():
+    sentence = evidence()[2].text
+    words = next(w for w in ["Zahra Baloch", "Baloch"] if w in sentence)
+    judge = Judge(FixedScorer("NONE", supports=True, none=0.3, held=words), Prompts())
+    verdict = judge.answers("Who declined to comment?", sentence)  # one span answers: read again
+    assert verdict.supported and verdict.words == words, verdict.reason
+    verdict = judge.answers("Why did Baloch decline to comment?", sentence)  # quoted whole: not read again
+    assert not verdict.supported and "copies no words" in verdict.reason
+
+
 def test_a_judge_that_opens_on_none_while_an_answer_is_likely_does_not_bar_an_explanation():
     # P(NONE) is 0.3, yet greedy reading opens on "NONE" (the answers' probability spread over many first
     # words): no words for a span, but no misreading either, so a why-answer clears the writer's bar.

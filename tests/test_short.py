@@ -152,15 +152,20 @@ def test_a_question_asking_for_several_things_is_told_from_one_asking_for_one():
     assert not asks_several("Which of the bridges opened first?")
 
 
-def test_a_time_is_no_answer_to_a_question_asking_for_a_thing_by_its_noun():
-    text = "Dam news\n\nThe Vik dam was built between the two lakes in the second half of the 19th century."
+def test_the_words_that_answer_are_the_kind_asked_for():
+    text = "Dam news\n\nThe Vik dam was built near Borne in the second half of the 19th century."
     article = Article(doc_id="v", file="dam.txt", title="Dam news", text=text, spans=((10, len(text)),))
     ev = Evidence(number=1, article=article, index=0)
     judge = Judge(None, Prompts())
-    span, failure = verify(judge, "What area was the Vik dam built between?", ev, "second half of the 19th century")
-    assert span is None and "a time" in failure
+    span, failure = verify(judge, "What area was the Vik dam built in?", ev, "second half of the 19th century")
+    assert span is None and "not the kind" in failure
     span, failure = verify(judge, "When was the Vik dam built?", ev, "second half of the 19th century")
     assert failure == "" and ev.text[span[0] : span[1]] == "second half of the 19th century"
+    # the words themselves must be of the kind: a place answers no "when", a century counts no dams
+    span, failure = verify(judge, "When was the Vik dam built?", ev, "near Borne")
+    assert span is None and "not the kind" in failure
+    span, failure = verify(judge, "How many dams were built?", ev, "19th century")
+    assert span is None and "not the kind" in failure
 
 
 def test_a_span_does_not_end_inside_a_bracket_it_opened():

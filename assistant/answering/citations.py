@@ -117,16 +117,27 @@ def answers_question(question: str, answer: str) -> bool:
 # "What area ...", "which river ...": the noun says what is asked for; a time is the answer only to a
 # question about a time.
 _WHAT_NOUN = re.compile(r"^\W*(?:(?:in|on|at|during|from|by|for)\s+)?(?:what|which)\s+([a-z]+)\b", re.IGNORECASE)
+_COUNTED = re.compile(r"\bhow\s+many\s+([a-z]+)\b", re.IGNORECASE)
 _TIME_ONLY = frozenset(
     "century centuries decade decades year years month months week weeks day days ago bc ad bp yr era age "
     "period half early late mid first second third last".split()
 )
 
 
+def span_fits(question: str, span: str) -> bool:
+    """Whether the words that answer are themselves the kind asked for: a time or number for "when", a
+    number for "how many/much" (the sentence holding one is not enough: "near Arnhem" answers no "when"),
+    and no bare time for a thing asked by its noun or counted ("what area", "how many wars")."""
+    asked = _WH.search(main_clause(question).lower())
+    if asked and asked.group(1) in {"when", "how many", "how much"} and not answers_question(question, span):
+        return False
+    return not time_for_a_thing(question, span)
+
+
 def time_for_a_thing(question: str, answer: str) -> bool:
     """Whether `answer` is only a time ("second half of the 20th century") where the question asks for a
-    thing by its noun ("what area ...?")."""
-    noun = _WHAT_NOUN.match(main_clause(question))
+    thing by its noun ("what area ...?") or counts one ("how many wars ...?")."""
+    noun = _WHAT_NOUN.match(main_clause(question)) or _COUNTED.search(main_clause(question))
     if noun is None or noun.group(1).lower() in _AUX_WORDS | _TIME_ONLY | _TIME_WORDS:
         return False
     words = [w for w in tokens(answer) if w not in {"the", "of", "in", "on", "a", "an", "about", "around", "by"}]

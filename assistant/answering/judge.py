@@ -278,6 +278,7 @@ class Judge:
     def answers(self, question: str, passage: str) -> Verdict:
         """Whether a verbatim passage answers the question (what a quoted answer must pass)."""
         from .citations import answers_question, is_lookup
+        from .short import wants_span
 
         if not answers_question(question, passage):
             return Verdict(supported=False, score=0.0, reason="not the kind of answer asked for")
@@ -313,11 +314,14 @@ class Judge:
         said = asked | tx.terms(" ".join(aliases.expand(question)))
         first = reply
         if reply.startswith(NO_ANSWER):
+            reply = ""
+        if not reply and wants_span(question):
             # A second reading, held to a run of the passage that opens on a word the question did not say:
             # greedy reading opens on NONE when the answer's probability is spread over many first words
             # (a first reply that only repeats the question is not read again: the words a model forced
             # past its echo gives are as often a stray name as the answer, "Takeover" for who leads a group
-            # the sentence names again by its acronym).
+            # the sentence names again by its acronym). Only for words that answer: a why-question's sentence
+            # is quoted whole, and a NONE there keeps it from standing as the explanation on its own.
             grammar = span_grammar(passage, opens=lambda word: bool(_beyond(word, said)))
             reply = " ".join(complete(self.scorer, messages, ANSWER_TOKENS, grammar).split()) if grammar else ""
             reply = "" if reply.startswith(NO_ANSWER) else reply  # a model without grammars may say it again

@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from .. import text as tx
 from ..schema import Evidence, ShortAnswer
 from .aliases import Aliases
-from .citations import main_clause, time_for_a_thing
+from .citations import main_clause, span_fits
 from .claims import statement
 
 REFUSAL = "The articles don't answer this."
@@ -215,8 +215,8 @@ def verify(judge, question: str, ev: Evidence, words: str) -> tuple[tuple[int, i
         return None, ""
     if span is None:  # no short part of the sentence answers: the whole sentence is not proof of one
         return None, f"no short part of the sentence answers it (the judge model gave {words!r})"
-    if time_for_a_thing(question, ev.text[span[0] : span[1]]):
-        return None, f"the words that answer are a time, not what was asked for ({ev.text[span[0] : span[1]]!r})"
+    if not span_fits(question, ev.text[span[0] : span[1]]):
+        return None, f"the words that answer are not the kind asked for ({ev.text[span[0] : span[1]]!r})"
     # The claim is what is asked; a scene-setting clause was checked against the article above.
     asked = main_clause(question)
     claim = as_claim(asked, ev.text[span[0] : span[1]])
