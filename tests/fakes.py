@@ -43,17 +43,24 @@ class QuotingLLM:
 class FixedScorer:
     """A judge model behind the Scorer interface with fixed answers: `reply` to any prompt, every claim
     supported (`supports`) or not, and `none` as the probability that its reply is "NONE"; `held`, its
-    reply when a grammar gives it no NONE to say."""
+    reply when a grammar gives it no NONE to say, `copied` when a grammar holds it to the passage."""
 
     name = "fixed-scorer"
 
-    def __init__(self, reply: str, supports: bool, none: float, held: str | None = None) -> None:
-        self.reply, self.supports, self.none, self.held = reply, supports, none, held
+    def __init__(
+        self, reply: str, supports: bool, none: float, held: str | None = None, copied: str | None = None
+    ) -> None:
+        self.reply, self.supports, self.none, self.held, self.copied = reply, supports, none, held, copied
 
     def stream(self, messages, max_tokens, grammar=None, usage=None) -> Iterator[str]:
-        # `held`: its reply under a grammar that leaves out NONE (a second reading), as a model held to it
-        refusable = grammar is None or '"NONE"' in grammar
-        yield self.reply if refusable or self.held is None else self.held
+        # `held`: its reply under a grammar that leaves out NONE (a second reading); `copied`: under one
+        # that keeps it. As a model held to the grammar would.
+        if grammar is not None and '"NONE"' not in grammar and self.held is not None:
+            yield self.held
+        elif grammar is not None and self.copied is not None:
+            yield self.copied
+        else:
+            yield self.reply
 
     def choice_probabilities(self, messages, choices) -> dict[str, float]:
         return {c: float(c == ("Yes" if self.supports else "No")) for c in choices}

@@ -240,6 +240,17 @@ def test_a_judge_that_opens_on_none_while_an_answer_is_likely_reads_again_for_th
     assert not verdict.supported and "copies no words" in verdict.reason
 
 
+def test_a_why_question_s_sentence_is_read_freely_so_words_from_elsewhere_still_say_it_does_not_explain():
+    sentence = evidence()[2].text
+    copied = " ".join(sentence.split()[:3])
+    judge = Judge(FixedScorer("a trade dispute with India", supports=True, none=0.1, copied=copied), Prompts())
+    verdict = judge.answers("Why did Baloch decline to comment?", sentence)
+    assert not verdict.supported and "not in the passage" in verdict.reason, verdict.reason
+    # where a span answers, the reply is held to the passage's words
+    verdict = judge.answers("Who declined to comment?", sentence)
+    assert verdict.words == copied, verdict.reason
+
+
 def test_a_judge_that_opens_on_none_while_an_answer_is_likely_does_not_bar_an_explanation():
     # P(NONE) is 0.3, yet greedy reading opens on "NONE" (the answers' probability spread over many first
     # words): no words for a span, but no misreading either, so a why-answer clears the writer's bar.

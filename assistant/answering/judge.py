@@ -299,8 +299,11 @@ class Judge:
                 score=score,
                 reason=f"the judge model finds it does not answer the question ({score:.2f})",
             )
-        # Only the passage's own words, as it writes them, or NONE: the reply is then located verbatim.
-        grammar = span_grammar(passage, NO_ANSWER[0])
+        # Where a span answers: only the passage's own words, as it writes them, or NONE, so the reply is
+        # located verbatim. Elsewhere (why/how) the sentence is quoted whole and a free reply is read as
+        # before: words it gives that the passage does not hold say the sentence is not the explanation.
+        spans = wants_span(question)
+        grammar = span_grammar(passage, NO_ANSWER[0]) if spans else None
         reply = " ".join(complete(self.scorer, messages, ANSWER_TOKENS, grammar).split())
         if is_lookup(question):  # what the passage says about the name is the answer
             return Verdict(
@@ -315,7 +318,7 @@ class Judge:
         first = reply
         if reply.startswith(NO_ANSWER):
             reply = ""
-        if not reply and wants_span(question):
+        if not reply and spans:
             # A second reading, held to a run of the passage that opens on a word the question did not say:
             # greedy reading opens on NONE when the answer's probability is spread over many first words
             # (a first reply that only repeats the question is not read again: the words a model forced
@@ -332,7 +335,7 @@ class Judge:
             return Verdict(supported=True, score=score, reason=f"the judge model finds it explains: {first!r}")
         if not (new or _composed_anew(reply, question)):
             return Verdict(supported=False, score=score, reason=f"{ANSWER_ECHO}: {reply or first!r}")
-        if not (new & tx.terms(passage) or _composed_anew(reply, question)):
+        if new and not new & tx.terms(passage):  # a name composed anew is of the question's words only
             return Verdict(supported=False, score=score, reason=f"{ANSWER_ELSEWHERE}: {reply!r}")
         return Verdict(
             supported=True,
