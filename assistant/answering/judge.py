@@ -331,6 +331,8 @@ class Judge:
         new = _beyond(reply, said)
         if not reply and first.startswith(NO_ANSWER):
             return Verdict(supported=False, score=score, reason=f"{NO_WORDS} ({score:.2f})")
+        # "X calls Y the best situation because": a copy that restates the question and was cut off where
+        # its explanation begins is no echo; the passage, whole, is the explanation.
         if not new and _EXPLAINING.search(first):
             return Verdict(supported=True, score=score, reason=f"the judge model finds it explains: {first!r}")
         if not (new or _composed_anew(reply, question)):
