@@ -251,6 +251,20 @@ def test_a_why_question_s_sentence_is_read_freely_so_words_from_elsewhere_still_
     assert verdict.words == copied, verdict.reason
 
 
+def test_a_free_reply_the_passage_holds_as_written_is_taken_and_cut_where_a_clause_ends():
+    sentence = evidence()[2].text
+    words = sentence.split()
+    # the grammar (which costs seconds a reply) is read only when the free reply is not in the passage
+    judge = Judge(FixedScorer(" ".join(words[:3]), supports=True, none=0.1, copied=words[0]), Prompts())
+    assert judge.answers("Who declined to comment?", sentence).words == " ".join(words[:3])
+    clause = Judge(FixedScorer("Lek, then joins the Noord", supports=True, none=0.1), Prompts())
+    assert clause.answers("Where does it flow?", "The Waal becomes the Lek, then joins the Noord.").words == "Lek"
+    listed = Judge(FixedScorer("Swabia, Franconia", supports=True, none=0.1), Prompts())
+    assert listed.answers("Where does it flow?", "It flows through Swabia, Franconia and Bavaria.").words == (
+        "Swabia, Franconia"
+    )
+
+
 def test_a_judge_that_opens_on_none_while_an_answer_is_likely_does_not_bar_an_explanation():
     # P(NONE) is 0.3, yet greedy reading opens on "NONE" (the answers' probability spread over many first
     # words): no words for a span, but no misreading either, so a why-answer clears the writer's bar.

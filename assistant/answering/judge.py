@@ -200,6 +200,22 @@ def _subject(sentence: str) -> str:
     return sentence
 
 
+# Where `llms.span_grammar` ends a run: a comma, semicolon or colon before a lowercase word.
+_CLAUSE_MARK = re.compile(r"[,;:]\W*")
+
+
+def _read(reply: str) -> str:
+    return " ".join(reply.split())
+
+
+def _clause(reply: str) -> str:
+    """The reply up to where `llms.span_grammar` would have ended it."""
+    for mark in _CLAUSE_MARK.finditer(reply):
+        if reply[mark.end() : mark.end() + 1].islower():
+            return reply[: mark.start()]
+    return reply
+
+
 _EXPLAINING = re.compile(r"\b(?:because|since|as|so|by|to|due\s+to|so\s+that|in\s+order\s+to)\W*$", re.IGNORECASE)
 
 
@@ -303,8 +319,7 @@ class Judge:
         # located verbatim. Elsewhere (why/how) the sentence is quoted whole and a free reply is read as
         # before: words it gives that the passage does not hold say the sentence is not the explanation.
         spans = wants_span(question)
-        grammar = span_grammar(passage, NO_ANSWER[0]) if spans else None
-        reply = " ".join(complete(self.scorer, messages, ANSWER_TOKENS, grammar).split())
+        reply = self._copy(messages, passage) if spans else _read(complete(self.scorer, messages, ANSWER_TOKENS))
         if is_lookup(question):  # what the passage says about the name is the answer
             return Verdict(
                 supported=True,
@@ -345,6 +360,23 @@ class Judge:
             reason=f"the judge model finds it answers the question: {reply!r}",
             words=reply,
         )
+
+    def _copy(self, messages: list[dict[str, str]], passage: str) -> str:
+        """The model's copy of the words that answer, as the passage writes them, or NONE. Read freely
+        first: a grammar costs llama.cpp 1.5-2.5 s a reply on this machine, against 0.1-0.7 s free
+        (bench/results/span-grammar-cost.txt). Where the free reply stands verbatim in the passage, greedy
+        reading under the grammar takes the same tokens, up to where a clause ends (where the grammar ends
+        the run); only a reply the passage does not hold as written ("N-S" for "N–S") is read again,
+        held to the passage's words."""
+        from .short import locate
+
+        reply = _read(complete(self.scorer, messages, ANSWER_TOKENS))
+        if reply.startswith(NO_ANSWER):
+            return NO_ANSWER[0]
+        if reply and locate(reply, passage) is not None:
+            return _clause(reply)
+        grammar = span_grammar(passage, NO_ANSWER[0])
+        return _read(complete(self.scorer, messages, ANSWER_TOKENS, grammar)) if grammar else reply
 
     def confirms(self, question: str, sentence: str) -> float:
         """The judge model's probability that the sentence answers the yes/no question with yes (against
