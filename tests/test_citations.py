@@ -265,6 +265,13 @@ def test_a_free_reply_the_passage_holds_as_written_is_taken_and_cut_where_a_clau
     )
 
 
+def test_a_reply_that_only_calls_the_asked_place_the_country_repeats_the_question():
+    passage = "Lena Vik wrote a book on fishing in the country before she moved to Oslo."
+    judge = Judge(FixedScorer("book on fishing in the country", supports=True, none=0.1), Prompts())
+    verdict = judge.answers("What is the title of Lena Vik's book on fishing in Norway?", passage)
+    assert not verdict.supported and "repeats the question" in verdict.reason, verdict.reason
+
+
 def test_a_judge_that_opens_on_none_while_an_answer_is_likely_does_not_bar_an_explanation():
     # P(NONE) is 0.3, yet greedy reading opens on "NONE" (the answers' probability spread over many first
     # words): no words for a span, but no misreading either, so a why-answer clears the writer's bar.

@@ -168,6 +168,21 @@ def test_the_words_that_answer_are_the_kind_asked_for():
     assert span is None and "not the kind" in failure
 
 
+def test_a_time_that_only_points_back_or_a_date_for_a_measure_is_not_the_kind_asked_for():
+    text = "Dam news\n\nSince that time the Vik valley, 12 km wide, has flooded 300 years ago and since."
+    article = Article(doc_id="v", file="dam.txt", title="Dam news", text=text, spans=((10, len(text)),))
+    ev = Evidence(number=1, article=article, index=0)
+    judge = Judge(None, Prompts())
+    span, failure = verify(judge, "When was the Vik valley flooded?", ev, "Since that time")
+    assert span is None and "not the kind" in failure
+    span, failure = verify(judge, "How wide is the Vik valley?", ev, "300 years ago")
+    assert span is None and "not the kind" in failure
+    span, failure = verify(judge, "How wide is the Vik valley?", ev, "Vik valley")
+    assert span is None and "not the kind" in failure
+    span, failure = verify(judge, "How wide is the Vik valley?", ev, "12 km")
+    assert failure == "" and ev.text[span[0] : span[1]] == "12 km"
+
+
 def test_a_span_does_not_end_inside_a_bracket_it_opened():
     sentence = "The frost lasted from 1,200 (BP = before present) until the thaw."
     start, end = locate("1,200 (BP = before", sentence)

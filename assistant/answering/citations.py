@@ -101,6 +101,8 @@ def answers_question(question: str, answer: str) -> bool:
             return any(_new_name(name, known) for name in names(answer))
         if word in {"date", "day"}:
             return bool(_DAY.search(answer))
+        if word == "direction":  # "north", "westward", "upstream": no name, no number
+            return bool(_COMPASS.search(answer))
         kind = "when" if word in {"year", "month", "time"} else "many"
     if kind in {"many", "much"}:
         return bool(numbers(answer)) or bool(set(tokens(answer)) & _QUANTITY_WORDS)
@@ -131,7 +133,23 @@ def span_fits(question: str, span: str) -> bool:
     asked = _WH.search(main_clause(question).lower())
     if asked and asked.group(1) in {"when", "how many", "how much"} and not answers_question(question, span):
         return False
+    if asked and asked.group(1) == "when" and _POINTING_TIME.match(span):
+        return False  # "since that time": points at a time the sentence before gave, names none
+    measure = _MEASURED.search(main_clause(question).lower())
+    if measure and not (numbers(span) or set(tokens(span)) & _QUANTITY_WORDS):
+        return False  # "how wide ...?" is answered by a measure, not by a place or a name
+    if measure and measure.group(1) not in {"long", "old"} and set(tokens(span)) & _DATING:
+        return False  # "11,700 years ago" is when, not how wide
     return not time_for_a_thing(question, span)
+
+
+_POINTING_TIME = re.compile(
+    r"^\W*(?:(?:since|from|until|till|by|at|after|before|in|during)\s+)?(?:that|this|those|these|the\s+same)\s+"
+    r"(?:time|times|period|day|days|year|years|era|point|moment|date)\W*$",
+    re.IGNORECASE,
+)
+_MEASURED = re.compile(r"\bhow\s+(wide|tall|high|deep|far|big|large|heavy|long|old)\b")
+_DATING = frozenset("ago bc ad bp yr century centuries".split())
 
 
 def time_for_a_thing(question: str, answer: str) -> bool:
@@ -255,7 +273,7 @@ _RELATIVE = re.compile(r"^\W*what\b.*\s(?:that|which|who|whom|whose)\s", re.I)
 _DETAIL = re.compile(
     r"\b(?:what|which)\s+(?:(?:is|was|are|were)\s+)?(?:the\s+|another\s+|an?\s+)?"
     r"(?:exact\s+|real\s+|full\s+|precise\s+|other\s+|second\s+)?"
-    r"(name|date|day|year|month|time|number|amount|percentage|share|age)\b",
+    r"(name|date|day|year|month|time|number|amount|percentage|share|age|direction)\b",
     re.IGNORECASE,
 )
 # A date to the day: "May 24", "24 May", "May 24, 2023", "5/24", or a weekday.
@@ -263,6 +281,10 @@ _DAY = re.compile(
     r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b"
     r"|\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b"
     r"|\b\d{1,2}/\d{1,2}\b|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b",
+    re.IGNORECASE,
+)
+_COMPASS = re.compile(
+    r"\b(?:north|south|east|west)(?:ern|ward|wards|[\s-]*(?:east|west)(?:ern|ward)?)?\b|\b(?:up|down)(?:stream|hill)\b",
     re.IGNORECASE,
 )
 _IDENTITY = re.compile(r"\bwho(?:['’]s|\s+(?:is|was|are|were))\s+(?!the\b|a\b|an\b)", re.IGNORECASE)

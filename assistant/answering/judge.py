@@ -22,6 +22,7 @@ from pydantic import BaseModel
 from .. import text as tx
 from ..safety import carries_markup
 from .aliases import Aliases
+from .events import unsaid_event
 from .llms import Scorer, complete, span_grammar
 from .prompts import Prompts
 from .relations import swapped_relation, truncated_copy
@@ -46,7 +47,13 @@ ANSWER_ECHO = "the judge model's answer only repeats the question"
 ANSWER_ELSEWHERE = "the judge model's answer is not in the passage"
 NO_WORDS = "the judge model copies no words that answer it"
 # Words a sentence can add to the question without answering it ("the person who brokered ...").
-_GENERIC = frozenset(tx.stem_words("person people thing things number something someone one way time".split()))
+# A noun that only stands for a place or body the question named ("extremism in the country" for "in
+# Pakistan") adds nothing either.
+_GENERIC = frozenset(
+    tx.stem_words(
+        "person people thing things number something someone one way time country city group region place".split()
+    )
+)
 
 
 DENIES = "denies what the quote states"
@@ -154,7 +161,11 @@ def rule_failure(
     # "No, X is not Y" restates "Is X Y?" and still answers it.
     if asked and not _beyond(claim, asked) and tx.negated(claim) == tx.negated(question):
         return ECHO
-    return swapped_relation(claim, quotes, aliases) or structure_failure(claim, quotes, question)
+    return (
+        swapped_relation(claim, quotes, aliases)
+        or unsaid_event(question, quotes)
+        or structure_failure(claim, quotes, question)
+    )
 
 
 # A quote that opens on a pronoun or a definite description refers to someone named before it.
@@ -244,7 +255,7 @@ def _beyond(text: str, asked: set[str]) -> set[str]:
 
 def _composed_anew(reply: str, question: str) -> bool:
     """Whether the reply sets two content words side by side that the question never does."""
-    pairs = tx.phrases(reply)
+    pairs = {pair for pair in tx.phrases(reply) if not set(pair) & _GENERIC}
     return bool(pairs) and not pairs <= tx.phrases(question)
 
 

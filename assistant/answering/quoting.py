@@ -23,6 +23,7 @@ from ..settings import Settings
 from . import citations as cite
 from . import short
 from .directives import form as directive_form
+from .events import unsaid_event
 from .judge import Judge
 
 EXTRACTIVE_SENTENCES = 2  # quoted at most, without short answers
@@ -43,8 +44,12 @@ def candidates(question: str, evidence: list[Evidence], min_overlap: float) -> l
     wanted = tx.terms(asked)
     if not wanted:
         return []
-    # The kind check is cheap: a sentence without the kind of thing asked for does not take a place.
-    fitting = [ev for ev in evidence if cite.answers_question(question, ev.text)]
+    # The kind check is cheap: a sentence without the kind of thing asked for does not take a place, nor
+    # one that never names the event a time question asks about (the judge would turn it down after a
+    # model call; `events.unsaid_event`).
+    fitting = [
+        ev for ev in evidence if cite.answers_question(question, ev.text) and not unsaid_event(question, [ev.text])
+    ]
     scored = sorted(fitting, key=lambda ev: -len(wanted & tx.terms(ev.text)))
     # A sentence that tells someone what to say or do asserts nothing, so it is never its own proof
     # (an instruction the screen left as evidence is not quoted as the answer either).

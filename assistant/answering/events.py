@@ -1,0 +1,99 @@
+"""Whether a quote says the event a time question asks about.
+
+"When did Herodotus discover the Rhine?" asks when one thing happened: the discovering. A sentence that
+names Herodotus, the Rhine and a century but says he did not know it, or that dates something else, gives
+the time of another event; the date in it is no answer. So the question's own verb (in any of its forms,
+"fell" for "fall", or a word built on it, "discovery" for "discover") must be in the quote. Verbs that
+carry no event of their own ("take place", "happen") say nothing to look for, and whether something began
+or ended is `wording.aspect_mismatch`'s to check.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from functools import cache
+
+from .. import text as tx
+
+_TIME_QUESTION = re.compile(
+    r"^\W*(?:(?:in|during|at|by|since|until)\s+)?"
+    r"(?:when|(?:what|which)\s+(?:year|century|decade|period|era|month|day|date|time|age|season))\s+"
+    r"(?P<aux>did|does|do|was|were|is|are|has|have|had)\s+(?P<rest>.+?)\W*$",
+    re.I,
+)
+_DO = frozenset({"did", "does", "do"})
+# A time set before a noun dates the noun: "a January report", "the 2014 attack", "Sunday's interview".
+_DATED = re.compile(
+    r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|"
+    r"Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|\d{4}s?)(?:['’]s)?\s+([a-z]+)"
+)
+_DETERMINERS = frozenset("the a an this that these those its their his her our your my".split())
+# Verbs that name no event of their own, and those of beginning and ending (`wording.aspect_mismatch`).
+_LIGHT = frozenset(
+    "be have do happen occur take make get go come become begin start end finish stop cease commence "
+    "complete conclude last continue remain".split()
+)
+
+
+def asked_event(question: str) -> str:
+    """The verb of a time question, in its base form ("discover" for "When was X discovered?"); "" when
+    the question asks no time, or its verb names no event of its own. The verb is the first lowercase
+    word after the auxiliary that can be one (after "did", its base form; after "was", a participle), not
+    right after a determiner ("the flood plain" is no verb)."""
+    match = _TIME_QUESTION.match(" ".join(question.split()))
+    if match is None:
+        return ""
+    done = match.group("aux").lower() in _DO
+    words = [w.strip(',;:"“”') for w in match.group("rest").split()]
+    previous = ""
+    for n, word in enumerate(words):
+        low = word.lower()
+        catenative = n + 1 < len(words) and words[n + 1].lower() == "to"  # "supposed to be finished"
+        if word[:1].islower() and previous not in _DETERMINERS and not catenative and _verb(low, base=done):
+            # "the water level rise": a noun before the verb may be one too; the verb is the last of a run
+            following = words[n + 1].lower() if n + 1 < len(words) else ""
+            if _lemma(low) in _LIGHT:  # "take place": no event of its own, whatever follows
+                return ""
+            if following[:1].isalpha() and words[n + 1][:1].islower() and _verb(following, base=done):
+                low = following
+            base = _lemma(low)
+            return "" if base in _LIGHT else base
+        previous = low
+    return ""
+
+
+def unsaid_event(question: str, quotes: Sequence[str]) -> str:
+    """Why the quotes do not date what the question asks about; "" when they say it, or nothing is asked."""
+    verb = asked_event(question)
+    if not verb:
+        return ""
+    words = tx.tokens(" ".join(quotes))
+    if any(_lemma(word) == verb for word in words):
+        return ""
+    joined = " ".join(quotes)
+    stem = tx.stem_words([verb])[0]
+    if any(len(stem) >= 4 and term.startswith(stem) for term in tx.terms(joined)):
+        return ""  # "discovery", "formation": the event named by a noun built on the verb
+    asked = tx.terms(question)
+    if any(tx.stem_words([noun.lower()])[0] in asked for noun in _DATED.findall(joined)):
+        return ""  # "a January report" dates the report the question asks about, with no verb
+    return f"the quote does not speak of the event asked about (“{verb}”)"
+
+
+def _verb(word: str, base: bool) -> bool:
+    """Whether the word can be a verb in its base form (`base`) or as a participle."""
+    from lemminflect import getAllInflections, getAllLemmas
+
+    if "VERB" not in getAllLemmas(word):
+        return False
+    forms = getAllInflections(_lemma(word), upos="VERB")
+    return word in forms.get("VB", ()) if base else word in forms.get("VBN", ()) + forms.get("VBD", ())
+
+
+@cache
+def _lemma(word: str) -> str:
+    """The verb's base form, as lemminflect gives it ("fell" -> "fall"); the word when it is no verb."""
+    from lemminflect import getLemma
+
+    return (getLemma(word.lower(), upos="VERB") or (word.lower(),))[0]
