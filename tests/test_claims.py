@@ -74,6 +74,17 @@ CASES = [
     ("When was the Vik flood?", "1921", "The Vik flood was in 1921."),
     ("When was the town fully within the kingdom?", "1500", "The town was fully within the kingdom in 1500."),
     ("When was the Vik council's speech broadcast?", "May", "The Vik council's speech was broadcast in May."),
+    # what "besides" sets aside is the question's premise, not part of the claim
+    ("Besides Vik and Borne, where else is the lake?", "Lund", "The lake is in Lund."),
+    ("Apart from the guild, who else signed the deal?", "Anna Berg", "Anna Berg signed the deal."),
+    # a leading phrase that sets the scene closes the claim; a modal before "be" is the subject's verb
+    (
+        "After 1921, who would be barred from the guild?",
+        "the tanners",
+        "The tanners would be barred from the guild after 1921.",
+    ),
+    ("In Vik, who founded the guild?", "Anna Berg", "Anna Berg founded the guild in Vik."),
+    ("What would the bridge cost?", "a million", "The bridge would cost a million."),
     # a role the question gives stays beside the answer, for the judge to check
     (
         "Which former member of the council said the plan would fail?",

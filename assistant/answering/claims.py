@@ -39,6 +39,7 @@ _HEDGE = re.compile(
 )
 _ROLES = frozenset().union(*ROLE_FAMILIES.values())
 _BE = frozenset("is are was were".split())
+_MODALS = frozenset("can could will would should may might must".split())
 _COMPARATIVE = re.compile(r"^(?:[a-z]{2,}er|more|less|fewer)$", re.I)
 _RELATIVE = re.compile(r"\b(?:that|which|who|whom|where)\b", re.I)
 _DAYLIKE = re.compile(r"\b(?:\d{1,2}\s+[A-Z][a-z]+|[A-Z][a-z]+\s+\d{1,2})\b")
@@ -47,17 +48,36 @@ _DAYLIKE = re.compile(r"\b(?:\d{1,2}\s+[A-Z][a-z]+|[A-Z][a-z]+\s+\d{1,2})\b")
 def statement(question: str, answer: str) -> str:
     """The question with `answer` in place of what it asks for, as a sentence."""
     q = " ".join(question.split()).rstrip(" ?.!")
+    whole = q
+    # "Besides X and Y, where else is Z?": what is set aside is the question's premise; the claim is "Z is
+    # in <answer>".
+    q = _ELSE.sub(r"\1", _BESIDES.sub("", q))
+    # "After 1935, who would ...?": a leading phrase that sets the scene closes the claim
+    scene = _SCENE.match(q)
+    if scene:
+        q = q[scene.end() :]
     q = re.sub(r"^(what|who|where|when|how|which)['’]s\b", r"\1 is", q, flags=re.I)  # "What's" -> "What is"
     q = _HEDGE.sub("", q)  # "roughly what share ...": the hedge qualifies the answer, not the claim
     q = _NAMING.sub("", q)  # "what is the rock called that ...": the rock that ... is the answer
     answer = " ".join(answer.split()).strip(" .,;:")
     placed = (_place(q, answer) or _in_place(q, answer)) if q and answer else ""
     if not placed:
-        return f'The answer to "{q}?" is {answer}.'
+        return f'The answer to "{whole}?" is {answer}.'
     placed = placed[0].upper() + placed[1:]
+    if scene:
+        placed = f"{placed.rstrip('.')} {scene.group(1)[0].lower()}{scene.group(1)[1:]}"
     return placed if placed.endswith((".", "!", "?")) else placed + "."
 
 
+_BESIDES = re.compile(
+    r"^(?:besides|apart\s+from|aside\s+from|other\s+than|except\s+for|in\s+addition\s+to)\s+[^,]+,\s*", re.I
+)
+_SCENE = re.compile(
+    r"^((?:in|on|at|after|before|since|until|by|during|from)\s+[^,]{1,40}),\s*"
+    r"(?=(?:what|which|who|whom|whose|when|where|how)\b)",
+    re.I,
+)
+_ELSE = re.compile(r"^(what|who|whom|where|which|when|how)\s+else\b", re.I)
 _NAMING = re.compile(r"\b(?:called|named|known\s+as)\s+(?=(?:that|which|who|where)\b)", re.I)
 _TIME_NOUNS = frozenset("year years century decade period month date day time era age season".split())
 
@@ -101,10 +121,12 @@ def _place(q: str, answer: str) -> str:
     target = f"{prep} {answer}".strip()
     if first in _AUX and len(body) > 2 and body[1].lower() == "there":  # "was there a plan": "there was a plan"
         return " ".join(["there", body[0], *body[2:], target])
+    # "who would be forbidden ...": a modal before "be"/"have" is the subject's own verb, not inverted
+    modal_verb = first in _MODALS and len(body) > 1 and body[1].lower() in {"be", "have", "not", "never"}
     inverted = first in _AUX and not (
         head in {"who", "what", "which", "how"}
         and not measure
-        and first in {"is", "are", "was", "were", "has", "have", "had"}
+        and (first in {"is", "are", "was", "were", "has", "have", "had"} or modal_verb)
         and not (_object_gap(rest) and not _RELATIVE.search(rest))  # a relative clause's gap is its own
         and not (head == "how" and noun)
     )
