@@ -163,8 +163,8 @@ def rule_failure(
         return ECHO
     return (
         swapped_relation(claim, quotes, aliases)
-        or unsaid_event(question, quotes)
         or structure_failure(claim, quotes, question)
+        or unsaid_event(question, quotes)  # after the checks that say what the quote says instead
     )
 
 
