@@ -59,8 +59,11 @@ class FixedScorer:
             yield self.held
         elif grammar is not None and self.copied is not None:
             yield self.copied
-        else:
-            yield self.reply
+        else:  # word by word, as a model streams; `written` counts what was taken before the reader stopped
+            self.written = 0
+            for piece in re.findall(r"\s*\S+\s*", self.reply) or [self.reply]:
+                self.written += 1
+                yield piece
 
     def choice_probabilities(self, messages, choices) -> dict[str, float]:
         return {c: float(c == ("Yes" if self.supports else "No")) for c in choices}

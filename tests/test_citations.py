@@ -265,6 +265,14 @@ def test_a_free_reply_the_passage_holds_as_written_is_taken_and_cut_where_a_clau
     )
 
 
+def test_a_free_reply_that_strays_from_the_passage_is_cut_short_and_read_again_under_the_grammar():
+    passage = 'Most of the water flows into the Rheinrinne ("Rhine Gutter") and the lake.'
+    scorer = FixedScorer("Rhine River Gutter, a channel in the lake", supports=True, none=0.1, copied="Rhine Gutter")
+    verdict = Judge(scorer, Prompts()).answers("What does the word Rheinrinne mean?", passage)
+    assert verdict.words == "Rhine Gutter"
+    assert scorer.written == 2  # "Rhine River" is no copy: the words after it were never paid for
+
+
 def test_a_reply_that_only_calls_the_asked_place_the_country_repeats_the_question():
     passage = "Lena Vik wrote a book on fishing in the country before she moved to Oslo."
     judge = Judge(FixedScorer("book on fishing in the country", supports=True, none=0.1), Prompts())

@@ -219,6 +219,23 @@ def _read(reply: str) -> str:
     return " ".join(reply.split())
 
 
+def _strays(reply: str, passage: str) -> bool:
+    """Whether a reply being written can no longer be a copy of the passage's words that `short.locate`
+    finds. Only said where that is sure: not for a reply that may still be NONE, nor one holding a number
+    (locate reads "3" as "three")."""
+    text = " ".join(reply.split()).strip(" .,;:\"“”'‘’").casefold()
+    if not text or "none".startswith(text[:4]) or any(c.isdigit() for c in text):
+        return False
+    words = set(re.findall(r"[a-z]+", text))
+    if words & _COUNTING:
+        return False
+    flat = " ".join(passage.split()).casefold()
+    return text not in flat and re.sub(r"^(?:the|a|an)\s+", "", text) not in flat
+
+
+_COUNTING = frozenset(tx.NUMBER_WORDS)
+
+
 def _clause(reply: str) -> str:
     """The reply up to where `llms.span_grammar` would have ended it."""
     for mark in _CLAUSE_MARK.finditer(reply):
@@ -381,7 +398,14 @@ class Judge:
         held to the passage's words."""
         from .short import locate
 
-        reply = _read(complete(self.scorer, messages, ANSWER_TOKENS))
+        reply = ""
+        pieces = self.scorer.stream(messages, ANSWER_TOKENS)
+        for piece in pieces:
+            reply += piece
+            if _strays(reply, passage):  # no longer a copy: stop paying for words the grammar will replace
+                pieces.close()
+                break
+        reply = _read(reply)
         if reply.startswith(NO_ANSWER):
             return NO_ANSWER[0]
         if reply and locate(reply, passage) is not None:
