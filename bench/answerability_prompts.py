@@ -18,7 +18,7 @@ from pathlib import Path
 
 from answerability_calibration import auc, pairs
 
-from assistant.answering.judge import NO_ANSWER
+from assistant.answering.copying import NO_ANSWER
 from assistant.answering.prompts import Prompts
 from assistant.app import App
 

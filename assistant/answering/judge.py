@@ -22,6 +22,7 @@ from pydantic import BaseModel
 from .. import text as tx
 from ..safety import carries_markup
 from .aliases import Aliases
+from .copying import ANSWER_TOKENS, NO_ANSWER, copy_words, read
 from .events import unsaid_event
 from .llms import Scorer, complete, span_grammar
 from .prompts import Prompts
@@ -41,8 +42,6 @@ MODEL_COVERAGE = 0.2
 # side: bench/results/answerability-prompts.txt).
 # When NONE is unlikely the model's reply is read too: words that only repeat the question ("the
 # country" for "which country did he flee to?") or that the passage does not hold are not an answer.
-NO_ANSWER = ("NONE", "None")
-ANSWER_TOKENS = 16
 ANSWER_ECHO = "the judge model's answer only repeats the question"
 ANSWER_ELSEWHERE = "the judge model's answer is not in the passage"
 NO_WORDS = "the judge model copies no words that answer it"
@@ -211,39 +210,6 @@ def _subject(sentence: str) -> str:
     return sentence
 
 
-# Where `llms.span_grammar` ends a run: a comma, semicolon or colon before a lowercase word.
-_CLAUSE_MARK = re.compile(r"[,;:]\W*")
-
-
-def _read(reply: str) -> str:
-    return " ".join(reply.split())
-
-
-def _strays(reply: str, passage: str) -> bool:
-    """Whether a reply being written can no longer be a copy of the passage's words that `short.locate`
-    finds. Only said where that is sure: not for a reply that may still be NONE, nor one holding a number
-    (locate reads "3" as "three")."""
-    text = " ".join(reply.split()).strip(" .,;:\"“”'‘’").casefold()
-    if not text or "none".startswith(text[:4]) or any(c.isdigit() for c in text):
-        return False
-    words = set(re.findall(r"[a-z]+", text))
-    if words & _COUNTING:
-        return False
-    flat = " ".join(passage.split()).casefold()
-    return text not in flat and re.sub(r"^(?:the|a|an)\s+", "", text) not in flat
-
-
-_COUNTING = frozenset(tx.NUMBER_WORDS)
-
-
-def _clause(reply: str) -> str:
-    """The reply up to where `llms.span_grammar` would have ended it."""
-    for mark in _CLAUSE_MARK.finditer(reply):
-        if reply[mark.end() : mark.end() + 1].islower():
-            return reply[: mark.start()]
-    return reply
-
-
 _EXPLAINING = re.compile(r"\b(?:because|since|as|so|by|to|due\s+to|so\s+that|in\s+order\s+to)\W*$", re.IGNORECASE)
 
 
@@ -347,7 +313,11 @@ class Judge:
         # located verbatim. Elsewhere (why/how) the sentence is quoted whole and a free reply is read as
         # before: words it gives that the passage does not hold say the sentence is not the explanation.
         spans = wants_span(question)
-        reply = self._copy(messages, passage) if spans else _read(complete(self.scorer, messages, ANSWER_TOKENS))
+        reply = (
+            copy_words(self.scorer, messages, passage)
+            if spans
+            else read(complete(self.scorer, messages, ANSWER_TOKENS))
+        )
         if is_lookup(question):  # what the passage says about the name is the answer
             return Verdict(
                 supported=True,
@@ -388,30 +358,6 @@ class Judge:
             reason=f"the judge model finds it answers the question: {reply!r}",
             words=reply,
         )
-
-    def _copy(self, messages: list[dict[str, str]], passage: str) -> str:
-        """The model's copy of the words that answer, as the passage writes them, or NONE. Read freely
-        first: a grammar costs llama.cpp 1.5-2.5 s a reply on this machine, against 0.1-0.7 s free
-        (bench/results/span-grammar-cost.txt). Where the free reply stands verbatim in the passage, greedy
-        reading under the grammar takes the same tokens, up to where a clause ends (where the grammar ends
-        the run); only a reply the passage does not hold as written ("N-S" for "N–S") is read again,
-        held to the passage's words."""
-        from .short import locate
-
-        reply = ""
-        pieces = self.scorer.stream(messages, ANSWER_TOKENS)
-        for piece in pieces:
-            reply += piece
-            if _strays(reply, passage):  # no longer a copy: stop paying for words the grammar will replace
-                pieces.close()
-                break
-        reply = _read(reply)
-        if reply.startswith(NO_ANSWER):
-            return NO_ANSWER[0]
-        if reply and locate(reply, passage) is not None:
-            return _clause(reply)
-        grammar = span_grammar(passage, NO_ANSWER[0])
-        return _read(complete(self.scorer, messages, ANSWER_TOKENS, grammar)) if grammar else reply
 
     def confirms(self, question: str, sentence: str) -> float:
         """The judge model's probability that the sentence answers the yes/no question with yes (against
