@@ -36,6 +36,7 @@ _LIGHT = frozenset(
 )
 
 
+@cache  # `quoting.candidates` asks it once per evidence sentence
 def asked_event(question: str) -> str:
     """The verb of a time question, in its base form ("discover" for "When was X discovered?"); "" when
     the question asks no time, or its verb names no event of its own. The verb is the first lowercase
