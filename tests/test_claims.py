@@ -13,6 +13,9 @@ CASES = [
     ("How many people live in Vik?", "2,000", "2,000 people live in Vik."),
     ("What did the council approve?", "a budget", "The council did approve a budget."),
     ("What did Anna Berg sign?", "a deal", "Anna Berg did sign a deal."),
+    # a compound noun after "which", and a determiner after a name opening what the name is
+    ("Which trade union is Anna Berg a board member of?", "Metall", "Anna Berg is a board member of Metall."),
+    ("What guild is Olav the head of?", "the Smiths", "Olav is the head of the Smiths."),
     ("What is the capital of Norland?", "Vik", "Vik is the capital of Norland."),
     ("How long is the canal?", "12 km", "The canal is 12 km."),
     ("What's the name of the canal?", "Vik Canal", "Vik Canal is the name of the canal."),

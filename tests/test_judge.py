@@ -359,6 +359,20 @@ STRUCTURE_FALSE = [
         "part",
     ),
     (
+        "part as whole, members of the group",
+        "What does the guild want?",
+        "The Weavers' Guild wants to leave the market hall.",
+        "Some members of the Weavers' Guild want to leave the market hall.",
+        "part",
+    ),
+    (
+        "part as whole, one of a superlative's",
+        "",
+        "The most visited ports of the coast are in the north.",
+        "One of the most visited ports of the coast is in the north.",
+        "part",
+    ),
+    (
         "month",
         "When did the port reopen?",
         "The port reopened in March 2020.",
@@ -452,6 +466,12 @@ def test_structure_rejects_with_a_reason(kind, question, claim, quote, why):
 
 
 STRUCTURE_TRUE = [
+    (
+        "the group's members named as its members",
+        "Who were the guild members at the market working with?",
+        "The Weavers' Guild members at the market were working with the mayor.",
+        "Five of the 12 traders at the market were members of the Weavers' Guild working with the mayor.",
+    ),
     (
         "same role, other form",
         "Who heads the guild?",

@@ -43,3 +43,61 @@ def test_a_why_answer_quotes_the_claim_and_the_sentence_after_it_that_gives_the_
 def test_a_copy_that_only_restates_the_question_is_still_an_echo():
     judge = Judge(FixedScorer("The mayor calls the harbour plan the best outcome", True, 0.1), Prompts())
     assert quoted(judge, "Why does the mayor call the harbour plan the best outcome for the city?") is None
+
+
+PARAGRAPHS = [
+    ["The council met in March to discuss the ferry."],
+    [
+        "Many of the ferry's crew were born on the island, said the captain.",
+        "Their families have run the boats for a century.",
+        "It will therefore not be easy to replace the ferry, he said.",
+    ],
+    ["A bridge would cost more than the island can raise."],
+]
+
+
+def paragraphed() -> list[Evidence]:
+    text = "\n".join(" ".join(p) for p in PARAGRAPHS)
+    sentences = [s for p in PARAGRAPHS for s in p]
+    spans = tuple((text.index(s), text.index(s) + len(s)) for s in sentences)
+    a = Article(doc_id="d2", file="ferry.txt", title="Ferry", text=text, spans=spans)
+    return [Evidence(number=n, article=a, index=n - 1) for n in range(1, len(sentences) + 1)]
+
+
+class ReasonScorer(FixedScorer):
+    """A judge model that finds a passage answers only when it holds `reason`."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__("The families have run the boats for a century", True, 0.1)
+        self.reason = reason
+        self.passages: list[str] = []
+
+    def reply_probability(self, messages, starts) -> float:
+        self.passages.append(messages[-1]["content"])
+        return 0.1 if self.reason in messages[-1]["content"] else 0.9
+
+
+def test_a_sentence_that_points_back_is_judged_and_quoted_with_the_sentences_of_its_paragraph_it_leans_on():
+    scorer = ReasonScorer("for a century")
+    evidence = paragraphed()
+    flow = quote_answer(
+        Judge(scorer, Prompts()), Settings(), "Why will it not be easy to replace the ferry?", evidence, lambda: None
+    )
+    try:
+        while True:
+            next(flow)
+    except StopIteration as done:
+        quotes = [c.quote for c in done.value[1]]
+    # "It will therefore …" leans on "Their families …", which leans on the sentence before it; the
+    # council's sentence is another paragraph and the bridge's does not point back
+    assert quotes == [s for s in PARAGRAPHS[1]]
+
+
+def test_a_passage_stops_at_its_paragraph():
+    from assistant.answering.quoting import passage
+
+    evidence = paragraphed()
+    assert [e.text for e in passage(evidence[1], evidence)] == PARAGRAPHS[1][:2]  # the next one leans back
+    assert [e.text for e in passage(evidence[4], evidence)] == PARAGRAPHS[2]  # after a line break: alone
+    # a sentence that neither points back nor is continued stands alone
+    assert [e.text for e in passage(evidence[0], evidence)] == PARAGRAPHS[0]

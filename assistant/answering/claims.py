@@ -215,6 +215,10 @@ def _noun_run(rest: str) -> tuple[str, str]:
         if word[0].isupper():
             taken.append(word)
             continue
+        after = words[i + 2].lower() if i + 2 < len(words) else ""
+        if nxt[:1].islower() and after in _AUX and nxt.lower() not in _DET | _PREP | _AUX and not taken:
+            taken += [word, nxt]  # "which think tank is": a compound noun before the auxiliary
+            break
         noun_like = nxt and (
             nxt.lower() in _AUX or (nxt[0].islower() and nxt.lower() not in _DET | _PREP and not low.endswith("ed"))
         )
@@ -249,6 +253,8 @@ def _split_subject(words: list[str]) -> tuple[list[str], list[str]]:
     while i < len(words):
         word = words[i]
         low = word.lower()
+        if low in _DET and seen_name and not after_of:
+            break  # "is Mehsud the leader of": a determiner after a name opens what the name is
         if low in _DET or (low == "of" and (seen_name or seen_noun)) or low.endswith(("'s", "’s")):
             after_of = after_of or low == "of"
             i += 1

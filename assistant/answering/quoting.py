@@ -9,11 +9,15 @@ refusal that shows it.
 - A question a span answers gets the first verified sentence and its short answer: that sentence is the
   proof, and no second one is looked for (on the news files, judging more for a second quote cost 3.6 s
   p50 and never found one: bench/results/answer-timing-before-2026-12-04d.txt).
-- A why/how question, or one about what was said, gets up to `EXTRACTIVE_SENTENCES` sentences, whole.
+- A why/how question, or one about what was said, gets up to `EXTRACTIVE_SENTENCES` passages, whole. A
+  passage is a sentence with the sentences of its paragraph it leans on (`passage`): news writing gives a
+  reason in the sentence before "It will therefore …" or after "… said X.", and a sentence alone that
+  points back or is continued is judged, and quoted, with them.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Generator
 from dataclasses import dataclass, field
 
@@ -28,6 +32,17 @@ from .judge import Judge
 
 EXTRACTIVE_SENTENCES = 2  # quoted at most, without short answers
 EXTRACTIVE_CANDIDATES = 4  # judged at most: the sentence that answers often shares few of the question's words
+PASSAGE_BEFORE = 2  # sentences a passage may reach back for, and forward:
+PASSAGE_AFTER = 1  # a paragraph's reason is a sentence or two from its claim (bench/results/reason-position.txt)
+# English words that make a sentence lean on the one before it: pronouns and demonstratives that open it,
+# connectives, and "therefore"-like words anywhere (grammar, not any article's or question's wording).
+_LEANS_BACK = re.compile(
+    r"^\W*(?:he|she|it|they|this|that|these|those|such|its|their|his|her|however|but|and|so|yet|still|thus|"
+    r"therefore|hence|instead|also|meanwhile|moreover|furthermore|nevertheless|nonetheless|indeed|then|"
+    r"accordingly|consequently|likewise|similarly|otherwise)\b"
+    r"|\b(?:therefore|thus|hence|as a result|for (?:this|that) reason|that is why|because of (?:this|that))\b",
+    re.IGNORECASE,
+)
 
 
 @dataclass
@@ -74,10 +89,17 @@ def quote_answer(
         pool = _reason_after(pool, evidence)
     lookup = cite.is_lookup(question)
     best: list[Evidence] = []
+    passages = 0
+    judged: set[tuple[tuple[str, int], ...]] = set()
     for n, ev in enumerate(pool[:EXTRACTIVE_CANDIDATES], start=1):
-        if len(best) >= EXTRACTIVE_SENTENCES:
+        if passages >= EXTRACTIVE_SENTENCES:
             break
-        verdict = judge.answers(question, ev.text)
+        unit = [ev] if spans else passage(ev, evidence)
+        key = tuple((part.article.doc_id, part.index) for part in unit)
+        if key in judged or all(part in best for part in unit):
+            continue
+        judged.add(key)
+        verdict = judge.answers(question, " ".join(part.text for part in unit))
         if not verdict.supported:
             continue
         if spans:
@@ -89,10 +111,11 @@ def quote_answer(
                 continue
             if span is not None and not best:  # the first verified sentence holds the short answer
                 found.short = short.short_answer(ev, span, marker=1)
-        best.append(ev)
-        if found.short is not None:
-            break  # the sentence holding the verified short answer is its proof
-        if len(best) == 1 and n < min(len(pool), EXTRACTIVE_CANDIDATES):  # more to judge: show what holds
+        best += [part for part in unit if part not in best]
+        passages += 1
+        if found.short is not None or len(unit) > 1:
+            break  # the sentence holding the verified short answer, or a passage with its reason, is the proof
+        if passages == 1 and n < min(len(pool), EXTRACTIVE_CANDIDATES):  # more to judge: show what holds
             shown()
             text, citations = cite.quote_evidence(best)
             yield Progress(answer=text, citations=citations)
@@ -123,3 +146,28 @@ def _reason_after(pool: list[Evidence], evidence: list[Evidence]) -> list[Eviden
     if following is None or any(is_next(ev) for ev in pool[:2]) or directive_form(following.text) != "news":
         return pool
     return [first, following, *[ev for ev in pool[1:] if not is_next(ev)]]
+
+
+def passage(ev: Evidence, evidence: list[Evidence]) -> list[Evidence]:
+    """The sentence with the sentences of its paragraph it leans on, in reading order: back while a sentence
+    points back ("It will therefore …", "However, …"), forward while the next one does ("These are …").
+    Only evidence sentences are taken: they were screened for instructions."""
+    near = {e.index: e for e in evidence if e.article.doc_id == ev.article.doc_id and directive_form(e.text) == "news"}
+    unit = [ev]
+    while len(unit) <= PASSAGE_BEFORE and _LEANS_BACK.search(unit[0].text) and _joined(near, unit[0].index - 1):
+        unit.insert(0, near[unit[0].index - 1])
+    for _ in range(PASSAGE_AFTER):
+        following = near.get(unit[-1].index + 1)
+        if following is None or not _joined(near, unit[-1].index) or not _LEANS_BACK.search(following.text):
+            break
+        unit.append(following)
+    return unit
+
+
+def _joined(near: dict[int, Evidence], index: int) -> bool:
+    """Whether sentence `index` is an evidence sentence in the same paragraph as the one after it (articles
+    end a paragraph with a line break)."""
+    if index not in near or index + 1 not in near:
+        return False
+    article = near[index].article
+    return "\n" not in article.text[article.spans[index][1] : article.spans[index + 1][0]]

@@ -178,25 +178,39 @@ _RANK = {
     "entire": 4,
     "whole": 4,
 }
+# Matched at every word (a lookahead), so that "some members of the Taliban" quantifies the members and,
+# through "members of", the Taliban.
 _QUANT = re.compile(
-    r"\b(one|few|some|several|part|members|many|dozens|hundreds|thousands|much|most|majority|all|every|each|"
-    r"entire|whole)\s+(?:of\s+)?(?:the\s+|its\s+|their\s+|his\s+|her\s+|these\s+|those\s+)?((?:[a-z][a-z\-]*\s+){0,2}[a-z][a-z\-]+)"
+    r"(?=\b(one|few|some|several|part|members|many|dozens|hundreds|thousands|much|most|majority|all|every|each|"
+    r"entire|whole)\s+(?:of\s+)?(?:the\s+|its\s+|their\s+|his\s+|her\s+|these\s+|those\s+)?"
+    r"((?:[a-z][a-z\-'’]*\s+){0,2}[a-z][a-z\-'’]+))"
 )
+
+
+def _quantified_spans(text: str) -> list[tuple[str, list[str], tuple[int, int]]]:
+    """Each quantifier in the folded text with the words of the group it takes, and the span they cover."""
+    folded, stop = tx.fold(text), tx.stopwords()
+    found = []
+    for match in _QUANT.finditer(folded):
+        if re.match(r"\d", folded[match.start(2) :]):  # "some 300 people": about 300
+            continue
+        if match.group(1) == "most" and folded[: match.start(1)].rstrip().endswith(("the", "one of")):
+            continue  # "the most important cities": a superlative, not a share
+        # the group's words: the leading run of words that are not function words, numbers or a
+        # superlative's "most" ("some of the al qaeda fighters are ..." -> al, qaeda, fighters); a participle
+        # after the first ends it ("members of AQIS working with": AQIS)
+        words = [w for w in match.group(2).split() if w not in tx.NUMBER_WORDS and w != "most"]
+        run = list(itertools.takewhile(lambda w: w not in stop, itertools.dropwhile(lambda w: w in stop, words)))
+        run = run[:1] + list(itertools.takewhile(lambda w: not w.endswith(("ing", "ed")), run[1:]))
+        found.append((match.group(1), run, (match.start(1), match.end(2))))
+    return found
 
 
 def _quantified(text: str) -> dict[str, int]:
     """Noun stem -> the largest share a quantifier gives it in the text (4 for all)."""
     found: dict[str, int] = {}
-    stop = tx.stopwords()
-    for match in _QUANT.finditer(tx.fold(text)):
-        word = match.group(1)
-        if re.match(r"\d", tx.fold(text)[match.start(2) :]):  # "some 300 people": about 300
-            continue
-        # the group's words: the leading run of words that are not function words, numbers or a
-        # superlative's "most" ("some of the al qaeda fighters are ..." -> al, qaeda, fighters)
-        words = [w for w in match.group(2).split() if w not in tx.NUMBER_WORDS and w != "most"]
-        run = itertools.takewhile(lambda w: w not in stop, itertools.dropwhile(lambda w: w in stop, words))
-        for stem in tx.stem_words(list(run)):
+    for word, run, _ in _quantified_spans(text):
+        for stem in tx.stem_words(run):
             found[stem] = max(found.get(stem, 0), _RANK[word])
     return found
 
@@ -205,7 +219,10 @@ def quantifier_mismatch(claim: str, quotes: str) -> str:
     """A claim about a whole group (or "most" of it) from a quote about part of it."""
     parts = _quantified(quotes)
     claimed = _quantified(claim)
-    quote_terms = tx.terms(_QUANT.sub(" ", tx.fold(quotes)))  # the quote's unquantified mentions
+    folded = list(tx.fold(quotes))
+    for _, _, (start, end) in _quantified_spans(quotes):
+        folded[start:end] = " " * (end - start)
+    quote_terms = tx.terms("".join(folded))  # the quote's unquantified mentions
     for stem, rank in parts.items():
         if rank >= 4 or stem not in tx.terms(claim) or stem in quote_terms:
             continue
@@ -225,9 +242,16 @@ def _determined(claim: str, stem: str) -> int:
     for i, word in enumerate(words):
         if tx.stem_words([word])[0] != stem:
             continue
+        # "the AQIS members" are members of it, as "members of AQIS" are, not the group whole
+        following = itertools.takewhile(lambda w: w not in stop and w[0].isalnum(), words[i + 1 : i + 4])
+        if {"member", "members"} & set(following):
+            return 1
         # the determiner before the noun phrase ("the al qaeda fighters"), within its clause
         j = i - 1
-        while j >= 0 and i - j <= 3 and words[j] not in stop and words[j][0].isalnum():
+        # a superlative's "most" is inside the noun phrase: "the most important cities" are all of them
+        while (
+            j >= 0 and i - j <= 3 and (words[j] not in stop or words[j] in {"most", "least"}) and words[j][0].isalnum()
+        ):
             j -= 1
         if j >= 0 and words[j] in _WHOLE:
             return 4
