@@ -6,6 +6,8 @@ from assistant.answering.judge import Judge
 from assistant.answering.prompts import Prompts
 from assistant.answering.short import (
     asks_several,
+    context,
+    full_names,
     lead,
     locate,
     refusal,
@@ -99,6 +101,22 @@ def test_a_why_question_in_other_words_gets_no_span():
     assert wants_span("What drove the traders to the harbour?")  # "to the harbour": a place, not an act
 
 
+def test_a_cause_asked_with_another_verb_or_after_whose_account_it_is_gets_no_span():
+    assert not wants_span("What explains the drop in trade at the harbour?")
+    assert not wants_span("What accounts for the council's change of mind?")
+    assert not wants_span("What was behind the decision to close the bridge?")
+    assert not wants_span("According to the harbour master, why was the bridge closed?")
+    assert not wants_span("According to the mayor, what made the engineers stop the repairs?")
+    assert wants_span("According to the mayor, who closed the bridge?")
+
+
+def test_a_chat_fragment_that_asks_why_gets_no_span():
+    assert not wants_span("harbour master why no name")
+    assert not wants_span("bridge closed how come")
+    assert wants_span("Who explained why the bridge was closed?")  # a question word first: it asks who
+    assert wants_span("harbour master name")
+
+
 def test_what_was_said_or_thought_is_a_clause_not_a_span():
     assert not wants_span("what did anna berg say about the repairs")
     assert not wants_span("What are the engineers worried about regarding the old bridge?")
@@ -189,3 +207,22 @@ def test_a_span_does_not_end_inside_a_bracket_it_opened():
     assert sentence[start:end] == "1,200"
     start, end = locate("1,200 (BP = before present)", sentence)
     assert sentence[start:end] == "1,200 (BP = before present)"
+
+
+def test_a_full_name_the_sentence_gives_by_its_last_name_is_found_in_the_article():
+    sentences = [
+        "Anna Berg founded the Harbour Party in 1990.",
+        "Trade at the port fell for a decade.",
+        "Prices rose in every town on the coast.",
+        "The mayor closed the old bridge.",
+        "More than 300 people linked to Berg's party were arrested after the march.",
+    ]
+    text = " ".join(sentences)
+    a = Article("d", "f.txt", "Port", text, tuple((text.index(x), text.index(x) + len(x)) for x in sentences))
+    ev = Evidence(number=5, article=a, index=4)
+    question = "How many people linked to Anna Berg's party were arrested after the march?"
+    # the sentences around do not name her in full: her first name alone would say it is someone else
+    assert unmatched(question, ev.text, context(ev)) == ["anna"]
+    assert unmatched(question, ev.text, context(ev) + full_names(question, ev)) == []
+    # a last name the sentence does not give is no match, whatever else of the name it shares
+    assert full_names("How many people linked to Anna Lund's party were arrested?", ev) == []

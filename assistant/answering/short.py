@@ -24,6 +24,7 @@ from .claims import statement
 
 REFUSAL = "The articles don't answer this."
 NOT_ABOUT = "the sentence is not about the question's"
+_OPENERS = frozenset("who whom whose what which when where why how is are was were do does did".split())
 _AUXILIARIES = frozenset("is are was were do does did has have had can could will would should".split())
 CONTEXT = 2  # sentences either side of the quote that may name what it speaks of
 MAX_SPAN_WORDS = 12  # a longer "span" is the sentence again, not an answer
@@ -39,9 +40,21 @@ _CAUSE = re.compile(
     r"|what\s+(?:led|leads|prompted|prompts|drove|drives|pushed|pushes|motivated|motivates|forced|forces|"
     r"convinced|persuaded)\s+(?!to\b)[^?]*?\bto\s+(?!(?:the|a|an|this|that|these|those|its|their|his|her)\b)(?-i:[a-z])"
     r"|(?:what|which)\s+(?:(?:is|was|are|were)\s+(?:the\s+)?)?(?:reasons?|explanations?)\b"
-    r"|for\s+what\s+reasons?\b)",
+    r"|for\s+what\s+reasons?\b"
+    # "What explains X?", "What accounts for X?", "What was behind X?": what a cause is asked in other verbs
+    r"|what\s+(?:explains|explained|accounts\s+for|accounted\s+for|lies\s+behind|lay\s+behind|"
+    r"(?:is|was|are|were)\s+behind)\b)",
     re.I,
 )
+# "According to X, what …?": whose account it is does not change what is asked.
+_ACCOUNT = re.compile(r"^\W*according\s+to\s+[^,?]{1,80},\s*", re.I)
+# A fragment typed without a question word first ("karim why no full name") that asks why.
+_OPENS_ASKING = re.compile(
+    r"^\W*(?:who|whom|whose|what|which|when|where|how|is|are|was|were|do|does|did|has|have|had|can|could|will|"
+    r"would|should)\b",
+    re.I,
+)
+_WHY = re.compile(r"\bwhy\b|\bhow\s+come\b", re.I)
 _WH_SUBJECT = re.compile(
     r"^\W*(?:what|who|which)\s+(?!(?:is|are|was|were|do|does|did|has|have|had|can|could|will|would)\b)", re.I
 )
@@ -90,7 +103,9 @@ def asks_several(question: str) -> bool:
 
 def wants_span(question: str) -> bool:
     """Whether a span can answer: not a why/how/explain question, nor one asking what was said or thought."""
-    return not (_EXPLAIN.search(question) or _CAUSE.search(question) or _REPORTED.search(question))
+    question = _ACCOUNT.sub("", question)
+    fragment_why = not _OPENS_ASKING.match(question) and _WHY.search(question)
+    return not (_EXPLAIN.search(question) or _CAUSE.search(question) or _REPORTED.search(question) or fragment_why)
 
 
 def locate(reply: str, sentence: str) -> tuple[int, int] | None:
@@ -146,6 +161,24 @@ def context(ev: Evidence, width: int = CONTEXT) -> list[str]:
     spans = ev.article.spans
     around = [ev.article.sentence(i) for i in range(max(0, ev.index - width), min(len(spans), ev.index + width + 1))]
     return [ev.article.title, *[s for s in around if s != ev.text]]
+
+
+_FULL_NAME = re.compile(r"\b[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)+")
+
+
+def full_names(question: str, ev: Evidence) -> list[str]:
+    """The question's full names ("Imran Khan") that the sentence gives by the last name alone ("Khan's
+    party") and its article gives whole elsewhere: news names a person in full once, then by surname.
+    Only the last word counts, so "Mullah Mohammad Omar" is not found in "Mullah Mohammad Yaqoob"."""
+    found = []
+    for full in _FULL_NAME.findall(question):
+        words = [w for w in re.sub(r"['’]s$", "", full).split()]
+        if len(words) < 2 or words[0].lower() in _OPENERS:
+            continue
+        name = " ".join(words)
+        if tx.stem_words(tx.tokens(words[-1]))[0] in tx.terms(ev.text) and name in ev.article.text:
+            found.append(full)  # as the question writes it, possessive and all: the claim is made from it
+    return found
 
 
 def unmatched(
@@ -205,7 +238,7 @@ def verify(judge, question: str, ev: Evidence, words: str) -> tuple[tuple[int, i
     """The span of `ev` that answers, or None and why the sentence does not answer: what the question
     names is not near it, no short part of it answers, or the question and span as a claim fail the
     judge. `judge` is the support judge (`judge.Judge`)."""
-    around = context(ev)
+    around = context(ev) + full_names(question, ev)
     aliases = judge.aliases() if judge.aliases else None
     missing = unmatched(question, ev.text, around, aliases, article=ev.article.text)
     if missing:
