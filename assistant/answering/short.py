@@ -24,7 +24,6 @@ from .claims import statement
 
 REFUSAL = "The articles don't answer this."
 NOT_ABOUT = "the sentence is not about the question's"
-_OPENERS = frozenset("who whom whose what which when where why how is are was were do does did".split())
 _AUXILIARIES = frozenset("is are was were do does did has have had can could will would should".split())
 CONTEXT = 2  # sentences either side of the quote that may name what it speaks of
 MAX_SPAN_WORDS = 12  # a longer "span" is the sentence again, not an answer
@@ -163,24 +162,6 @@ def context(ev: Evidence, width: int = CONTEXT) -> list[str]:
     return [ev.article.title, *[s for s in around if s != ev.text]]
 
 
-_FULL_NAME = re.compile(r"\b[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)+")
-
-
-def full_names(question: str, ev: Evidence) -> list[str]:
-    """The question's full names ("Imran Khan") that the sentence gives by the last name alone ("Khan's
-    party") and its article gives whole elsewhere: news names a person in full once, then by surname.
-    Only the last word counts, so "Mullah Mohammad Omar" is not found in "Mullah Mohammad Yaqoob"."""
-    found = []
-    for full in _FULL_NAME.findall(question):
-        words = [w for w in re.sub(r"['’]s$", "", full).split()]
-        if len(words) < 2 or words[0].lower() in _OPENERS:
-            continue
-        name = " ".join(words)
-        if tx.stem_words(tx.tokens(words[-1]))[0] in tx.terms(ev.text) and name in ev.article.text:
-            found.append(full)  # as the question writes it, possessive and all: the claim is made from it
-    return found
-
-
 def unmatched(
     question: str, sentence: str, around: Sequence[str], aliases: Aliases | None = None, article: str = ""
 ) -> list[str]:
@@ -238,7 +219,7 @@ def verify(judge, question: str, ev: Evidence, words: str) -> tuple[tuple[int, i
     """The span of `ev` that answers, or None and why the sentence does not answer: what the question
     names is not near it, no short part of it answers, or the question and span as a claim fail the
     judge. `judge` is the support judge (`judge.Judge`)."""
-    around = context(ev) + full_names(question, ev)
+    around = context(ev)
     aliases = judge.aliases() if judge.aliases else None
     missing = unmatched(question, ev.text, around, aliases, article=ev.article.text)
     if missing:
