@@ -206,10 +206,10 @@ def _quantified_spans(text: str) -> list[tuple[str, list[str], tuple[int, int]]]
     return found
 
 
-def _quantified(text: str) -> dict[str, int]:
-    """Noun stem -> the largest share a quantifier gives it in the text (4 for all)."""
+def _quantified(spans: list[tuple[str, list[str], tuple[int, int]]]) -> dict[str, int]:
+    """Noun stem -> the largest share a quantifier gives it (4 for all), from `_quantified_spans`."""
     found: dict[str, int] = {}
-    for word, run, _ in _quantified_spans(text):
+    for word, run, _ in spans:
         for stem in tx.stem_words(run):
             found[stem] = max(found.get(stem, 0), _RANK[word])
     return found
@@ -217,10 +217,11 @@ def _quantified(text: str) -> dict[str, int]:
 
 def quantifier_mismatch(claim: str, quotes: str) -> str:
     """A claim about a whole group (or "most" of it) from a quote about part of it."""
-    parts = _quantified(quotes)
-    claimed = _quantified(claim)
+    quoted = _quantified_spans(quotes)
+    parts = _quantified(quoted)
+    claimed = _quantified(_quantified_spans(claim))
     folded = list(tx.fold(quotes))
-    for _, _, (start, end) in _quantified_spans(quotes):
+    for _, _, (start, end) in quoted:
         folded[start:end] = " " * (end - start)
     quote_terms = tx.terms("".join(folded))  # the quote's unquantified mentions
     for stem, rank in parts.items():
