@@ -11,7 +11,7 @@ from assistant.answering.aliases import learn
 from assistant.answering.check import load_pairs, pair_metrics
 from assistant.answering.judge import Judge, rule_failure
 from assistant.answering.prompts import Prompts
-from assistant.answering.relations import swapped_relation, truncated_copy
+from assistant.answering.relations import replaced_qualifier, swapped_relation, truncated_copy
 from assistant.settings import Settings
 
 UNSUPPORTED = [
@@ -135,6 +135,21 @@ def test_relation_checks_name_what_they_found():
     assert not truncated_copy(
         "Officials said the road would stay closed.", "Officials said the road would stay closed, for now."
     )
+
+
+def test_a_thing_another_party_s_in_the_quote_is_not_the_claim_s():
+    quote = "Lund has led efforts to build ties with Norland, including urging the Norlandian army to train his guards."
+    # the claim's country stands in the sentence before (what the article is about), not in the quote
+    context = ["Lund and the Sveland question", "Sveland has long been Lund's ally."]
+    claim = "Lund urged the Sveland army to train his guards."
+    why = rule_failure(claim, [quote], "Who urged the Sveland army to train his guards?", coverage=0.2, context=context)
+    assert why == "the quote says norlandian army, not sveland army"
+    same = "Lund urged the Norlandian army to train his guards."
+    assert rule_failure(same, [quote], "Who urged the Norlandian army?", coverage=0.2, context=context) == ""
+    # the quote's initials, a place's adjective and a known metonym name the same party
+    assert replaced_qualifier("He joined the NLP party.", ["He joined the Norland Liberal Party party."]) == ""
+    assert replaced_qualifier("Norland troops left.", ["The Norlandian troops left on Monday."]) == ""
+    assert replaced_qualifier("The US troops left.", ["The American troops left on Monday."]) == ""
 
 
 def test_aliases_are_learned_from_the_text():

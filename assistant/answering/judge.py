@@ -26,7 +26,7 @@ from .copying import ANSWER_TOKENS, NO_ANSWER, copy_words, read
 from .events import unsaid_event
 from .llms import Scorer, complete, span_grammar
 from .prompts import Prompts
-from .relations import swapped_relation, truncated_copy
+from .relations import replaced_qualifier, swapped_relation, truncated_copy
 from .structure import spelled_numbers, structure_failure
 
 CHOICES = ("Yes", "No")
@@ -162,6 +162,7 @@ def rule_failure(
         return ECHO
     return (
         swapped_relation(claim, quotes, aliases)
+        or replaced_qualifier(claim, quotes, aliases)
         or structure_failure(claim, quotes, question)
         or unsaid_event(question, quotes)  # after the checks that say what the quote says instead
     )

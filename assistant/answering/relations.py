@@ -4,6 +4,8 @@
   not say "A is C's ambassador to B". For each relation word of the claim that the quote also uses, the
   nearest name on each side of it in the claim must not stand only on the other side of that word in the
   quote. Passive voice ("claimed by X") flips sides legitimately, so a "by" between the two ends the check.
+- **Replaced qualifiers.** "The Pakistani government" is not "the Indian government": a name that
+  qualifies a thing in the claim must not be one the quote replaces by another name before that thing.
 - **Truncated copies.** A claim that copies the quote word for word and stops where the quote's sentence
   goes on mid-clause ("... once they no longer needed.") is a fragment, whatever its grammar looks like.
 """
@@ -71,6 +73,36 @@ def swapped_relation(claim: str, quotes: Sequence[str], aliases: Aliases | None 
             given = {_object(q[k], j + 1) for k, j in roles} - {None}
             if wanted and given and not any(_same_party(wanted, g, aliases) for g in given):
                 return f"the quote makes it “{word.plain} {c[i + 1].plain}” {sorted(given)[0]}, not {wanted}"
+    return ""
+
+
+def replaced_qualifier(claim: str, quotes: Sequence[str], aliases: Aliases | None = None) -> str:
+    """A name that qualifies a thing in the claim, where the quotes qualify that thing with another name
+    and never give the claim's: "urged the Pakistani government" from "urging the Indian government".
+    The claim's name may well stand in the sentences around (what the article is about); the quote
+    still speaks of another party's government."""
+    aliases = aliases or Aliases()
+    c = _words(claim)
+    q = [_words(quote) for quote in quotes]
+    # A quote's first word is capitalised for its place only.
+    quote_names = {w.stem for ws in q for j, w in enumerate(ws) if j and w.name and w.stem}
+    initials = tx.acronyms(" ".join(quotes))  # "his PTI party" from "Khan's Pakistan Tehreek-e-Insaf party"
+    for i in range(1, len(c) - 1):
+        name, thing = c[i], c[i + 1]
+        if not (name.name and name.stem) or thing.name or not thing.stem or thing.plain.isdigit():
+            continue
+        if name.plain in initials or any(_same_party(name.stem, n, aliases) for n in quote_names):
+            continue
+        others = {
+            ws[j].stem
+            for ws in q
+            for j in range(1, len(ws) - 1)
+            if ws[j + 1].stem == thing.stem and ws[j].name and ws[j].stem and not ws[j + 1].name
+        }
+        claim_names = {w.stem for w in c if w.name and w.stem}
+        others = {o for o in others if not any(_same_party(o, n, aliases) for n in claim_names)}
+        if others:
+            return f"the quote says {sorted(others)[0]} {thing.plain}, not {name.plain} {thing.plain}"
     return ""
 
 
