@@ -150,6 +150,10 @@ def test_a_thing_another_party_s_in_the_quote_is_not_the_claim_s():
     assert replaced_qualifier("He joined the NLP party.", ["He joined the Norland Liberal Party party."]) == ""
     assert replaced_qualifier("Norland troops left.", ["The Norlandian troops left on Monday."]) == ""
     assert replaced_qualifier("The US troops left.", ["The American troops left on Monday."]) == ""
+    # a name inside a hyphenated word, and a country for its adjective
+    assert replaced_qualifier("The American-led forces left.", ["The US-led forces left on Monday."]) == ""
+    assert replaced_qualifier("The Norlandic forces left.", ["The Norland forces left on Monday."]) == ""
+    assert "not sveland-led forces" in replaced_qualifier("The Sveland-led forces left.", ["The US-led forces left."])
 
 
 def test_aliases_are_learned_from_the_text():

@@ -85,25 +85,35 @@ def replaced_qualifier(claim: str, quotes: Sequence[str], aliases: Aliases | Non
     c = _words(claim)
     q = [_words(quote) for quote in quotes]
     # A quote's first word is capitalised for its place only.
-    quote_names = {w.stem for ws in q for j, w in enumerate(ws) if j and w.name and w.stem}
+    quote_names = {_party(w) for ws in q for j, w in enumerate(ws) if j and w.name and w.stem}
+    claim_names = {_party(w) for w in c if w.name and w.stem}
     initials = tx.acronyms(" ".join(quotes))  # "his PTI party" from "Khan's Pakistan Tehreek-e-Insaf party"
     for i in range(1, len(c) - 1):
         name, thing = c[i], c[i + 1]
         if not (name.name and name.stem) or thing.name or not thing.stem or thing.plain.isdigit():
             continue
-        if name.plain in initials or any(_same_party(name.stem, n, aliases) for n in quote_names):
+        if name.plain in initials or any(_alike(_party(name), n, aliases) for n in quote_names):
             continue
         others = {
-            ws[j].stem
+            _party(ws[j])
             for ws in q
             for j in range(1, len(ws) - 1)
             if ws[j + 1].stem == thing.stem and ws[j].name and ws[j].stem and not ws[j + 1].name
         }
-        claim_names = {w.stem for w in c if w.name and w.stem}
-        others = {o for o in others if not any(_same_party(o, n, aliases) for n in claim_names)}
+        others = {o for o in others if not any(_alike(o, n, aliases) for n in claim_names)}
         if others:
             return f"the quote says {sorted(others)[0]} {thing.plain}, not {name.plain} {thing.plain}"
     return ""
+
+
+def _party(word: _Word) -> str:
+    """The name in a word: "US" of "US-led", "Taliban" of "Taliban-run"."""
+    return tx.stem_words([word.plain.split("-")[0]])[0] if "-" in word.plain else word.stem
+
+
+def _alike(a: str, b: str, aliases: Aliases) -> bool:
+    """One party: the same name or alias, or one name the other's start ("Afghan", "Afghanistan")."""
+    return _same_party(a, b, aliases) or (min(len(a), len(b)) >= 4 and (a.startswith(b) or b.startswith(a)))
 
 
 # "targeted in Nahr-e-Seraj": a name after a preposition of place or time is where or when, not a party.
