@@ -92,6 +92,8 @@ def replaced_qualifier(claim: str, quotes: Sequence[str], aliases: Aliases | Non
         name, thing = c[i], c[i + 1]
         if not (name.name and name.stem) or thing.name or not thing.stem or thing.plain.isdigit():
             continue
+        if not name.possessive and _may_be_verb(thing.plain):
+            continue  # "where the Rhine branches off" names who acts, not whose branches
         if name.plain in initials or any(_alike(_party(name), n, aliases) for n in quote_names):
             continue
         others = {
@@ -104,6 +106,12 @@ def replaced_qualifier(claim: str, quotes: Sequence[str], aliases: Aliases | Non
         if others:
             return f"the quote says {sorted(others)[0]} {thing.plain}, not {name.plain} {thing.plain}"
     return ""
+
+
+def _may_be_verb(word: str) -> bool:
+    from lemminflect import getAllLemmas
+
+    return "VERB" in getAllLemmas(word)
 
 
 def _party(word: _Word) -> str:
