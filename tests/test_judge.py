@@ -156,7 +156,8 @@ def test_a_thing_another_party_s_in_the_quote_is_not_the_claim_s():
     assert "not sveland-led army" in replaced_qualifier("The Sveland-led army left.", ["The US-led army left."])
     # a name before a word that may be a verb may be who acts: "where the Oslo branches off" (a river)
     assert replaced_qualifier("The Oslo branches off near Lund.", ["Near Lund the Dram branches off."]) == ""
-    assert "not sveland forces" in replaced_qualifier("Lund saw Sveland's forces go.", ["Lund saw the Norland forces go."])
+    owned = replaced_qualifier("Lund saw Sveland's forces go.", ["Lund saw the Norland forces go."])
+    assert "not sveland forces" in owned
 
 
 def test_aliases_are_learned_from_the_text():
