@@ -144,6 +144,8 @@ def test_a_thing_another_party_s_in_the_quote_is_not_the_claim_s():
     claim = "Lund urged the Sveland army to train his guards."
     why = rule_failure(claim, [quote], "Who urged the Sveland army to train his guards?", coverage=0.2, context=context)
     assert why == "the quote says norlandian army, not sveland army"
+    # alone, the claim's country is simply missing from the quote; the reason still says whose army it is
+    assert rule_failure(claim, [quote], "", coverage=0.2) == why
     same = "Lund urged the Norlandian army to train his guards."
     assert rule_failure(same, [quote], "Who urged the Norlandian army?", coverage=0.2, context=context) == ""
     # the quote's initials, a place's adjective and a known metonym name the same party

@@ -139,7 +139,8 @@ def rule_failure(
         asked_names = set(tx.names(f"Q {question}")) | tx.terms(question)
         missing_names = [n for n in missing_names if n not in asked_names]
     if missing_names:
-        return f"name not in the quote: {', '.join(missing_names)}"
+        # "the Pakistani government" where the quote has "the Indian government": say whose it is instead
+        return replaced_qualifier(claim, quotes, aliases) or f"name not in the quote: {', '.join(missing_names)}"
     claim_terms = tx.terms(claim)
     if tx.negated(claim) and not tx.negated(joined):
         return DENIES

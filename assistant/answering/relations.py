@@ -90,7 +90,7 @@ def replaced_qualifier(claim: str, quotes: Sequence[str], aliases: Aliases | Non
     initials = tx.acronyms(" ".join(quotes))  # "his PTI party" from "Khan's Pakistan Tehreek-e-Insaf party"
     for i in range(1, len(c) - 1):
         name, thing = c[i], c[i + 1]
-        if not (name.name and name.stem) or thing.name or not thing.stem or thing.plain.isdigit():
+        if not (name.name and name.stem) or thing.name or not thing.stem or thing.plain[:1].isdigit():
             continue
         if not name.possessive and _may_be_verb(thing.plain):
             continue  # "where the Rhine branches off" names who acts, not whose branches
