@@ -118,6 +118,11 @@ def names(text: str) -> list[str]:
 _DEMONYM_ENDINGS = ("i", "is", "ian", "ians", "an", "ans", "ese", "ish", "n", "ns")
 
 
+def same_start(a: str, b: str) -> bool:
+    """One name stem is the other's start, four letters or more ("pakistan"/"pakistani", "afghan"/"afghanistan")."""
+    return min(len(a), len(b)) >= 4 and (a.startswith(b) or b.startswith(a))
+
+
 def same_name(a: str, b: str) -> bool:
     """Whether two name stems name the same thing, a place's adjective counting as the place."""
     short, long = sorted((a, b), key=len)

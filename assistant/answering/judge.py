@@ -246,9 +246,7 @@ def _composed_anew(reply: str, question: str) -> bool:
 
 def _name_found(name: str, quote_terms: set[str], joined: str, aliases: Aliases) -> bool:
     # "Pakistan" / "Pakistani": one a prefix of the other counts as the same name.
-    if name in quote_terms or any(
-        min(len(name), len(t)) >= 4 and (t.startswith(name) or name.startswith(t)) for t in quote_terms
-    ):
+    if name in quote_terms or any(tx.same_start(name, t) for t in quote_terms):
         return True
     # A contracted acronym spells the name's start ("Central Command" / "CENTCOM").
     if len(name) >= 4 and any(w.isupper() and w.casefold().startswith(name[:4]) for w in joined.split()):

@@ -121,7 +121,7 @@ def _party(word: _Word) -> str:
 
 def _alike(a: str, b: str, aliases: Aliases) -> bool:
     """One party: the same name or alias, or one name the other's start ("Afghan", "Afghanistan")."""
-    return _same_party(a, b, aliases) or (min(len(a), len(b)) >= 4 and (a.startswith(b) or b.startswith(a)))
+    return _same_party(a, b, aliases) or tx.same_start(a, b)
 
 
 # "targeted in Nahr-e-Seraj": a name after a preposition of place or time is where or when, not a party.
