@@ -27,6 +27,12 @@ CASES = [
     ("The mill was sold when?", "1971", "The mill was sold in 1971."),
     # a hedge before the question word, and a share of something
     ("Roughly what share of the harvest was lost?", "a third", "A third of the harvest was lost."),
+    # "what <noun> of X" before an auxiliary: the answer stands for a kind, keeps what a share is of and
+    # what a count counts, and the inverted auxiliary goes back after the subject
+    ("What kind of grain did the mill grind?", "rye", "The mill did grind rye."),
+    ("What share of the harvest did the storm destroy?", "a third", "The storm did destroy a third of the harvest."),
+    ("What number of boats did the storm sink?", "four", "The storm did sink four boats."),
+    ("What type of stone is quarried in Vik?", "granite", "Granite is quarried in Vik."),
     # a noun after a name belongs to the subject when a participle follows it
     ("When were the Vik councillors elected?", "1999", "The Vik councillors were elected in 1999."),
     ("Which bridge was closed in 1990?", "the old bridge", "The old bridge was closed in 1990."),

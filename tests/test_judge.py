@@ -344,6 +344,35 @@ def test_a_claim_that_only_turns_the_question_s_country_into_its_demonym_is_an_e
     assert rule_failure("He met envoys in Washington.", [quote], question) != "only repeats the question"
 
 
+def test_a_share_of_a_group_binds_its_own_clause_not_the_reason_given_after_it():
+    # invented places: the share is of the bay that flooded; the reason's fall in the tide is the whole bay's
+    quote = "The north shore and most of the Grey Bay were flooded, mainly because the tide was 3 m higher than usual."
+    question = "How much higher was the Grey Bay tide than usual?"
+    assert rule_failure("The Grey Bay tide was 3 m higher than usual.", [quote], question) == ""
+    assert "part" in rule_failure("The Grey Bay was flooded.", [quote], "What happened to the Grey Bay?")
+    # a clause that says nothing else of the group leaves the share on what follows
+    quote = "Most of the fighters, because they were poor, joined the group."
+    assert "part" in rule_failure("The fighters joined the group.", [quote], "Who joined the group?")
+
+
+def test_a_name_made_of_the_question_s_words_is_an_answer_not_an_echo():
+    # invented names: the question's words, put together as a name it never gives
+    quote = "The stream crosses a wide valley known as the Marrow Valley (local name: Marrtal)."
+    question = "What is the wide valley that the Marrow crosses?"
+    assert rule_failure("Marrow Valley is the wide valley that the Marrow crosses.", [quote], question) == ""
+    assert rule_failure("The wide valley is the valley that the Marrow crosses.", [quote], question) == (
+        "only repeats the question"
+    )
+    # a name that begins the question's is another name unless it is its people or adjective
+    quote = "The river is called the Marrow in English and the Marro in Danish."
+    danish = "What is the Danish name for the Marrow?"
+    assert rule_failure("Marro is the Danish name for the Marrow.", [quote], danish) == ""
+    pakistani = "Pakistani is the name for the people of Pakistan."
+    assert rule_failure(pakistani, [pakistani], "What is the name for the people of Pakistan?") == (
+        "only repeats the question"
+    )
+
+
 # --- structure: checks that hold for any text (hand-made sentences, none from the public sets) -----------
 
 STRUCTURE_FALSE = [

@@ -79,6 +79,9 @@ _SCENE = re.compile(
 )
 _ELSE = re.compile(r"^(what|who|whom|where|which|when|how)\s+else\b", re.I)
 _NAMING = re.compile(r"\b(?:called|named|known\s+as)\s+(?=(?:that|which|who|where)\b)", re.I)
+# "what share of X" / "what number of X": answers that are a share or a count of X, not X itself.
+_SHARES = frozenset("share percentage percent proportion fraction".split())
+_COUNTS = frozenset(["number"])
 _TIME_NOUNS = frozenset("year years century decade period month date day time era age season".split())
 
 
@@ -108,6 +111,14 @@ def _place(q: str, answer: str) -> str:
                 return f"{answer}, {noun}, {rest}"
     if not rest:
         return ""
+    if head in {"what", "which"} and " of " in f" {noun} ":
+        # the answer stands for the whole phrase ("what kind of rock": "slate"), but a share keeps what it
+        # is a share of ("40% of the vote") and a count what it counts ("six people")
+        kind, governed = noun.split(" of ", 1)
+        if kind.lower() in _SHARES:
+            answer = f"{answer} of {governed}"
+        elif kind.lower() in _COUNTS and not answer.lower().endswith(governed.split()[-1].lower()):
+            answer = f"{answer} {' '.join(w for w in governed.split() if w.lower() not in _DET)}"
     if head == "how" and noun and not answer.lower().endswith(noun.split()[-1].lower()):
         answer = f"{answer} {noun}"
     if head == "when":
@@ -173,6 +184,8 @@ def _relative_subject(words: list[str]) -> tuple[list[str], list[str]]:
 def _verb_follows(words: list[str]) -> bool:
     """After an auxiliary, a participle or a verb's -ing form ("were killed", "have been", "are living")
     starts the predicate: no subject stands between, so the question word's noun is the subject."""
+    if len(words) > 1 and len(words[0]) > 4 and words[0].lower().endswith("ly"):
+        words = words[1:]  # "were reportedly killed": an adverb before the participle
     if not words:
         return False
     low = words[0].lower()
@@ -209,9 +222,11 @@ def _noun_run(rest: str) -> tuple[str, str]:
         if low in QUALIFIERS and nxt[:1].islower():  # "which former member": the qualifier and its role
             taken.append(word)
             continue
-        if nxt.lower() == "of" and word[0].islower():  # "what share of X": the answer stands for the share
-            taken.append(word)
-            break
+        if nxt.lower() == "of" and word[0].islower():
+            if low in _ROLES:  # "which former member of X said": the role stays beside the answer (`_place`)
+                taken.append(word)
+                break
+            return _of_phrase(words, i)  # "what share of the vote", "what kind of rock"
         if word[0].isupper():
             taken.append(word)
             continue
@@ -226,6 +241,20 @@ def _noun_run(rest: str) -> tuple[str, str]:
             taken.append(word)
         break
     return " ".join(taken), " ".join(words[len(taken) :])
+
+
+def _of_phrase(words: list[str], at: int) -> tuple[str, str]:
+    """ "what share of the vote did ...": the noun with what "of" governs (determiners, then names or one
+    lowercase noun), and the rest of the question, which then opens on its verb or auxiliary."""
+    end = at + 2
+    while end < len(words) and words[end].lower() in _DET:
+        end += 1
+    names = 0
+    while end < len(words) and words[end][:1].isupper():
+        end, names = end + 1, names + 1
+    if not names and end < len(words) and words[end].lower() not in _AUX | _PREP:
+        end += 1
+    return " ".join(words[:end]), " ".join(words[end:])
 
 
 def _object_gap(rest: str) -> bool:
@@ -272,7 +301,7 @@ def _split_subject(words: list[str]) -> tuple[list[str], list[str]]:
         nxt = words[i + 1] if i + 1 < len(words) else ""
         if seen_name:
             # "the AQIS members targeted ...": a noun after the name when a participle follows it
-            if not low.endswith(("ed", "ing")) and _verb_follows([nxt]) and nxt.lower() != low:
+            if not low.endswith(("ed", "ing")) and _verb_follows(words[i + 1 : i + 3]) and nxt.lower() != low:
                 seen_noun = True
                 i += 1
             break

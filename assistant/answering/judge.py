@@ -159,7 +159,12 @@ def rule_failure(
         return f"only {share:.0%} of its words are in the quote"
     asked = tx.terms(question)
     # "No, X is not Y" restates "Is X Y?" and still answers it.
-    if asked and not _beyond(claim, asked) and tx.negated(claim) == tx.negated(question):
+    if (
+        asked
+        and not _beyond(claim, asked)
+        and not _new_name(claim, question)
+        and tx.negated(claim) == tx.negated(question)
+    ):
         return ECHO
     return (
         swapped_relation(claim, quotes, aliases)
@@ -187,6 +192,7 @@ def _refers(quote: str) -> bool:
     return bool(_PRONOUN.search(tx.fold(quote)) or _POINTER.search(quote))
 
 
+_CAPITALISED = re.compile(r"\b[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*")
 _FULL_NAME = re.compile(r"\b[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)+")
 
 
@@ -236,6 +242,20 @@ def _beyond(text: str, asked: set[str]) -> set[str]:
     one of the question's begins, or that begins one of them, is said ("Pakistan" / "Pakistani")."""
     new = tx.terms(text) - asked - _GENERIC
     return {t for t in new if not any(min(len(t), len(a)) >= 4 and (t.startswith(a) or a.startswith(t)) for a in asked)}
+
+
+def _new_name(claim: str, question: str) -> bool:
+    """A name the question does not give, though every word of it is the question's: "Rhine Valley" where
+    the question has the valley and the Rhine apart, or "Rhin" where it has "Rhine" (a name that begins
+    another is the same only as a place's people or adjective: `same_name`)."""
+    asked = tx.terms(question)
+    for name in _CAPITALISED.findall(claim):
+        words = tx.terms(name) - _GENERIC  # "Someone opened it": no name
+        if len(words) >= 2 and not tx.phrases(name) <= tx.phrases(question):
+            return True
+        if any(not any(tx.same_name(w, a) for a in asked) for w in words):
+            return True
+    return False
 
 
 def _composed_anew(reply: str, question: str) -> bool:

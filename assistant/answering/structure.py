@@ -227,10 +227,35 @@ def quantifier_mismatch(claim: str, quotes: str) -> str:
     for stem, rank in parts.items():
         if rank >= 4 or stem not in tx.terms(claim) or stem in quote_terms:
             continue
+        if not _said_of(stem, claim, quotes, quoted):
+            continue
         said = claimed.get(stem, _determined(claim, stem))
         if said > rank:
             return f"the quote speaks of part of the {stem}, the claim of more"
     return ""
+
+
+# Where a clause of its own begins (a reason, a concession, a contrast): what it says is not said of the
+# quantified group in the clause before it. Relative clauses ("who", "which") describe the group, so no.
+_CLAUSE = re.compile(r";|\b(?:because|since|although|though|whereas|while)\b")
+
+
+def _said_of(stem: str, claim: str, quotes: str, quoted: list[tuple[str, list[str], tuple[int, int]]]) -> bool:
+    """Whether what the claim says of the group may be what the quote's quantified clause says of it. Not
+    when that clause says something else of the group and the claim's words stand only in another clause:
+    "most of the North Sea were dry land, because sea level was 120 m lower" gives part of the sea as dry
+    land, and the whole fall in sea level."""
+    folded = tx.fold(quotes)
+    bounds = [0, *(m.start() for m in _CLAUSE.finditer(folded)), len(folded)]
+    spans = list(itertools.pairwise(bounds))
+    home = {
+        n for n, (a, b) in enumerate(spans) for _, run, (x, _) in quoted if a <= x < b and stem in tx.stem_words(run)
+    }
+    group = set(tx.stem_words([w for _, run, _ in quoted for w in run]))
+    said = tx.terms(claim) - group
+    inside = set().union(*(tx.terms(folded[a:b]) for n, (a, b) in enumerate(spans) if n in home)) - group
+    elsewhere = set().union(*(tx.terms(folded[a:b]) for n, (a, b) in enumerate(spans) if n not in home))
+    return bool(said & inside) or not inside or not (said & elsewhere)
 
 
 _WHOLE = frozenset("the its their his her our all every each entire whole".split())

@@ -105,6 +105,9 @@ class ChatSessions:
 
 
 LOOPBACK = ("127.0.0.1", "localhost", "::1")
+# Seconds a stopping server waits for open connections. A browser tab's event stream stays open, so an
+# unbounded wait held Ctrl-C (and every test server's stop) for 12-13 s; a request in flight is cut.
+SHUTDOWN_GRACE_S = 3
 
 
 def check_port(host: str, port: int) -> None:
@@ -127,7 +130,14 @@ class Running:
     def __init__(self, service: FastAPI, host: str, port: int) -> None:
         import uvicorn
 
-        config = uvicorn.Config(service, host=host, port=port, log_level="warning", lifespan="on")
+        config = uvicorn.Config(
+            service,
+            host=host,
+            port=port,
+            log_level="warning",
+            lifespan="on",
+            timeout_graceful_shutdown=SHUTDOWN_GRACE_S,
+        )
         self.server = uvicorn.Server(config)
         self.url = f"http://{host}:{port}"
         self.address = f"{host}:{port}"
@@ -188,7 +198,9 @@ def serve(host: str | None = None, port: int | None = None, command: str = "serv
     exposure = check_exposure(app, host)
     check_port(host, port)  # before the minutes of loading, not after
     service = create(app, host, note=prepare(app))
-    config = uvicorn.Config(service, host=host, port=port, log_level="warning")
+    config = uvicorn.Config(
+        service, host=host, port=port, log_level="warning", timeout_graceful_shutdown=SHUTDOWN_GRACE_S
+    )
     server = uvicorn.Server(config)
 
     def announce() -> None:  # once the port answers, not before
