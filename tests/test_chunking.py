@@ -225,3 +225,19 @@ def test_a_last_sentence_followed_by_a_stray_opening_quote_is_kept_without_it():
     text = "Headline of the story\n\nThe minister said the talks would go on. Rebels will join them. “\n"
     _, spans = split_article(text)
     assert [text[s:e] for s, e in spans] == ["The minister said the talks would go on.", "Rebels will join them."]
+
+
+def test_a_paragraph_that_ends_on_footnote_markers_is_prose():
+    # reference pages end paragraphs on their notes; every sentence before them is article text
+    text = (
+        "The canal\n\n"
+        "The canal is measured in canal-kilometres, a scale introduced in 1921 at the old lock. "
+        "Its length was cited as 42 kilometres in 2010.[note 1]\n\n"
+        "The lock was rebuilt twice after floods.[12][13]\n\n"
+        "Barges carried coal until the mines closed.[citation needed]\n"
+    )
+    kept = [text[s:e] for s, e in split(text).spans]
+    assert any("introduced in 1921" in s for s in kept), kept
+    assert any("rebuilt twice" in s for s in kept) and any("carried coal" in s for s in kept), kept
+    # a marker is no paragraph end of its own: a line without a stop before it is still no prose
+    assert split("Menu and more [edit]\n\nSee also the other pages [1]\n").spans == ()

@@ -367,6 +367,10 @@ def test_a_name_made_of_the_question_s_words_is_an_answer_not_an_echo():
     quote = "The river is called the Marrow in English and the Marro in Danish."
     danish = "What is the Danish name for the Marrow?"
     assert rule_failure("Marro is the Danish name for the Marrow.", [quote], danish) == ""
+    # the question's name in another form is the question's name
+    minister = "Who is the Pakistani Foreign Minister who met the envoy?"
+    echo = "Pakistan's Foreign Minister is the Pakistani Foreign Minister who met the envoy."
+    assert rule_failure(echo, [echo], minister) == "only repeats the question"
     pakistani = "Pakistani is the name for the people of Pakistan."
     assert rule_failure(pakistani, [pakistani], "What is the name for the people of Pakistan?") == (
         "only repeats the question"

@@ -248,14 +248,18 @@ def _new_name(claim: str, question: str) -> bool:
     """A name the question does not give, though every word of it is the question's: "Rhine Valley" where
     the question has the valley and the Rhine apart, or "Rhin" where it has "Rhine" (a name that begins
     another is the same only as a place's people or adjective: `same_name`)."""
-    asked = tx.terms(question)
+    asked, pairs = tx.terms(question), tx.phrases(question)
     for name in _CAPITALISED.findall(claim):
         words = tx.terms(name) - _GENERIC  # "Someone opened it": no name
-        if len(words) >= 2 and not tx.phrases(name) <= tx.phrases(question):
+        if len(words) >= 2 and not all(any(_same_pair(p, q) for q in pairs) for p in tx.phrases(name)):
             return True
         if any(not any(tx.same_name(w, a) for a in asked) for w in words):
             return True
     return False
+
+
+def _same_pair(a: tuple[str, str], b: tuple[str, str]) -> bool:
+    return tx.same_name(a[0], b[0]) and tx.same_name(a[1], b[1])  # "Pakistan's Foreign" / "Pakistani Foreign"
 
 
 def _composed_anew(reply: str, question: str) -> bool:

@@ -31,7 +31,7 @@ from ..errors import ConfigError
 from ..safety import carries_markup, instruction_reason
 
 # Part of every article id: bump it when these rules change, so old indexes are rebuilt.
-CHUNKER_VERSION = "chunker-8"
+CHUNKER_VERSION = "chunker-9"
 
 MIN_PARAGRAPH_WORDS = 6
 MIN_SENTENCE_WORDS = 3
@@ -45,8 +45,9 @@ BYLINE_MAX_WORDS = 15
 WRAP_MAX_COLUMNS = 100
 WRAP_FILL = 0.6
 
-# Closing marks may follow the stop; a scraped page also leaves a stray opening one there ("them. “").
-_TERMINAL = re.compile(r"""(?:[.!?…]|\.\.\.)(?:\s?["'“”‘’)\]])*\s*$|["”]\s*$""")
+# Closing marks may follow the stop; a scraped page also leaves a stray opening one there ("them. “"),
+# and a reference page its footnote markers ("in 2010.[note 1]", "known.[12][13]", "[citation needed]").
+_TERMINAL = re.compile(r"""(?:[.!?…]|\.\.\.)(?:\s?["'“”‘’)\]]|\s?\[[^\[\]\n]{1,30}\])*\s*$|["”]\s*$""")
 _MARKUP_PREFIX = re.compile(r"^\s*(?:#{1,6}\s+|>\s*|[-*+•]\s+|\d+[.)]\s+)?")
 _STARTS_BLOCK = re.compile(r"^\s*(?:#{1,6}\s|>|[-*+•]\s|\d+[.)]\s)")
 _CALL_TO_ACTION = re.compile(
