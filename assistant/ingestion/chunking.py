@@ -6,8 +6,9 @@ the block's width) or when the next line goes on in lower case; otherwise (one l
 heading or byline on its own line, a Markdown heading, list item or quote) each line stands alone.
 
 Boilerplate is recognised by general rules about web pages, not by a list of this corpus's lines:
-- a paragraph is kept only if it reads like prose: it ends in sentence punctuation (or "…") and has several
-  words (headlines, bylines, photo credits, keyword lists and navigation links do not);
+- a paragraph is kept only if it reads like prose: it ends in sentence punctuation (or "…"), footnote
+  markers after it allowed ("in 2010.[note 1]"), and has several words (headlines, bylines, photo credits,
+  keyword lists and navigation links do not);
 - short paragraphs and sentences built around the usual calls to action of a web page (subscribe, comment,
   share, read more, sign up, back to top, ...) are dropped even when they end in a full stop;
 - sentences of fewer than three words (stray fragments left by scraping) are dropped;
