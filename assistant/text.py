@@ -123,6 +123,15 @@ def same_start(a: str, b: str) -> bool:
     return min(len(a), len(b)) >= 4 and (a.startswith(b) or b.startswith(a))
 
 
+def misspelt(a: str, b: str) -> bool:
+    """One name stem is the other with one letter more inside it ("emmrich"/"emmerich", "wessel"/"wesel"):
+    a typing slip, five letters or more, first and last letters kept."""
+    short, long = sorted((a, b), key=len)
+    if len(short) < 5 or len(long) != len(short) + 1 or short[0] != long[0] or short[-1] != long[-1]:
+        return False
+    return any(long[:i] + long[i + 1 :] == short for i in range(1, len(long) - 1))
+
+
 def same_name(a: str, b: str) -> bool:
     """Whether two name stems name the same thing, a place's adjective counting as the place."""
     short, long = sorted((a, b), key=len)

@@ -681,3 +681,25 @@ def test_another_name_for_the_same_party_keeps_a_relation_and_decades_count_as_y
     war = "The United Kingdom ended its 20-year mission in the valley on Monday."
     assert rule_failure("Britain ended its two-decade mission in the valley.", [war], "", 0.2) == ""
     assert "number" in rule_failure("Britain ended its three-decade mission in the valley.", [war], "", 0.2)
+
+
+def test_a_superlative_the_quote_gives_to_another_thing_is_not_the_claim_s():
+    quote = ["The biggest city on the river Vane is Lund, with more than a million people."]
+    why = rule_failure("Lund has the biggest port on the Vane.", quote, "Which city has the biggest port?", 0.2)
+    assert why == "the quote says the largest city, not the largest port"
+    assert rule_failure("Lund is the biggest city on the river Vane.", quote, "", 0.2) == ""
+    # "largest" says what "biggest" says; a quote that names the claim's thing too is not contradicted
+    assert rule_failure("Lund is the largest city on the Vane.", quote, "", 0.2) == ""
+    both = ["Lund, the biggest city on the Vane, has a port that is the biggest in Norland."]
+    assert rule_failure("Lund has the biggest port in Norland.", both, "", 0.2) == ""
+    graded = ["Oslo is the most important town in the west."]
+    assert "most important town" in rule_failure("Oslo is the most important city in the west.", graded, "", 0.2)
+
+
+def test_a_name_typed_with_one_letter_more_or_less_is_the_same_name():
+    quote = ["Between Emmerich and Cleves the Vane is 400 m wide."]
+    assert rule_failure("The Vane is 400 m wide between Emmrich and Cleves.", quote, "", 0.2) == ""
+    # a letter changed, two letters missing, or a first letter changed is another name
+    assert "name not in the quote" in rule_failure("The Vane is 400 m wide near Emmarich.", quote, "", 0.2)
+    assert "name not in the quote" in rule_failure("The Vane is 400 m wide near Emerch.", quote, "", 0.2)
+    assert "name not in the quote" in rule_failure("The Vane is 400 m wide near Mmerich.", quote, "", 0.2)

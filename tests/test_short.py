@@ -182,6 +182,12 @@ def test_the_words_that_answer_are_the_kind_asked_for():
     assert span is None and "not the kind" in failure
     span, failure = verify(judge, "How many dams were built?", ev, "19th century")
     assert span is None and "not the kind" in failure
+    # an adverb says how something happened, not what happened
+    changed = Evidence(number=1, article=_one_sentence("The Vik valley was changed greatly by the dam."), index=0)
+    span, failure = verify(judge, "What happened to the Vik valley with the dam?", changed, "greatly")
+    assert span is None and "not the kind" in failure
+    span, failure = verify(judge, "How was the Vik valley changed by the dam?", changed, "greatly")
+    assert failure == "" and changed.text[span[0] : span[1]] == "greatly"
 
 
 def test_a_time_that_only_points_back_or_a_date_for_a_measure_is_not_the_kind_asked_for():
@@ -205,3 +211,8 @@ def test_a_span_does_not_end_inside_a_bracket_it_opened():
     assert sentence[start:end] == "1,200"
     start, end = locate("1,200 (BP = before present)", sentence)
     assert sentence[start:end] == "1,200 (BP = before present)"
+
+
+def _one_sentence(sentence: str) -> Article:
+    text = f"Dam news\n\n{sentence}"
+    return Article(doc_id="v", file="dam.txt", title="Dam news", text=text, spans=((10, len(text)),))

@@ -140,7 +140,16 @@ def span_fits(question: str, span: str) -> bool:
         return False  # "how wide ...?" is answered by a measure, not by a place or a name
     if measure and measure.group(1) not in {"long", "old"} and set(tokens(span)) & _DATING:
         return False  # "11,700 years ago" is when, not how wide
+    if asked and asked.group(1) in {"what", "which", "who", "whom", "whose"} and _only_adverbs(span):
+        return False  # "significantly" says how something happened, not what happened (or who did it)
     return not time_for_a_thing(question, span)
+
+
+def _only_adverbs(span: str) -> bool:
+    from lemminflect import getAllLemmas
+
+    words = tokens(span)
+    return bool(words) and all(set(getAllLemmas(w)) == {"ADV"} for w in words)
 
 
 _POINTING_TIME = re.compile(

@@ -269,8 +269,8 @@ def _composed_anew(reply: str, question: str) -> bool:
 
 
 def _name_found(name: str, quote_terms: set[str], joined: str, aliases: Aliases) -> bool:
-    # "Pakistan" / "Pakistani": one a prefix of the other counts as the same name.
-    if name in quote_terms or any(tx.same_start(name, t) for t in quote_terms):
+    # "Pakistan" / "Pakistani": one a prefix of the other counts as the same name; so does a typing slip.
+    if name in quote_terms or any(tx.same_start(name, t) or tx.misspelt(name, t) for t in quote_terms):
         return True
     # A contracted acronym spells the name's start ("Central Command" / "CENTCOM").
     if len(name) >= 4 and any(w.isupper() and w.casefold().startswith(name[:4]) for w in joined.split()):

@@ -191,7 +191,7 @@ def unmatched(
 
 
 def _found(name: str, terms: set[str], text: str, aliases: Aliases) -> bool:
-    if name in terms or any(tx.same_start(name, t) for t in terms):
+    if name in terms or any(tx.same_start(name, t) or tx.misspelt(name, t) for t in terms):
         return True
     return aliases.found_in(name, text)
 

@@ -24,6 +24,7 @@ from .wording import (
     modifier_mismatch,
     opposite_mismatch,
     position_mismatch,
+    superlative_mismatch,
 )
 
 # --- roles ---------------------------------------------------------------------------------------------
@@ -355,6 +356,7 @@ def structure_failure(claim: str, quotes: Sequence[str], question: str = "") -> 
         position_mismatch,
         aspect_mismatch,
         comparison_mismatch,
+        superlative_mismatch,
         modifier_mismatch,
     )
     for check in checks:

@@ -119,6 +119,50 @@ def comparison_mismatch(claim: str, quotes: str) -> str:
     return ""
 
 
+# Superlatives that say the same of size: "the biggest city" is "the largest city".
+_SAME_SUPERLATIVE = {"biggest": "largest", "greatest": "largest"}
+
+
+def _same_size(a: str, b: str) -> bool:
+    return _SAME_SUPERLATIVE.get(a, a) == _SAME_SUPERLATIVE.get(b, b)
+
+
+def _superlatives(text: str) -> dict[tuple[str, str], str]:
+    """(superlative, noun stem) of "the biggest city", "Europe's largest river port" (the noun is the last
+    of up to two lowercase words after it) and "the most important town", with the noun as written."""
+    found = {}
+    for match in _SUPERLATIVE.finditer(text):
+        word = match.group(1)
+        if word in _NOT_SUPERLATIVE:
+            continue
+        rest = re.findall(r"[a-z][a-z\-]*|[^\sa-z]", text[match.end() :])[:3]
+        if word is None:  # "most"/"least" and the adjective it grades
+            if not rest or not rest[0][0].isalpha():
+                continue
+            word, rest = f"{match.group()} {rest[0]}", rest[1:]
+        run = []
+        for token in rest[:2]:
+            if not token[0].isalpha() or token in tx.stopwords():
+                break
+            run.append(token)
+        if run:
+            found[_SAME_SUPERLATIVE.get(word, word), tx.stem_words([run[-1]])[0]] = run[-1]
+    return found
+
+
+def superlative_mismatch(claim: str, quotes: str) -> str:
+    """A superlative given to another thing ("Cologne has the biggest port" from "The biggest city on the
+    river is Cologne"): the quote singles out one thing by it, and the claim's thing is not in it."""
+    given = _superlatives(tx.fold(quotes))
+    quote_terms = tx.terms(quotes)
+    claimed = _superlatives(tx.fold(claim))
+    for (word, noun), plain in sorted(claimed.items()):
+        others = sorted(given[w, n] for w, n in given if w == word and n != noun)
+        if others and noun not in quote_terms:
+            return f"the quote says the {word} {others[0]}, not the {word} {plain}"
+    return ""
+
+
 _NOUN_ENDINGS = ("tion", "sion", "ment", "ness", "ity", "ance", "ence", "ship", "ism")
 # Words that order, link or point rather than describe ("even though last year's deal", "deal last year").
 _NOT_MODIFIERS = frozenset("last next first other another same such own even though although also yet still".split())
@@ -154,7 +198,7 @@ def modifier_mismatch(claim: str, quotes: str) -> str:
     for first, noun in sorted(_modified(claim) - given):
         if any(first[:4] == t[:4] for t in quote_terms):
             continue
-        others = sorted(a for a, n in given if n == noun and a != first)
+        others = sorted(a for a, n in given if n == noun and a != first and not _same_size(a, first))
         if others:
             return f"the quote says {others[0]} {noun}, not {first} {noun}"
     return ""
