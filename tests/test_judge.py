@@ -703,3 +703,14 @@ def test_a_name_typed_with_one_letter_more_or_less_is_the_same_name():
     assert "name not in the quote" in rule_failure("The Vane is 400 m wide near Emmarich.", quote, "", 0.2)
     assert "name not in the quote" in rule_failure("The Vane is 400 m wide near Emerch.", quote, "", 0.2)
     assert "name not in the quote" in rule_failure("The Vane is 400 m wide near Mmerich.", quote, "", 0.2)
+
+
+def test_a_quarter_turn_of_the_compass_is_another_direction():
+    quote = ["The river now flows North as the Upper Vane through the Vane Plain."]
+    east = rule_failure("The river flows east through the Vane Plain.", quote, "", 0.2)
+    assert east == "the quote says north, not east"
+    assert rule_failure("The river flows north through the Vane Plain.", quote, "", 0.2) == ""
+    # a compass word inside a name gives no direction; a point between two others keeps both
+    assert rule_failure("The Vane flows east into the North Sea.", ["The Vane flows east into the North Sea."]) == ""
+    assert rule_failure("The Vane reaches the West Bank.", ["The Vane reaches the North Sea and the West Bank."]) == ""
+    assert rule_failure("Troops moved north.", ["Troops moved north-east at dawn."], "", 0.2) == ""

@@ -188,6 +188,12 @@ def test_the_words_that_answer_are_the_kind_asked_for():
     assert span is None and "not the kind" in failure
     span, failure = verify(judge, "How was the Vik valley changed by the dam?", changed, "greatly")
     assert failure == "" and changed.text[span[0] : span[1]] == "greatly"
+    # a question ending on its preposition is answered by a thing, not by a verb
+    known = Evidence(number=1, article=_one_sentence("The Vik gorge was created by erosion."), index=0)
+    span, failure = verify(judge, "What is the Vik gorge known for?", known, "created by erosion")
+    assert span is None and "not the kind" in failure
+    span, failure = verify(judge, "What was the Vik gorge created by?", known, "erosion")
+    assert failure == "" and known.text[span[0] : span[1]] == "erosion"
 
 
 def test_a_time_that_only_points_back_or_a_date_for_a_measure_is_not_the_kind_asked_for():

@@ -140,16 +140,24 @@ def span_fits(question: str, span: str) -> bool:
         return False  # "how wide ...?" is answered by a measure, not by a place or a name
     if measure and measure.group(1) not in {"long", "old"} and set(tokens(span)) & _DATING:
         return False  # "11,700 years ago" is when, not how wide
-    if asked and asked.group(1) in {"what", "which", "who", "whom", "whose"} and _only_adverbs(span):
+    if asked and asked.group(1) in {"what", "which", "who", "whom", "whose"} and _only(span, "ADV"):
         return False  # "significantly" says how something happened, not what happened (or who did it)
+    if _STRANDED.search(question) and span[:1].islower() and _only(span.split()[0], "VERB"):
+        return False  # "known for?" takes a thing ("its castles"), not a verb ("created by erosion")
     return not time_for_a_thing(question, span)
 
 
-def _only_adverbs(span: str) -> bool:
+# A question that ends on its preposition ("What is X known for?", "... flooded by?"): the answer is
+# the preposition's object, a noun phrase (or an -ing form), never a finite verb or a participle.
+_STRANDED = re.compile(r"\b(?:for|of|by|with|to|from|about|after|into|on|in|at|as)\s*\?\s*$", re.IGNORECASE)
+
+
+def _only(words: str, part: str) -> bool:
+    """Whether every word is known only as `part` of speech ("ADV", "VERB"; -ing forms are nouns too)."""
     from lemminflect import getAllLemmas
 
-    words = tokens(span)
-    return bool(words) and all(set(getAllLemmas(w)) == {"ADV"} for w in words)
+    found = tokens(words)
+    return bool(found) and all(set(getAllLemmas(w)) == {part} and not w.endswith("ing") for w in found)
 
 
 _POINTING_TIME = re.compile(

@@ -20,6 +20,7 @@ from .. import text as tx
 from .wording import (
     aspect_mismatch,
     comparison_mismatch,
+    direction_mismatch,
     extent_mismatch,
     modifier_mismatch,
     opposite_mismatch,
@@ -353,6 +354,7 @@ def structure_failure(claim: str, quotes: Sequence[str], question: str = "") -> 
         quantifier_mismatch,
         date_mismatch,
         opposite_mismatch,
+        direction_mismatch,
         position_mismatch,
         aspect_mismatch,
         comparison_mismatch,

@@ -204,6 +204,42 @@ def modifier_mismatch(claim: str, quotes: str) -> str:
     return ""
 
 
+# The compass: a claim that something lies or moves one way, where the quote gives it only another way
+# ("flows east" from "flows North"). Opposites are caught above; this catches the quarter turn too.
+_COMPASS = re.compile(r"\b(north|south|east|west)(?:ern|erly|wards?)?(?:-?(?:east|west)(?:ern|erly|wards?)?)?\b", re.I)
+
+
+def _directions(text: str) -> set[str]:
+    """The compass points a text gives, not those inside a name ("North Sea", "Western Europe")."""
+    found = set()
+    for match in _COMPASS.finditer(text):
+        before = text[: match.start()].rstrip().split()
+        after = text[match.end() :].split()
+        if match.group()[0].isupper() and (
+            (after and after[0][:1].isupper()) or (before and before[-1][:1].isupper() and before[-1][-1] not in ".!?")
+        ):
+            continue  # "North Sea", "Central and Western Europe": a compass word inside a name
+        found.add(match.group().lower().replace("-", ""))
+    return found
+
+
+def _points(direction: str) -> set[str]:
+    return {p for p in ("north", "south", "east", "west") if p in direction}
+
+
+def direction_mismatch(claim: str, quotes: str) -> str:
+    said, given = _directions(claim), _directions(quotes)
+    if not said or not given or {_base(d) for d in said} & {_base(d) for d in given}:
+        return ""
+    if any(_points(a) & _points(b) for a in said for b in given):
+        return ""  # "north-east" and "east": not another way
+    return f"the quote says {min(given)}, not {min(said)}"
+
+
+def _base(direction: str) -> str:
+    return re.sub(r"(?:ern|erly|wards?)", "", direction)
+
+
 # Where something stands relative to a named place or thing: words of one group say the same ("after"
 # and "beyond" Basel); of two groups, not ("after Basel" is not "between Basel and Bonn").
 _POSITIONS = {
