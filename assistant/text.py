@@ -114,6 +114,18 @@ def names(text: str) -> list[str]:
     return list(dict.fromkeys(stem_words([tokens(w)[0] for w in caps if tokens(w)])))
 
 
+def opening_name(text: str) -> list[str]:
+    """The stem of the text's first word when it is a name: capitalised and no English word ("Iran hosted
+    the talks"; not "Militants", "However"). `names` leaves the first word out, capitalised for its place."""
+    from lemminflect import getAllLemmas
+
+    words = WORD.findall(unicodedata.normalize("NFKC", text))
+    if not words or not words[0][0].isupper() or fold(words[0]) in stopwords():
+        return []
+    word = tokens(words[0])[0]
+    return [] if getAllLemmas(word) else stem_words([word])
+
+
 # A place's adjective or people ("Pakistani", "Iranians", "Nepalese"): the same name for a check on who is who.
 _DEMONYM_ENDINGS = ("i", "is", "ian", "ians", "an", "ans", "ese", "ish", "n", "ns")
 

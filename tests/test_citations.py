@@ -118,6 +118,12 @@ def test_answer_kind_matches_the_question():
     assert cite.answers_question("Who declined to comment?", "Mumtaz Zahra Baloch declined [1].")
     assert not cite.answers_question("Which country did Ashraf Ghani flee to?", "Ashraf Ghani fled the country [1].")
     assert cite.answers_question("Why did it happen?", "Because of the war [1].")
+    # a name that opens the sentence is a name too, when it is no English word
+    assert cite.answers_question("Which country hosted the talks?", "Norland hosted the talks [1].")
+    assert not cite.answers_question("Which group hosted the talks?", "Officials hosted the talks [1].")
+    # a century or a decade is a time
+    assert cite.answers_question("During which century was the canal dug?", "It was dug in the 19th century [1].")
+    assert not cite.answers_question("During which century was the canal dug?", "It was dug by Vik Lund [1].")
 
 
 def test_failed_citations_take_their_sentences_with_them():

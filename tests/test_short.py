@@ -164,6 +164,8 @@ def test_a_question_asking_for_several_things_is_told_from_one_asking_for_one():
     assert asks_several("Who closed the bridge, and why?")
     assert asks_several("which engineers opposed the plan")  # "which" and a plural noun
     assert not asks_several("Which engineer opposed the plan?")
+    assert not asks_several("Which province borders Norland?")  # an -s word before its object is the verb
+    assert asks_several("Which provinces border Norland?")
     assert not asks_several("What flows under the bridge?")  # after "what", the verb
     assert not asks_several("Which of the bridges opened first?")
 
@@ -188,6 +190,11 @@ def test_the_words_that_answer_are_the_kind_asked_for():
     assert span is None and "not the kind" in failure
     span, failure = verify(judge, "How was the Vik valley changed by the dam?", changed, "greatly")
     assert failure == "" and changed.text[span[0] : span[1]] == "greatly"
+    # a date answers a question asked by its noun "date" or "time"
+    opened = Evidence(number=1, article=_one_sentence("The Vik dam was opened on July 7 by the mayor."), index=0)
+    for question in ("On what date was the Vik dam opened?", "At what time of year was the Vik dam opened?"):
+        span, failure = verify(judge, question, opened, "July 7")
+        assert failure == "" and opened.text[span[0] : span[1]] == "July 7"
     # a question ending on its preposition is answered by a thing, not by a verb
     known = Evidence(number=1, article=_one_sentence("The Vik gorge was created by erosion."), index=0)
     span, failure = verify(judge, "What is the Vik gorge known for?", known, "created by erosion")

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from ..schema import Citation, Evidence
-from ..text import names, numbers, terms, tokens
+from ..text import names, numbers, opening_name, terms, tokens
 from .structure import ROLE_FAMILIES
 
 _MARKER = re.compile(r"\[\s*(\d+(?:\s*[,;]\s*\d+)*)\s*\]")
@@ -98,12 +98,12 @@ def answers_question(question: str, answer: str) -> bool:
         word = detail.group(1).lower()
         if word == "name":
             known = set(tokens(question))
-            return any(_new_name(name, known) for name in names(answer))
+            return any(_new_name(name, known) for name in names(answer) + opening_name(answer))
         if word in {"date", "day"}:
             return bool(_DAY.search(answer))
         if word == "direction":  # "north", "westward", "upstream": no name, no number
             return bool(_COMPASS.search(answer))
-        kind = "when" if word in {"year", "month", "time"} else "many"
+        kind = "when" if word in {"year", "month", "time", "century", "decade"} else "many"
     if kind in {"many", "much"}:
         return bool(numbers(answer)) or bool(set(tokens(answer)) & _QUANTITY_WORDS)
     if kind == "when":
@@ -112,7 +112,7 @@ def answers_question(question: str, answer: str) -> bool:
         return True  # "who is X" is answered by what X is ("a senior commander"), not by another name
     if kind in {"who", "whom", "whose", "which", "where"}:
         known = set(tokens(question))
-        return any(_new_name(name, known) for name in names(answer))
+        return any(_new_name(name, known) for name in names(answer) + opening_name(answer))
     return True
 
 
@@ -121,8 +121,8 @@ def answers_question(question: str, answer: str) -> bool:
 _WHAT_NOUN = re.compile(r"^\W*(?:(?:in|on|at|during|from|by|for)\s+)?(?:what|which)\s+([a-z]+)\b", re.IGNORECASE)
 _COUNTED = re.compile(r"\bhow\s+many\s+([a-z]+)\b", re.IGNORECASE)
 _TIME_ONLY = frozenset(
-    "century centuries decade decades year years month months week weeks day days ago bc ad bp yr era age "
-    "period half early late mid first second third last".split()
+    "century centuries decade decades year years month months week weeks day days date dates time times ago bc "
+    "ad bp yr era age period half early late mid first second third last".split()
 )
 
 
@@ -140,24 +140,7 @@ def span_fits(question: str, span: str) -> bool:
         return False  # "how wide ...?" is answered by a measure, not by a place or a name
     if measure and measure.group(1) not in {"long", "old"} and set(tokens(span)) & _DATING:
         return False  # "11,700 years ago" is when, not how wide
-    if asked and asked.group(1) in {"what", "which", "who", "whom", "whose"} and _only(span, "ADV"):
-        return False  # "significantly" says how something happened, not what happened (or who did it)
-    if _STRANDED.search(question) and span[:1].islower() and _only(span.split()[0], "VERB"):
-        return False  # "known for?" takes a thing ("its castles"), not a verb ("created by erosion")
     return not time_for_a_thing(question, span)
-
-
-# A question that ends on its preposition ("What is X known for?", "... flooded by?"): the answer is
-# the preposition's object, a noun phrase (or an -ing form), never a finite verb or a participle.
-_STRANDED = re.compile(r"\b(?:for|of|by|with|to|from|about|after|into|on|in|at|as)\s*\?\s*$", re.IGNORECASE)
-
-
-def _only(words: str, part: str) -> bool:
-    """Whether every word is known only as `part` of speech ("ADV", "VERB"; -ing forms are nouns too)."""
-    from lemminflect import getAllLemmas
-
-    found = tokens(words)
-    return bool(found) and all(set(getAllLemmas(w)) == {part} and not w.endswith("ing") for w in found)
 
 
 _POINTING_TIME = re.compile(
@@ -290,7 +273,7 @@ _RELATIVE = re.compile(r"^\W*what\b.*\s(?:that|which|who|whom|whose)\s", re.I)
 _DETAIL = re.compile(
     r"\b(?:what|which)\s+(?:(?:is|was|are|were)\s+)?(?:the\s+|another\s+|an?\s+)?"
     r"(?:exact\s+|real\s+|full\s+|precise\s+|other\s+|second\s+)?"
-    r"(name|date|day|year|month|time|number|amount|percentage|share|age|direction)\b",
+    r"(name|date|day|year|month|time|century|decade|number|amount|percentage|share|age|direction)\b",
     re.IGNORECASE,
 )
 # A date to the day: "May 24", "24 May", "May 24, 2023", "5/24", or a weekday.

@@ -60,7 +60,7 @@ def statement(question: str, answer: str) -> str:
     q = _HEDGE.sub("", q)  # "roughly what share ...": the hedge qualifies the answer, not the claim
     q = _NAMING.sub("", q)  # "what is the rock called that ...": the rock that ... is the answer
     answer = " ".join(answer.split()).strip(" .,;:")
-    placed = (_place(q, answer) or _in_place(q, answer)) if q and answer else ""
+    placed = (_place(q, answer) or _in_place(q, answer) or _named_by(q, answer)) if q and answer else ""
     if not placed:
         return f'The answer to "{whole}?" is {answer}.'
     placed = placed[0].upper() + placed[1:]
@@ -127,8 +127,8 @@ def _place(q: str, answer: str) -> str:
     body = rest.split()
     if head == "where":
         prep = prep or ("" if body[-1].lower() in _PREP else "in")
-    if body[-1].lower() in _PREP:
-        prep = ""
+    if body[-1].lower() in _PREP or answer.split()[0].lower() in _PREP:
+        prep = ""  # "X branches off near Arnhem", not "in near Arnhem"
     target = f"{prep} {answer}".strip()
     if first in _AUX and len(body) > 2 and body[1].lower() == "there":  # "was there a plan": "there was a plan"
         return " ".join(["there", body[0], *body[2:], target])
@@ -202,11 +202,34 @@ def _in_place(q: str, answer: str) -> str:
     if _WH.match(q) or q.split()[0].lower() in _AUX:
         return ""
     match = _IN_SITU.match(q)
-    if match is None or len(match.group("before").split()) < 3:
+    if match is None or len(match.group("before").split()) < 2:
         return ""
     before, wh = match.group("before").rstrip(), match.group("wh").lower()
     needs_prep = wh in {"when", "where"} and (before.split()[-1].lower() not in _PREP)
     return f"{before} {'in ' if needs_prep else ''}{answer}"
+
+
+def _named_by(q: str, answer: str) -> str:
+    """A chat fragment that only names what it asks for ("ttp founder", "karachi attack casualties"): the
+    answer is what the noun phrase names. Not a fragment with a question word, an auxiliary, a
+    preposition or a verb."""
+    from lemminflect import getAllLemmas
+
+    words = q.split()
+    if not 1 < len(words) <= 5 or _WH.match(q) or _IN_SITU.match(q):
+        return ""
+    if any(w.lower() in _AUX | _PREP for w in words):
+        return ""  # "mehsud on the withdrawal": what was said on it, not what the phrase names
+    if any(_inflected_verb(w.lower(), getAllLemmas(w.lower())) or w.lower() in {"why", "how"} for w in words):
+        return ""
+    if "NOUN" not in getAllLemmas(words[-1].lower()):
+        return ""
+    return f"{q} is {answer}" if not words[-1].lower().endswith("s") else f"{q} are {answer}"
+
+
+def _inflected_verb(word: str, lemmas: dict[str, tuple[str, ...]]) -> bool:
+    """A verb and only a verb, in a form of its own ("took", "captured"; not "dam", which may be a noun)."""
+    return set(lemmas) == {"VERB"} and word not in lemmas["VERB"]
 
 
 def _noun_run(rest: str) -> tuple[str, str]:
@@ -300,8 +323,10 @@ def _split_subject(words: list[str]) -> tuple[list[str], list[str]]:
             continue
         nxt = words[i + 1] if i + 1 < len(words) else ""
         if seen_name:
-            # "the AQIS members targeted ...": a noun after the name when a participle follows it
-            if not low.endswith(("ed", "ing")) and _verb_follows(words[i + 1 : i + 3]) and nxt.lower() != low:
+            # "the AQIS members targeted ...": a noun after the name when a participle follows it, or a
+            # verb's plain form ("does the Vik canal run ...")
+            follows = _verb_follows(words[i + 1 : i + 3]) or (_noun_only(low) and _plain_verb(nxt))
+            if not low.endswith(("ed", "ing")) and follows and nxt.lower() != low:
                 seen_noun = True
                 i += 1
             break
@@ -312,3 +337,18 @@ def _split_subject(words: list[str]) -> tuple[list[str], list[str]]:
     if i == len(words) and words and words[-1][0].islower() and _object_gap(words[-1]):
         i = len(words) - 1  # "was X formed": the participle is the verb
     return words[:i], words[i:]
+
+
+def _noun_only(word: str) -> bool:
+    """A noun that is no verb too ("canal", "fighters"; not "water", "change")."""
+    from lemminflect import getAllLemmas
+
+    return set(getAllLemmas(word)) == {"NOUN"}
+
+
+def _plain_verb(word: str) -> bool:
+    """A verb's plain form, as after "does"/"did" ("run", "take"), lowercase."""
+    from lemminflect import getAllLemmas
+
+    low = word.lower()
+    return word[:1].islower() and low not in _PREP | _DET | _AUX and low in getAllLemmas(low).get("VERB", ())

@@ -80,6 +80,7 @@ _ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.I)  # a leading article is no part
 # "In which month and year ...?", "Who wrote it, and where?", "Which leaders want ...?": more than one
 # thing asked, which one span may not hold.
 _COORDINATED = re.compile(r"\b(?:and|or|both|each)\b|,", re.I)
+_DETERMINERS = frozenset("the a an this that these those its their his her our every each some any".split())
 _WHICH = re.compile(r"^\W*(?:in\s+|of\s+|for\s+)?which\s+((?:[\w'’-]+\s+){0,2}[\w'’-]+)", re.I)
 
 
@@ -92,11 +93,15 @@ def asks_several(question: str) -> bool:
     which = _WHICH.match(asked)
     if which is None:
         return False
-    for word in which.group(1).lower().split():
+    words = which.group(1).split()
+    after = asked[which.end() :].split()
+    for i, word in enumerate(w.lower() for w in words):
         if word in _AUXILIARIES or word in tx.stopwords():
             return False
         if word.endswith("s") and not word.endswith(("ss", "us", "is", "'s", "’s")):
-            return True
+            # "which province borders the Rhine": an -s word before an object is the verb, not a plural
+            following = (words[i + 1 :] + after)[:1]
+            return bool(following) and not (following[0][:1].isupper() or following[0].lower() in _DETERMINERS)
     return False
 
 
@@ -229,7 +234,7 @@ def verify(judge, question: str, ev: Evidence, words: str) -> tuple[tuple[int, i
         return None, ""
     if span is None:  # no short part of the sentence answers: the whole sentence is not proof of one
         return None, f"no short part of the sentence answers it (the judge model gave {words!r})"
-    if not span_fits(question, ev.text[span[0] : span[1]]):
+    if not span_fits(question, ev.text[span[0] : span[1]]) or not _fits_the_slot(question, ev.text[span[0] : span[1]]):
         return None, f"the words that answer are not the kind asked for ({ev.text[span[0] : span[1]]!r})"
     # The claim is what is asked; a scene-setting clause was checked against the article above.
     asked = main_clause(question)
@@ -238,3 +243,26 @@ def verify(judge, question: str, ev: Evidence, words: str) -> tuple[tuple[int, i
     if not verdict.supported:
         return None, f"“{claim}” is not what the sentence says: {verdict.reason}"
     return span, ""
+
+
+# A question that ends on its preposition ("What is X known for?", "... flooded by?"): the answer is
+# the preposition's object, a noun phrase (or an -ing form), never a finite verb or a participle.
+_STRANDED = re.compile(r"\b(?:for|of|by|with|to|from|about|after|into|on|in|at|as)\s*\?\s*$", re.IGNORECASE)
+_FIRST_WH = re.compile(r"\b(how|when|where|why|what|which|who|whom|whose)\b", re.IGNORECASE)
+
+
+def _fits_the_slot(question: str, span: str) -> bool:
+    """Whether the span is the part of speech the question's gap takes: "significantly" says how something
+    happened, not what happened; "known for?" takes a thing ("its castles"), not "created by erosion"."""
+    first = _FIRST_WH.search(main_clause(question))
+    if first and first.group(1).lower() in {"what", "which", "who", "whom", "whose"} and _only(span, "ADV"):
+        return False
+    return not (_STRANDED.search(question) and span[:1].islower() and _only(span.split()[0], "VERB"))
+
+
+def _only(words: str, part: str) -> bool:
+    """Whether every word is known only as `part` of speech ("ADV", "VERB"; -ing forms are nouns too)."""
+    from lemminflect import getAllLemmas
+
+    found = tx.tokens(words)
+    return bool(found) and all(set(getAllLemmas(w)) == {part} and not w.endswith("ing") for w in found)
