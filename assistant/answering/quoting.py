@@ -32,11 +32,6 @@ from .judge import Judge
 
 EXTRACTIVE_SENTENCES = 2  # quoted at most, without short answers
 EXTRACTIVE_CANDIDATES = 4  # judged at most: the sentence that answers often shares few of the question's words
-# Judged at most for a question a span answers. Of 181 quoted span answers in eight committed eval runs
-# (squad 80 and dev-120, both news files, own sets 1-4), 162 quote the first candidate (142 right), 11 the
-# second (6 right), 4 the third (1 right) and 2 the fourth (none right): a fourth costs a refusal a model
-# call or two and has only answered wrongly (bench/results/candidate-position-2026-12-05f.txt).
-SPAN_CANDIDATES = 3
 PASSAGE_BEFORE = 2  # sentences a passage may reach back for, and forward:
 PASSAGE_AFTER = 1  # a paragraph's reason is a sentence or two from its claim (bench/results/reason-position.txt)
 # English words that make a sentence lean on the one before it: pronouns and demonstratives that open it,
@@ -96,8 +91,7 @@ def quote_answer(
     best: list[Evidence] = []
     passages = 0
     judged: set[tuple[tuple[str, int], ...]] = set()
-    limit = SPAN_CANDIDATES if spans else EXTRACTIVE_CANDIDATES
-    for n, ev in enumerate(pool[:limit], start=1):
+    for n, ev in enumerate(pool[:EXTRACTIVE_CANDIDATES], start=1):
         if passages >= EXTRACTIVE_SENTENCES:
             break
         unit = [ev] if spans else passage(ev, evidence)
@@ -121,7 +115,7 @@ def quote_answer(
         passages += 1
         if found.short is not None or len(unit) > 1:
             break  # the sentence holding the verified short answer, or a passage with its reason, is the proof
-        if passages == 1 and n < min(len(pool), limit):  # more to judge: show what holds
+        if passages == 1 and n < min(len(pool), EXTRACTIVE_CANDIDATES):  # more to judge: show what holds
             shown()
             text, citations = cite.quote_evidence(best)
             yield Progress(answer=text, citations=citations)
