@@ -234,11 +234,12 @@ def verify(judge, question: str, ev: Evidence, words: str) -> tuple[tuple[int, i
         return None, ""
     if span is None:  # no short part of the sentence answers: the whole sentence is not proof of one
         return None, f"no short part of the sentence answers it (the judge model gave {words!r})"
-    if not span_fits(question, ev.text[span[0] : span[1]]) or not _fits_the_slot(question, ev.text[span[0] : span[1]]):
-        return None, f"the words that answer are not the kind asked for ({ev.text[span[0] : span[1]]!r})"
+    found = ev.text[span[0] : span[1]]
+    if not span_fits(question, found) or not _fits_the_slot(question, found):
+        return None, f"the words that answer are not the kind asked for ({found!r})"
     # The claim is what is asked; a scene-setting clause was checked against the article above.
     asked = main_clause(question)
-    claim = as_claim(asked, ev.text[span[0] : span[1]])
+    claim = as_claim(asked, found)
     verdict = judge.judge(asked, claim, [ev.text], around, composed=True)
     if not verdict.supported:
         return None, f"“{claim}” is not what the sentence says: {verdict.reason}"
