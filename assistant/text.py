@@ -144,6 +144,26 @@ def misspelt(a: str, b: str) -> bool:
     return any(long[:i] + long[i + 1 :] == short for i in range(1, len(long) - 1))
 
 
+# A run of capitalised words: a full name ("Noor Wali Mehsud", "Imran Khan's").
+_FULL_NAME = re.compile(r"\b[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)+")
+_POSSESSIVE = re.compile(r"['’]s?$")
+
+
+def rest_of_name(name: str, text: str, found: set[str], around: str) -> bool:
+    """Whether `name` is a part of a full name in `text` ("Imran" of "Imran Khan") that is left out where
+    another part is `found` ("Khan's arrest"), while `around` gives the whole name: the same person."""
+    spaced = " ".join(around.split())
+    for full in _FULL_NAME.findall(text):
+        words = full.split()
+        while words and fold(words[0]) in stopwords():  # "Did Imran Khan ...": the question's opening word
+            words = words[1:]
+        parts = names(f"Q {' '.join(words)}")
+        whole = _POSSESSIVE.sub("", " ".join(words))
+        if name in parts and (set(parts) - {name}) & found and whole in spaced:
+            return True
+    return False
+
+
 def same_name(a: str, b: str) -> bool:
     """Whether two name stems name the same thing, a place's adjective counting as the place."""
     short, long = sorted((a, b), key=len)

@@ -117,6 +117,17 @@ def test_rules_let_true_restatements_through(kind, question, claim, quote):
     assert rule_failure(claim, [quote], question, coverage=0.2) == "", kind
 
 
+def test_a_surname_stands_for_the_full_name_only_where_the_article_gives_it():
+    quote = ["Forty people linked to Berg's party were held after Berg's arrest."]
+    claim = "Forty people linked to Lena Berg's party were held."
+    article = "Lena Berg, the opposition leader, was arrested in May. " + quote[0]
+    assert rule_failure(claim, quote, "", 0.2, context=["Arrests"], article=article) == ""
+    # the article never gives her first name, or gives another one: not shown to be the same person
+    assert "name not in the quote" in rule_failure(claim, quote, "", 0.2, context=["Arrests"], article=quote[0])
+    other = article.replace("Lena", "Anna")
+    assert "name not in the quote" in rule_failure(claim, quote, "", 0.2, context=["Arrests"], article=other)
+
+
 def test_relation_checks_name_what_they_found():
     assert "other way round" in swapped_relation(
         "Kim defeated Lee in the final.", ["Lee defeated Kim in the final on Sunday."]
@@ -130,6 +141,10 @@ def test_relation_checks_name_what_they_found():
     guard = ["Ola Vik, commander of the Home Guard, spoke on Monday."]
     assert swapped_relation("Ola Vik is the commander of Norland's Home Guard.", guard) == ""
     assert "makes it" in swapped_relation("Ola Vik is the commander of Norland's Coast Guard.", guard)
+    # one thing, owned by a name both phrases give: "Lena Berg's party" is "Berg's Green Unity party"
+    party = ["Forty people linked to Berg's Green Unity party were held."]
+    assert swapped_relation("Forty people linked to Lena Berg's party were held.", party) == ""
+    assert "makes it" in swapped_relation("Forty people linked to Lena Dahl's party were held.", party)
     cut = "Officials said the road would stay closed until."
     assert truncated_copy(cut, "Officials said the road would stay closed until May.")
     assert not truncated_copy(

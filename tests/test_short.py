@@ -54,6 +54,15 @@ def test_what_only_sets_the_scene_may_be_named_anywhere_in_the_article():
     assert unmatched("What share of the Vik cranes stood idle?", sentence, [], article=article) == ["vik"]
 
 
+def test_a_surname_in_the_sentence_stands_for_the_full_name_the_article_gives():
+    article = "Arrests\n\nLena Berg was arrested in May. Forty people linked to Berg's party were held."
+    sentence = "Forty people linked to Berg's party were held."
+    question = "How many people linked to Lena Berg's party were held?"
+    assert unmatched(question, sentence, [], article=article) == []
+    assert unmatched(question, sentence, [], article=sentence) == ["lena"]
+    assert unmatched("How many people linked to Ola Berg's party were held?", sentence, [], article=article) == ["ola"]
+
+
 def test_a_number_may_be_written_in_words_or_digits():
     sentence = "The blast left three dead and 23 injured."
     start, end = locate("3", sentence)

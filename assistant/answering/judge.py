@@ -83,12 +83,14 @@ def rule_failure(
     aliases: Aliases | None = None,
     context: Sequence[str] = (),
     composed: bool = False,
+    article: str = "",
 ) -> str:
     """Why the rules reject the claim against its quotes; empty when they let it through. `context`: the
     title of the quotes' article first, then the sentences around them, which may name who a quote calls
     "he" or "them".
     `composed`: the claim is the question with its answer in place, so it ends where the question does,
-    not where a writer stopped copying (no truncation check)."""
+    not where a writer stopped copying (no truncation check). `article`: the quotes' whole article, where a
+    full name the quote shortens ("Khan" for "Imran Khan") may be given."""
     if not quotes:
         return "no citation"
     if carries_markup(claim):
@@ -127,7 +129,7 @@ def rule_failure(
             n
             for n in missing_names
             if not (n in asked and _name_found(n, tx.terms(around) | tx.acronyms(around), around, aliases))
-            and not _rest_of_name(n, claim, quote_terms, " ".join(context))
+            and not tx.rest_of_name(n, claim, quote_terms, " ".join([*context, article]))
         ]
     if missing_names and question:  # the question's first word is capitalised for its place, not a name
         opener = tx.stem_words(tx.tokens(question)[:1])
@@ -193,17 +195,6 @@ def _refers(quote: str) -> bool:
 
 
 _CAPITALISED = re.compile(r"\b[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*")
-_FULL_NAME = re.compile(r"\b[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)+")
-
-
-def _rest_of_name(name: str, claim: str, quote_terms: set[str], around: str) -> bool:
-    """A part of a full name ("Noor Wali" of "Noor Wali Mehsud") that the quote leaves out, naming him by
-    another part ("Mehsud said ..."), while the sentences around give the whole name: the same person."""
-    for full in _FULL_NAME.findall(claim):
-        parts = tx.names(f"Q {full}")
-        if name in parts and (set(parts) - {name}) & quote_terms and " ".join(full.split()) in " ".join(around.split()):
-            return True
-    return False
 
 
 def _subject(sentence: str) -> str:
@@ -293,11 +284,17 @@ class Judge:
         return f"rules+{self.scorer.name}" if self.scorer is not None else "rules"
 
     def judge(
-        self, question: str, claim: str, quotes: Sequence[str], context: Sequence[str] = (), composed: bool = False
+        self,
+        question: str,
+        claim: str,
+        quotes: Sequence[str],
+        context: Sequence[str] = (),
+        composed: bool = False,
+        article: str = "",
     ) -> Verdict:
         coverage = MODEL_COVERAGE if self.scorer is not None else RULES_COVERAGE
         aliases = self.aliases() if self.aliases else None
-        failure = rule_failure(claim, quotes, question, coverage, aliases, context, composed)
+        failure = rule_failure(claim, quotes, question, coverage, aliases, context, composed, article)
         if failure:
             return Verdict(supported=False, score=0.0, reason=failure)
         if self.scorer is None:

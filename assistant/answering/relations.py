@@ -72,6 +72,8 @@ def swapped_relation(claim: str, quotes: Sequence[str], aliases: Aliases | None 
             roles = [(k, j) for k, j in places if j + 1 < len(q[k]) and q[k][j + 1].plain in _ROLE_LINKS]
             given = {_object(q[k], j + 1) for k, j in roles} - {None}
             if wanted and given and not any(_same_party(wanted, g, aliases) for g in given):
+                if any(_same_owned(_owned(c, i + 1), _owned(q[k], j + 1), aliases) for k, j in roles):
+                    continue
                 return f"the quote makes it “{word.plain} {c[i + 1].plain}” {sorted(given)[0]}, not {wanted}"
     return ""
 
@@ -157,6 +159,27 @@ def _object(words: list[_Word], link: int) -> str | None:
             continue
         return w.stem
     return None
+
+
+def _owned(words: list[_Word], link: int) -> tuple[str, set[str]]:
+    """The common noun a role's object phrase ends on and the names before it ("linked to Khan's Pakistan
+    Tehreek-e-Insaf party": "party", {khan, pakistan, tehreek-e-insaf}); no noun when a name ends it."""
+    owners: set[str] = set()
+    for w in words[link + 1 : link + 6]:
+        if w.plain in ",;:()":
+            break
+        if w.name and w.stem:
+            owners.add(w.stem)
+        elif w.stem:
+            return w.stem, owners
+    return "", owners
+
+
+def _same_owned(a: tuple[str, set[str]], b: tuple[str, set[str]], aliases: Aliases) -> bool:
+    """One thing: the same common noun, owned by a name both phrases give ("Imran Khan's party", "Khan's
+    Pakistan Tehreek-e-Insaf party"). Which of its names comes first does not change what it is."""
+    (noun, names), (other, other_names) = a, b
+    return bool(noun) and noun == other and any(_same_party(x, y, aliases) for x in names for y in other_names)
 
 
 def _same_party(a: str, b: str, aliases: Aliases) -> bool:

@@ -183,7 +183,10 @@ def unmatched(
     missing = [
         n
         for n in tx.names(f"Q {question}")
-        if not _found(n, near_terms, near, aliases) and not (n in scene and _found(n, whole_terms, article, aliases))
+        if not _found(n, near_terms, near, aliases)
+        and not (n in scene and _found(n, whole_terms, article, aliases))
+        # "Khan's arrest" for the question's "Imran Khan", where the article gives the full name
+        and not (article and tx.rest_of_name(n, question, near_terms, article))
     ]
     # the question's first word is capitalised for its place only
     opener = set(tx.stem_words(tx.tokens(question)[:1]))
@@ -240,7 +243,7 @@ def verify(judge, question: str, ev: Evidence, words: str) -> tuple[tuple[int, i
     # The claim is what is asked; a scene-setting clause was checked against the article above.
     asked = main_clause(question)
     claim = as_claim(asked, found)
-    verdict = judge.judge(asked, claim, [ev.text], around, composed=True)
+    verdict = judge.judge(asked, claim, [ev.text], around, composed=True, article=ev.article.text)
     if not verdict.supported:
         return None, f"“{claim}” is not what the sentence says: {verdict.reason}"
     return span, ""
