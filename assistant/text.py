@@ -149,6 +149,20 @@ _FULL_NAME = re.compile(r"\b[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)+")
 _POSSESSIVE = re.compile(r"['’]s?$")
 
 
+def full_names(text: str) -> list[set[str]]:
+    """The name stems of each run of two or more capitalised words ("Noor Wali Mehsud"), the text's
+    opening word left out where it is a common word ("Did Imran Khan ...")."""
+    runs = []
+    for full in _FULL_NAME.findall(text):
+        words = full.split()
+        while words and fold(words[0]) in stopwords():
+            words = words[1:]
+        parts = set(names(f"Q {' '.join(words)}"))
+        if len(parts) > 1:
+            runs.append(parts)
+    return runs
+
+
 def rest_of_name(name: str, text: str, found: set[str], around: str) -> bool:
     """Whether `name` is a part of a full name in `text` ("Imran" of "Imran Khan") that is left out where
     another part is `found` ("Khan's arrest"), while `around` gives the whole name: the same person."""

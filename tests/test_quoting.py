@@ -2,7 +2,7 @@
 
 from assistant.answering.judge import Judge
 from assistant.answering.prompts import Prompts
-from assistant.answering.quoting import quote_answer
+from assistant.answering.quoting import candidates, quote_answer
 from assistant.schema import Article, Evidence
 from assistant.settings import Settings
 from tests.fakes import FixedScorer
@@ -101,3 +101,64 @@ def test_a_passage_stops_at_its_paragraph():
     assert [e.text for e in passage(evidence[4], evidence)] == PARAGRAPHS[2]  # after a line break: alone
     # a sentence that neither points back nor is continued stands alone
     assert [e.text for e in passage(evidence[0], evidence)] == PARAGRAPHS[0]
+
+
+class NamedScorer(FixedScorer):
+    """A judge model that finds a passage answers only when it names `name`, and copies it."""
+
+    def __init__(self, name: str) -> None:
+        super().__init__(name, True, 0.1)
+        self.name_in = name
+        self.passages: list[str] = []
+
+    def reply_probability(self, messages, starts) -> float:
+        self.passages.append(messages[-1]["content"])
+        return 0.1 if self.name_in in messages[-1]["content"] else 0.9
+
+
+def test_a_question_a_span_answers_judges_three_candidates_at_most():
+    sentences = [
+        "The Vik dam was built in stone by the council of Lund.",
+        "The Vik dam was planned by the council of Lund.",
+        "The Vik dam was opened by the mayor of Lund.",
+        "Anna Berg, an engineer, was behind the Vik dam.",
+    ]
+    text = " ".join(sentences)
+    a = Article(
+        doc_id="d3",
+        file="vik.txt",
+        title="Vik",
+        text=text,
+        spans=tuple((text.index(s), text.index(s) + len(s)) for s in sentences),
+    )
+    evidence = [Evidence(number=n, article=a, index=n - 1) for n in range(1, len(sentences) + 1)]
+    scorer = NamedScorer("Anna Berg")
+    flow = quote_answer(Judge(scorer, Prompts()), Settings(), "Who built the Vik dam?", evidence, lambda: None)
+    try:
+        while True:
+            next(flow)
+    except StopIteration as done:
+        result = done.value
+    # the fourth candidate, the only one that answers, is never put to the judge: a refusal
+    assert result is None
+    assert len(scorer.passages) == 3 and not any("Anna Berg" in p for p in scorer.passages)
+
+
+def test_a_full_name_counts_once_in_the_ranking():
+    sentences = [
+        "Lena Maria Berg spoke to reporters in Lund on Monday.",
+        "Lena Maria Berg has led the union since 2019.",
+        "Berg gave her first interview to Radio Vik.",
+    ]
+    text = " ".join(sentences)
+    a = Article(
+        doc_id="d4",
+        file="berg.txt",
+        title="Berg",
+        text=text,
+        spans=tuple((text.index(s), text.index(s) + len(s)) for s in sentences),
+    )
+    evidence = [Evidence(number=n, article=a, index=n - 1) for n in range(1, len(sentences) + 1)]
+    pool = candidates("Which radio station interviewed Lena Maria Berg?", evidence, 0.0)
+    # her name and the interview outrank her name alone, however many words the name has
+    assert pool[0].text == sentences[2]

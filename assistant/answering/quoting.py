@@ -32,6 +32,12 @@ from .judge import Judge
 
 EXTRACTIVE_SENTENCES = 2  # quoted at most, without short answers
 EXTRACTIVE_CANDIDATES = 4  # judged at most: the sentence that answers often shares few of the question's words
+# Judged at most for a question a span answers. Candidates ranked with a full name counted once: of 194
+# quoted span answers in the pool of nine committed eval runs (squad 80 and dev-120, both news files, own 1-5),
+# 175 quote the first candidate (157 right), 11 the second (5 right), 5 the third (2 right) and 3 the
+# fourth (none right): a fourth costs a refusal a model call or two and has only answered wrongly
+# (bench/results/candidate-position-2026-12-05g.txt; the eleventh and twelfth sessions' runs).
+SPAN_CANDIDATES = 3
 PASSAGE_BEFORE = 2  # sentences a passage may reach back for, and forward:
 PASSAGE_AFTER = 1  # a paragraph's reason is a sentence or two from its claim (bench/results/reason-position.txt)
 # English words that make a sentence lean on the one before it: pronouns and demonstratives that open it,
@@ -65,7 +71,15 @@ def candidates(question: str, evidence: list[Evidence], min_overlap: float) -> l
     fitting = [
         ev for ev in evidence if cite.answers_question(question, ev.text) and not unsaid_event(question, [ev.text])
     ]
-    scored = sorted(fitting, key=lambda ev: -len(wanted & tx.terms(ev.text)))
+    # A full name is one thing asked about, however many words it has: "Noor Wali Mehsud" counts once, or
+    # every sentence naming him in full outranks the one saying which network interviewed him.
+    runs = [run & wanted for run in tx.full_names(asked) if len(run & wanted) > 1]
+
+    def shared(ev: Evidence) -> int:
+        held = wanted & tx.terms(ev.text)
+        return len(held) - sum(max(len(run & held) - 1, 0) for run in runs)
+
+    scored = sorted(fitting, key=lambda ev: -shared(ev))
     # A sentence that tells someone what to say or do asserts nothing, so it is never its own proof
     # (an instruction the screen left as evidence is not quoted as the answer either).
     return [ev for ev in scored if tx.overlap(asked, ev.text) >= min_overlap and directive_form(ev.text) == "news"]
@@ -91,7 +105,8 @@ def quote_answer(
     best: list[Evidence] = []
     passages = 0
     judged: set[tuple[tuple[str, int], ...]] = set()
-    for n, ev in enumerate(pool[:EXTRACTIVE_CANDIDATES], start=1):
+    limit = SPAN_CANDIDATES if spans else EXTRACTIVE_CANDIDATES
+    for n, ev in enumerate(pool[:limit], start=1):
         if passages >= EXTRACTIVE_SENTENCES:
             break
         unit = [ev] if spans else passage(ev, evidence)
@@ -115,7 +130,7 @@ def quote_answer(
         passages += 1
         if found.short is not None or len(unit) > 1:
             break  # the sentence holding the verified short answer, or a passage with its reason, is the proof
-        if passages == 1 and n < min(len(pool), EXTRACTIVE_CANDIDATES):  # more to judge: show what holds
+        if passages == 1 and n < min(len(pool), limit):  # more to judge: show what holds
             shown()
             text, citations = cite.quote_evidence(best)
             yield Progress(answer=text, citations=citations)
