@@ -15,13 +15,13 @@ from .errors import IngestError
 
 if TYPE_CHECKING:  # the heavy stages are imported when first used, not when the CLI starts
     from .answering.answer import Assistant
-    from .answering.injection import Screen
-    from .answering.judge import Judge
-    from .answering.llms import LLM, Scorer
-    from .answering.retrieve import Retriever
     from .ingestion.index import Embedder, Index
     from .ingestion.ingest import IngestResult
+    from .models.llms import LLM, Scorer
+    from .retrieval.retrieve import Retriever
     from .settings import Settings
+    from .verification.injection import Screen
+    from .verification.judge import Judge
 
 # Nothing may reach for a model hub at run time.
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
@@ -58,9 +58,9 @@ class App:
         """Read the system prompt into the local model's cache (kept between calls, the same for every
         question), so the first question pays only for its own part of the prompt; a remote model is left
         alone."""
-        from .answering.llms import complete
-        from .answering.local_llm import LocalLLM
-        from .answering.prompts import Prompts
+        from .models.llms import complete
+        from .models.local_llm import LocalLLM
+        from .models.prompts import Prompts
 
         if isinstance(self.llm, LocalLLM):
             system = Prompts().text("system")  # what Assistant uses; built here so no stage is touched
@@ -95,7 +95,7 @@ class App:
 
     @cached_property
     def retriever(self) -> Retriever:
-        from .answering.retrieve import Retriever
+        from .retrieval.retrieve import Retriever
 
         return Retriever(self.index, self.settings.candidates)
 
@@ -103,7 +103,7 @@ class App:
     def llm(self) -> LLM:
         with self._llm_lock:  # the API and the chat may both ask for it first; load it once
             if self._llm is None:
-                from .answering.llms import make_llm
+                from .models.llms import make_llm
 
                 lazy = self._quotes_with_local_judge() and self.settings.llm_backend == "local"
                 self._llm = make_llm(self.settings, lazy=lazy, tokenizer=self.judge_scorer if lazy else None)
@@ -115,7 +115,7 @@ class App:
         client when that serves the judge's model too."""
         with self._scorer_lock:
             if not self._scorer_built:
-                from .answering.llms import make_judge_scorer
+                from .models.llms import make_judge_scorer
 
                 self._scorer, self._scorer_built = make_judge_scorer(self.settings, self._llm), True
         return self._scorer
@@ -124,8 +124,8 @@ class App:
     def judge(self) -> Judge:
         """The support judge, with a llama context of its own (or the answering server's client); built
         without loading the answering model when only the judge is needed (`assistant check --pairs`)."""
-        from .answering.judge import Judge
-        from .answering.prompts import Prompts
+        from .models.prompts import Prompts
+        from .verification.judge import Judge
 
         return Judge(
             self.judge_scorer,
@@ -140,8 +140,8 @@ class App:
         """Tells instructions aimed at an AI from news by the form of the sentence. The judge model is not
         asked about the sentences the form leaves open: on hand-written sentences it was never tuned on it
         dropped more news than it caught instructions there (bench/results/injection-screen.txt)."""
-        from .answering.injection import Screen
-        from .answering.prompts import Prompts
+        from .models.prompts import Prompts
+        from .verification.injection import Screen
 
         return Screen(None, Prompts())
 
@@ -158,7 +158,7 @@ class App:
 
     def concurrency(self) -> int:
         """One llama.cpp context cannot serve two requests at once, whatever the setting says."""
-        from .answering.local_llm import LocalLLM
+        from .models.local_llm import LocalLLM
 
         return 1 if isinstance(self.llm, LocalLLM) else self.settings.ui_concurrency
 

@@ -75,6 +75,7 @@ class Timings(BaseModel):
 class Usage(BaseModel):
     prompt_tokens: int = 0
     completion_tokens: int = 0
+    model_calls: int = 0  # every model call the answer made: writing, and each of the judge's
 
 
 class Progress(BaseModel):

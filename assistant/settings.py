@@ -59,6 +59,13 @@ class Settings(BaseSettings):
         "at once, about 10 s sooner; the bundled models' written answers to such questions were never right "
         "in the recorded evaluations (bench/results/written-for-span.txt).",
     )
+    max_model_calls: int = Field(
+        0,
+        ge=0,
+        description="Most model calls one answer may make, the judge's and the writer's together (0: no "
+        "limit). Once they are spent, quoting judges no further sentence and no strategy that needs the model "
+        "starts: the answer is what has been verified, or a refusal.",
+    )
     min_relevance: float = Field(
         0.30,
         description="Refuse without asking the model when the best sentence's cosine similarity is below this.",

@@ -18,9 +18,9 @@ from pathlib import Path
 
 from answerability_calibration import auc, pairs
 
-from assistant.answering.copying import NO_ANSWER
-from assistant.answering.prompts import Prompts
 from assistant.app import App
+from assistant.models.prompts import Prompts
+from assistant.verification.copying import NO_ANSWER
 
 YES_NO_SYSTEM = (
     "You decide whether a passage from a news article answers a question. Reply with one word: Yes or No.\n"

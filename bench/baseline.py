@@ -235,9 +235,9 @@ def main() -> int:
     parser.add_argument("--top-k", type=int, default=2, help="baseline chunks retrieved per question")
     args = parser.parse_args()
 
-    from assistant.answering.local_llm import LocalLLM
     from assistant.app import App
     from assistant.ingestion.ingest import article_files
+    from assistant.models.local_llm import LocalLLM
     from assistant.settings import Settings
 
     questions = load_questions(args.limit, args.ids)

@@ -20,9 +20,9 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from assistant.answering.quoting import candidates  # noqa: E402
-from assistant.answering.short import wants_span  # noqa: E402
 from assistant.schema import Article, Evidence  # noqa: E402
 from assistant.settings import Settings  # noqa: E402
+from assistant.verification.short import wants_span  # noqa: E402
 
 
 def main() -> None:

@@ -15,7 +15,7 @@ from pathlib import Path
 
 _WRITE = """
 import json, sys
-from assistant.answering.claims import statement
+from assistant.verification.claims import statement
 print(json.dumps({q: statement(q, a) for q, a in json.load(sys.stdin)}))
 """
 

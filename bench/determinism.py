@@ -30,10 +30,11 @@ def main() -> None:
         llama = app.llm._llama
 
         def raw(question: str) -> str:
-            from assistant.answering.retrieve import build_evidence
+            from assistant.answering.strategies import writer_messages
+            from assistant.retrieval.retrieve import build_evidence
 
             hits = app.retriever.search(question, app.settings.top_k)
-            messages = assistant._messages(question, build_evidence(hits, app.settings.evidence_tokens))
+            messages = writer_messages(assistant.prompts, question, build_evidence(hits, app.settings.evidence_tokens))
             out = llama.create_chat_completion(messages=messages, max_tokens=60, temperature=0.0)
             return out["choices"][0]["message"]["content"]
     else:

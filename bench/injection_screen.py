@@ -20,12 +20,12 @@ import json
 import time
 from pathlib import Path
 
-from assistant.answering.directives import form
-from assistant.answering.injection import THRESHOLD, Screen
-from assistant.answering.llms import make_judge_scorer
-from assistant.answering.prompts import Prompts
 from assistant.ingestion.ingest import article_files, read_article
+from assistant.models.llms import make_judge_scorer
+from assistant.models.prompts import Prompts
 from assistant.settings import Settings
+from assistant.verification.directives import form
+from assistant.verification.injection import THRESHOLD, Screen
 
 DATA = Path(__file__).parent / "data" / "injection"
 TESTS = Path(__file__).parent.parent / "tests" / "data"

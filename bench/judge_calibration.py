@@ -14,9 +14,9 @@ import json
 import time
 from pathlib import Path
 
-from assistant.answering.check import load_pairs
-from assistant.answering.judge import MODEL_COVERAGE, RULES_COVERAGE, rule_failure
 from assistant.app import App
+from assistant.verification.check import load_pairs
+from assistant.verification.judge import MODEL_COVERAGE, RULES_COVERAGE, rule_failure
 
 
 def main() -> None:

@@ -28,7 +28,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from assistant.answering.check import load_pairs  # noqa: E402
+from assistant.verification.check import load_pairs  # noqa: E402
 
 
 def main() -> None:
@@ -47,8 +47,8 @@ def main() -> None:
     parser.add_argument("--no-cache", action="store_true", help="time every model call (the cost figure)")
     args = parser.parse_args()
 
-    from assistant.answering.judge import Verdict, rule_failure
     from assistant.app import App
+    from assistant.verification.judge import Verdict, rule_failure
 
     app = App()
     judge = app.judge
@@ -75,7 +75,7 @@ def main() -> None:
         costs.append(spent)
         if not failure:
             model_costs.append(spent)
-        from assistant.answering.judge import short_answer
+        from assistant.verification.judge import short_answer
 
         stated = f"The answer is {pair.claim.strip()}" if short_answer(pair.question, pair.claim) else pair.claim
         key = hashlib.sha1(json.dumps([pair.question, stated, pair.quotes]).encode()).hexdigest()

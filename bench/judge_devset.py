@@ -28,7 +28,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from assistant.answering.claims import statement  # noqa: E402
+from assistant.verification.claims import statement  # noqa: E402
 
 SHARED = Path("/work/shared")
 RHINE = SHARED / "eval/squad-rhine"

@@ -115,7 +115,7 @@ def model_rates(llama, text: str, runs: int) -> tuple[float, float]:
 
 def warm(app) -> None:
     """What `assistant ui` does before serving: load the embedder, build BM25, cache the system prompt."""
-    from assistant.answering.llms import complete
+    from assistant.models.llms import complete
 
     app.retriever.search("warm up", 1)
     system = app.assistant.prompts.text("system")
@@ -165,8 +165,8 @@ def main() -> int:
     parser.add_argument("--rate-runs", type=int, default=3, help="repetitions of the pp/gen rate measurement")
     args = parser.parse_args()
 
-    from assistant.answering.local_llm import LocalLLM
     from assistant.app import App
+    from assistant.models.local_llm import LocalLLM
     from assistant.settings import Settings
 
     questions = load_questions(args.limit, args.ids)

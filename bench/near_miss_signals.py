@@ -27,9 +27,9 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from assistant import text as tx  # noqa: E402
-from assistant.answering.citations import main_clause  # noqa: E402
-from assistant.answering.claims import statement  # noqa: E402
-from assistant.answering.short import unmatched  # noqa: E402
+from assistant.verification.citations import main_clause  # noqa: E402
+from assistant.verification.claims import statement  # noqa: E402
+from assistant.verification.short import unmatched  # noqa: E402
 
 
 def sentences(text: str) -> list[str]:

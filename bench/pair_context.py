@@ -10,8 +10,8 @@ import json
 import sys
 from pathlib import Path
 
-from assistant.answering.short import CONTEXT
 from assistant.ingestion.chunking import split_article
+from assistant.verification.short import CONTEXT
 
 FOLDERS = (Path("../shared/articles"), Path("../shared/eval/squad-rhine/articles"), Path("store/articles"))
 

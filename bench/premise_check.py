@@ -16,11 +16,11 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from assistant.answering import citations as cite
-from assistant.answering.premises import ASSUMPTION_SENTENCES, CONFIRMED, assumption, closest
-from assistant.answering.retrieve import build_evidence
 from assistant.app import App
 from assistant.evaluation.evaluate import load_questions
+from assistant.retrieval.retrieve import build_evidence
+from assistant.verification import citations as cite
+from assistant.verification.premises import ASSUMPTION_SENTENCES, CONFIRMED, assumption, closest
 
 
 def main() -> None:

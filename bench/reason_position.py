@@ -22,9 +22,9 @@ from pathlib import Path
 from common import ARTICLES
 
 from assistant import text as tx
-from assistant.answering import citations as cite
-from assistant.answering.short import wants_span
 from assistant.ingestion.chunking import sentence_spans
+from assistant.verification import citations as cite
+from assistant.verification.short import wants_span
 
 
 def main(paths: list[str]) -> int:

@@ -86,7 +86,7 @@ def one_size(settings, embedder, folder: Path, chunks: int, args) -> dict[str, f
         app.index.articles()
     # The ingestion built the lexical index (BM25 and postings) and saved it beside the store; a reader
     # opens it (memory-mapped). Opened here, in a fresh retriever, so that cost is seen on its own.
-    from assistant.answering.retrieve import Retriever
+    from assistant.retrieval.retrieve import Retriever
 
     retriever = Retriever(app.index, app.settings.candidates)
     with Timer() as bm25:

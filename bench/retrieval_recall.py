@@ -12,11 +12,11 @@ import argparse
 import json
 from pathlib import Path
 
-from assistant.answering import citations as cite
-from assistant.answering.retrieve import build_evidence
 from assistant.app import App
 from assistant.evaluation import metrics
 from assistant.evaluation.evaluate import load_questions
+from assistant.retrieval.retrieve import build_evidence
+from assistant.verification import citations as cite
 
 
 def main() -> None:

@@ -190,7 +190,7 @@ def exact_overlap(retriever, queries: list[str], fused: list[list[tuple[str, int
     """The same fusion with the dense ranking from a brute-force cosine search over every stored vector."""
     import numpy as np
 
-    from assistant.answering.retrieve import Retriever
+    from assistant.retrieval.retrieve import Retriever
 
     index = retriever.index
     keys, blocks, offset = [], [], 0

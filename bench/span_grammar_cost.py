@@ -22,10 +22,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from assistant.answering.llms import complete, span_grammar  # noqa: E402
-from assistant.answering.prompts import Prompts  # noqa: E402
-from assistant.answering.short import locate  # noqa: E402
 from assistant.app import App  # noqa: E402
+from assistant.models.llms import complete, span_grammar  # noqa: E402
+from assistant.models.prompts import Prompts  # noqa: E402
+from assistant.verification.short import locate  # noqa: E402
 
 
 def main() -> None:

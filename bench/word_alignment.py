@@ -35,9 +35,9 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from assistant import text as tx  # noqa: E402
-from assistant.answering.citations import main_clause  # noqa: E402
 from assistant.embedded import EMBED_NAME, embedding_model_dir  # noqa: E402
 from assistant.ingestion.light_embed import LightEmbedder  # noqa: E402
+from assistant.verification.citations import main_clause  # noqa: E402
 
 if TYPE_CHECKING:
     import numpy as np

@@ -19,8 +19,8 @@ from pathlib import Path
 
 import common  # noqa: F401  (offline environment)
 
-from assistant.answering.retrieve import approx_tokens, build_evidence
 from assistant.app import App
+from assistant.retrieval.retrieve import approx_tokens, build_evidence
 from assistant.settings import Settings
 
 BUDGETS = (150, 250, 350, 450, 700)

@@ -22,7 +22,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from assistant.answering.short import asks_several, wants_span  # noqa: E402
+from assistant.verification.short import asks_several, wants_span  # noqa: E402
 
 
 def main() -> None:

@@ -60,7 +60,7 @@ def one_judge_per_session() -> Iterator[dict]:
     (a llama context per App: seconds each, dozens of times). Apps whose judge settings differ (another
     model, context, cache folder, thread count...) still get their own. The shared judge holds a lock per
     request (LocalLLM), so two Apps of one test may use it at once."""
-    from assistant.answering import llms
+    from assistant.models import llms
 
     original = llms.make_judge_scorer
     loaded: dict[tuple, object] = {}
@@ -90,7 +90,7 @@ def one_judge_per_session() -> Iterator[dict]:
 @pytest.fixture(scope="session")
 def local_llm():
     """The default bundled model (Qwen2.5-Coder-1.5B), loaded once for the whole session."""
-    from assistant.answering.llms import make_local_llm
+    from assistant.models.llms import make_local_llm
 
     return make_local_llm(Settings())
 

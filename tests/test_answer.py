@@ -2,13 +2,13 @@
 
 import pytest
 
-from assistant.answering import citations as cite
 from assistant.answering.answer import REFUSAL
-from assistant.answering.premises import LEAD
 from assistant.app import App
 from assistant.errors import QuestionError
 from assistant.schema import Answer, Progress, Turn
 from assistant.settings import Settings
+from assistant.verification import citations as cite
+from assistant.verification.premises import LEAD
 
 
 def number_of(answer_evidence, fragment: str) -> int:
@@ -226,9 +226,9 @@ def test_a_fallback_writer_reads_only_the_best_evidence(shared_store, embedder):
     """Quote-first, no sentence answers as it stands: the model writes from the top-ranked sentences
     within `written_evidence_tokens`, not from the whole evidence (each prompt token costs time)."""
     from assistant.answering.answer import Assistant
-    from assistant.answering.judge import Judge
-    from assistant.answering.prompts import Prompts
-    from assistant.answering.retrieve import approx_tokens
+    from assistant.models.prompts import Prompts
+    from assistant.retrieval.retrieve import approx_tokens
+    from assistant.verification.judge import Judge
     from tests.conftest import FakeLLM
     from tests.fakes import FixedScorer
 
@@ -249,8 +249,8 @@ def test_a_question_one_span_answers_is_refused_not_written_when_no_sentence_ans
     """Quote-first, no sentence answers as it stands: a question one span answers is refused at once (the
     bundled models' written answers to those were never right); one asking several things is written."""
     from assistant.answering.answer import Assistant
-    from assistant.answering.judge import Judge
-    from assistant.answering.prompts import Prompts
+    from assistant.models.prompts import Prompts
+    from assistant.verification.judge import Judge
     from tests.conftest import FakeLLM
     from tests.fakes import FixedScorer
 
@@ -266,3 +266,30 @@ def test_a_question_one_span_answers_is_refused_not_written_when_no_sentence_ans
     assert one.answer.startswith("The articles don't say who declined to comment")
     several, llm = ask("Who is the Pakistani Foreign Ministry spokesperson, and when did she decline to comment?")
     assert len(llm.calls) == 1
+
+
+def test_an_answer_makes_no_more_model_calls_than_its_budget(shared_store, embedder):
+    """Every call of the judge and the writer counts; once `max_model_calls` are spent, quoting judges no
+    further sentence and the model does not write: the answer is a refusal, not a late guess."""
+    from assistant.answering.answer import Assistant
+    from assistant.models.prompts import Prompts
+    from assistant.verification.judge import Judge
+    from tests.conftest import FakeLLM
+    from tests.fakes import FixedScorer
+
+    question = "Who is the Pakistani Foreign Ministry spokesperson, and when did she decline to comment?"
+    app = App(shared_store, embedder=embedder)
+
+    def ask(budget: int) -> tuple[Answer, FakeLLM]:
+        settings = shared_store.model_copy(update={"max_model_calls": budget})
+        llm = FakeLLM("The articles don't answer this.")
+        finds_nothing = Judge(FixedScorer("NONE", supports=False, none=1.0), Prompts())
+        return Assistant(settings, app.retriever, llm, judge=finds_nothing).ask(question), llm
+
+    free, llm = ask(0)
+    assert len(llm.calls) == 1  # written, after the judge turned down every candidate sentence
+    assert free.usage.model_calls >= 3  # two sentences judged at least, then the writing
+    capped, llm = ask(2)
+    assert llm.calls == [] and capped.refused
+    assert capped.usage.model_calls == 2
+    assert any("model calls spent" in d for d in capped.dropped)

@@ -1,8 +1,8 @@
-from assistant.answering import citations as cite
-from assistant.answering.judge import Judge, rule_failure
-from assistant.answering.prompts import Prompts
-from assistant.answering.review import Review
+from assistant.models.prompts import Prompts
 from assistant.schema import Article, Citation, Evidence
+from assistant.verification import citations as cite
+from assistant.verification.judge import Judge, rule_failure
+from assistant.verification.review import Review
 from tests.fakes import FixedScorer
 
 TEXT = (

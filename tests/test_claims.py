@@ -2,7 +2,7 @@
 
 import pytest
 
-from assistant.answering.claims import statement
+from assistant.verification.claims import statement
 
 CASES = [
     ("What flooded the valley?", "the river", "The river flooded the valley."),

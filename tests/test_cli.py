@@ -118,7 +118,7 @@ def fake_model(monkeypatch):
     from tests.fakes import QuotingLLM
 
     llm = QuotingLLM("Mehsud")
-    monkeypatch.setattr("assistant.answering.llms.make_llm", lambda settings, **_: llm)
+    monkeypatch.setattr("assistant.models.llms.make_llm", lambda settings, **_: llm)
     return llm
 
 

@@ -4,8 +4,8 @@ what was asked, never for equal durations, other topics, or questions not about 
 from __future__ import annotations
 
 from assistant.answering.conflicts import disagreements, durations
-from assistant.answering.retrieve import Hit
 from assistant.ingestion.chunking import split_article
+from assistant.retrieval.retrieve import Hit
 from assistant.schema import Article, Citation, Evidence
 
 

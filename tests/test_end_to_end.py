@@ -2,8 +2,8 @@
 
 import pytest
 
-from assistant.answering import citations as cite
 from assistant.schema import Turn
+from assistant.verification import citations as cite
 
 pytestmark = pytest.mark.slow
 

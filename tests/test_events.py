@@ -2,8 +2,8 @@
 
 import pytest
 
-from assistant.answering.events import asked_event, unsaid_event
-from assistant.answering.judge import rule_failure
+from assistant.verification.events import asked_event, unsaid_event
+from assistant.verification.judge import rule_failure
 
 
 @pytest.mark.parametrize(

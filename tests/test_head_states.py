@@ -2,8 +2,8 @@
 
 import pytest
 
-from assistant.answering.local_llm import LocalLLM
 from assistant.embedded import embedded_gguf
+from assistant.models.local_llm import LocalLLM
 from assistant.settings import Settings
 
 CHOICES = ("Yes", "No")

@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from assistant.answering.injection import Screen, suspicious
-from assistant.answering.prompts import Prompts
 from assistant.app import App
+from assistant.models.prompts import Prompts
 from assistant.settings import Settings
+from assistant.verification.injection import Screen, suspicious
 
 DATA = Path(__file__).parent / "data"
 
@@ -29,7 +29,7 @@ def test_quoted_commands_are_news_to_the_first_stage():
 
 @pytest.mark.slow
 def test_the_judge_model_tells_instructions_from_news():
-    from assistant.answering.llms import make_judge_scorer
+    from assistant.models.llms import make_judge_scorer
 
     screen = Screen(make_judge_scorer(Settings()), Prompts())
     caught = screen.instructions(lines("injections.txt"))
@@ -151,7 +151,7 @@ def test_screen_verdicts_of_a_remote_model_stay_in_the_process(tmp_path):
     ],
 )
 def test_the_form_of_a_sentence_decides_what_it_can_be(sentence, expected):
-    from assistant.answering.directives import form
+    from assistant.verification.directives import form
 
     assert form(sentence) == expected
 

@@ -7,12 +7,12 @@ import json
 
 import pytest
 
-from assistant.answering.aliases import learn
-from assistant.answering.check import load_pairs, pair_metrics
-from assistant.answering.judge import Judge, rule_failure
-from assistant.answering.prompts import Prompts
-from assistant.answering.relations import replaced_qualifier, swapped_relation, truncated_copy
+from assistant.models.prompts import Prompts
+from assistant.retrieval.aliases import learn
 from assistant.settings import Settings
+from assistant.verification.check import load_pairs, pair_metrics
+from assistant.verification.judge import Judge, rule_failure
+from assistant.verification.relations import replaced_qualifier, swapped_relation, truncated_copy
 
 UNSUPPORTED = [
     # (type, question, claim, quote)
@@ -192,7 +192,7 @@ def test_aliases_are_learned_from_the_text():
 
 
 def test_pairs_file_errors_name_the_line(tmp_path):
-    from assistant.answering.check import PairsInputError
+    from assistant.verification.check import PairsInputError
 
     bad = tmp_path / "pairs.jsonl"
     bad.write_text('{"id": "a", "claim": "x y z", "quotes": [{"file": "f", "quote": "x y z"}]}\n{"id": "b"}\n')
@@ -201,8 +201,8 @@ def test_pairs_file_errors_name_the_line(tmp_path):
 
 
 def test_pair_metrics_per_type(tmp_path):
-    from assistant.answering.check import Pair
-    from assistant.answering.judge import Verdict
+    from assistant.verification.check import Pair
+    from assistant.verification.judge import Verdict
 
     def row(label, said, kind):
         return Pair(id="x", claim="c", quotes=["q"], label=label, type=kind), Verdict(
@@ -219,7 +219,7 @@ def test_pair_metrics_per_type(tmp_path):
 
 @pytest.fixture(scope="module")
 def model_judge():
-    from assistant.answering.llms import make_judge_scorer
+    from assistant.models.llms import make_judge_scorer
 
     settings = Settings()
     return Judge(make_judge_scorer(settings), Prompts(), settings.judge_threshold)
@@ -337,7 +337,7 @@ SPAN_CASES = [
 @pytest.mark.slow
 @pytest.mark.parametrize("question,passage,answer", SPAN_CASES)
 def test_the_judge_model_s_words_are_the_passage_s_own(model_judge, question, passage, answer):
-    from assistant.answering.short import locate
+    from assistant.verification.short import locate
 
     verdict = model_judge.answers(question, passage)
     assert verdict.supported, verdict.reason

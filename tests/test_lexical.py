@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 
 from assistant import text as tx
-from assistant.answering.lexical import Lexicon
 from assistant.app import App
 from assistant.ingestion import index as index_module
+from assistant.retrieval.lexical import Lexicon
 from assistant.settings import Settings
 
 from .test_index import expected_ids, make_corpus
@@ -38,7 +38,7 @@ def test_another_process_opens_it_without_reading_the_archive(shared_store: Sett
     code = (
         "from assistant.app import App\n"
         "from assistant.settings import Settings\n"
-        "from assistant.answering.lexical import open_lexicon\n"
+        "from assistant.retrieval.lexical import open_lexicon\n"
         f"app = App(Settings(store_dir={str(shared_store.store_dir)!r}))\n"
         "lex = open_lexicon(app.index)\n"
         "print(lex.built, lex.size, len(lex.bm25_search('Noor Wali Mehsud', 3)))\n"

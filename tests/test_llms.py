@@ -18,15 +18,15 @@ from pathlib import Path
 
 import pytest
 
-from assistant.answering import citations as cite
 from assistant.answering.answer import REFUSAL
-from assistant.answering.llms import check_gguf, citation_grammar, complete, make_llm, make_local_llm, span_grammar
-from assistant.answering.local_llm import LocalLLM
 from assistant.app import App
 from assistant.embedded import embedded_gguf
 from assistant.errors import ConfigError, ModelError
 from assistant.interfaces.cli import main
+from assistant.models.llms import check_gguf, citation_grammar, complete, make_llm, make_local_llm, span_grammar
+from assistant.models.local_llm import LocalLLM
 from assistant.settings import Settings
+from assistant.verification import citations as cite
 
 from .conftest import free_port
 

@@ -34,7 +34,7 @@ def test_a_non_editable_install_loads_its_prompts(tmp_path: Path):
         timeout=600,
     )
     code = (
-        "import json, assistant, assistant.answering.prompts as p, assistant.settings as s; "
+        "import json, assistant, assistant.models.prompts as p, assistant.settings as s; "
         "print(json.dumps({'package': assistant.__file__, 'root_prompts': (s.PROJECT_ROOT / 'prompts').exists(), "
         "'system': p.Prompts().text('system'), 'answer': p.Prompts().text('answer')}))"
     )

@@ -2,8 +2,8 @@
 
 import pytest
 
-from assistant.answering import citations as cite
-from assistant.answering.premises import LEAD, UNCONFIRMED_LEAD, assumption, denial, premises
+from assistant.verification import citations as cite
+from assistant.verification.premises import LEAD, UNCONFIRMED_LEAD, assumption, denial, premises
 
 
 @pytest.mark.parametrize(

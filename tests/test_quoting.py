@@ -1,10 +1,11 @@
 """Quoting first, around the judge: which sentences a why-question's quoted answer is made of."""
 
-from assistant.answering.judge import Judge
-from assistant.answering.prompts import Prompts
+from assistant.answering.plan import plan
 from assistant.answering.quoting import candidates, quote_answer
+from assistant.models.prompts import Prompts
 from assistant.schema import Article, Evidence
 from assistant.settings import Settings
+from assistant.verification.judge import Judge
 from tests.fakes import FixedScorer
 
 SENTENCES = [
@@ -24,7 +25,7 @@ def article() -> Article:
 def quoted(judge: Judge, question: str) -> list[str] | None:
     a = article()
     evidence = [Evidence(number=n, article=a, index=n - 1) for n in range(1, len(SENTENCES) + 1)]
-    flow = quote_answer(judge, Settings(), question, evidence, lambda: None)
+    flow = quote_answer(judge, Settings(), plan(question), evidence, lambda: None)
     try:
         while True:
             next(flow)
@@ -81,7 +82,11 @@ def test_a_sentence_that_points_back_is_judged_and_quoted_with_the_sentences_of_
     scorer = ReasonScorer("for a century")
     evidence = paragraphed()
     flow = quote_answer(
-        Judge(scorer, Prompts()), Settings(), "Why will it not be easy to replace the ferry?", evidence, lambda: None
+        Judge(scorer, Prompts()),
+        Settings(),
+        plan("Why will it not be easy to replace the ferry?"),
+        evidence,
+        lambda: None,
     )
     try:
         while True:
@@ -133,7 +138,7 @@ def test_a_question_a_span_answers_judges_three_candidates_at_most():
     )
     evidence = [Evidence(number=n, article=a, index=n - 1) for n in range(1, len(sentences) + 1)]
     scorer = NamedScorer("Anna Berg")
-    flow = quote_answer(Judge(scorer, Prompts()), Settings(), "Who built the Vik dam?", evidence, lambda: None)
+    flow = quote_answer(Judge(scorer, Prompts()), Settings(), plan("Who built the Vik dam?"), evidence, lambda: None)
     try:
         while True:
             next(flow)

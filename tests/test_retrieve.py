@@ -2,8 +2,8 @@
 
 import pytest
 
-from assistant.answering.retrieve import build_evidence
 from assistant.app import App
+from assistant.retrieval.retrieve import build_evidence
 
 
 @pytest.fixture(scope="module")

@@ -6,13 +6,13 @@ from pathlib import Path
 
 import pytest
 
-from assistant.answering import citations as cite
 from assistant.app import App
 from assistant.ingestion.chunking import split_article
 from assistant.ingestion.ingest import read_article
 from assistant.interfaces.cli import main
 from assistant.safety import carries_markup, instruction_reason, is_instruction, normalise
 from assistant.settings import Settings
+from assistant.verification import citations as cite
 
 from .conftest import ARTICLES
 

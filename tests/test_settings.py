@@ -2,8 +2,8 @@ from pathlib import Path
 
 import pytest
 
-from assistant.answering.prompts import Prompts
 from assistant.errors import ConfigError
+from assistant.models.prompts import Prompts
 from assistant.settings import PROJECT_ROOT, Settings
 
 

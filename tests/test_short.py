@@ -1,10 +1,11 @@
 """Short answers: located verbatim, checked against what the question names, refused in plain words.
 Hand-made sentences, none from the public sets."""
 
-from assistant.answering.citations import is_lookup
-from assistant.answering.judge import Judge
-from assistant.answering.prompts import Prompts
-from assistant.answering.short import (
+from assistant.models.prompts import Prompts
+from assistant.schema import Article, Evidence
+from assistant.verification.citations import is_lookup
+from assistant.verification.judge import Judge
+from assistant.verification.short import (
     asks_several,
     lead,
     locate,
@@ -14,7 +15,6 @@ from assistant.answering.short import (
     verify,
     wants_span,
 )
-from assistant.schema import Article, Evidence
 
 TEXT = "Harbour news\n\nThe old bridge was built in 1921 by Anna Berg. It was closed in 1990 for repairs."
 ARTICLE = Article(doc_id="d", file="harbour.txt", title="Harbour news", text=TEXT, spans=((14, 59), (60, 96)))
@@ -147,7 +147,7 @@ def test_who_are_the_people_asks_what_they_are_who_is_the_post_asks_for_a_name()
 
 
 def test_who_is_answered_by_the_description_beside_the_name_not_the_name():
-    from assistant.answering.short import described
+    from assistant.verification.short import described
 
     sentence = "“They train the militants,” said Lena Okafor, chief engineer of the northern dam authority, on Monday."
     name = sentence.index("Lena Okafor")

@@ -4,39 +4,38 @@ from __future__ import annotations
 
 import re
 import time
-from collections.abc import Generator, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import replace
 
 from .. import text as tx
 from ..errors import QuestionError
+from ..models.llms import LLM, Metered, complete
+from ..models.prompts import Prompts
+from ..retrieval.retrieve import RARE_TERM, Hit, Retriever, build_evidence
 from ..schema import Answer, Citation, Evidence, Progress, Timings, Turn, Usage
 from ..settings import Settings
-from . import citations as cite
-from . import short
+from ..verification import citations as cite
+from ..verification.directives import form as directive_form
+from ..verification.injection import Screen
+from ..verification.judge import Judge
 from .conflicts import disagreements
-from .directives import form as directive_form
-from .injection import Screen
-from .judge import Judge
-from .llms import LLM, citation_grammar, complete
-from .premises import (
-    ASSUMPTION_SENTENCES,
-    CONFIRMED,
-    CORRECTIONS,
-    LEAD,
-    UNCONFIRMED_LEAD,
-    assumption,
-    closest,
-    corrections,
+from .plan import plan
+from .strategies import (
+    REFUSAL,
+    Attempt,
+    Closest,
+    Denial,
+    Outcome,
+    Quote,
+    SpanRefusal,
+    Strategy,
+    Unconfirmed,
+    Written,
+    ms,
 )
-from .prompts import Prompts
-from .quoting import Findings, quote_answer
-from .retrieve import RARE_TERM, Hit, Retriever, build_evidence, format_evidence
-from .review import Review
 
-REFUSAL = "The articles don't answer this."
 PROMPT_OVERHEAD = 32  # chat-template tokens around the messages
 MIN_EVIDENCE_TOKENS = 60  # below this no evidence sentence fits: refuse the question, not the answer
-_BOUNDARY = re.compile(r"[.!?\]\n]")  # a piece that may close a sentence
 
 
 class Assistant:
@@ -66,7 +65,8 @@ class Assistant:
         """Yields `Progress` (only sentences the judge has passed) while the model writes, then the `Answer`."""
         started = time.perf_counter()
         question = self._validate(question)
-        standalone = cite.asked(self.rewrite(question, history) if history else question)
+        parsed = plan(self.rewrite(question, history) if history else question)
+        standalone = parsed.question
         budget = self._evidence_budget(standalone)
         hits = self.retriever.search(standalone, self.settings.top_k)
         # A sentence that instructs an AI or the reader is data about the page, never evidence.
@@ -75,13 +75,13 @@ class Assistant:
         ]
         hits = [h for h in hits if h.article.sentence(h.index) not in screened]
         evidence = self._screened(build_evidence(hits, budget, self._counter()), screened)
-        timings = Timings(retrieve=_ms(started))
+        timings = Timings(retrieve=ms(started))
         base = {"question": question, "standalone_question": standalone, "model": self.llm.name}
         base["evidence"] = [cite.to_citation(ev.number, ev) for ev in evidence]
         base["judge"] = self.judge.name
         usage = Usage()
         if not self.relevant(standalone, hits):
-            timings.total = _ms(started)
+            timings.total = ms(started)
             yield self._refusal(base, hits, timings, usage)
             return
         yield Progress()
@@ -89,51 +89,40 @@ class Assistant:
         # Quoting first: an evidence sentence the judge finds answers the question is its own proof, and
         # a small model asked to write refuses or strays where that sentence is plain (README: answers).
         quote_first = self.settings.answer_style == "quote" and self.judge.scorer is not None
-        # A question resting on what the evidence denies gets the denial, not an answer built on it.
-        denied = corrections(standalone, evidence)
-        found = Findings()
-        if denied:
-            quoted = cite.quote_evidence(denied, lead=LEAD)
-        else:
-            quoted = (
-                (yield from self._extractive(standalone, evidence, timings, started, found)) if quote_first else None
-            )
-        if quoted is None and found.closest and short.wants_span(standalone):
-            # Sentences about the question that the judge finds do not answer it: refused now, in plain
-            # words, with them as the closest text (a model asked to write would restate them).
-            base["dropped"] = [f"{ev.text} ({why})" for ev, why in found.closest]
-            timings.total = _ms(started)
-            closest = [ev for ev, _ in found.closest]
-            yield self._refusal(base, hits, timings, usage, short.refusal(standalone), closest)
-            return
-        if quoted is None:
-            quoted = self._unconfirmed(standalone, evidence)
-        if quoted is None and quote_first and self._refuse_unquoted(standalone):
-            timings.total = _ms(started)
-            yield self._refusal(base, hits, timings, usage, short.refusal(standalone))
-            return
-        if quoted is not None:
-            (text, citations), mode, dropped = quoted, "extractive", []
-            if timings.first_token is None:
-                timings.first_token = _ms(started)
-        else:
-            if quote_first:  # the model writes as a fallback: from the best sentences only, for speed
-                small = min(budget, self.settings.written_evidence_tokens)
-                evidence = self._screened(build_evidence(hits, small, self._counter()), screened)
-            text, citations, mode, dropped = yield from self._written(
-                standalone, evidence, base, timings, usage, started, fallback=not quote_first
-            )
+
+        def writer_evidence() -> list[Evidence]:
+            # The model writes as a fallback: from the best sentences only, for speed.
+            small = min(budget, self.settings.written_evidence_tokens)
+            return self._screened(build_evidence(hits, small, self._counter()), screened)
+
+        # Every model call from here on counts in the answer's usage (one meter for a model that both
+        # writes and judges: the writer must still see that it is the judge).
+        llm = Metered(self.llm, usage)
+        scorer = self.judge.scorer
+        judge = replace(self.judge, scorer=llm if scorer is self.llm else scorer and Metered(scorer, usage))
+        attempt = Attempt(parsed, evidence, timings, usage, started, base, writer_evidence if quote_first else None)
+        attempt.max_calls = self.settings.max_model_calls
+        outcome = Outcome("refused", REFUSAL)
+        for strategy in self.strategies(quote_first, judge, llm):
+            made = yield from strategy.run(attempt)
+            if made is not None:
+                outcome = made
+                break
+        text, citations = ("", []) if outcome.refused else (outcome.text, outcome.citations)
+        if outcome.mode == "extractive":
+            attempt.shown()
         if text:
-            note = disagreements(standalone, citations, evidence, hits, self.retriever.document_frequency)
+            note = disagreements(standalone, citations, attempt.evidence, hits, self.retriever.document_frequency)
             if note:
                 text, citations = cite.append_note(text, citations, note)
             text, citations = self._checked(text, citations)
-        base["dropped"] = dropped + [f"{s} (instructs an AI or the reader: not evidence)" for s in screened]
-        timings.total = _ms(started)
+        base["dropped"] = outcome.dropped + [f"{s} (instructs an AI or the reader: not evidence)" for s in screened]
+        timings.total = ms(started)
         if not text:
-            yield self._refusal(base, hits, timings, usage)
+            words = outcome.text if outcome.refused else REFUSAL
+            yield self._refusal(base, hits, timings, usage, words, outcome.closest)
             return
-        span = found.short
+        span = attempt.found.short
         if span is not None and not any(c.marker == span.marker and c.article == span.article for c in citations):
             span = None  # its citation did not survive the last check
         yield Answer(
@@ -143,72 +132,20 @@ class Assistant:
             citations=citations,
             timings_ms=timings,
             usage=usage,
-            mode=mode,
-            short_answer=span if mode == "extractive" else None,
+            mode=outcome.mode,
+            short_answer=span if outcome.mode == "extractive" else None,
         )
 
-    def _refuse_unquoted(self, question: str) -> bool:
-        """A question one span answers, that no evidence sentence answers as it stands, is refused rather
-        than written: the bundled models' written answers to such questions were wrong or answered the
-        unanswerable (bench/results/written-for-span.txt). One that asks for several things is written."""
-        return not self.settings.write_span_answers and short.wants_span(question) and not short.asks_several(question)
-
-    def _written(
-        self,
-        question: str,
-        evidence: list[Evidence],
-        base: dict,
-        timings: Timings,
-        usage: Usage,
-        started: float,
-        fallback: bool,
-    ) -> Generator[Progress, None, tuple[str, list[Citation], str, list[str]]]:
-        """The model writes; `Progress` shows each sentence the judge passes. Returns what may be shown
-        (empty when nothing holds), the mode, and the dropped sentences with their reasons."""
-        generate_start = time.perf_counter()
-        review = Review(self.judge, question, {ev.number: ev for ev in evidence}, strict=short.wants_span(question))
-        # The judge may be the answering model itself: one llama context cannot judge while it writes.
-        inline = self.judge.scorer is None or self.judge.scorer is not self.llm
-        raw = ""
-        grammar = citation_grammar(len(evidence), REFUSAL) if self.settings.constrain_citations else None
-        messages = self._messages(question, evidence)
-        stopped = closing = False
-        for piece in self.llm.stream(messages, self.settings.max_tokens, grammar, usage=usage):
-            if timings.first_token is None:
-                timings.first_token = _ms(started)
-            raw += piece
-            # A sentence is whole once the next one starts (its markers may follow its full stop), so
-            # the piece after a possible close is where it is judged.
-            if inline and (closing or _BOUNDARY.search(piece)) and review.advance(cite.parse_claims(raw)[:-1]):
-                yield review.progress()
-            closing = bool(_BOUNDARY.search(piece))
-            # The cap on what writing may cost: a model that refuses, or whose first sentence the judge
-            # rejects, is stopped there (each further sentence costs seconds and rarely holds where the
-            # first did not); the evidence is still quoted below if the judge finds it answers.
-            if inline and (cite.is_refusal(raw) or (review.verdicts and not review.passed)):
-                stopped = True
-                break
-        timings.generate = _ms(generate_start)
-        base["raw_output"] = raw
-        claims = cite.parse_claims(raw)
-        if review.advance(claims[:-1] if stopped else claims):
-            yield review.progress()
-        text, citations = review.visible()
-        dropped = review.dropped
-        if text:
-            return text, citations, "generated", dropped
-        if review.shown_supported():
-            dropped.append(f"{review.text()} (does not answer what was asked)")
-        # A small model writes unsupported answers where the answer is there, and refuses evidence that
-        # does answer: the closest evidence is quoted if the judge finds it answers. Only a judge model
-        # can overrule a refusal; the rules alone cannot tell an answer from a sentence on the topic.
-        believed = cite.is_refusal(raw) and self.judge.scorer is None
-        extract = None
-        if fallback and not believed:
-            extract = yield from self._extractive(question, evidence, timings, started)
-        if extract is None:
-            return "", [], "refused", dropped
-        return *extract, "extractive", dropped
+    def strategies(self, quote_first: bool, judge: Judge, llm: LLM) -> list[Strategy]:
+        """The ways to answer, in the order they are tried (`strategies` module)."""
+        chain: list[Strategy] = [Denial()]
+        if quote_first:
+            chain.append(Quote(judge, self.settings))
+        chain += [Closest(), Unconfirmed(judge)]
+        if quote_first:
+            chain.append(SpanRefusal(self.settings))
+        chain.append(Written(judge, llm, self.settings, self.prompts, fallback=not quote_first))
+        return chain
 
     # --- stages --------------------------------------------------------------------------------------
 
@@ -271,10 +208,6 @@ class Assistant:
             return f"{question} ({_subject(turns[-1].question)})"
         return candidate
 
-    def _messages(self, question: str, evidence: list[Evidence]) -> list[dict[str, str]]:
-        user = self.prompts.render("answer", evidence=format_evidence(evidence), question=question)
-        return [{"role": "system", "content": self.prompts.text("system")}, {"role": "user", "content": user}]
-
     def _checked(self, text: str, citations: list[Citation]) -> tuple[str, list[Citation]]:
         """Last gate before the user: every citation must be verbatim at its offsets in the stored article."""
         texts = {a.file: a.text for a in self.retriever.index.articles().values()}
@@ -282,31 +215,6 @@ class Assistant:
         if not bad:
             return text, citations
         return cite.without_markers(text, bad), [c for c in citations if c.marker not in bad]
-
-    def _extractive(
-        self, question: str, evidence: list[Evidence], timings: Timings, started: float, found: Findings | None = None
-    ) -> Generator[Progress, None, tuple[str, list[Citation]] | None]:
-        """The evidence sentences that answer, quoted verbatim after the exact words that answer
-        (`quoting.quote_answer`); None when none does."""
-
-        def shown() -> None:
-            if timings.first_token is None:
-                timings.first_token = _ms(started)
-
-        return (yield from quote_answer(self.judge, self.settings, question, evidence, shown, found))
-
-    def _unconfirmed(self, question: str, evidence: list[Evidence]) -> tuple[str, list[Citation]] | None:
-        """For a question assuming what no evidence sentence confirms ("Why did X do Y?"), the sentences
-        closest to the assumption, quoted under a lead that says so; None when it is confirmed, assumes
-        nothing, or there is no judge model to ask. Asked before the model writes: an explanation of
-        what never happened must not reach the user, not even in a stream."""
-        assumed = assumption(question)
-        if not assumed or self.judge.scorer is None or not evidence:
-            return None
-        candidates = closest(assumed, evidence, ASSUMPTION_SENTENCES)
-        if any(self.judge.confirms(assumed, ev.text) >= CONFIRMED for ev in candidates):
-            return None
-        return cite.quote_evidence(candidates[:CORRECTIONS], lead=UNCONFIRMED_LEAD)
 
     def relevant(self, question: str, hits: list[Hit]) -> bool:
         """Worth asking the model: the best sentence is close in meaning, or it holds a rare word of the
@@ -353,7 +261,7 @@ class Assistant:
     def _counter(self):
         count = getattr(self.llm, "count_tokens", None)
         if count is None:
-            from .retrieve import approx_tokens
+            from ..retrieval.retrieve import approx_tokens
 
             return approx_tokens
         return count
@@ -364,7 +272,3 @@ def _subject(question: str) -> str:
     else its words without the question word."""
     runs = re.findall(r"(?<!^)\b[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*", question.strip())
     return ", ".join(dict.fromkeys(runs)) or re.sub(r"^\W*\w+\s+", "", question.strip()).rstrip("?")
-
-
-def _ms(since: float) -> float:
-    return round((time.perf_counter() - since) * 1000, 1)

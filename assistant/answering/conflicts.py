@@ -14,9 +14,9 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from ..retrieval.retrieve import Hit
 from ..schema import Citation, Evidence
 from ..text import NUMBER_WORDS, terms
-from .retrieve import Hit
 
 RARE = 0.10
 _ABOUT_TIME = re.compile(r"^\s*(?:how\s+long|when)\b|\b(?:last(?:ed|ing)?|duration)\b", re.IGNORECASE)

@@ -24,11 +24,12 @@ from dataclasses import dataclass, field
 from .. import text as tx
 from ..schema import Citation, Evidence, Progress, ShortAnswer
 from ..settings import Settings
-from . import citations as cite
-from . import short
-from .directives import form as directive_form
-from .events import unsaid_event
-from .judge import Judge
+from ..verification import citations as cite
+from ..verification import short
+from ..verification.directives import form as directive_form
+from ..verification.events import unsaid_event
+from ..verification.judge import Judge
+from .plan import Plan
 
 EXTRACTIVE_SENTENCES = 2  # quoted at most, without short answers
 EXTRACTIVE_CANDIDATES = 4  # judged at most: the sentence that answers often shares few of the question's words
@@ -88,26 +89,28 @@ def candidates(question: str, evidence: list[Evidence], min_overlap: float) -> l
 def quote_answer(
     judge: Judge,
     settings: Settings,
-    question: str,
+    plan: Plan,
     evidence: list[Evidence],
     shown: Callable[[], None],
     found: Findings | None = None,
+    spent: Callable[[], bool] = lambda: False,
 ) -> Generator[Progress, None, tuple[str, list[Citation]] | None]:
     """The answer quoted verbatim after the exact words that answer, or None when no sentence answers.
     `shown` is called before the first `Progress` that shows the user words; `found` receives the short
-    answer and the closest sentences."""
+    answer and the closest sentences; once `spent()`, no further sentence is judged."""
     found = found if found is not None else Findings()
+    question = plan.question
     pool = candidates(question, evidence, settings.extract_min_overlap)
-    spans = short.wants_span(question)
+    spans = plan.span
     if not spans and pool:
         pool = _reason_after(pool, evidence)
-    lookup = cite.is_lookup(question)
+    lookup = plan.lookup
     best: list[Evidence] = []
     passages = 0
     judged: set[tuple[tuple[str, int], ...]] = set()
     limit = SPAN_CANDIDATES if spans else EXTRACTIVE_CANDIDATES
     for n, ev in enumerate(pool[:limit], start=1):
-        if passages >= EXTRACTIVE_SENTENCES:
+        if passages >= EXTRACTIVE_SENTENCES or spent():
             break
         unit = [ev] if spans else passage(ev, evidence)
         key = tuple((part.article.doc_id, part.index) for part in unit)

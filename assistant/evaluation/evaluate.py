@@ -182,6 +182,7 @@ def to_record(answer, question: Question, scores: dict) -> dict:
         first_token_ms=answer.timings_ms.first_token,
         prompt_tokens=answer.usage.prompt_tokens,
         completion_tokens=answer.usage.completion_tokens,
+        model_calls=answer.usage.model_calls,
         gold=_gold(question),
         evidence=[{"article": e.article, "start": e.start, "end": e.end} for e in answer.evidence],
         dropped=answer.dropped,

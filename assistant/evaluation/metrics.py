@@ -15,7 +15,7 @@ Definitions (the README's "Evaluation" section says the same):
   share where a citation overlaps a gold quote's span (found with `str.find` in the same article).
 - **citation recall / precision** (ALCE, Gao et al. 2023, with the pipeline's judge instead of NLI): the
   answer is split into sentences (`parse_claims`); a sentence is *supported* by a set of quotes when the
-  judge named in the run's metadata passes it against them (`assistant.answering.judge`: its rules, and the judge
+  judge named in the run's metadata passes it against them (`assistant.verification.judge`: its rules, and the judge
   model where one is configured; without one, the rules alone at `support_threshold`). Recall of an answer
   = share of its sentences that cite at least one quote and are supported by all their cited quotes together.
   Precision of an answer = share of its citations (one per `[n]` in a sentence) that are *needed*: the
@@ -40,9 +40,9 @@ import statistics
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
-from ..answering import citations as cite
-from ..answering.judge import rule_failure
 from ..schema import Answer, Citation
+from ..verification import citations as cite
+from ..verification.judge import rule_failure
 from .squad import squad_scores
 
 _WORDS = "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen"
@@ -279,6 +279,8 @@ METRICS = (
     ("first_token_p95", "first token p95 ms", False),
     ("prompt_tokens", "prompt tokens (mean)", None),
     ("completion_tokens", "completion tokens (mean)", None),
+    ("model_calls", "model calls per answer (mean)", None),
+    ("model_calls_p95", "model calls per answer p95", None),
     ("evidence_sentences", "evidence sentences k (mean)", None),
 )
 SQUAD = ("squad_em", "squad_f1", "squad_em_answerable", "squad_f1_answerable")
@@ -335,11 +337,15 @@ def summarise(records: Sequence[Mapping]) -> dict[str, float | int | None]:
         prompt_tokens=_mean([r["prompt_tokens"] for r in reached]),
         completion_tokens=_mean([r["completion_tokens"] for r in reached]),
         evidence_sentences=_mean([s["evidence_sentences"] for s in scores]),
+        # Lines written before calls were counted carry none: not measured.
+        model_calls=_mean([r["model_calls"] for r in ok if "model_calls" in r]),
+        model_calls_p95=percentile([r["model_calls"] for r in ok if "model_calls" in r], 95),
     )
     summary.update(latency_p50_n=len(totals), latency_p95_n=len(totals), first_token_p50_n=len(first))
     summary.update(refusal_latency_p50_n=len(refusals), refusal_latency_p95_n=len(refusals))
     summary.update(first_token_p95_n=len(first), prompt_tokens_n=len(reached), completion_tokens_n=len(reached))
     summary["evidence_sentences_n"] = len(scores)
+    summary["model_calls_n"] = summary["model_calls_p95_n"] = sum(1 for r in ok if "model_calls" in r)
     return summary
 
 

@@ -19,9 +19,9 @@ from fastapi import APIRouter, FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, StreamingResponse
 
-from ..answering.check import CheckResult
 from ..errors import AssistantError, ConfigError, ModelError, QuestionError
 from ..schema import Answer, Progress, Turn
+from ..verification.check import CheckResult
 from .api_schema import (
     ChatCompletion,
     ChatMessage,
@@ -141,7 +141,7 @@ def router(app: App) -> APIRouter:
     @r.post("/check", response_model=CheckResult, responses=ERRORS)
     def check(body: CheckRequest) -> CheckResult:
         """Fact-check one claim: supported / contradicted / not found, with verbatim citations."""
-        from ..answering.check import check_claim
+        from ..verification.check import check_claim
 
         if not body.claim.strip() or len(body.claim) > app.settings.max_question_chars:
             raise ApiError(

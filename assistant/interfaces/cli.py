@@ -92,7 +92,7 @@ def _parser(full: bool = False) -> argparse.ArgumentParser:
         serve.add_argument("--port", type=int, help="port (default: ASSISTANT_UI_PORT, 7860)")
         serve.set_defaults(run=cmd_serve)
 
-    from ..answering.check import add_check_command
+    from ..verification.check import add_check_command
 
     add_check_command(sub)
 
@@ -317,8 +317,8 @@ def cmd_doctor(args) -> int:
     """The first thing to run when something is off: each part is checked on its own."""
     import time
 
-    from ..answering.llms import complete
     from ..app import App
+    from ..models.llms import complete
 
     app = App()
     s = app.settings

@@ -13,8 +13,8 @@ from __future__ import annotations
 import re
 
 from .. import text as tx
-from .llms import Scorer, complete, span_grammar
-from .messages import Messages
+from ..models.llms import Scorer, complete, span_grammar
+from ..models.messages import Messages
 
 NO_ANSWER = ("NONE", "None")
 ANSWER_TOKENS = 16

@@ -14,6 +14,7 @@ never restored because only its content words are compared.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from .. import text as tx
 from ..schema import Evidence
@@ -98,10 +99,10 @@ def denial(statement: str, sentence: str) -> set[str]:
     return (wanted - tx.unasserted_terms(statement)) & tx.negated_terms(sentence)
 
 
-def corrections(question: str, evidence: list[Evidence]) -> list[Evidence]:
-    """The evidence sentences that deny what the question takes for granted, closest first."""
+def corrections(statements: Sequence[str], evidence: list[Evidence]) -> list[Evidence]:
+    """The evidence sentences that deny what the question takes for granted (its `premises`), closest first."""
     found: list[tuple[float, Evidence]] = []
-    for statement in premises(question):
+    for statement in statements:
         for ev in evidence:
             if denial(statement, ev.text) and all(ev is not e for _, e in found):
                 found.append((tx.overlap(statement, ev.text), ev))

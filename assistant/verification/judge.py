@@ -20,12 +20,12 @@ from dataclasses import dataclass
 from pydantic import BaseModel
 
 from .. import text as tx
+from ..models.llms import Scorer, complete, span_grammar
+from ..models.prompts import Prompts
+from ..retrieval.aliases import Aliases
 from ..safety import carries_markup
-from .aliases import Aliases
 from .copying import ANSWER_TOKENS, NO_ANSWER, copy_words, read
 from .events import unsaid_event
-from .llms import Scorer, complete, span_grammar
-from .prompts import Prompts
 from .relations import replaced_qualifier, swapped_relation, truncated_copy
 from .structure import spelled_numbers, structure_failure
 

@@ -17,8 +17,8 @@ import re
 from collections.abc import Sequence
 
 from .. import text as tx
+from ..retrieval.aliases import Aliases
 from ..schema import Evidence, ShortAnswer
-from .aliases import Aliases
 from .citations import main_clause, span_fits
 from .claims import statement
 

@@ -20,9 +20,9 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from ..caches import file_identity, write_cache
+from ..models.llms import Scorer
+from ..models.prompts import Prompts
 from .directives import form, strong, suspicious
-from .llms import Scorer
-from .prompts import Prompts
 
 __all__ = ["THRESHOLD", "Screen", "strong", "suspicious"]
 

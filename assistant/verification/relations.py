@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .. import text as tx
-from .aliases import Aliases
+from ..retrieval.aliases import Aliases
 
 WINDOW = 12  # words on each side of a relation word that still belong to it
 _ROLE_LINKS = frozenset({"of", "to", "for"})  # "leader of", "ambassador to", "spokesman for"

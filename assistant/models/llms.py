@@ -43,6 +43,32 @@ class Scorer(LLM, Protocol):
         ...
 
 
+class Metered:
+    """The same model, each call counted in `usage.model_calls`: what one answer cost, for its budget."""
+
+    def __init__(self, model: Scorer, usage: Usage) -> None:
+        self.model = model
+        self.usage = usage
+        self.name = model.name
+
+    def stream(
+        self, messages: Messages, max_tokens: int, grammar: str | None = None, usage: Usage | None = None
+    ) -> Iterator[str]:
+        self.usage.model_calls += 1
+        return self.model.stream(messages, max_tokens, grammar, usage=usage)
+
+    def choice_probabilities(self, messages: Messages, choices: Sequence[str]) -> dict[str, float]:
+        self.usage.model_calls += 1
+        return self.model.choice_probabilities(messages, choices)
+
+    def reply_probability(self, messages: Messages, starts: Sequence[str]) -> float:
+        self.usage.model_calls += 1
+        return self.model.reply_probability(messages, starts)
+
+    def __getattr__(self, attribute: str):  # token counting, the context size: not model calls
+        return getattr(self.model, attribute)
+
+
 def make_llm(settings: Settings, lazy: bool = False, tokenizer: LLM | None = None) -> LLM:
     """The answering model. `lazy`: a local model is read on first use, counting tokens meanwhile with
     `tokenizer` when that is a local model on the same file (see `LocalLLM`)."""

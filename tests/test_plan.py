@@ -1,0 +1,25 @@
+"""The question parsed once: what the strategies read about it."""
+
+from assistant.answering.plan import plan
+
+
+def test_the_asked_clause_is_told_from_the_scene_it_is_asked_in():
+    parsed = plan("When Mara Lund spoke on Radio Vik, what share of the cranes stood idle?")
+    assert parsed.asked == "what share of the cranes stood idle?"
+    assert parsed.span and not parsed.several and not parsed.lookup
+
+
+def test_a_why_question_takes_its_statement_for_granted_and_no_span_answers_it():
+    parsed = plan("Why did the council close the Vik dam?")
+    assert not parsed.span
+    assert parsed.assumption == "Did the council close the Vik dam?"
+    assert parsed.premises == ("the council close the Vik dam",)
+
+
+def test_several_things_asked_and_a_bare_name_are_told_apart():
+    assert plan("Who built the Vik dam, and when did it open?").several
+    assert not plan("Who built the Vik dam?").several
+    assert plan("who is Mara Lund").lookup
+    assert not plan("What is the height of the Vik dam?").lookup
+    # a request about how to answer is not part of the question
+    assert plan("In one word, according to the articles: who built the Vik dam?").question.startswith("who built")
