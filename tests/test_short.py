@@ -108,6 +108,15 @@ def test_a_why_question_in_other_words_gets_no_span():
     assert wants_span("What drove the traders to the harbour?")  # "to the harbour": a place, not an act
 
 
+def test_in_what_way_asks_how_and_because_of_what_asks_why():
+    assert not wants_span("In what way did the mayor think the closure could help the harbour?")
+    assert not wants_span("Because of what will the bridge stay closed?")
+    assert not wants_span("According to the harbour master, due to what did the crane fail?")
+    # "in what" before another noun asks for that thing
+    assert wants_span("In what year did the bridge close?")
+    assert wants_span("What way did the traders take?")
+
+
 def test_a_cause_asked_with_another_verb_or_after_whose_account_it_is_gets_no_span():
     assert not wants_span("What explains the drop in trade at the harbour?")
     assert not wants_span("What accounts for the council's change of mind?")

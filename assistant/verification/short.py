@@ -30,7 +30,9 @@ MAX_SPAN_WORDS = 12  # a longer "span" is the sentence again, not an answer
 # What a question asks for when no span can answer: explained, not looked up.
 _EXPLAIN = re.compile(
     r"^\W*(?:why|how\s+(?!many|much|long|old|far|big|large|high|tall|deep|wide|often|fast|quickly|rapidly|slowly|soon)"
-    r"\w+|explain|describe)\b",
+    r"\w+|explain|describe"
+    # "In what way …?" asks how; "Because of what …?" asks why: the same questions in other words
+    r"|in\s+what\s+ways?|(?:because\s+of|due\s+to|owing\s+to|thanks\s+to)\s+what)\b",
     re.I,
 )
 # "What led X to do Y?", "What made X do Y?", "What reason does X give?": a why-question in other words.
