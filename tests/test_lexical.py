@@ -148,3 +148,34 @@ def test_readers_keep_their_index_while_an_ingestion_runs_and_build_one_when_non
     after = reader.retriever.lexicon
     assert after is not before and after.built and after.version == reader.index.version()
     assert after.term_rows("velmora").size == 1
+
+
+def test_the_aliases_read_back_are_those_the_build_learned(shared_store: Settings):
+    from assistant.retrieval.aliases import learn
+    from assistant.retrieval.lexical import open_lexicon
+
+    app = App(shared_store)
+    opened = open_lexicon(app.index)
+    assert not opened.built  # read from its files, not rebuilt
+    texts = [a.text for a in app.index.articles().values()]
+    learned = learn(texts)
+    # the corpus defines "Tehrik-e-Taliban Pakistan (TTP)": the saved data gives the same groups back
+    assert opened.aliases.of("ttp") == learned.of("ttp") and len(learned.of("ttp")) > 1
+    assert opened.aliases.groups == learned.groups
+
+
+def test_a_lexical_index_of_an_older_format_is_rebuilt_not_read(shared_store: Settings, tmp_path: Path):
+    import shutil
+
+    from assistant.retrieval import lexical
+
+    store = tmp_path / "store"
+    shutil.copytree(shared_store.store_dir, store)
+    settings = shared_store.model_copy(update={"store_dir": store})
+    current = lexical_folders(store)[0]
+    # what an older version left: its folder named by its format, holding files this one cannot read
+    old = current.with_name(current.name.replace(f"v{lexical.FORMAT}-", f"v{lexical.FORMAT - 1}-"))
+    current.rename(old)
+    (old / "aliases.json").unlink()
+    opened = lexical.open_lexicon(App(settings).index)
+    assert opened.built and opened.size > 100

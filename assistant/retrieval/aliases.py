@@ -38,6 +38,7 @@ class Aliases:
         self._of: dict[str, frozenset[str]] = {}
         self._learned: set[str] = set()  # forms the corpus defined (query expansion uses only these)
         groups = list(groups)
+        self.groups = [sorted(group) for group in groups]  # as given: what is saved, and rebuilds it
         self._learned = {_norm(form) for group in groups for form in group}
         for group in [*METONYMS, *groups]:
             merged = {_norm(form) for form in group}

@@ -20,7 +20,6 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import pickle
 import shutil
 from array import array
 from collections.abc import Iterator
@@ -32,7 +31,9 @@ from .. import text as tx
 from ..ingestion.index import Index, ingest_running
 from .aliases import Aliases, learn
 
-FORMAT = 1  # bump when the files change meaning: older folders are then rebuilt
+# Bump when the files change meaning: older folders are then rebuilt. 2: the aliases saved as JSON data,
+# not a pickle of the class (a pickle names the module, and the modules moved).
+FORMAT = 2
 PAGE = 256  # articles read from the store at a time while building
 BUILD_WAIT = 1800  # seconds a reader waits for another process's build of the same version
 
@@ -50,8 +51,8 @@ class Lexicon:
         self.names: frozenset[str] = frozenset(json.loads((folder / "names.json").read_text(encoding="utf-8")))
         titles = json.loads((folder / "titles.json").read_text(encoding="utf-8"))
         self.titles = {d: (tx.fold(t), tx.terms(t)) for d, t in titles.items()}
-        # Written by this code only, into the store's own folder: as trusted as the store itself.
-        self.aliases: Aliases = pickle.loads((folder / "aliases.pickle").read_bytes())  # noqa: S301
+        groups = json.loads((folder / "aliases.json").read_text(encoding="utf-8"))
+        self.aliases = Aliases(frozenset(group) for group in groups)
         self._article = np.load(folder / "article.npy", mmap_mode="r")
         self._sentence = np.load(folder / "sentence.npy", mmap_mode="r")
         self._keys = np.load(folder / "posting-keys.npy", mmap_mode="r")
@@ -179,7 +180,7 @@ def build(index: Index, version: str, folder: Path) -> None:
         bm25 = bm25s.BM25()
         bm25.index(corpus, show_progress=False)
         bm25.save(str(tmp / "bm25"))
-    (tmp / "aliases.pickle").write_bytes(pickle.dumps(aliases))
+    (tmp / "aliases.json").write_text(json.dumps(aliases.groups, ensure_ascii=False), encoding="utf-8")
     (tmp / "articles.json").write_text(json.dumps(doc_ids), encoding="utf-8")
     (tmp / "titles.json").write_text(json.dumps(titles, ensure_ascii=False), encoding="utf-8")
     (tmp / "names.json").write_text(json.dumps(sorted(names), ensure_ascii=False), encoding="utf-8")
