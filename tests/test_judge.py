@@ -729,3 +729,13 @@ def test_a_quarter_turn_of_the_compass_is_another_direction():
     assert rule_failure("The Vane flows east into the North Sea.", ["The Vane flows east into the North Sea."]) == ""
     assert rule_failure("The Vane reaches the West Bank.", ["The Vane reaches the North Sea and the West Bank."]) == ""
     assert rule_failure("Troops moved north.", ["Troops moved north-east at dawn."], "", 0.2) == ""
+
+
+def test_what_came_after_an_event_did_not_lead_to_it():
+    quote = ["Forty people were held in raids following strikes following Berg's dismissal in May."]
+    why = rule_failure("Strikes led to Berg's dismissal in May.", quote, "What led to Berg's dismissal?", 0.2)
+    assert why == "the quote says “strikes following Berg's dismissal in May”: what the claim calls the cause came after it"
+    # the other way round is what the quote says, though "held ... following strikes" names a later event too
+    assert rule_failure("Berg's dismissal led to strikes.", quote, "", 0.2) == ""
+    assert rule_failure("The storm caused floods.", ["Floods came after the storm."], "", 0.2) == ""
+    assert "after" in rule_failure("The floods caused the storm.", ["Floods came after the storm."], "", 0.2)

@@ -17,6 +17,7 @@ import re
 from collections.abc import Sequence
 
 from .. import text as tx
+from .sequence import cause_after_effect
 from .wording import (
     aspect_mismatch,
     comparison_mismatch,
@@ -360,6 +361,7 @@ def structure_failure(claim: str, quotes: Sequence[str], question: str = "") -> 
         comparison_mismatch,
         superlative_mismatch,
         modifier_mismatch,
+        cause_after_effect,
     )
     for check in checks:
         failure = check(claim, joined)
