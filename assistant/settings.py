@@ -59,8 +59,10 @@ class Settings(BaseSettings):
         "at once, about 10 s sooner; the bundled models' written answers to such questions were never right "
         "in the recorded evaluations (bench/results/written-for-span.txt).",
     )
+    # Fitted on 250 dev answers (own sets 1-4, squad dev-120, 2026-12-05): no right answer took more than 8
+    # calls; 2 answers took 9, both refusals, one after 23.7 s (bench/results/model-calls-2026-12-05g.txt).
     max_model_calls: int = Field(
-        0,
+        8,
         ge=0,
         description="Most model calls one answer may make, the judge's and the writer's together (0: no "
         "limit). Once they are spent, quoting judges no further sentence and no strategy that needs the model "
