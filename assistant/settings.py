@@ -60,7 +60,7 @@ class Settings(BaseSettings):
         "in the recorded evaluations (bench/results/written-for-span.txt).",
     )
     # Fitted on 250 dev answers (own sets 1-4, squad dev-120, 2026-12-05): no right answer took more than 8
-    # calls; 2 answers took 9, both refusals, one after 23.7 s (bench/results/model-calls-2026-12-05g.txt).
+    # calls; 2 answers took 9, both refusals, 17.5 s in the median (bench/results/model-calls-2026-12-05g.txt).
     max_model_calls: int = Field(
         8,
         ge=0,
