@@ -32,7 +32,7 @@ def main() -> None:
         lost = sum(1 for r in over if r["scores"].get("answerable") and r["scores"].get("correct"))
         wrong = sum(1 for r in over if not r["scores"]["refused"] and not r["scores"].get("correct"))
         took = median([r["timings_ms"]["total"] / 1000 for r in over]) if over else 0.0
-        print(f"cap {cap:2}: {len(over):3} answers over it, {lost} of them right, {wrong} wrong; their time p50 {took:.1f} s")
+        print(f"cap {cap:2}: {len(over):3} answers over it, {lost} of them right, {wrong} wrong; p50 {took:.1f} s")
     print("the right answers that made the most calls:")
     for r in sorted(right, key=lambda r: -r["model_calls"])[:8]:
         print(f"  {r['model_calls']} calls, {r['mode']}, {r['timings_ms']['total'] / 1000:.1f} s: {r['question'][:80]}")
