@@ -167,3 +167,26 @@ def test_a_full_name_counts_once_in_the_ranking():
     pool = candidates("Which radio station interviewed Lena Maria Berg?", evidence, 0.0)
     # her name and the interview outrank her name alone, however many words the name has
     assert pool[0].text == sentences[2]
+
+
+def test_a_part_of_a_name_counts_for_its_share():
+    sentences = [
+        "Dockers in Lund went on strike in May.",
+        "The Vik Dockers Union held a vote in May.",
+        "Mara Lund has led the Vik Dockers Union since 2019.",
+    ]
+    text = " ".join(sentences)
+    a = Article(
+        doc_id="d5",
+        file="dock.txt",
+        title="Dock",
+        text=text,
+        spans=tuple((text.index(s), text.index(s) + len(s)) for s in sentences),
+    )
+    evidence = [Evidence(number=n, article=a, index=n - 1) for n in range(1, len(sentences) + 1)]
+    pool = candidates("Who has led the Vik Dockers Union since 2019?", evidence, 0.0)
+    # "Dockers" alone is a third of the union's name: the whole name and the years held rank first
+    assert pool[0].text == sentences[2]
+    assert pool.index(next(e for e in pool if e.text == sentences[1])) < pool.index(
+        next(e for e in pool if e.text == sentences[0])
+    )

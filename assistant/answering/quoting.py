@@ -33,11 +33,11 @@ from .plan import Plan
 
 EXTRACTIVE_SENTENCES = 2  # quoted at most, without short answers
 EXTRACTIVE_CANDIDATES = 4  # judged at most: the sentence that answers often shares few of the question's words
-# Judged at most for a question a span answers. Candidates ranked with a full name counted once: of 194
+# Judged at most for a question a span answers. Candidates ranked with a full name counted once: of 193
 # quoted span answers in the pool of nine committed eval runs (squad 80 and dev-120, both news files, own 1-5),
-# 175 quote the first candidate (157 right), 11 the second (5 right), 5 the third (2 right) and 3 the
+# 174 quote the first candidate (157 right), 11 the second (5 right), 5 the third (2 right) and 3 the
 # fourth (none right): a fourth costs a refusal a model call or two and has only answered wrongly
-# (bench/results/candidate-position-2026-12-05g.txt; the eleventh and twelfth sessions' runs).
+# (bench/results/candidate-position-2026-12-05h.txt; the eleventh and twelfth sessions' runs).
 SPAN_CANDIDATES = 3
 PASSAGE_BEFORE = 2  # sentences a passage may reach back for, and forward:
 PASSAGE_AFTER = 1  # a paragraph's reason is a sentence or two from its claim (bench/results/reason-position.txt)
@@ -73,14 +73,16 @@ def candidates(question: str, evidence: list[Evidence], min_overlap: float) -> l
         ev for ev in evidence if cite.answers_question(question, ev.text) and not unsaid_event(question, [ev.text])
     ]
     # A full name is one thing asked about, however many words it has: "Noor Wali Mehsud" counts once, or
-    # every sentence naming him in full outranks the one saying which network interviewed him.
+    # every sentence naming him in full outranks the one saying which network interviewed him. A part of
+    # it counts for its share ("Taliban" is half of "the Pakistani Taliban"); ties go to more of the words.
     runs = [run & wanted for run in tx.full_names(asked) if len(run & wanted) > 1]
+    alone = wanted - set().union(*runs)
 
-    def shared(ev: Evidence) -> int:
+    def shared(ev: Evidence) -> tuple[float, int]:
         held = wanted & tx.terms(ev.text)
-        return len(held) - sum(max(len(run & held) - 1, 0) for run in runs)
+        return -(len(held & alone) + sum(len(run & held) / len(run) for run in runs)), -len(held)
 
-    scored = sorted(fitting, key=lambda ev: -shared(ev))
+    scored = sorted(fitting, key=shared)
     # A sentence that tells someone what to say or do asserts nothing, so it is never its own proof
     # (an instruction the screen left as evidence is not quoted as the answer either).
     return [ev for ev in scored if tx.overlap(asked, ev.text) >= min_overlap and directive_form(ev.text) == "news"]
