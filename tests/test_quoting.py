@@ -121,6 +121,14 @@ class NamedScorer(FixedScorer):
         return 0.1 if self.name_in in messages[-1]["content"] else 0.9
 
 
+def evidence_of(sentences: list[str], file: str) -> list[Evidence]:
+    """The sentences as one article's evidence, numbered 1..n in reading order."""
+    text = " ".join(sentences)
+    spans = tuple((text.index(s), text.index(s) + len(s)) for s in sentences)
+    a = Article(doc_id=file, file=file, title=file.removesuffix(".txt").title(), text=text, spans=spans)
+    return [Evidence(number=n, article=a, index=n - 1) for n in range(1, len(sentences) + 1)]
+
+
 def test_a_question_a_span_answers_judges_three_candidates_at_most():
     sentences = [
         "The Vik dam was built in stone by the council of Lund.",
@@ -128,15 +136,7 @@ def test_a_question_a_span_answers_judges_three_candidates_at_most():
         "The Vik dam was opened by the mayor of Lund.",
         "Anna Berg, an engineer, was behind the Vik dam.",
     ]
-    text = " ".join(sentences)
-    a = Article(
-        doc_id="d3",
-        file="vik.txt",
-        title="Vik",
-        text=text,
-        spans=tuple((text.index(s), text.index(s) + len(s)) for s in sentences),
-    )
-    evidence = [Evidence(number=n, article=a, index=n - 1) for n in range(1, len(sentences) + 1)]
+    evidence = evidence_of(sentences, "vik.txt")
     scorer = NamedScorer("Anna Berg")
     flow = quote_answer(Judge(scorer, Prompts()), Settings(), plan("Who built the Vik dam?"), evidence, lambda: None)
     try:
@@ -155,15 +155,7 @@ def test_a_full_name_counts_once_in_the_ranking():
         "Lena Maria Berg has led the union since 2019.",
         "Berg gave her first interview to Radio Vik.",
     ]
-    text = " ".join(sentences)
-    a = Article(
-        doc_id="d4",
-        file="berg.txt",
-        title="Berg",
-        text=text,
-        spans=tuple((text.index(s), text.index(s) + len(s)) for s in sentences),
-    )
-    evidence = [Evidence(number=n, article=a, index=n - 1) for n in range(1, len(sentences) + 1)]
+    evidence = evidence_of(sentences, "berg.txt")
     pool = candidates("Which radio station interviewed Lena Maria Berg?", evidence, 0.0)
     # her name and the interview outrank her name alone, however many words the name has
     assert pool[0].text == sentences[2]
@@ -175,15 +167,7 @@ def test_a_part_of_a_name_counts_for_its_share():
         "The Vik Dockers Union held a vote in May.",
         "Mara Lund has led the Vik Dockers Union since 2019.",
     ]
-    text = " ".join(sentences)
-    a = Article(
-        doc_id="d5",
-        file="dock.txt",
-        title="Dock",
-        text=text,
-        spans=tuple((text.index(s), text.index(s) + len(s)) for s in sentences),
-    )
-    evidence = [Evidence(number=n, article=a, index=n - 1) for n in range(1, len(sentences) + 1)]
+    evidence = evidence_of(sentences, "dock.txt")
     pool = candidates("Who has led the Vik Dockers Union since 2019?", evidence, 0.0)
     # "Dockers" alone is a third of the union's name: the whole name and the years held rank first
     assert pool[0].text == sentences[2]
