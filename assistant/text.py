@@ -149,31 +149,30 @@ _FULL_NAME = re.compile(r"\b[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)+")
 _POSSESSIVE = re.compile(r"['’]s?$")
 
 
-def full_names(text: str) -> list[set[str]]:
-    """The name stems of each run of two or more capitalised words ("Noor Wali Mehsud"), the text's
-    opening word left out where it is a common word ("Did Imran Khan ...")."""
+def _name_runs(text: str) -> list[str]:
+    """Each run of capitalised words, the text's opening word left out where it is a common word ("Did
+    Imran Khan ..."), possessive kept ("Imran Khan's")."""
     runs = []
     for full in _FULL_NAME.findall(text):
         words = full.split()
         while words and fold(words[0]) in stopwords():
             words = words[1:]
-        parts = set(names(f"Q {' '.join(words)}"))
-        if len(parts) > 1:
-            runs.append(parts)
+        runs.append(" ".join(words))
     return runs
+
+
+def full_names(text: str) -> list[set[str]]:
+    """The name stems of each run of two or more capitalised words ("Noor Wali Mehsud")."""
+    return [parts for run in _name_runs(text) if len(parts := set(names(f"Q {run}"))) > 1]
 
 
 def rest_of_name(name: str, text: str, found: set[str], around: str) -> bool:
     """Whether `name` is a part of a full name in `text` ("Imran" of "Imran Khan") that is left out where
     another part is `found` ("Khan's arrest"), while `around` gives the whole name: the same person."""
     spaced = " ".join(around.split())
-    for full in _FULL_NAME.findall(text):
-        words = full.split()
-        while words and fold(words[0]) in stopwords():  # "Did Imran Khan ...": the question's opening word
-            words = words[1:]
-        parts = names(f"Q {' '.join(words)}")
-        whole = _POSSESSIVE.sub("", " ".join(words))
-        if name in parts and (set(parts) - {name}) & found and whole in spaced:
+    for run in _name_runs(text):
+        parts = set(names(f"Q {run}"))
+        if name in parts and (parts - {name}) & found and _POSSESSIVE.sub("", run) in spaced:
             return True
     return False
 
