@@ -112,6 +112,17 @@ class Settings(BaseSettings):
         "default: on the public set it left accuracy unchanged (82.4%) and cost 2.1 s of median latency (grammar "
         "sampling over a 151k-token vocabulary), while verification already removes every invalid marker.",
     )
+    lookup_draft_tokens: int = Field(
+        3,
+        ge=0,
+        le=64,
+        description="Local models: prompt-lookup speculative decoding. Where the text written so far ends on words "
+        "the prompt holds, up to this many of the prompt's next tokens are checked in one batch, and those the model "
+        "would have written anyway are kept (answers quote their evidence, so many are). Greedy output is unchanged "
+        "but for float rounding in the batch; 0 = off. Fitted on the writer's prompts for 24 dev questions "
+        "(bench/results/speculative-2026-12-05.txt): 3 and 4 beat 6 and 10, whose longer drafts are thrown away "
+        "more often.",
+    )
     threads: int = Field(0, ge=0, description="CPU threads for the local model; 0 = all cores.")
     n_ctx: int = Field(2048, ge=512, description="Context window of the local model.")
     max_tokens: int = Field(80, ge=8, le=2048, description="Most tokens the model may generate per answer.")

@@ -189,6 +189,14 @@ def negated(text: str) -> bool:
     return any(m.group() != "without" for m in _NEGATION.finditer(fold(text)))
 
 
+_DOUBLE_NEGATIVE = re.compile(r"\b(?:not|never|no)\s+(?:never|not|no|nothing|none|nobody)\b|n['’]t\s+never\b")
+
+
+def double_negative(text: str) -> bool:
+    """ "will not never end": two negations in a row, which garble or undo each other."""
+    return bool(_DOUBLE_NEGATIVE.search(fold(text)))
+
+
 def negated_terms(text: str) -> set[str]:
     """Stem of the first content word after each negation (and of the next, after an adverb): what the
     sentence says is not so."""

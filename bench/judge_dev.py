@@ -48,7 +48,7 @@ def main() -> None:
     args = parser.parse_args()
 
     from assistant.app import App
-    from assistant.verification.judge import Verdict, rule_failure
+    from assistant.verification.judge import MODEL_COVERAGE, Verdict, rule_failure
 
     app = App()
     judge = app.judge
@@ -65,7 +65,7 @@ def main() -> None:
     aliases = judge.aliases() if judge.aliases else None
     rows, costs, model_costs = [], [], []
     for pair in load_pairs(args.pairs):
-        failure = rule_failure(pair.claim, pair.quotes, pair.question, 0.2, aliases, pair.context)
+        failure = rule_failure(pair.claim, pair.quotes, pair.question, MODEL_COVERAGE, aliases, pair.context)
         started = time.perf_counter()
         if args.offline:  # the rules as they are now, the model's score as cached
             verdict = Verdict(supported=False, score=0.0, reason=failure or "cached score")

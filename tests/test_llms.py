@@ -285,6 +285,25 @@ def test_local_plain_mode_answers(tmp_path):
 
 
 @pytest.mark.slow
+def test_drafting_from_the_prompt_writes_what_plain_decoding_writes():
+    """Prompt-lookup drafts are checked by the model itself: a copy, where nearly every draft is kept,
+    comes out as one token at a time would write it, call after call (the head restored in between)."""
+    quote = "The ferry committee met on Tuesday in the old town hall and agreed to repair the eastern pier."
+    messages = [
+        {"role": "system", "content": "You copy text exactly."},
+        {"role": "user", "content": f"Copy this sentence exactly and write nothing else:\n{quote}"},
+    ]
+    plain = make_local_llm(Settings(lookup_draft_tokens=0, n_ctx=512))
+    drafting = make_local_llm(Settings(lookup_draft_tokens=3, n_ctx=512))
+    first = complete(drafting, messages, max_tokens=40)
+    assert quote in first
+    assert complete(plain, messages, max_tokens=40) == first == complete(drafting, messages, max_tokens=40)
+    # the judge's one-pass scoring on the same context still reads the prompt's last row of logits
+    choices = drafting.choice_probabilities(messages, ["The", "No"])
+    assert choices["The"] > choices["No"]
+
+
+@pytest.mark.slow
 def test_local_generation_stops_at_the_request_timeout():
     llm = make_local_llm(Settings(llm_timeout=0.5, n_ctx=512))
     started = time.monotonic()

@@ -156,14 +156,19 @@ class LocalLLM:
         with self._lock:
             if not self._holds(tokens):
                 self._start_from(head)
-            chunks = self._llama.create_completion(tokens, stop=stop or None, **kwargs)
-            for chunk in chunks:
-                piece = chunk["choices"][0].get("text")
-                if piece:
-                    completion += 1
-                    yield piece
-                if time.monotonic() - started > self.timeout:
-                    raise ModelError(f"the model took longer than {self.timeout:g} s (ASSISTANT_LLM_TIMEOUT)")
+            llama = self._llama
+            llama.drafting, llama.evals = True, 0
+            try:
+                chunks = llama.create_completion(tokens, stop=stop or None, **kwargs)
+                for chunk in chunks:
+                    piece = chunk["choices"][0].get("text")
+                    if piece:
+                        completion += 1
+                        yield piece
+                    if time.monotonic() - started > self.timeout:
+                        raise ModelError(f"the model took longer than {self.timeout:g} s (ASSISTANT_LLM_TIMEOUT)")
+            finally:
+                llama.drafting = False
         if usage is not None:
             usage.prompt_tokens, usage.completion_tokens = len(tokens), completion
         if completion == 0:
@@ -216,12 +221,15 @@ class _Loaded:
         from llama_cpp import Llama
 
         fmt = settings.chat_format or None
+        draft = _lookup_drafter(settings.lookup_draft_tokens) if settings.lookup_draft_tokens else None
         try:
-            llama = Llama(
+            llama = _drafting_llama(Llama)(
                 model_path=str(path),
                 n_ctx=n_ctx,
                 n_threads=settings.resolved_threads(),
                 chat_format=None if fmt == PLAIN else fmt,
+                draft_model=draft,
+                logits_all=draft is not None,  # sizes the rows a draft's logits land in; see _drafting_llama
                 verbose=False,
             )
         except (ValueError, RuntimeError) as err:
@@ -231,6 +239,50 @@ class _Loaded:
         formatter = None if plain or fmt else _formatter(llama, template)
         states = HeadStates(llama, path, settings.model_cache_dir / "states", settings.resolved_threads())
         return cls(llama, plain, formatter, states)
+
+
+def _lookup_drafter(count: int, shortest: int = 2, longest: int = 4):
+    """Drafts the tokens that followed, earlier in the prompt, the longest run of 2-4 tokens the text
+    ends with. llama-cpp-python's own drafter falls back to a single token, and one common token ("the",
+    a comma) matches somewhere in any prompt: a draft checked and thrown away nearly every step."""
+    import numpy as np
+    from llama_cpp.llama_speculative import LlamaDraftModel
+
+    class LookupDrafter(LlamaDraftModel):
+        def __call__(self, input_ids, /, **kwargs):
+            ids = np.asarray(input_ids)
+            for size in range(min(longest, len(ids) - 1), shortest - 1, -1):
+                tail = ids[-size:]
+                windows = np.lib.stride_tricks.sliding_window_view(ids[:-1], size)
+                for start in np.flatnonzero((windows == tail).all(axis=1))[::-1]:
+                    follow = ids[start + size : start + size + count]
+                    if len(follow):
+                        return follow.astype(np.intc)
+            return np.array([], dtype=np.intc)
+
+    return LookupDrafter()
+
+
+def _drafting_llama(base: type) -> type:
+    """`Llama` that asks for every position's logits only while it checks drafted tokens. llama-cpp-python
+    asks for them on every batch once a draft model is set, the prompt's too: 151k floats per prompt token,
+    and the saved head states (`llama_state_get_data` keeps a context's outputs) would grow to hundreds of
+    MB. Here the prompt keeps its one row; `drafting` is set by `LocalLLM.stream` around a completion."""
+
+    class DraftingLlama(base):
+        drafting = False
+        evals = 0
+
+        def eval(self, tokens) -> None:
+            # the first eval of a completion is its prompt; the later ones are a token and its draft
+            self._logits_all = self.drafting and self.draft_model is not None and self.evals > 0
+            self.evals += 1
+            try:
+                super().eval(tokens)
+            finally:
+                self._logits_all = False
+
+    return DraftingLlama
 
 
 def _formatter(llama, template: str):

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from ..schema import Citation, Evidence
 from ..text import names, numbers, opening_name, terms, tokens
-from .structure import ROLE_FAMILIES
+from .roles import ROLE_FAMILIES
 
 _MARKER = re.compile(r"\[\s*(\d+(?:\s*[,;]\s*\d+)*)\s*\]")
 _WORD = re.compile(r"[A-Za-zÀ-ÿ0-9][\w’']*")

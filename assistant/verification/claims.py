@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from .structure import QUALIFIERS, ROLE_FAMILIES
+from .roles import QUALIFIERS, ROLE_FAMILIES
 
 _AUX = frozenset("is are was were do does did has have had can could will would should may might must".split())
 _DET = frozenset("the a an this that these those its their his her our your my".split())

@@ -144,7 +144,7 @@ def rule_failure(
         # "the Pakistani government" where the quote has "the Indian government": say whose it is instead
         return replaced_qualifier(claim, quotes, aliases) or f"name not in the quote: {', '.join(missing_names)}"
     claim_terms = tx.terms(claim)
-    if tx.negated(claim) and not tx.negated(joined):
+    if (tx.negated(claim) and not tx.negated(joined)) or (tx.double_negative(claim) and not tx.double_negative(joined)):
         return DENIES
     if not tx.negated(claim) and claim_terms & tx.negated_terms(joined):
         return ASSERTS_DENIED

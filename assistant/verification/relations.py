@@ -216,3 +216,24 @@ def truncated_copy(claim: str, quote: str) -> bool:
         if rest.strip() and not re.match(r"\s*[,;:.!?\"”)\]–—-]", rest):
             return True
     return False
+
+
+# A gloss in brackets belongs to the word right before it: 'the Rheinrinne ("Rhine Gutter") and the
+# Seerhein' translates the first name only.
+_GLOSS = re.compile(r"((?:[A-Z][\w\-’']*\s+){0,3}[A-Z][\w\-’']*)\s*\(\s*[\"“‘']?([^()\"“”‘’']{2,60}?)[\"”’']?\s*\)")
+
+
+def misplaced_gloss(claim: str, quotes: str) -> str:
+    """A claim that gives a bracketed gloss to another name of the quote than the one it follows."""
+    claimed = tx.terms(claim)
+    for match in _GLOSS.finditer(quotes):
+        if re.fullmatch(r"[A-Z\-]{2,}s?|.*\d.*", match.group(2).strip()):
+            continue  # an acronym ("(ETIM)") names the whole name before it; a number restates a figure
+        owner, gloss = tx.terms(match.group(1)), tx.terms(match.group(2))
+        if not gloss or not gloss <= claimed or owner & claimed:
+            continue
+        rest = quotes[: match.start()] + quotes[match.end() :]
+        others = sorted(n for n in tx.names(claim) if n in tx.terms(rest) and n not in gloss)
+        if others:
+            return f"the quote glosses {match.group(1).split()[-1]} as “{match.group(2)}”, not {others[0]}"
+    return ""

@@ -17,6 +17,9 @@ import re
 from collections.abc import Sequence
 
 from .. import text as tx
+from .motion import motion_mismatch
+from .relations import misplaced_gloss
+from .roles import rank_mismatch, role_mismatch
 from .sequence import cause_after_effect
 from .wording import (
     aspect_mismatch,
@@ -28,62 +31,6 @@ from .wording import (
     position_mismatch,
     superlative_mismatch,
 )
-
-# --- roles ---------------------------------------------------------------------------------------------
-
-# A role and the words that give it (noun or verb forms). Two words of one family give the same role.
-ROLE_FAMILIES: dict[str, frozenset[str]] = {
-    "leader": frozenset(
-        "leader leaders leadership lead leads led leading chief chiefs head heads headed chairman chairs "
-        "chaired ruler rulers commander commanders commanded commanding".split()
-    ),
-    "founder": frozenset("founder founders co-founder cofounder founded co-founded founding".split()),
-    "spokesman": frozenset("spokesman spokesmen spokeswoman spokesperson spokespeople".split()),
-    "member": frozenset("member members membership".split()),
-    "deputy": frozenset("deputy deputies second-in-command".split()),
-    "envoy": frozenset("envoy envoys ambassador ambassadors representative representatives".split()),
-}
-# "led to", "leading up to", "the lead singer": uses of a role word that give no one a role.
-_NOT_A_ROLE = re.compile(
-    r"\b(?:led|leads?|leading)\s+(?:to|up|the\s+way|by\s+example)\b|\bhead(?:ed|ing)?\s+(?:to|for|towards?|back|home|off)\b"
-)
-# A qualifier turns a role into another one: a deputy leader or a former leader is not the leader.
-QUALIFIERS = frozenset("deputy vice former ex acting assistant interim late co".split())
-_ROLE_WORD = {w: family for family, words in ROLE_FAMILIES.items() for w in words}
-
-
-def roles(text: str) -> dict[str, set[str]]:
-    """Role family -> the qualifiers each mention carries ("" for none)."""
-    folded = _NOT_A_ROLE.sub(" ", tx.fold(text))
-    words = re.findall(r"[a-z][a-z\-]*", folded)
-    found: dict[str, set[str]] = {}
-    for i, word in enumerate(words):
-        family = _ROLE_WORD.get(word)
-        if family is None:
-            continue
-        before = {w.removesuffix("-") for w in words[max(0, i - 2) : i]} | {word.split("-")[0]}
-        found.setdefault(family, set()).add(next(iter(sorted(before & QUALIFIERS)), ""))
-    return found
-
-
-def role_mismatch(claim: str, quotes: str) -> str:
-    claimed, given = roles(claim), roles(quotes)
-    for family, qualifiers in claimed.items():
-        if family not in given:
-            # Another role given is a plain mismatch ("founder", not "leader"); no role at all is left to
-            # the model ("a top dog of the group" says what "leads" says in other words).
-            if given:
-                return f"the quote gives another role ({', '.join(sorted(given))}), not {family}"
-            continue
-        # An unqualified "leader" from a quote that only says "deputy leader" or "former leader".
-        if "" in qualifiers and "" not in given[family]:
-            kinds = ", ".join(sorted(given[family]))
-            return f"the quote only gives the role {family} with a qualifier ({kinds})"
-        extra = qualifiers - given[family] - {""}
-        if extra:
-            return f"the quote does not call the {family} {', '.join(sorted(extra))}"
-    return ""
-
 
 # --- numbers and what they count ---------------------------------------------------------------------
 
@@ -351,11 +298,14 @@ def structure_failure(claim: str, quotes: Sequence[str], question: str = "") -> 
     joined = " ".join(quotes)
     checks = (
         role_mismatch,
+        rank_mismatch,
         count_mismatch,
         quantifier_mismatch,
         date_mismatch,
         opposite_mismatch,
         direction_mismatch,
+        motion_mismatch,
+        misplaced_gloss,
         position_mismatch,
         aspect_mismatch,
         comparison_mismatch,

@@ -1,0 +1,97 @@
+"""Roles a claim gives people: a founder is not the leader, a vice president is not the president.
+
+A closed class of role words of English (leader, founder, spokesman, member, deputy, envoy) and the
+qualifiers that make another office of one; none names an entity.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .. import text as tx
+
+# --- roles ---------------------------------------------------------------------------------------------
+
+# A role and the words that give it (noun or verb forms). Two words of one family give the same role.
+ROLE_FAMILIES: dict[str, frozenset[str]] = {
+    "leader": frozenset(
+        "leader leaders leadership lead leads led leading chief chiefs head heads headed chairman chairs "
+        "chaired ruler rulers commander commanders commanded commanding".split()
+    ),
+    "founder": frozenset("founder founders co-founder cofounder founded co-founded founding".split()),
+    "spokesman": frozenset("spokesman spokesmen spokeswoman spokesperson spokespeople".split()),
+    "member": frozenset("member members membership".split()),
+    "deputy": frozenset("deputy deputies second-in-command".split()),
+    "envoy": frozenset("envoy envoys ambassador ambassadors representative representatives".split()),
+}
+# "led to", "leading up to", "the lead singer": uses of a role word that give no one a role.
+_NOT_A_ROLE = re.compile(
+    r"\b(?:led|leads?|leading)\s+(?:to|up|the\s+way|by\s+example)\b|\bhead(?:ed|ing)?\s+(?:to|for|towards?|back|home|off)\b"
+)
+# A qualifier turns a role into another one: a deputy leader or a former leader is not the leader.
+QUALIFIERS = frozenset("deputy vice former ex acting assistant interim late co".split())
+_ROLE_WORD = {w: family for family, words in ROLE_FAMILIES.items() for w in words}
+
+
+def roles(text: str) -> dict[str, set[str]]:
+    """Role family -> the qualifiers each mention carries ("" for none)."""
+    folded = _NOT_A_ROLE.sub(" ", tx.fold(text))
+    words = re.findall(r"[a-z][a-z\-]*", folded)
+    found: dict[str, set[str]] = {}
+    for i, word in enumerate(words):
+        family = _ROLE_WORD.get(word)
+        if family is None:
+            continue
+        before = {w.removesuffix("-") for w in words[max(0, i - 2) : i]} | {word.split("-")[0]}
+        found.setdefault(family, set()).add(next(iter(sorted(before & QUALIFIERS)), ""))
+    return found
+
+
+def role_mismatch(claim: str, quotes: str) -> str:
+    claimed, given = roles(claim), roles(quotes)
+    for family, qualifiers in claimed.items():
+        if family not in given:
+            # Another role given is a plain mismatch ("founder", not "leader"); no role at all is left to
+            # the model ("a top dog of the group" says what "leads" says in other words).
+            if given:
+                return f"the quote gives another role ({', '.join(sorted(given))}), not {family}"
+            continue
+        # An unqualified "leader" from a quote that only says "deputy leader" or "former leader".
+        if "" in qualifiers and "" not in given[family]:
+            kinds = ", ".join(sorted(given[family]))
+            return f"the quote only gives the role {family} with a qualifier ({kinds})"
+        extra = qualifiers - given[family] - {""}
+        if extra:
+            return f"the quote does not call the {family} {', '.join(sorted(extra))}"
+    return ""
+
+
+# A rank below a title: "vice president", "deputy mayor", "acting governor". Any noun, not only the role
+# families above: a claim that gives the bare title from a quote that gives it only with one of these
+# names another office. ("former" and "late" are left to the role families: "was president" from
+# "former president" is true.)
+_RANK_BELOW = frozenset("vice deputy assistant acting interim associate".split())
+
+
+def _titles(text: str) -> tuple[set[str], set[str]]:
+    """Words of a text used bare and words used only after a rank below ("vice-president" included)."""
+    words = re.findall(r"[a-z][a-z'’]*(?:-[a-z]+)*", tx.fold(text))
+    bare, ranked = set(), set()
+    for i, word in enumerate(words):
+        head, _, rest = word.partition("-")
+        if head in _RANK_BELOW and rest:
+            ranked.add(rest)
+        elif i and words[i - 1] in _RANK_BELOW:
+            ranked.add(word)
+        elif word not in _RANK_BELOW:
+            bare.add(word)
+    return bare, ranked
+
+
+def rank_mismatch(claim: str, quotes: str) -> str:
+    said, _ = _titles(claim)
+    plain, ranked = _titles(quotes)
+    stop = tx.stopwords()
+    for word in sorted((said & ranked) - plain - stop):
+        return f"the quote only gives a rank below {word} (vice, deputy, acting ...), not {word}"
+    return ""
