@@ -606,6 +606,12 @@ STRUCTURE_TRUE = [
         "Eva Lund, the president of the league, and her deputy met the vice president of the club.",
     ),
     (
+        "a preposition after a noun is no modifier of it",
+        "How many people were hurt in the fight near the old bridge?",
+        "Four people were hurt in the fight near the old bridge.",
+        "In a brawl near the old bridge, four people were hurt.",
+    ),
+    (
         "a preposition of the same way",
         "Where does the canal flow?",
         "The canal flows towards the old quarry.",

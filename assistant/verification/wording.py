@@ -165,7 +165,12 @@ def superlative_mismatch(claim: str, quotes: str) -> str:
 
 _NOUN_ENDINGS = ("tion", "sion", "ment", "ness", "ity", "ance", "ence", "ship", "ism")
 # Words that order, link or point rather than describe ("even though last year's deal", "deal last year").
-_NOT_MODIFIERS = frozenset("last next first other another same such own even though although also yet still".split())
+_NOT_MODIFIERS = frozenset(
+    "last next first other another same such own even though although also yet still "
+    # prepositions are neither ("an encounter near the post" puts no modifier on a noun "near")
+    "near beside inside outside across along around through past toward towards within behind beyond amid "
+    "among despite against beneath underneath alongside".split()
+)
 
 
 def _modified(text: str) -> set[tuple[str, str]]:
