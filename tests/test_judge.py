@@ -446,6 +446,13 @@ STRUCTURE_FALSE = [
         "glosses",
     ),
     (
+        "a description the quote gives another name",
+        "Who is the port's main partner?",
+        "Tellvik is the port's main partner.",
+        "“Sorvik is our main partner, and that is why we treat Tellvik differently,” the mayor said.",
+        "another name",
+    ),
+    (
         "a double negative",
         "",
         "The dispute between the two towns will not never end.",
@@ -616,6 +623,18 @@ STRUCTURE_TRUE = [
         "Where does the canal flow?",
         "The canal flows towards the old quarry.",
         "The canal flows into the old quarry.",
+    ),
+    (
+        "the description given to the claim's own name",
+        "Who is the port's main partner?",
+        "Sorvik is the port's main partner.",
+        "“Sorvik is our main partner, and that is why we treat Tellvik differently,” the mayor said.",
+    ),
+    (
+        "a description given to two names at once",
+        "Who are the port's partners?",
+        "Tellvik is a main partner of the port.",
+        "Tellvik and Sorvik are the main partners of the port.",
     ),
     (
         "the gloss given to its own name",

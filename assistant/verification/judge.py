@@ -26,7 +26,7 @@ from ..retrieval.aliases import Aliases
 from ..safety import carries_markup
 from .copying import ANSWER_TOKENS, NO_ANSWER, copy_words, read
 from .events import unsaid_event
-from .relations import replaced_qualifier, swapped_relation, truncated_copy
+from .relations import described_otherwise, replaced_qualifier, swapped_relation, truncated_copy
 from .structure import spelled_numbers, structure_failure
 
 CHOICES = ("Yes", "No")
@@ -171,6 +171,7 @@ def rule_failure(
     return (
         swapped_relation(claim, quotes, aliases)
         or replaced_qualifier(claim, quotes, aliases)
+        or described_otherwise(claim, " ".join(quotes), aliases)
         or structure_failure(claim, quotes, question)
         or unsaid_event(question, quotes)  # after the checks that say what the quote says instead
     )
