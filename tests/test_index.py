@@ -265,3 +265,18 @@ def test_control_sequences_are_stripped_from_what_is_indexed_and_quoted(tmp_path
     assert "\x1b" not in article.text and "\x07" not in article.text
     vector = embedder.documents([clean])[0]
     assert app.index.vector_search(vector, 1)[0][2] == pytest.approx(1.0, abs=1e-4)
+
+
+def test_the_index_reads_its_records_in_pages(articles_dir: Path, embedder, monkeypatch):
+    """A Chroma server refuses one request for every record's metadata past ~32k records ("too many SQL
+    variables"), so they are read in pages; with pages of two, a second run still finds all five
+    articles unchanged and indexes none twice."""
+    from assistant.ingestion import index
+
+    monkeypatch.setattr(index, "RECORD_PAGE", 2)
+    app = App(Settings(articles_dir=articles_dir), embedder=embedder)
+    first = app.ingest().report
+    again = app.ingest().report
+    assert len(first.added) == 5 and sorted(again.unchanged) == sorted(first.added)
+    assert not again.added and not again.removed
+    assert app.index.stats()["chunks"] == sum(len(s) for s in article_state(app).values())

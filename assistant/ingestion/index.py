@@ -51,6 +51,9 @@ class SyncReport:
         return bool(self.added or self.updated or self.removed)
 
 
+RECORD_PAGE = 5_000  # records read per request (see Index._all_records)
+
+
 def make_chroma_client(settings: Settings):
     import chromadb
     from chromadb.config import Settings as ChromaSettings
@@ -269,8 +272,15 @@ class Index:
         return report
 
     def _all_records(self) -> dict[str, dict]:
-        got = self.records.get(include=["metadatas"])
-        return dict(zip(got["ids"], got["metadatas"], strict=True))
+        # In pages: a Chroma server asked for every record's metadata at once builds one SQL statement
+        # with a variable per record, and SQLite refuses more than 32,766 ("too many SQL variables"):
+        # found by bench/scale.py at ~35k articles.
+        found: dict[str, dict] = {}
+        while True:
+            got = self.records.get(include=["metadatas"], limit=RECORD_PAGE, offset=len(found))
+            found.update(zip(got["ids"], got["metadatas"], strict=True))
+            if len(got["ids"]) < RECORD_PAGE:
+                return found
 
     def _drop_incomplete(self, existing: dict[str, dict]) -> None:
         for doc_id, meta in list(existing.items()):
