@@ -11,6 +11,7 @@ from assistant.models.prompts import Prompts
 from assistant.retrieval.aliases import learn
 from assistant.settings import Settings
 from assistant.verification.check import load_pairs, pair_metrics
+from assistant.verification.claims import statement
 from assistant.verification.judge import Judge, rule_failure
 from assistant.verification.relations import replaced_qualifier, swapped_relation, truncated_copy
 
@@ -837,3 +838,20 @@ def test_what_came_after_an_event_did_not_lead_to_it():
     assert rule_failure("Berg's dismissal led to strikes.", quote, "", 0.2) == ""
     assert rule_failure("The storm caused floods.", ["Floods came after the storm."], "", 0.2) == ""
     assert "after" in rule_failure("The floods caused the storm.", ["Floods came after the storm."], "", 0.2)
+
+
+def test_a_chat_fragment_quoted_in_a_claim_asserts_no_order_between_its_words():
+    quote = "In May, the strike at Vikholm harbour kept 40 dockers at home."
+    fragment = "Vikholm harbour strike last May how many dockers"
+    claim = statement(fragment, "40")
+    assert claim.startswith('The answer to "')  # a fragment: no place for the answer, so it is quoted
+    assert rule_failure(claim, [quote], fragment, composed=True) == ""
+    # the same words stated as a relation are still checked for their order
+    assert "other way round" in swapped_relation("Vikholm struck May over the harbour.", ["May struck Vikholm."])
+
+
+def test_to_before_a_verb_opens_the_verb_and_names_no_role_object():
+    quote = "As the water continued to rise in Norland, the Late Vik delta formed."
+    assert swapped_relation("The water did continue to rise during the Late Vik in Norland.", [quote]) == ""
+    # a role's object after "to" is still checked
+    assert swapped_relation("Karl is the ambassador to Norland.", ["Karl, the ambassador to Sorland, spoke."])

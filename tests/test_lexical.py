@@ -62,6 +62,19 @@ def test_every_sentence_is_found_by_its_own_words(shared_store: Settings, embedd
             assert n in lexicon.phrase_rows(pair)
 
 
+def test_the_top_sentences_score_as_bm25s_scores_them_ties_in_sentence_order(shared_store: Settings):
+    import bm25s
+
+    lexicon = Lexicon(lexical_folders(shared_store.store_dir)[0])
+    for query in ("Who leads the Pakistani Taliban?", "taliban taliban pakistan", "ceasefire collapse in 2022"):
+        stemmed = bm25s.tokenize([query], stopwords="en", stemmer=tx.stemmer(), show_progress=False)
+        words = {i: w for w, i in stemmed.vocab.items()}
+        scores = lexicon.bm25.get_scores([words[i] for i in stemmed.ids[0] if words[i] in lexicon.bm25.vocab_dict])
+        best = sorted(range(lexicon.size), key=lambda n: (-scores[n], n))[:10]
+        assert lexicon.bm25_search(query, 10) == [n for n in best if scores[n] > 0], query
+    assert lexicon.bm25_search("zzqx", 10) == []
+
+
 def test_an_article_ingested_by_another_writer_reaches_a_running_reader(tmp_path: Path, articles_dir: Path, embedder):
     settings = Settings(store_dir=tmp_path / "store", articles_dir=articles_dir)
     App(settings, embedder=embedder).ingest()

@@ -57,8 +57,13 @@ def test_an_article_named_by_its_headline_reaches_the_evidence(app):
     titled = app.retriever.search(
         "What does the “Taliban set to become Al Qaeda’s darling” article say about Imran Khan?", app.settings.top_k
     )
+    # most of the headline's words, unquoted, name it too
+    worded = app.retriever.search(
+        "What does the article on the Taliban becoming al Qaeda's darling say about Imran Khan?", app.settings.top_k
+    )
     assert all(h.article.doc_id != named.doc_id for h in plain)
     assert titled[0].article.doc_id == named.doc_id
+    assert worded[0].article.doc_id == named.doc_id
 
 
 def test_a_phrase_of_the_question_finds_the_sentence_that_uses_it(app):

@@ -1,6 +1,7 @@
 """Short answers: located verbatim, checked against what the question names, refused in plain words.
 Hand-made sentences, none from the public sets."""
 
+from assistant import text as tx
 from assistant.models.prompts import Prompts
 from assistant.schema import Article, Evidence
 from assistant.verification.citations import is_lookup
@@ -112,8 +113,13 @@ def test_in_what_way_asks_how_and_because_of_what_asks_why():
     assert not wants_span("In what way did the mayor think the closure could help the harbour?")
     assert not wants_span("Because of what will the bridge stay closed?")
     assert not wants_span("According to the harbour master, due to what did the crane fail?")
+    # a condition or a degree is told in a clause too
+    assert not wants_span("Under what conditions would the council reopen the bridge?")
+    assert not wants_span("In what circumstances could the tolls become a burden for the town?")
+    assert not wants_span("To what extent did the closure hurt trade?")
     # "in what" before another noun asks for that thing
     assert wants_span("In what year did the bridge close?")
+    assert wants_span("In what condition was the bridge left?")
     assert wants_span("What way did the traders take?")
 
 
@@ -121,6 +127,8 @@ def test_a_cause_asked_with_another_verb_or_after_whose_account_it_is_gets_no_sp
     assert not wants_span("What explains the drop in trade at the harbour?")
     assert not wants_span("What accounts for the council's change of mind?")
     assert not wants_span("What was behind the decision to close the bridge?")
+    assert not wants_span("What motivates the dockers who joined the strike?")
+    assert not wants_span("What was the motive behind the closure?")
     assert not wants_span("According to the harbour master, why was the bridge closed?")
     assert not wants_span("According to the mayor, what made the engineers stop the repairs?")
     assert wants_span("According to the mayor, who closed the bridge?")
@@ -247,3 +255,22 @@ def test_a_span_does_not_end_inside_a_bracket_it_opened():
 def _one_sentence(sentence: str) -> Article:
     text = f"Dam news\n\n{sentence}"
     return Article(doc_id="v", file="dam.txt", title="Dam news", text=text, spans=((10, len(text)),))
+
+
+def test_a_fragment_typed_in_lower_case_takes_the_articles_capitals_for_its_names():
+    articles = [
+        "Dock strike\n\nCranes at Vikholm stood idle. The strike at Vikholm ended when Mara Lund, a crane driver, "
+        "returned. Cranes elsewhere kept working. Strike pay came from the union.",
+        "Ferries\n\nThe ferry to Sandvik left late. Sandvik harbour was closed in May, as the union may strike.",
+    ]
+    question = "cranes idle at sandvik strike"
+    recased = tx.recase(question, articles)
+    # a name is written as the articles write it inside their sentences; a word they capitalise only where a
+    # sentence opens ("Cranes", "Strike") stays as typed, and so does one they write in lower case as often
+    # as capitalised ("may")
+    assert recased == "cranes idle at Sandvik strike"
+    assert tx.recase("mara lund strike in may", articles) == "Mara Lund strike in may"
+    # the sentence about cranes names another harbour: as typed, nothing named was missing from it
+    sentence = "Cranes at Vikholm stood idle."
+    assert unmatched(question, sentence, []) == []
+    assert unmatched(recased, sentence, []) == ["sandvik"]

@@ -69,6 +69,12 @@ class Assistant:
         standalone = parsed.question
         budget = self._evidence_budget(standalone)
         hits = self.retriever.search(standalone, self.settings.top_k)
+        # Retrieval ignores case; the checks of names read capitals, so a fragment typed in lower case
+        # takes the articles' own capitals for the names it uses.
+        recased = tx.recase(standalone, list({h.article.doc_id: h.article.text for h in hits}.values()))
+        if recased != standalone:
+            parsed = plan(recased)
+            standalone = parsed.question
         # A sentence that instructs an AI or the reader is data about the page, never evidence.
         screened = [
             s for s in dict.fromkeys(h.article.sentence(h.index) for h in hits) if self.screen.is_instruction(s)

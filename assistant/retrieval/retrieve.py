@@ -154,12 +154,12 @@ class Retriever:
         """Articles the question names by their headline: a quoted phrase from it, or most of its words
         (at least three)."""
         phrases = [tx.fold(p).strip() for p in _QUOTED.findall(query) if len(tx.terms(p)) >= 2]
-        asked = tx.terms(query)
-        return [
-            doc_id
-            for doc_id, (folded, words) in self.lexicon.titles.items()
-            if any(p in folded for p in phrases) or (len(words) >= 3 and len(words & asked) / len(words) >= TITLE_SHARE)
-        ]
+        titles = self.lexicon.titles
+        shared = Counter(d for t in tx.terms(query) for d in self.lexicon.title_holders.get(t, ()))
+        named = {d for d, n in shared.items() if len(words := titles[d][1]) >= 3 and n / len(words) >= TITLE_SHARE}
+        if phrases:  # a quoted phrase may stand anywhere in a headline: only then is every headline read
+            named |= {d for d, (folded, _) in titles.items() if any(p in folded for p in phrases)}
+        return [d for d in titles if d in named] if named else []
 
     def _agent_nouns(self, query: str) -> list[str]:
         """ "Who leads X" is answered by "X's leader": each question word gets its agent noun ("lead" ->

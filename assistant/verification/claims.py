@@ -45,6 +45,15 @@ _RELATIVE = re.compile(r"\b(?:that|which|who|whom|where)\b", re.I)
 _DAYLIKE = re.compile(r"\b(?:\d{1,2}\s+[A-Z][a-z]+|[A-Z][a-z]+\s+\d{1,2})\b")
 
 
+MENTION = 'The answer to "'  # how a claim that could not place its answer opens: it quotes the question
+
+
+def mentions_question(claim: str) -> bool:
+    """Whether the claim quotes its question instead of stating it: the quoted words assert no relation
+    between them (a chat fragment lists words in any order)."""
+    return claim.startswith(MENTION)
+
+
 def statement(question: str, answer: str) -> str:
     """The question with `answer` in place of what it asks for, as a sentence."""
     q = " ".join(question.split()).rstrip(" ?.!")
@@ -62,7 +71,7 @@ def statement(question: str, answer: str) -> str:
     answer = " ".join(answer.split()).strip(" .,;:")
     placed = (_place(q, answer) or _in_place(q, answer) or _named_by(q, answer)) if q and answer else ""
     if not placed:
-        return f'The answer to "{whole}?" is {answer}.'
+        return f'{MENTION}{whole}?" is {answer}.'
     placed = placed[0].upper() + placed[1:]
     if scene:
         placed = f"{placed.rstrip('.')} {scene.group(1)[0].lower()}{scene.group(1)[1:]}"

@@ -24,6 +24,7 @@ from ..models.llms import Scorer, complete, span_grammar
 from ..models.prompts import Prompts
 from ..retrieval.aliases import Aliases
 from ..safety import carries_markup
+from .claims import mentions_question
 from .copying import ANSWER_TOKENS, NO_ANSWER, copy_words, read
 from .events import unsaid_event
 from .relations import described_otherwise, replaced_qualifier, swapped_relation, truncated_copy
@@ -169,7 +170,7 @@ def rule_failure(
     ):
         return ECHO
     return (
-        swapped_relation(claim, quotes, aliases)
+        (swapped_relation(claim, quotes, aliases) if not (composed and mentions_question(claim)) else "")
         or replaced_qualifier(claim, quotes, aliases)
         or described_otherwise(claim, " ".join(quotes), aliases)
         or structure_failure(claim, quotes, question)

@@ -149,6 +149,8 @@ def _object(words: list[_Word], link: int) -> str | None:
     another name is not what the role governs ("commander of Iran's Quds Force" commands the force);
     before a common noun it is ("a member of Norland's parliament")."""
     following = words[link + 1 : link + 5]
+    if words[link].plain == "to" and following and _infinitive(following[0]):
+        return None  # "continued to rise in X": "to" opens a verb, no role's object
     for n, w in enumerate(following):
         if w.plain in ",;:()":  # "bodies of water: the Obersee ...": the phrase ended without a name
             return None
@@ -159,6 +161,13 @@ def _object(words: list[_Word], link: int) -> str | None:
             continue
         return w.stem
     return None
+
+
+def _infinitive(word: _Word) -> bool:
+    """A lower-case word that can be a verb's base form, right after "to" ("to rise", "to help")."""
+    from lemminflect import getAllLemmas
+
+    return not word.name and word.plain.isalpha() and word.plain in getAllLemmas(word.plain).get("VERB", ())
 
 
 def _owned(words: list[_Word], link: int) -> tuple[str, set[str]]:

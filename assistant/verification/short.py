@@ -32,7 +32,11 @@ _EXPLAIN = re.compile(
     r"^\W*(?:why|how\s+(?!many|much|long|old|far|big|large|high|tall|deep|wide|often|fast|quickly|rapidly|slowly|soon)"
     r"\w+|explain|describe"
     # "In what way …?" asks how; "Because of what …?" asks why: the same questions in other words
-    r"|in\s+what\s+ways?|(?:because\s+of|due\s+to|owing\s+to|thanks\s+to)\s+what)\b",
+    r"|in\s+what\s+ways?|(?:because\s+of|due\s+to|owing\s+to|thanks\s+to)\s+what"
+    # "Under what conditions …?", "To what extent …?": a condition or a degree is told in a clause, not a span
+    # ("in what condition was it left" asks for a state, a span)
+    r"|under\s+what\s+(?:circumstances?|conditions?)|in\s+what\s+(?:circumstances|conditions)"
+    r"|to\s+what\s+(?:extent|degree))\b",
     re.I,
 )
 # "What led X to do Y?", "What made X do Y?", "What reason does X give?": a why-question in other words.
@@ -44,7 +48,9 @@ _CAUSE = re.compile(
     r"|for\s+what\s+reasons?\b"
     # "What explains X?", "What accounts for X?", "What was behind X?": what a cause is asked in other verbs
     r"|what\s+(?:explains|explained|accounts\s+for|accounted\s+for|lies\s+behind|lay\s+behind|"
-    r"(?:is|was|are|were)\s+behind)\b)",
+    r"(?:is|was|are|were)\s+behind)\b"
+    # "What motivates X?": a motive is a reason, whatever follows (a thing that drives X may be a span)
+    r"|what\s+(?:motivates|motivated|(?:is|was|are|were)\s+the\s+motives?\s+(?:of|for|behind))\b)",
     re.I,
 )
 # "According to X, what …?": whose account it is does not change what is asked.
