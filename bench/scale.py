@@ -232,7 +232,8 @@ def exact_overlap(retriever, queries: list[str], fused: list[list[tuple[str, int
 def child(role: str, port: int, log: Path, **extra) -> dict:
     cmd = [sys.executable, __file__, "--role", role, "--port", str(port), "--t0", str(time.time())]
     for key, value in extra.items():
-        cmd += [f"--{key.replace('_', '-')}", str(value)] if value is not True else [f"--{key}"]
+        if value is not False:
+            cmd += [f"--{key.replace('_', '-')}", str(value)] if value is not True else [f"--{key}"]
     with log.open("ab") as err:
         out = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=err, check=True).stdout.decode()
     return json.loads(out.strip().splitlines()[-1])
