@@ -135,11 +135,10 @@ def recase(text: str, sources: list[str]) -> str:
     """The text with each lower-case word written as the sources write it inside their sentences, where
     most of its uses there are capitalised ("ttp attack inside afghanistan" -> "TTP attack inside
     Afghanistan"): a chat fragment typed without capitals names the same people and places as the
-    articles, and every check of names reads capitals. Function words are left alone ("us", "may")."""
-    stop = stopwords()
-
+    articles, and every check of names reads capitals. Stop words are left alone ("the", "will")."""
     from lemminflect import getAllLemmas
 
+    stop = stopwords()
     typed = {fold(w) for w in WORD.findall(text)}
 
     def written(word: str) -> str:
