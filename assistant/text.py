@@ -135,8 +135,13 @@ def recase(text: str, sources: list[str]) -> str:
     """The text with each lower-case word written as the sources write it inside their sentences, where
     most of its uses there are capitalised ("ttp attack inside afghanistan" -> "TTP attack inside
     Afghanistan"): a chat fragment typed without capitals names the same people and places as the
-    articles, and every check of names reads capitals. Stop words are left alone ("the", "will")."""
+    articles, and every check of names reads capitals. Stop words are left alone ("the", "will"). A text
+    with a capital after its first word was typed with care: its case is the writer's, and words it quotes
+    stay as quoted ("… that reads: 'beyond al Qaeda'")."""
     from lemminflect import getAllLemmas
+
+    if any(w[0].isupper() for w in WORD.findall(text)[1:]):
+        return text
 
     stop = stopwords()
     typed = {fold(w) for w in WORD.findall(text)}

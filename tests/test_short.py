@@ -270,6 +270,11 @@ def test_a_fragment_typed_in_lower_case_takes_the_articles_capitals_for_its_name
     # as capitalised ("may")
     assert recased == "cranes idle at Sandvik strike"
     assert tx.recase("mara lund strike in may", articles) == "Mara Lund strike in may"
+    # a question typed with capitals keeps its own case, quotations included
+    assert tx.recase("Were cranes idle at sandvik during the Strike?", articles) == (
+        "Were cranes idle at sandvik during the Strike?"
+    )
+    assert tx.recase("Were cranes idle at sandvik?", articles) == "Were cranes idle at Sandvik?"
     # an English word capitalised only inside a longer name is that name only beside the rest of it
     union = ["Pay\n\nThe Dockers Union paid strike pay. The Dockers Union met, and the union voted."]
     assert tx.recase("union strike pay", union) == "union strike pay"
