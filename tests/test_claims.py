@@ -12,6 +12,9 @@ CASES = [
     ("Where does the Vane branch off?", "near Vik", "The Vane does branch off near Vik."),
     ("What does the Vane canal run parallel to?", "the Lippe", "The Vane canal does run parallel to the Lippe."),
     ("When did Norse tribes cross the Vane?", "1921", "Norse tribes did cross the Vane in 1921."),
+    # after "did" the verb is plain: an -ing form after it is its object, not a sign it was a noun
+    ("When did the Vane stop being the border?", "after 1648", "The Vane did stop being the border after 1648."),
+    ("When did the council start using ferries?", "1921", "The council did start using ferries in 1921."),
     # chat fragments: a noun phrase names what it asks for; a question word at the end takes the answer
     ("vik dam builder?", "Anna Berg", "Vik dam builder is Anna Berg."),
     ("vik dam casualties", "12 dead", "Vik dam casualties are 12 dead."),

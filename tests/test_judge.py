@@ -573,6 +573,20 @@ STRUCTURE_FALSE = [
         "failed",
     ),
     (
+        "a bound read as the date",
+        "When did the ferry stop running?",
+        "The ferry did stop running in AD 90.",
+        "From AD 40 until after AD 90 the ferry crossed the strait twice a day.",
+        "after ad 90",
+    ),
+    (
+        "before a year read as in it",
+        "When was the mill closed?",
+        "The mill was closed in 1874.",
+        "The mill was closed before 1874, when the railway came.",
+        "before 1874",
+    ),
+    (
         "adjective changed",
         "Where does the cold current meet the coast?",
         "The cold current meets the coast at Vik.",
@@ -698,6 +712,24 @@ STRUCTURE_TRUE = [
         "When did the drought start?",
         "The drought started in 1931.",
         "The drought ran from 1931 until the end of the decade.",
+    ),
+    (
+        "until a year is when it ended",
+        "When did the ferry stop running?",
+        "The ferry did stop running in 1874.",
+        "The ferry ran twice a day until 1874.",
+    ),
+    (
+        "since a year is when it began",
+        "When did the market begin?",
+        "The market did begin in 1874.",
+        "Since 1874, a market has been held in the square.",
+    ),
+    (
+        "a year given both bounded and plain",
+        "When was the mill closed?",
+        "The mill was closed in 1874.",
+        "The mill was closed in 1874; by 1874 the railway had come.",
     ),
     (
         "a comparison in other words",

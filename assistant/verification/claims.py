@@ -13,6 +13,7 @@ import re
 
 from .roles import QUALIFIERS, ROLE_FAMILIES
 
+_DO = frozenset(["do", "does", "did"])
 _AUX = frozenset("is are was were do does did has have had can could will would should may might must".split())
 _DET = frozenset("the a an this that these those its their his her our your my".split())
 _PREP = frozenset(
@@ -156,7 +157,7 @@ def _place(q: str, answer: str) -> str:
         if head in {"when", "where"} or measure:
             return ""
         return f"{target} {rest}"  # the question word is the subject: "What captured X?" -> "A captured X."
-    subject, verb = _split_subject(body[1:])
+    subject, verb = _split_subject(body[1:], bare=first in _DO)
     if head == "how" and _COMPARATIVE.match(noun) and target.endswith(noun):
         # "How much lower was X in Y than Z?": the difference stands before the rest of the comparison
         return " ".join([*subject, body[0], target, *verb]).strip()
@@ -305,10 +306,12 @@ _PARTICIPLES = frozenset(
 )
 
 
-def _split_subject(words: list[str]) -> tuple[list[str], list[str]]:
+def _split_subject(words: list[str], bare: bool = False) -> tuple[list[str], list[str]]:
     """After an inverted auxiliary: the subject and what follows it ("the local people | call the
     islands"). Determiners, names and "of" belong to the subject; a lowercase word ends it when a name
-    has just ended, or when a determiner, preposition, name or the end follows it (it is then the verb)."""
+    has just ended, or when a determiner, preposition, name or the end follows it (it is then the verb).
+    `bare`: the auxiliary is "do"/"does"/"did", whose verb is a plain form, so a participle or -ing form
+    after a word does not make that word a noun ("did the Rhine stop being ...": "stop" is the verb)."""
     i = 0
     seen_name = seen_noun = after_of = False
     while i < len(words):
@@ -331,15 +334,19 @@ def _split_subject(words: list[str]) -> tuple[list[str], list[str]]:
             i += 1
             continue
         nxt = words[i + 1] if i + 1 < len(words) else ""
+        # "did the group stop being ...": after "did" the verb is plain and may take an -ing form as object
+        gerund_object = bare and _plain_verb(word) and nxt.lower().endswith("ing")
         if seen_name:
             # "the AQIS members targeted ...": a noun after the name when a participle follows it, or a
             # verb's plain form ("does the Vik canal run ...")
-            follows = _verb_follows(words[i + 1 : i + 3]) or (_noun_only(low) and _plain_verb(nxt))
+            follows = (_verb_follows(words[i + 1 : i + 3]) and not gerund_object) or (
+                _noun_only(low) and _plain_verb(nxt)
+            )
             if not low.endswith(("ed", "ing")) and follows and nxt.lower() != low:
                 seen_noun = True
                 i += 1
             break
-        if seen_noun and (not nxt or nxt.lower() in (_DET | _PREP) - {"of"} or nxt[0].isupper()):
+        if seen_noun and (not nxt or nxt.lower() in (_DET | _PREP) - {"of"} or nxt[0].isupper() or gerund_object):
             break
         seen_noun = True
         i += 1

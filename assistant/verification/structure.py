@@ -243,9 +243,10 @@ _DATE_WORD = re.compile(
     rf"\b(?:{_DAY}|{_SEASON})\b|\b(?:{_MONTH})\b(?=\s+\d|\s+of\b|,?\s+\d{{4}})|(?<=\bin\s)(?:{_MONTH})\b"
 )
 _RELATIVE = re.compile(r"\b(last|next|this|previous|coming|past|following)\s+(week|month|year|decade|century)\b")
-_TIME_PREP = re.compile(
-    r"\b(before|after|until|since|by)\s+(?:the\s+)?(?:\w+\s+)?(\d{3,4}s?|\w+day|(?:" + _MONTH + r"))\b"
-)
+# A year ("1990", "1990s", "AD 70", "70 BC"), a day or a month
+_WHEN = r"(\d{3,4}s?|ad\s+\d{1,4}|\d{1,4}\s+(?:bc|bce|ad|ce)|\w+day|(?:" + _MONTH + r"))\b"
+_BOUNDS = r"(before|after|until|since|by)"
+_TIME_PREP = re.compile(rf"\b{_BOUNDS}\s+(?:the\s+)?(?:\w+\s+)?{_WHEN}")
 
 
 def date_mismatch(claim: str, quotes: str) -> str:
@@ -259,11 +260,37 @@ def date_mismatch(claim: str, quotes: str) -> str:
         if other and (when, unit) not in given:
             return f"the quote says {other[0]} {unit}, not {when} {unit}"
     quoted = {(p, t) for p, t in _TIME_PREP.findall(folded_quotes)}
-    for prep, when in _TIME_PREP.findall(folded_claim):
+    bounded = _TIME_PREP.findall(folded_claim)
+    for prep, when in bounded:
         other = sorted(p for p, t in quoted if t == when and p != prep)
         if other and (prep, when) not in quoted:
             return f"the quote says {other[0]} {when}, not {prep} {when}"
+    # "in AD 70" where the quote only says "until after AD 70": "after", "before" and "by" bound a date and
+    # never name it, so a claim that puts something at that date says what the quote does not. ("Since X"
+    # and "until X" are left alone: they name when something began or ended.)
+    for _, when in sorted(quoted):
+        at = re.search(rf"(?:^|(\w+)\s+){re.escape(when)}\b", folded_claim)
+        if not at or (at.group(1) or "in") not in _POINT or _unbounded(when, folded_quotes):
+            continue
+        phrase = re.search(rf"\b{_BOUNDS}\s+(?:the\s+)?(?:\w+\s+)?{re.escape(when)}\b", folded_quotes)
+        nearest = [w for w in phrase.group(0).split() if w in _OPEN_BOUNDS] if phrase else []
+        if nearest:
+            return f"the quote says {phrase.group(0)}, not {at.group(1) or 'at'} {when}"
     return ""
+
+
+_POINT = frozenset("in on at during".split())
+_OPEN_BOUNDS = frozenset("after before by".split())
+
+
+def _unbounded(when: str, quotes: str) -> bool:
+    """Whether the quotes also give the date without a bound before it."""
+    for found in re.finditer(rf"\b{re.escape(when)}\b", quotes):
+        clause = re.split(r"[,;.:]", quotes[: found.start()])[-1].split()
+        bound = [w for w in clause[-3:] if re.fullmatch(_BOUNDS, w)]
+        if not bound or (bound == ["until"] and {"not", "never", "no"} & set(clause)) or "n't" in " ".join(clause):
+            return True
+    return False
 
 
 # --- echoes -----------------------------------------------------------------------------------------------
