@@ -12,7 +12,7 @@ from assistant.retrieval.aliases import learn
 from assistant.settings import Settings
 from assistant.verification.check import load_pairs, pair_metrics
 from assistant.verification.claims import statement
-from assistant.verification.judge import Judge, rule_failure
+from assistant.verification.judge import DENIES, Judge, rule_failure
 from assistant.verification.relations import replaced_qualifier, swapped_relation, truncated_copy
 
 UNSUPPORTED = [
@@ -887,3 +887,17 @@ def test_to_before_a_verb_opens_the_verb_and_names_no_role_object():
     assert swapped_relation("The water did continue to rise during the Late Vik in Norland.", [quote]) == ""
     # a role's object after "to" is still checked
     assert swapped_relation("Karl is the ambassador to Norland.", ["Karl, the ambassador to Sorland, spoke."])
+
+
+def test_a_negation_the_question_uses_to_describe_what_the_quote_refers_back_to_is_denied_by_nothing():
+    question = "What cast doubt on the council's pledge not to close the dam?"
+    claim = "The flood of 1953 cast doubt on the council's pledge not to close the dam."
+    quote = ["However, the flood of 1953 raised questions about this promise."]
+    before = ["Dam", "The council promised not to close the dam."]
+    assert DENIES not in rule_failure(claim, quote, question, 0.2, context=before, composed=True)
+    # with nothing before it that says "not", the quote's promise may be any promise
+    other = ["Dam", "The council promised to close the dam."]
+    assert rule_failure(claim, quote, question, 0.2, context=other) == DENIES
+    # a negation of the claim's own, not the question's, is still one the quote does not hold
+    own = "The flood of 1953 did not cast doubt on this promise."
+    assert rule_failure(own, quote, "What did the flood of 1953 do?", 0.2, context=before) == DENIES

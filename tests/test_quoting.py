@@ -1,7 +1,7 @@
 """Quoting first, around the judge: which sentences a why-question's quoted answer is made of."""
 
 from assistant.answering.plan import plan
-from assistant.answering.quoting import candidates, quote_answer
+from assistant.answering.quoting import Findings, candidates, quote_answer
 from assistant.models.prompts import Prompts
 from assistant.schema import Article, Evidence
 from assistant.settings import Settings
@@ -174,3 +174,43 @@ def test_a_part_of_a_name_counts_for_its_share():
     assert pool.index(next(e for e in pool if e.text == sentences[1])) < pool.index(
         next(e for e in pool if e.text == sentences[0])
     )
+
+
+def test_a_span_may_stand_in_the_sentence_after_that_refers_back_to_the_one_about_the_question():
+    sentences = [
+        "The council promised to keep the old dam open to boats.",
+        "However, the flood of 1953 raised questions about this promise.",
+        "The old dam was painted green in 1990.",
+    ]
+    evidence = evidence_of(sentences, "dam.txt")
+    scorer = NamedScorer("the flood of 1953")
+    question = "What cast doubt on the council's promise to keep the old dam open to boats?"
+    # the sentence that answers shares one of the question's words: on its own it would not be judged
+    assert [e.text for e in candidates(question, evidence, Settings().extract_min_overlap)] == [sentences[0]]
+    found = Findings()
+    flow = quote_answer(Judge(scorer, Prompts()), Settings(), plan(question), evidence, lambda: None, found)
+    try:
+        while True:
+            next(flow)
+    except StopIteration as done:
+        result = done.value
+    assert result is not None and [c.quote for c in result[1]] == [sentences[1]]
+    assert found.short is not None and found.short.text == "the flood of 1953"
+
+
+def test_a_time_is_not_taken_from_the_sentence_after_that_only_refers_back():
+    sentences = [
+        "The council kept the old dam open to boats for many years.",
+        "This was followed by a flood, which came in 1953.",
+    ]
+    evidence = evidence_of(sentences, "dam.txt")
+    scorer = NamedScorer("1953")
+    question = "How long did the council keep the old dam open to boats?"
+    flow = quote_answer(Judge(scorer, Prompts()), Settings(), plan(question), evidence, lambda: None)
+    try:
+        while True:
+            next(flow)
+    except StopIteration as done:
+        result = done.value
+    # the year belongs to the flood, an event the question does not ask about
+    assert result is None and not any("1953" in p for p in scorer.passages)

@@ -114,7 +114,9 @@ def quote_answer(
     for n, ev in enumerate(pool[:limit], start=1):
         if passages >= EXTRACTIVE_SENTENCES or spent():
             break
-        unit = [ev] if spans else passage(ev, evidence)
+        # A lookup ("what does X mean") is answered where X is named, never by a sentence referring back
+        follow = spans and not lookup and _asks_thing(plan.asked)
+        unit = _with_follower(ev, evidence) if follow else [ev] if spans else passage(ev, evidence)
         key = tuple((part.article.doc_id, part.index) for part in unit)
         if key in judged or all(part in best for part in unit):
             continue
@@ -123,6 +125,10 @@ def quote_answer(
         if not verdict.supported:
             continue
         if spans:
+            # the words may stand in the sentence after, which refers back to this one ("However, the
+            # breakdown of X raises questions about this promise")
+            ev = next((part for part in unit if short.locate(verdict.words, part.text)), ev)
+            unit = [ev]
             span, failure = short.verify(judge, question, ev, verdict.words)
             if failure and lookup and not failure.startswith(short.NOT_ABOUT):
                 span, failure = None, ""  # "etim?", "who is X": a sentence about what is named is the answer
@@ -166,6 +172,29 @@ def _reason_after(pool: list[Evidence], evidence: list[Evidence]) -> list[Eviden
     if following is None or any(is_next(ev) for ev in pool[:2]) or directive_form(following.text) != "news":
         return pool
     return [first, following, *[ev for ev in pool[1:] if not is_next(ev)]]
+
+
+_WH = re.compile(r"\b(how|when|where|why|what|which|who|whom|whose)\b(?:\s+(\w+))?", re.IGNORECASE)
+_TIME_NOUNS = frozenset("year years century decade month day date time period era age season".split())
+
+
+def _asks_thing(asked: str) -> bool:
+    """Whether the question asks for a thing or an agent (what, which, who), not for when, where, how much
+    or how long: a time, place or amount answers only in a sentence that names the event it belongs to
+    (`events.unsaid_event`), and a sentence that refers back with "this" or "it" names none."""
+    first = _WH.search(asked)
+    if first is None or first.group(1).lower() not in {"what", "which", "who", "whom", "whose"}:
+        return False
+    return (first.group(2) or "").lower() not in _TIME_NOUNS
+
+
+def _with_follower(ev: Evidence, evidence: list[Evidence]) -> list[Evidence]:
+    """The sentence and, when the next sentence of its paragraph leans on it ("However, …", "This …"),
+    that one too: a sentence that states what the question is about is often followed by the one that
+    answers it in other words."""
+    unit = passage(ev, evidence)
+    start = unit.index(ev)
+    return unit[start : start + 1 + PASSAGE_AFTER]
 
 
 def passage(ev: Evidence, evidence: list[Evidence]) -> list[Evidence]:

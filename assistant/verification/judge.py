@@ -145,7 +145,9 @@ def rule_failure(
         # "the Pakistani government" where the quote has "the Indian government": say whose it is instead
         return replaced_qualifier(claim, quotes, aliases) or f"name not in the quote: {', '.join(missing_names)}"
     claim_terms = tx.terms(claim)
-    if (tx.negated(claim) and not tx.negated(joined)) or (tx.double_negative(claim) and not tx.double_negative(joined)):
+    if (
+        tx.negated(claim) and not tx.negated(joined) and not _negation_referred_to(claim, joined, question, context)
+    ) or (tx.double_negative(claim) and not tx.double_negative(joined)):
         return DENIES
     if not tx.negated(claim) and claim_terms & tx.negated_terms(joined):
         return ASSERTS_DENIED
@@ -176,6 +178,21 @@ def rule_failure(
         or structure_failure(claim, quotes, question)
         or unsaid_event(question, quotes)  # after the checks that say what the quote says instead
     )
+
+
+def _negation_referred_to(claim: str, quote: str, question: str, context: Sequence[str]) -> bool:
+    """Whether the claim's negation is the question's own description of something the quote refers back
+    to: "the pledge not to give X a base" asked about, "this promise" in the quote, and the sentence
+    before saying "the promise not to provide X a place". The claim then denies nothing the quote says."""
+    asked = tx.fold(question)
+    negations = re.findall(r"\bnot\s+to\s+\w+", tx.fold(claim))
+    if not negations or len(negations) != len(re.findall(r"\b(?:not|never|no)\b|n't", tx.fold(claim))):
+        return False
+    refers = _refers(quote) or _DEMONSTRATIVE.search(tx.fold(quote))
+    return all(n in asked for n in negations) and bool(refers) and any(tx.negated(c) for c in context[1:])
+
+
+_DEMONSTRATIVE = re.compile(r"\b(?:this|these|such)\s+[a-z]{3,}")
 
 
 # A quote that opens on a pronoun or a definite description refers to someone named before it.
