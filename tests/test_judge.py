@@ -901,3 +901,20 @@ def test_a_negation_the_question_uses_to_describe_what_the_quote_refers_back_to_
     # a negation of the claim's own, not the question's, is still one the quote does not hold
     own = "The flood of 1953 did not cast doubt on this promise."
     assert rule_failure(own, quote, "What did the flood of 1953 do?", 0.2, context=before) == DENIES
+
+
+def test_an_attribution_the_question_gives_is_checked_against_the_article_not_the_quote():
+    question = "According to the Oslo economist quoted by The Harbour Times, why did the ferry fares rise?"
+    claim = "According to the Oslo economist quoted by The Harbour Times, the fares rose because fuel got dearer."
+    quote = ["Berg explained that the fares rose because fuel got dearer."]
+    article = (
+        "The ferry fares rose again in May. “It was expected,” Kari Berg, an economist at the University of "
+        "Oslo, told The Harbour Times. Berg explained that the fares rose because fuel got dearer."
+    )
+    assert rule_failure(claim, quote, question, 0.2, article=article) == ""
+    # the article names the attribution, but never with the quote's speaker
+    elsewhere = article.replace("Kari Berg, an economist", "Ola Dahl, an economist")
+    assert "name not in the quote" in rule_failure(claim, quote, question, 0.2, article=elsewhere)
+    # an attribution the question does not give is the claim's own, and needs the quote
+    unasked = "Why did the ferry fares rise?"
+    assert "name not in the quote" in rule_failure(claim, quote, unasked, 0.2, article=article)

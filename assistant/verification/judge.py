@@ -27,6 +27,7 @@ from ..safety import carries_markup
 from .claims import mentions_question
 from .copying import ANSWER_TOKENS, NO_ANSWER, copy_words, read
 from .events import unsaid_event
+from .reference import POINTER, attributed, negation_referred_to, refers
 from .relations import described_otherwise, replaced_qualifier, swapped_relation, truncated_copy
 from .structure import spelled_numbers, structure_failure
 
@@ -120,10 +121,10 @@ def rule_failure(
         # name they mention ("It is the second-longest river" does not stand for a country the sentence
         # before flows through). "This section" may point at anything named before.
         around = context[0]
-        if _POINTER.search(joined) or _SPEAKER.search(joined):
+        if POINTER.search(joined) or _SPEAKER.search(joined):
             # "we have seen ...": the speaker, named wherever the sentences around attribute the words
             around = " ".join(context)
-        elif _refers(joined):
+        elif refers(joined):
             around = " ".join([context[0], *map(_subject, context[1:])])
         asked = tx.terms(question)
         missing_names = [
@@ -135,6 +136,8 @@ def rule_failure(
     if missing_names and question:  # the question's first word is capitalised for its place, not a name
         opener = tx.stem_words(tx.tokens(question)[:1])
         missing_names = [n for n in missing_names if n not in opener]
+    if missing_names and article:
+        missing_names = [n for n in missing_names if n not in attributed(claim, question, joined, article)]
     if missing_names and not context and _ANAPHOR.search(tx.fold(joined)):
         # "The group announced its existence ..." answering "How did the TTP come into being?": a name
         # the question gives, which the quote refers to by a pronoun or "the group" (with no sentences
@@ -146,7 +149,7 @@ def rule_failure(
         return replaced_qualifier(claim, quotes, aliases) or f"name not in the quote: {', '.join(missing_names)}"
     claim_terms = tx.terms(claim)
     if (
-        tx.negated(claim) and not tx.negated(joined) and not _negation_referred_to(claim, joined, question, context)
+        tx.negated(claim) and not tx.negated(joined) and not negation_referred_to(claim, joined, question, context)
     ) or (tx.double_negative(claim) and not tx.double_negative(joined)):
         return DENIES
     if not tx.negated(claim) and claim_terms & tx.negated_terms(joined):
@@ -180,37 +183,14 @@ def rule_failure(
     )
 
 
-def _negation_referred_to(claim: str, quote: str, question: str, context: Sequence[str]) -> bool:
-    """Whether the claim's negation is the question's own description of something the quote refers back
-    to: "the pledge not to give X a base" asked about, "this promise" in the quote, and the sentence
-    before saying "the promise not to provide X a place". The claim then denies nothing the quote says."""
-    asked = tx.fold(question)
-    negations = re.findall(r"\bnot\s+to\s+\w+", tx.fold(claim))
-    if not negations or len(negations) != len(re.findall(r"\b(?:not|never|no)\b|n't", tx.fold(claim))):
-        return False
-    refers = _refers(quote) or _DEMONSTRATIVE.search(tx.fold(quote))
-    return all(n in asked for n in negations) and bool(refers) and any(tx.negated(c) for c in context[1:])
-
-
-_DEMONSTRATIVE = re.compile(r"\b(?:this|these|such)\s+[a-z]{3,}")
-
-
 # A quote that opens on a pronoun or a definite description refers to someone named before it.
 _ANAPHOR = re.compile(
     r"^\W*(?:he|she|they|it|his|her|their|its|the\s+(?:group|organi[sz]ation|movement|party|militants?|company|man|woman|official|leader|country|city))\b"
 )
 
 
-# A quote that refers back anywhere: a personal pronoun, or an opening noun phrase that points back
-# ("The lake is situated ...", "This section is ..."; not "The discharge of X").
-_PRONOUN = re.compile(r"\b(?:he|she|it|they|him|her|them|his|its|their)\b")
 # First person, as written: "US" is a country, not "us".
 _SPEAKER = re.compile(r"\b(?:[Ww]e|us|[Oo]ur|I|me|[Mm]y)\b")
-_POINTER = re.compile(r"^\W*(?:[Tt]he|[Tt]his|[Tt]hese|[Tt]hat|[Tt]hose)\s+[a-z][\w-]*\s+(?!of\b)")
-
-
-def _refers(quote: str) -> bool:
-    return bool(_PRONOUN.search(tx.fold(quote)) or _POINTER.search(quote))
 
 
 _CAPITALISED = re.compile(r"\b[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*")

@@ -99,7 +99,10 @@ class Review:
         cited = [self.evidence[m] for m in dict.fromkeys(claim.markers) if m in self.evidence]
         reason = "no valid citation" if claim.markers else "no citation"
         if cited:
-            verdict = self.judge.judge(self.question, claim.text, [ev.text for ev in cited], _context(cited))
+            articles = " ".join(dict.fromkeys(ev.article.text for ev in cited))
+            verdict = self.judge.judge(
+                self.question, claim.text, [ev.text for ev in cited], _context(cited), article=articles
+            )
             if verdict.supported:
                 return cite.Verdict(claim, "")
             reason = verdict.reason
