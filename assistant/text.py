@@ -173,6 +173,34 @@ def recase(text: str, sources: list[str]) -> str:
     return WORD.sub(one, text)
 
 
+_AUXILIARY_FORMS = "does did do is are was were has have had can could will would should".split()
+# The slot of a question's auxiliary: right after its question word, before the subject ("where doe the").
+_AUXILIARY_SLOT = re.compile(
+    r"\b(?P<wh>what|where|when|which|who|whom|why|how)\s+(?P<aux>[a-z]{2,6})"
+    r"(?=\s+(?:the|a|an|this|that|these|those|it|its|they|their|he|his|she|her|we|you|i|[A-Z])\b)",
+    re.IGNORECASE,
+)
+
+
+def mend_auxiliary(question: str) -> str:
+    """The question with an auxiliary typed one letter short written out ("where doe the other third flow?"
+    -> "where does …"): every check that writes the question as a claim reads its auxiliary. Only in the
+    auxiliary's slot, and only a word no auxiliary is, that one dropped letter makes one."""
+
+    def mended(match: re.Match[str]) -> str:
+        typed = match.group("aux")
+        if typed.lower() in _AUXILIARY_FORMS:
+            return match.group()
+        full = [
+            a
+            for a in _AUXILIARY_FORMS
+            if len(a) == len(typed) + 1 and any(a[:i] + a[i + 1 :] == typed.lower() for i in range(len(a)))
+        ]
+        return f"{match.group('wh')} {full[0]}" if len(full) == 1 else match.group()
+
+    return _AUXILIARY_SLOT.sub(mended, question)
+
+
 def opening_name(text: str) -> list[str]:
     """The stem of the text's first word when it is a name: capitalised and no English word ("Iran hosted
     the talks"; not "Militants", "However"). `names` leaves the first word out, capitalised for its place."""

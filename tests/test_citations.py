@@ -279,6 +279,21 @@ def test_a_free_reply_that_strays_from_the_passage_is_cut_short_and_read_again_u
     assert scorer.written == 2  # "Rhine River" is no copy: the words after it were never paid for
 
 
+def test_what_a_word_means_in_any_verb_for_it_is_the_gloss_the_passage_gives_it_in_brackets():
+    passage = 'The water flows into the Orrinne ("Orm Gutter") and the Vikrhein ("Vik Lake").'
+    for question in ("What does the word Orrinne translate to?", "What does Orrinne stand for?"):
+        assert cite.is_lookup(question), question
+        # a judge model that only gives the word back: the bracket after it says what it means
+        verdict = Judge(FixedScorer("Orrinne", supports=True, none=0.1), Prompts()).answers(question, passage)
+        assert verdict.supported and verdict.words == "Orm Gutter", (question, verdict)
+    # the gloss of another word is no answer; a judge model's own reply, beyond the question, stands
+    judge = Judge(FixedScorer("Orrinne", supports=True, none=0.1), Prompts())
+    assert judge.answers("What does the word Seerhein translate to?", passage).words == "Orrinne"
+    judge = Judge(FixedScorer("a gutter", supports=True, none=0.1), Prompts())
+    assert judge.answers("What does the word Orrinne translate to?", passage).words == "a gutter"
+    assert not cite.is_lookup("What does the dam translate into power?")  # a verb with its object, no meaning asked
+
+
 def test_a_reply_that_only_calls_the_asked_place_the_country_repeats_the_question():
     passage = "Lena Vik wrote a book on fishing in the country before she moved to Oslo."
     judge = Judge(FixedScorer("book on fishing in the country", supports=True, none=0.1), Prompts())

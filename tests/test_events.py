@@ -18,6 +18,14 @@ from assistant.verification.judge import rule_failure
         ("When was the treaty supposed to be signed?", "sign"),
         ("When was the city within the empire?", ""),  # a state, no verb
         ("Who built the museum?", ""),  # no time asked
+        ("Where does the canal redistribute the water?", "redistribute"),  # a place belongs to its event too
+        ("Where was the envoy killed?", "kill"),
+        ("Where is the museum located?", ""),  # where a thing is: no event
+        ("Where does the envoy live?", ""),
+        # a relative clause runs to its own verb; a word after an adjective or a count is a noun
+        ("When did the fighters that the Norland soldier met arrive?", "arrive"),
+        ("When did the deadly clash that killed six people and injured 17 take place?", ""),
+        ("In what century did the forests on the flood plain increase?", "increase"),
     ],
 )
 def test_the_verb_of_a_time_question(question: str, verb: str) -> None:
@@ -59,3 +67,10 @@ def test_a_sentence_that_dates_another_event_is_not_put_to_the_judge_at_all() ->
     evidence = [Evidence(number=n + 1, article=article, index=n) for n in range(2)]
     kept = candidates("When did the explorer discover the island?", evidence, min_overlap=0.1)
     assert [ev.text for ev in kept] == ["The explorer discovered the island in 1822."]
+
+
+def test_a_place_of_another_event_does_not_answer_where_this_one_happened() -> None:
+    quote = "Near Arnhem, the Orm branches off from the Dram."
+    assert unsaid_event("Where does the Orm redistribute into?", [quote])
+    assert not unsaid_event("Where does the Orm branch off?", [quote])
+    assert not unsaid_event("Where is the Orm located?", [quote])

@@ -178,6 +178,21 @@ def test_a_thing_another_party_s_in_the_quote_is_not_the_claim_s():
     assert "not sveland forces" in owned
 
 
+def test_a_verb_acts_on_its_object_not_on_where_the_object_went():
+    quote = "By then the Orm had captured streams down to the Vik Hills, including the Lund and the Dram."
+    asked = "What captured the Vik Hills?"
+    failure = rule_failure("The Orm captured the Vik Hills.", [quote], asked, composed=True)
+    assert failure == "the quote has captured streams, not vik hills"
+    # what it acts on, and what is listed as part of it, are its objects; a verb with no object is left alone
+    assert rule_failure("The Orm had captured streams.", [quote], "What had the Orm captured?", composed=True) == ""
+    assert rule_failure("The Orm captured the Lund.", [quote], "What did the Orm capture?", composed=True) == ""
+    moved = "The army moved troops to the Vik Hills."
+    assert rule_failure("The army moved to the Vik Hills.", [moved], "Where did the army move?", composed=True) == ""
+    # "the city of X" is X: "of" gives the object's name, not where it went
+    took = "The army took the city of Lund in May."
+    assert rule_failure("The army took Lund.", [took], "What did the army take?", composed=True) == ""
+
+
 def test_aliases_are_learned_from_the_text():
     aliases = learn(["The National Liberation Army (ELN) attacked a base.", "the Gulf Clan or AGC, a cartel"])
     assert "eln" in aliases.of("National Liberation Army")

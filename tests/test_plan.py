@@ -23,3 +23,16 @@ def test_several_things_asked_and_a_bare_name_are_told_apart():
     assert not plan("What is the height of the Vik dam?").lookup
     # a request about how to answer is not part of the question
     assert plan("In one word, according to the articles: who built the Vik dam?").question.startswith("who built")
+
+
+def test_an_auxiliary_typed_one_letter_short_is_read_as_the_auxiliary():
+    from assistant.verification.claims import statement
+
+    parsed = plan("If two thirds flow west, where doe the other third flow?")
+    assert parsed.asked == "where does the other third flow?"
+    # the claim a short answer is checked as reads the auxiliary: "the other third does flow through X"
+    assert statement(parsed.asked, "the Vik Kanaal").startswith("The other third does flow")
+    # only in the auxiliary's slot, only a word one dropped letter from one auxiliary
+    assert plan("Which way the wind blows?").question == "Which way the wind blows?"
+    assert plan("what ha the dam done").question == "what ha the dam done"  # has or had: left as typed
+    assert plan("What doe the council say?").question == "What does the council say?"

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .. import text as tx
 from ..verification import citations as cite
 from ..verification import short
 from ..verification.premises import assumption, premises
@@ -32,7 +33,7 @@ class Plan:
 
 
 def plan(question: str) -> Plan:
-    question = cite.asked(question)
+    question = tx.mend_auxiliary(cite.asked(question))
     return Plan(
         question=question,
         asked=cite.main_clause(question),

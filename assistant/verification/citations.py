@@ -263,7 +263,9 @@ _DEFINITION = re.compile(
     r"(?:the\s+|an?\s+)?[^?]{1,60}?"
     r"(?<!\bby)(?<!\bfor)(?<!\bwith)(?<!\bfrom)(?<!\bto)(?<!\bin)(?<!\bof)(?<!\bon)(?<!\bat)(?<!\babout)"
     r"(?<!ed)(?<!\bknown)\??\s*$"
-    r"|^\W*what\s+(?:does|do|did)\s+[^?]{1,60}\s+(?:mean|stand\s+for)\W*$",
+    # what a word means, in any of the verbs for it ("translate to", "refer to", "signify")
+    r"|^\W*what\s+(?:does|do|did)\s+[^?]{1,60}\s+(?:mean|stand\s+for|signify|denote|"
+    r"translate(?:\s+(?:to|as|into)(?:\s+english)?)?|refer\s+to)\W*$",
     re.IGNORECASE,
 )
 # "what is the height of X": a lowercase noun of something asks for that attribute ("the Treaty of X" is a name).

@@ -1,4 +1,4 @@
-"""Whether a quote says the event a time question asks about.
+"""Whether a quote says the event a time or place question asks about.
 
 "When did Herodotus discover the Rhine?" asks when one thing happened: the discovering. A sentence that
 names Herodotus, the Rhine and a century but says he did not know it, or that dates something else, gives
@@ -6,6 +6,9 @@ the time of another event; the date in it is no answer. So the question's own ve
 "fell" for "fall", or a word built on it, "discovery" for "discover") must be in the quote. Verbs that
 carry no event of their own ("take place", "happen") say nothing to look for, and whether something began
 or ended is `wording.aspect_mismatch`'s to check.
+
+A place belongs to its event the same way: "Where does X redistribute?" is not answered by a sentence
+that says where X branches off. Verbs of where a thing is ("located", "lie", "based") name no event.
 """
 
 from __future__ import annotations
@@ -18,7 +21,7 @@ from .. import text as tx
 
 _TIME_QUESTION = re.compile(
     r"^\W*(?:(?:in|during|at|by|since|until)\s+)?"
-    r"(?:when|(?:what|which)\s+(?:year|century|decade|period|era|month|day|date|time|age|season))\s+"
+    r"(?P<wh>when|where|(?:what|which)\s+(?:year|century|decade|period|era|month|day|date|time|age|season))\s+"
     r"(?P<aux>did|does|do|was|were|is|are|has|have|had)\s+(?P<rest>.+?)\W*$",
     re.I,
 )
@@ -34,6 +37,7 @@ _LIGHT = frozenset(
     "be have do happen occur take make get go come become begin start end finish stop cease commence "
     "complete conclude last continue remain".split()
 )
+_WHEREABOUTS = frozenset("locate situate lie live stand sit stay reside base find border".split())
 
 
 @cache  # `quoting.candidates` asks it once per evidence sentence
@@ -46,20 +50,32 @@ def asked_event(question: str) -> str:
     if match is None:
         return ""
     done = match.group("aux").lower() in _DO
+    light = _LIGHT | _WHEREABOUTS if match.group("wh").lower() == "where" else _LIGHT
     words = [w.strip(',;:"“”') for w in match.group("rest").split()]
     previous = ""
+    relative = False
     for n, word in enumerate(words):
         low = word.lower()
+        # "the fighters that Karim met come from": a relative clause runs to its own verb, a finite one
+        if low in _RELATIVES:
+            relative = True
+        if relative:
+            relative = not (low not in _RELATIVES and _finite(low))
+            previous = low
+            continue
         catenative = n + 1 < len(words) and words[n + 1].lower() == "to"  # "supposed to be finished"
-        if word[:1].islower() and previous not in _DETERMINERS and not catenative and _verb(low, base=done):
+        # after a determiner, a number or an adjective ("the deadly clash", "six people") a word is a noun
+        counted = previous in tx.NUMBER_WORDS or previous.isdigit()  # "killed six people"; not "injured 17 take"
+        noun = previous in _DETERMINERS or _adjective(previous) or (counted and _lemma(low) not in light)
+        if word[:1].islower() and not noun and not catenative and _verb(low, base=done):
             # "the water level rise": a noun before the verb may be one too; the verb is the last of a run
             following = words[n + 1].lower() if n + 1 < len(words) else ""
-            if _lemma(low) in _LIGHT:  # "take place": no event of its own, whatever follows
+            if _lemma(low) in light:  # "take place": no event of its own, whatever follows
                 return ""
             if following[:1].isalpha() and words[n + 1][:1].islower() and _verb(following, base=done):
                 low = following
             base = _lemma(low)
-            return "" if base in _LIGHT else base
+            return "" if base in light else base
         previous = low
     return ""
 
@@ -70,7 +86,7 @@ def unsaid_event(question: str, quotes: Sequence[str]) -> str:
     if not verb:
         return ""
     words = tx.tokens(" ".join(quotes))
-    if any(_lemma(word) == verb for word in words):
+    if any(_lemma(word) in (verb, f"re{verb}") for word in words):  # "rejoin" says "join" again
         return ""
     joined = " ".join(quotes)
     stem = tx.stem_words([verb])[0]
@@ -80,6 +96,28 @@ def unsaid_event(question: str, quotes: Sequence[str]) -> str:
     if any(tx.stem_words([noun.lower()])[0] in asked for noun in _DATED.findall(joined)):
         return ""  # "a January report" dates the report the question asks about, with no verb
     return f"the quote does not speak of the event asked about (“{verb}”)"
+
+
+_RELATIVES = frozenset("that which who whom whose".split())
+
+
+def _finite(word: str) -> bool:
+    """A verb in its past or present form ("met", "says"): the verb a relative clause ends on."""
+    from lemminflect import getAllInflections, getAllLemmas
+
+    if "VERB" not in getAllLemmas(word):
+        return False
+    forms = getAllInflections(_lemma(word), upos="VERB")
+    return word in forms.get("VBD", ()) + forms.get("VBZ", ()) + forms.get("VBP", ())
+
+
+def _adjective(word: str) -> bool:
+    """A word that is only an adjective or adverb ("deadly"): what follows it is a noun. Not one that may be
+    a noun too ("the flood plain increase": "plain" is the noun the verb follows)."""
+    from lemminflect import getAllLemmas
+
+    lemmas = getAllLemmas(word)
+    return "ADJ" in lemmas and set(lemmas) <= {"ADJ", "ADV"}
 
 
 def _verb(word: str, base: bool) -> bool:

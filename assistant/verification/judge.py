@@ -28,7 +28,7 @@ from .claims import mentions_question
 from .copying import ANSWER_TOKENS, NO_ANSWER, copy_words, read
 from .events import unsaid_event
 from .reference import POINTER, attributed, negation_referred_to, refers
-from .relations import described_otherwise, replaced_qualifier, swapped_relation, truncated_copy
+from .relations import described_otherwise, gloss_of, other_object, replaced_qualifier, swapped_relation, truncated_copy
 from .structure import spelled_numbers, structure_failure
 
 CHOICES = ("Yes", "No")
@@ -178,6 +178,7 @@ def rule_failure(
         (swapped_relation(claim, quotes, aliases) if not (composed and mentions_question(claim)) else "")
         or replaced_qualifier(claim, quotes, aliases)
         or described_otherwise(claim, " ".join(quotes), aliases)
+        or other_object(claim, quotes)
         or structure_failure(claim, quotes, question)
         or unsaid_event(question, quotes)  # after the checks that say what the quote says instead
     )
@@ -339,6 +340,8 @@ class Judge:
             else read(complete(self.scorer, messages, ANSWER_TOKENS))
         )
         if is_lookup(question):  # what the passage says about the name is the answer
+            if spans and not _beyond(reply, asked):  # a name glossed in brackets is what it means
+                reply = gloss_of(question, passage) or reply
             return Verdict(
                 supported=True,
                 score=score,

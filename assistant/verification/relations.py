@@ -110,6 +110,51 @@ def replaced_qualifier(claim: str, quotes: Sequence[str], aliases: Aliases | Non
     return ""
 
 
+# Prepositions after which a name is where something goes or lies, not what a verb acts on: "captured
+# streams down to the Vosges" captured the streams. Not "of" ("the city of Kabul" is Kabul), nor
+# "including"/"such as" (what is listed is part of the object).
+_PATH = frozenset("to into toward towards down up across through past beyond near onto along".split())
+_DETERMINERS = frozenset("the a an its their his her our this that these those some many several".split())
+OBJECT_RUN = 4  # content words in a row after a verb: its object ("gave the Taliban money" gives money too)
+
+
+def _object_after(words: list[_Word], i: int) -> tuple[set[str], int, str] | None:
+    """The stems of the content words right after a verb (its determiners skipped) and where they end;
+    None when a preposition, a boundary or nothing follows (no object: "flows into X"); and its words."""
+    j = i + 1
+    while j < len(words) and words[j].plain in _DETERMINERS:
+        j += 1
+    first = j
+    while j < len(words) and j - first < OBJECT_RUN and words[j].stem and not words[j].plain.isdigit():
+        j += 1
+    run = {w.stem for w in words[first:j]}
+    return (run, j, " ".join(w.plain for w in words[first:j])) if run else None
+
+
+def other_object(claim: str, quotes: Sequence[str]) -> str:
+    """A claim whose verb acts on what the quote names only as where the verb's object went ("The Rhine
+    captured the Vosges Mountains" from "the Rhine had captured streams down to the Vosges Mountains")."""
+    c = _words(claim)
+    for i, word in enumerate(c):
+        if word.name or not word.stem or not _may_be_verb(word.plain):
+            continue
+        claimed = _object_after(c, i)
+        if claimed is None:
+            continue
+        for q in (_words(quote) for quote in quotes):
+            for j in (j for j, w in enumerate(q) if w.stem == word.stem and not w.name):
+                found = _object_after(q, j)
+                if found is None or found[0] & claimed[0]:
+                    continue
+                end = found[1]
+                while end < len(q) and q[end].plain in _PATH:
+                    end += 1
+                later = {w.stem for w in q[end : end + 6] if w.stem}
+                if end > found[1] and claimed[0] <= later:
+                    return f"the quote has {q[j].plain} {found[2]}, not {claimed[2]}"
+    return ""
+
+
 def _may_be_verb(word: str) -> bool:
     from lemminflect import getAllLemmas
 
@@ -245,6 +290,17 @@ def misplaced_gloss(claim: str, quotes: str) -> str:
         others = sorted(n for n in tx.names(claim) if n in tx.terms(rest) and n not in gloss)
         if others:
             return f"the quote glosses {match.group(1).split()[-1]} as “{match.group(2)}”, not {others[0]}"
+    return ""
+
+
+def gloss_of(question: str, passage: str) -> str:
+    """The bracketed gloss the passage gives right after a name the question asks about ('Rheinrinne
+    ("Rhine Gutter")' for "what does Rheinrinne translate to?"), or ""."""
+    asked = tx.terms(question)
+    for match in _GLOSS.finditer(passage):
+        owner = match.group(1).split()[-1]
+        if tx.terms(owner) and tx.terms(owner) <= asked and not tx.terms(match.group(2)) <= asked:
+            return match.group(2).strip()
     return ""
 
 
