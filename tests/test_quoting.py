@@ -214,3 +214,19 @@ def test_a_time_is_not_taken_from_the_sentence_after_that_only_refers_back():
         result = done.value
     # the year belongs to the flood, an event the question does not ask about
     assert result is None and not any("1953" in p for p in scorer.passages)
+
+
+def test_a_sentence_naming_what_is_asked_about_is_a_candidate_when_the_next_one_names_the_answer():
+    sentences = [
+        "Some key members of the guild want it to leave the Lund league, people said.",
+        "Among them are Anna Berg and Olof Dahl, its two treasurers.",
+        "The Lund league was founded by the guild of Vik.",
+    ]
+    evidence = evidence_of(sentences, "guild.txt")
+    # "Among them …" refers back through its opening preposition's pronoun: the two are one passage
+    from assistant.answering.quoting import passage
+
+    assert [e.text for e in passage(evidence[0], evidence)] == sentences[:2]
+    # the first names no person, yet with the sentence after it, it holds the kind of answer asked for
+    found = [e.text for e in candidates("Which guild members want to leave the Lund league?", evidence, 0.3)]
+    assert found[0] == sentences[0]

@@ -47,6 +47,8 @@ _LEANS_BACK = re.compile(
     r"^\W*(?:he|she|it|they|this|that|these|those|such|its|their|his|her|however|but|and|so|yet|still|thus|"
     r"therefore|hence|instead|also|meanwhile|moreover|furthermore|nevertheless|nonetheless|indeed|then|"
     r"accordingly|consequently|likewise|similarly|otherwise)\b"
+    # a preposition whose object is a pronoun: "Among them are …", "Of these, …"
+    r"|^\W*(?:among|of|for|to|from|with|like|besides|including)\s+(?:them|these|those|it|this|that|him|her)\b"
     r"|\b(?:therefore|thus|hence|as a result|for (?:this|that) reason|that is why|because of (?:this|that))\b",
     re.IGNORECASE,
 )
@@ -69,9 +71,15 @@ def candidates(question: str, evidence: list[Evidence], min_overlap: float) -> l
     # The kind check is cheap: a sentence without the kind of thing asked for does not take a place, nor
     # one that never names the event a time question asks about (the judge would turn it down after a
     # model call; `events.unsaid_event`).
-    fitting = [
-        ev for ev in evidence if cite.answers_question(question, ev.text) and not unsaid_event(question, [ev.text])
-    ]
+    # A sentence that states what a what/which/who question is about may leave the answer to the next one,
+    # which refers back ("Some key members want X. Among them are A and B."): the kind may stand there.
+    follow = short.wants_span(question) and not cite.is_lookup(question) and _asks_thing(asked)
+
+    def kind_held(ev: Evidence) -> bool:
+        unit = _with_follower(ev, evidence) if follow else [ev]
+        return any(cite.answers_question(question, part.text) for part in unit)
+
+    fitting = [ev for ev in evidence if kind_held(ev) and not unsaid_event(question, [ev.text])]
     # A full name is one thing asked about, however many words it has: "Noor Wali Mehsud" counts once, or
     # every sentence naming him in full outranks the one saying which network interviewed him. A part of
     # it counts for its share ("Taliban" is half of "the Pakistani Taliban"); ties go to more of the words.
