@@ -230,3 +230,14 @@ def test_a_sentence_naming_what_is_asked_about_is_a_candidate_when_the_next_one_
     # the first names no person, yet with the sentence after it, it holds the kind of answer asked for
     found = [e.text for e in candidates("Which guild members want to leave the Lund league?", evidence, 0.3)]
     assert found[0] == sentences[0]
+
+
+def test_a_word_built_on_the_same_stem_counts_as_the_question_s_word():
+    sentences = [
+        "The guild is unhappy that the council has not recognized its charter.",
+        "The council of Vik met in May.",
+    ]
+    evidence = evidence_of(sentences, "charter.txt")
+    # the stemmer leaves "recognit" for "recognition" and "recogn" for "recognized": one word all the same
+    found = [e.text for e in candidates("Why is the guild denied recognition of its charter?", evidence, 0.6)]
+    assert found == [sentences[0]]

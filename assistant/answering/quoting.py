@@ -87,13 +87,29 @@ def candidates(question: str, evidence: list[Evidence], min_overlap: float) -> l
     alone = wanted - set().union(*runs)
 
     def shared(ev: Evidence) -> tuple[float, int]:
-        held = wanted & tx.terms(ev.text)
+        held = _held(wanted, ev.text)
         return -(len(held & alone) + sum(len(run & held) / len(run) for run in runs)), -len(held)
 
     scored = sorted(fitting, key=shared)
     # A sentence that tells someone what to say or do asserts nothing, so it is never its own proof
     # (an instruction the screen left as evidence is not quoted as the answer either).
-    return [ev for ev in scored if tx.overlap(asked, ev.text) >= min_overlap and directive_form(ev.text) == "news"]
+    return [
+        ev
+        for ev in scored
+        if len(_held(wanted, ev.text)) >= min_overlap * len(wanted) and directive_form(ev.text) == "news"
+    ]
+
+
+DERIVED = 6  # letters a stem must have to stand for the longer stems it opens ("recogn" for "recognit")
+
+
+def _held(wanted: set[str], text: str) -> set[str]:
+    """The asked terms the text holds, a word built on the same stem included ("recognition" for
+    "recognized": the stemmer leaves "recognit" and "recogn")."""
+    found = tx.terms(text)
+    return {
+        w for w in wanted if w in found or any(tx.same_start(w, t) and min(len(w), len(t)) >= DERIVED for t in found)
+    }
 
 
 def quote_answer(
