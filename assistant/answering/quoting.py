@@ -85,9 +85,10 @@ def candidates(question: str, evidence: list[Evidence], min_overlap: float) -> l
     # it counts for its share ("Taliban" is half of "the Pakistani Taliban"); ties go to more of the words.
     runs = [run & wanted for run in tx.full_names(asked) if len(run & wanted) > 1]
     alone = wanted - set().union(*runs)
+    named = set(tx.names(f"Q {asked}"))
 
     def shared(ev: Evidence) -> tuple[float, int]:
-        held = _held(wanted, ev.text)
+        held = _held(wanted, ev.text, named)
         return -(len(held & alone) + sum(len(run & held) / len(run) for run in runs)), -len(held)
 
     scored = sorted(fitting, key=shared)
@@ -96,20 +97,22 @@ def candidates(question: str, evidence: list[Evidence], min_overlap: float) -> l
     return [
         ev
         for ev in scored
-        if len(_held(wanted, ev.text)) >= min_overlap * len(wanted) and directive_form(ev.text) == "news"
+        if len(_held(wanted, ev.text, named)) / len(wanted) >= min_overlap and directive_form(ev.text) == "news"
     ]
 
 
 DERIVED = 6  # letters a stem must have to stand for the longer stems it opens ("recogn" for "recognit")
 
 
-def _held(wanted: set[str], text: str) -> set[str]:
+def _held(wanted: set[str], text: str, named: set[str]) -> set[str]:
     """The asked terms the text holds, a word built on the same stem included ("recognition" for
-    "recognized": the stemmer leaves "recognit" and "recogn")."""
+    "recognized": the stemmer leaves "recognit" and "recogn"); a name (`named`) only as written."""
     found = tx.terms(text)
-    return {
-        w for w in wanted if w in found or any(tx.same_start(w, t) and min(len(w), len(t)) >= DERIVED for t in found)
-    }
+
+    def derived(word: str) -> bool:
+        return word not in named and any(tx.same_start(word, t) and min(len(word), len(t)) >= DERIVED for t in found)
+
+    return {w for w in wanted if w in found or derived(w)}
 
 
 def quote_answer(
