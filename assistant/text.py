@@ -257,7 +257,8 @@ def rest_of_name(name: str, text: str, found: set[str], around: str) -> bool:
     """Whether `name` is a part of a full name in `text` ("Imran" of "Imran Khan") that is left out where
     another part is `found` ("Khan's arrest"), while `around` gives the whole name: the same person."""
     spaced = " ".join(around.split())
-    for run in _name_runs(text):
+    # "Imran Khan's Pakistan Tehreek-e-Insaf": an owner's name ends at its possessive
+    for run in (part for whole in _name_runs(text) for part in re.split(r"['’]s\s+", whole)):
         parts = set(names(f"Q {run}"))
         if name in parts and (parts - {name}) & found and _POSSESSIVE.sub("", run) in spaced:
             return True

@@ -220,6 +220,9 @@ def test_a_trailing_time_clause_is_not_what_is_asked():
     assert cite.main_clause("Who was the city's mayor when the bridge fell in 2019?") == "Who was the city's mayor?"
     # Too little left to ask anything: the question stays whole.
     assert cite.main_clause("What happened when the bridge fell?") == "What happened when the bridge fell?"
+    # which article to read is not what is asked about
+    pointed = "Who leads the port authority, according to the article on Ola Dahl's radio interview?"
+    assert cite.main_clause(pointed) == "Who leads the port authority?"
 
 
 def test_a_written_answer_to_a_question_a_span_answers_must_answer_it_as_a_quote_must():

@@ -178,6 +178,14 @@ def test_a_thing_another_party_s_in_the_quote_is_not_the_claim_s():
     assert "not sveland forces" in owned
 
 
+def test_a_role_of_a_thing_owned_by_a_long_name_is_a_role_of_that_thing():
+    quote = "said Ola Dahl, commanding officer of the 12 Vik Brigade of the Norland Army."
+    # "the Norland Army's 12 Vik Brigade" is the brigade: the owner's whole name and the count are passed over
+    assert swapped_relation("Ola Dahl is the commanding officer of the Norland Army's 12 Vik Brigade.", [quote]) == ""
+    wrong = swapped_relation("Ola Dahl is the commanding officer of the Norland Army's 12 Lund Brigade.", [quote])
+    assert wrong == "the quote makes it “officer of” vik, not lund"
+
+
 def test_a_verb_acts_on_its_object_not_on_where_the_object_went():
     quote = "By then the Orm had captured streams down to the Vik Hills, including the Lund and the Dram."
     asked = "What captured the Vik Hills?"
@@ -933,3 +941,22 @@ def test_an_attribution_the_question_gives_is_checked_against_the_article_not_th
     # an attribution the question does not give is the claim's own, and needs the quote
     unasked = "Why did the ferry fares rise?"
     assert "name not in the quote" in rule_failure(claim, quote, unasked, 0.2, article=article)
+
+
+def test_words_asked_of_one_speaker_are_not_answered_by_another_s():
+    question = "What reason did Governor Alder give for closing the port?"
+    claim = "The harbour walls were no longer safe."
+    quote = "“The harbour walls were no longer safe,” Brenn said on Monday."
+    article = f"Mayor Tomas Brenn spoke after Governor Alder left. {quote}"
+    why = rule_failure(claim, [quote], question, article=article)
+    assert why == "the quote gives Brenn’s words, not those asked for"
+    # the asked speaker named by the quote, or described where the article names the quote's speaker
+    assert rule_failure(claim, [quote], "What reason did Mayor Brenn give for closing the port?", article=article) == ""
+    described = "Tomas Brenn, the port's harbour master, said it would close. " + quote
+    asked = "According to the harbour master, why did the port close?"
+    assert rule_failure(claim, [quote], asked, article=described) == ""
+    # "according to the article on X": which article, not whose words
+    pointed = "Why did the port close, according to the article on Governor Alder's visit?"
+    assert rule_failure(claim, [quote], pointed, article=article) == ""
+    # a quote that names no speaker of its own may be anyone's: the sentences around decide, not this rule
+    assert rule_failure(claim, ["The harbour walls were no longer safe."], question, article=article) == ""

@@ -62,6 +62,10 @@ def test_a_surname_in_the_sentence_stands_for_the_full_name_the_article_gives():
     assert unmatched(question, sentence, [], article=article) == []
     assert unmatched(question, sentence, [], article=sentence) == ["lena"]
     assert unmatched("How many people linked to Ola Berg's party were held?", sentence, [], article=article) == ["ola"]
+    # the owner's name ends at its possessive: "Lena Berg's Free Party" is Lena Berg's party, named in full
+    held = "Forty people linked to Berg's Free Party were held."
+    asked = "How many people linked to Lena Berg's Free Party were held?"
+    assert unmatched(asked, held, [], article=article.replace(sentence, held)) == []
 
 
 def test_a_number_may_be_written_in_words_or_digits():
@@ -102,6 +106,11 @@ def test_a_why_question_in_other_words_gets_no_span():
     assert not wants_span("What made the engineers stop the repairs?")
     assert not wants_span("What reason did the mayor give for the delay?")
     assert not wants_span("What is the reason for the closure?")
+    # the other nouns for a reason
+    assert not wants_span("What is the rationale behind the mayor calling the closure a relief?")
+    assert not wants_span("What justification did the council offer for the tolls?")
+    assert not wants_span("On what grounds was the bridge closed?")
+    assert wants_span("On what ground did the teams play?")  # a place
     # a thing that caused, made up or led to something is named by a span
     assert wants_span("What caused the flood?")
     assert wants_span("What led to the closure?")

@@ -179,7 +179,12 @@ _LEADING_CLAUSE = re.compile(
 
 
 # "Who was prime minister when the Taliban took Kabul?": a trailing time clause sets when, not what.
-_TRAILING_CLAUSE = re.compile(r"\s+(?:when|while|after|before|once)\s+[^,?]+\?\s*$", re.IGNORECASE)
+# "…, according to the article on X's interview?": which article to read, not what the answer is about.
+_TRAILING_CLAUSE = re.compile(
+    r"(?:\s+(?:when|while|after|before|once)\s+[^,?]+"
+    r"|,?\s+(?:according\s+to|in|from)\s+the\s+(?:article|report|story|piece)s?\b[^?]*)\?\s*$",
+    re.IGNORECASE,
+)
 
 
 def main_clause(question: str) -> str:

@@ -51,3 +51,84 @@ def attributed(claim: str, question: str, quote: str, article: str) -> set[str]:
         if given and given <= held and speakers & held:
             return given
     return set()
+
+
+# Words of saying, lower case only: "the US State Department" names no speech.
+_SPEECH = (
+    r"(?-i:say|says|said|tell|tells|told|claim|claims|claimed|warn|warns|warned|argue|argues|argued|state|states|"
+    r"stated|write|writes|wrote|explain|explains|explained|add|adds|added|insist|insists|insisted|suggest|"
+    r"suggests|suggested|describe|describes|described|call|calls|called|give|gives|gave|offer|offers|offered|"
+    r"cite|cites|cited|justify|justifies|justified|mean|meant|think|thinks|thought|believe|believes|believed)"
+)
+# "What reason did X give …", "How does X explain …", "According to X, …": the question asks for X's words.
+_ASKED_SPEAKER = re.compile(
+    rf"^\W*(?:what|how|why|which|who)\b[^?]*?\b(?:did|does|do|has|have|had)\s+(?P<s>(?:\S+\s+){{0,7}}?\S+)\s+"
+    rf"{_SPEECH}\b",
+    re.I,
+)
+_ACCORDING_ANYWHERE = re.compile(r"\baccording\s+to\s+(?P<s>[^,?]{2,80})", re.I)
+_NAME_RUN = r"(?P<{}>(?:[A-Z][\w’'.-]*\s+){{0,3}}[A-Z][\w’'-]+)"
+# The sentence's own attribution: "…,” Khan said", "Khan told …", "said Khan", "according to Khan".
+_SAID_BY = re.compile(
+    _NAME_RUN.format("a") + r"\s+(?:said|says|told|added|wrote|warned|explained|argued|claimed|stated|insisted)\b"
+    r"|\b(?:said|says|according\s+to)\s+" + _NAME_RUN.format("b")
+)
+_WRITINGS = frozenset("article articles report reports text texts story stories piece pieces".split())
+
+
+def asked_speaker(question: str) -> str:
+    """Whose words the question asks for ("President Biden" in "What reason did President Biden give …");
+    "" when it asks for no one's, or for the articles' own."""
+    match = _ASKED_SPEAKER.match(" ".join(question.split())) or _ACCORDING_ANYWHERE.search(question)
+    # "according to the article on X's interview": the articles' own words, whoever they are about
+    if match is None or set(tx.tokens(match.group("s"))[:2]) & _WRITINGS or not tx.terms(match.group("s")):
+        return ""
+    return match.group("s")
+
+
+def other_speaker(question: str, quote: str, article: str) -> str:
+    """The speaker the quote attributes its words to, when the question asks for someone else's: no word
+    of the asked speaker is in the quote, and none is in any sentence of the article naming the quote's
+    speaker ("Khan said" for a question about what Biden said). "" otherwise, and when the quote names no
+    speaker of its own (its speaker may then be named around it)."""
+    speaker = asked_speaker(question)
+    asked = tx.terms(speaker) | set(tx.names(f"X {speaker}"))
+    if not asked or asked & (tx.terms(quote) | tx.acronyms(quote)):
+        return ""
+    for match in _SAID_BY.finditer(quote):
+        given = set(tx.names(f"X {match.group('a') or match.group('b')}")) - {"x"}
+        if not given or given & asked:
+            continue
+        if not asked & _described(given, article or quote):
+            return match.group("a") or match.group("b")
+    return ""
+
+
+_APPOSITIVE = 12  # words at most of "Ali Mir Asfandyar, postdoctoral fellow at Stanford University's …, told"
+
+
+def _described(name: set[str], article: str) -> set[str]:
+    """The words that describe a person wherever the article names them: the title run right before the name
+    ("Stanford researcher Ali Mir Asfandyar", up to a function word) and an appositive set off by a comma
+    right after it (", a prominent member of the team,"). Not the rest of the sentence: "Brenn spoke after
+    Alder left" does not make Brenn Alder."""
+    found: set[str] = set()
+    stop = tx.stopwords() - {"the", "a", "an"}
+    for sentence in re.split(r'(?<=[.!?”"])\s+', article):
+        words = sentence.split()
+        for n, word in enumerate(words):
+            if not tx.terms(word) & name:
+                continue
+            before = []
+            for previous in reversed(words[max(0, n - 4) : n]):
+                if tx.fold(previous) in stop or previous[-1:] in ',;:.”"':
+                    break
+                before.append(previous)
+            after = []
+            if word.endswith(","):
+                for following in words[n + 1 : n + 1 + _APPOSITIVE]:
+                    after.append(following)
+                    if following[-1:] in ",;:.":
+                        break
+            found |= tx.terms(" ".join([*before, word, *after]))
+    return found

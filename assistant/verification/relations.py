@@ -193,17 +193,21 @@ def _object(words: list[_Word], link: int) -> str | None:
     """The first name just after a role's link word ("commander of [the] X"). An owner named before
     another name is not what the role governs ("commander of Iran's Quds Force" commands the force);
     before a common noun it is ("a member of Norland's parliament")."""
-    following = words[link + 1 : link + 5]
+    following = words[link + 1 : link + 7]
     if words[link].plain == "to" and following and _infinitive(following[0]):
         return None  # "continued to rise in X": "to" opens a verb, no role's object
-    for n, w in enumerate(following):
+    for n, w in enumerate(following[:4]):
         if w.plain in ",;:()":  # "bodies of water: the Obersee ...": the phrase ended without a name
             return None
         if not (w.name and w.stem):
             continue
-        owned = following[n + 1] if n + 1 < len(following) else None
-        if w.possessive and owned is not None and owned.name and owned.stem:
-            continue
+        # "of the Afghan Army's 215 Maiwand Corps": the owner's whole name, then a count, then what is owned
+        end = n
+        while end + 1 < len(following) and following[end].name and not following[end].possessive:
+            end += 1
+        rest = [x for x in following[end + 1 :] if not x.plain.isdigit()]
+        if following[end].possessive and rest and rest[0].name and rest[0].stem:
+            return rest[0].stem
         return w.stem
     return None
 

@@ -44,8 +44,10 @@ _CAUSE = re.compile(
     r"^\W*(?:what\s+(?:made|makes)\s+(?!up\b|of\b|from\b|out\b)"
     r"|what\s+(?:led|leads|prompted|prompts|drove|drives|pushed|pushes|motivated|motivates|forced|forces|"
     r"convinced|persuaded)\s+(?!to\b)[^?]*?\bto\s+(?!(?:the|a|an|this|that|these|those|its|their|his|her)\b)(?-i:[a-z])"
-    r"|(?:what|which)\s+(?:(?:is|was|are|were)\s+(?:the\s+)?)?(?:reasons?|explanations?)\b"
-    r"|for\s+what\s+reasons?\b"
+    # the nouns English has for a reason: "What is the rationale behind X?", "On what grounds …?"
+    r"|(?:what|which)\s+(?:(?:is|was|are|were)\s+(?:the\s+)?)?(?:reasons?|explanations?|rationales?|"
+    r"justifications?|motivations?)\b"
+    r"|(?:for|on)\s+what\s+(?:reasons?|grounds)\b"
     # "What explains X?", "What accounts for X?", "What was behind X?": what a cause is asked in other verbs
     r"|what\s+(?:explains|explained|accounts\s+for|accounted\s+for|lies\s+behind|lay\s+behind|"
     r"(?:is|was|are|were)\s+behind)\b"
