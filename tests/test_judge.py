@@ -958,5 +958,26 @@ def test_words_asked_of_one_speaker_are_not_answered_by_another_s():
     # "according to the article on X": which article, not whose words
     pointed = "Why did the port close, according to the article on Governor Alder's visit?"
     assert rule_failure(claim, [quote], pointed, article=article) == ""
+    # one breath may name both: an office with another portfolio is another speaker
+    minister = "“The walls are unsafe,” Norland Foreign Minister Ola Dahl said."
+    asked = "What did Norland's defence minister say about the walls?"
+    assert (
+        rule_failure("The walls are unsafe.", [minister], asked)
+        == "the quote gives Foreign Minister Ola Dahl’s words, not those asked for"
+    )
+    same = "What did Norland's foreign minister say about the walls?"
+    assert rule_failure("The walls are unsafe.", [minister], same) == ""
     # a quote that names no speaker of its own may be anyone's: the sentences around decide, not this rule
     assert rule_failure(claim, ["The harbour walls were no longer safe."], question, article=article) == ""
+
+
+def test_an_office_with_another_portfolio_is_another_office():
+    quote = "Foreign Minister Ola Dahl met the envoy in Lund."
+    assert (
+        rule_failure("Ola Dahl is the defence minister.", [quote])
+        == "the quote names the foreign minister, not the defence minister"
+    )
+    assert rule_failure("Ola Dahl is the foreign minister.", [quote]) == ""
+    # no portfolio in the claim, or an office the quote leaves open, says nothing against it
+    assert rule_failure("Ola Dahl is a minister.", [quote]) == ""
+    assert rule_failure("Ola Dahl is the defence minister.", ["The minister Ola Dahl met the envoy in Lund."]) == ""

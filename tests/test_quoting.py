@@ -241,3 +241,40 @@ def test_a_word_built_on_the_same_stem_counts_as_the_question_s_word():
     # the stemmer leaves "recognit" for "recognition" and "recogn" for "recognized": one word all the same
     found = [e.text for e in candidates("Why is the guild denied recognition of its charter?", evidence, 0.6)]
     assert found == [sentences[0]]
+
+
+def test_what_someone_said_is_not_quoted_from_words_another_speaker_is_named_for():
+    sentences = [
+        "Governor Alder visited the port of Lund on Monday.",
+        "“The harbour walls are no longer safe,” Mayor Brenn said about the port of Lund.",
+    ]
+    judge = Judge(FixedScorer("The harbour walls are no longer safe", True, 0.1), Prompts())
+    found = Findings()
+    flow = quote_answer(
+        judge,
+        Settings(),
+        plan("What did Governor Alder say about the port of Lund?"),
+        evidence_of(sentences, "lund.txt"),
+        lambda: None,
+        found,
+    )
+    try:
+        while True:
+            next(flow)
+    except StopIteration as done:
+        result = done.value
+    assert result is None  # every passage answers in the judge model's eyes; the mayor's words are not quoted
+    assert [why for _, why in found.closest] == ["the quote gives Mayor Brenn’s words, not those asked for"]
+    # asked about the mayor, the same passage is the answer
+    flow = quote_answer(
+        judge,
+        Settings(),
+        plan("What did Mayor Brenn say about the port of Lund?"),
+        evidence_of(sentences, "lund.txt"),
+        lambda: None,
+    )
+    try:
+        while True:
+            next(flow)
+    except StopIteration as done:
+        assert done.value is not None and "Mayor Brenn said" in done.value[0]

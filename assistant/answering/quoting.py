@@ -29,6 +29,7 @@ from ..verification import short
 from ..verification.directives import form as directive_form
 from ..verification.events import unsaid_event
 from ..verification.judge import Judge
+from ..verification.reference import speaker_failure
 from .plan import Plan
 
 EXTRACTIVE_SENTENCES = 2  # quoted at most, without short answers
@@ -148,6 +149,12 @@ def quote_answer(
         if key in judged or all(part in best for part in unit):
             continue
         judged.add(key)
+        # "What did X say?" is not answered by words the passage gives someone else (no model call needed;
+        # a span's claim meets the same check in `short.verify`)
+        whose = "" if spans else speaker_failure(question, " ".join(p.text for p in unit), ev.article.text)
+        if whose:
+            found.closest.append((ev, whose))
+            continue
         verdict = judge.answers(question, " ".join(part.text for part in unit))
         if not verdict.supported:
             continue

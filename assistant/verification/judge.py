@@ -27,7 +27,7 @@ from ..safety import carries_markup
 from .claims import mentions_question
 from .copying import ANSWER_TOKENS, NO_ANSWER, copy_words, read
 from .events import unsaid_event
-from .reference import POINTER, attributed, negation_referred_to, other_speaker, refers
+from .reference import POINTER, attributed, negation_referred_to, refers, speaker_failure
 from .relations import described_otherwise, gloss_of, other_object, replaced_qualifier, swapped_relation, truncated_copy
 from .structure import spelled_numbers, structure_failure
 
@@ -166,7 +166,7 @@ def rule_failure(
     if share < coverage:
         return f"only {share:.0%} of its words are in the quote"
     asked = tx.terms(question)
-    speaker = other_speaker(question, joined, article)  # "What did Biden say?" answered by "…,” Khan said"
+    speaker = speaker_failure(question, joined, article)  # "What did Biden say?" answered by "…,” Khan said"
     # "No, X is not Y" restates "Is X Y?" and still answers it.
     if (
         asked
@@ -182,7 +182,7 @@ def rule_failure(
         or other_object(claim, quotes)
         or structure_failure(claim, quotes, question)
         or unsaid_event(question, quotes)  # after the checks that say what the quote says instead
-        or (f"the quote gives {speaker}’s words, not those asked for" if speaker else "")
+        or speaker
     )
 
 

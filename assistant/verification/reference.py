@@ -7,6 +7,7 @@ import re
 from collections.abc import Sequence
 
 from .. import text as tx
+from .roles import office_mismatch
 
 # A quote that refers back anywhere: a personal pronoun, or an opening noun phrase that points back
 # ("The lake is situated ...", "This section is ..."; not "The discharge of X").
@@ -86,49 +87,63 @@ def asked_speaker(question: str) -> str:
     return match.group("s")
 
 
+def speaker_failure(question: str, quote: str, article: str) -> str:
+    """Why the quote is not the words the question asks for; "" when it may be."""
+    speaker = other_speaker(question, quote, article)
+    return f"the quote gives {speaker}’s words, not those asked for" if speaker else ""
+
+
 def other_speaker(question: str, quote: str, article: str) -> str:
-    """The speaker the quote attributes its words to, when the question asks for someone else's: no word
-    of the asked speaker is in the quote, and none is in any sentence of the article naming the quote's
-    speaker ("Khan said" for a question about what Biden said). "" otherwise, and when the quote names no
-    speaker of its own (its speaker may then be named around it)."""
+    """The speaker the quote attributes its words to, when the question asks for someone else's. "" when
+    the quote names no speaker of its own (its speaker may then be named around it), and when the two may
+    be one person: the quote names the asked speaker, or the article describes the quote's speaker with
+    a word of the asked one ("the Stanford researcher" for "Ali Mir Asfandyar, … at Stanford …"). Only an
+    office with another portfolio ("Foreign Minister Muttaqi" for "the defence minister") tells them apart
+    when both are named in one breath."""
     speaker = asked_speaker(question)
     asked = tx.terms(speaker) | set(tx.names(f"X {speaker}"))
-    if not asked or asked & (tx.terms(quote) | tx.acronyms(quote)):
+    if not asked:
         return ""
     for match in _SAID_BY.finditer(quote):
-        given = set(tx.names(f"X {match.group('a') or match.group('b')}")) - {"x"}
-        if not given or given & asked:
+        run = match.group("a") or match.group("b")
+        surname = set(tx.names(f"X {run.split()[-1]}")) - {"x"}  # the run may open on a title ("Minister")
+        if not surname or surname & asked:
             continue
-        if not asked & _described(given, article or quote):
-            return match.group("a") or match.group("b")
+        described = " . ".join(_described(surname, article or quote) or [run])
+        if office_mismatch(speaker, described):
+            return run
+        if not asked & (tx.terms(quote) | tx.acronyms(quote)) and not asked & tx.terms(described):
+            return run
     return ""
 
 
 _APPOSITIVE = 12  # words at most of "Ali Mir Asfandyar, postdoctoral fellow at Stanford University's …, told"
 
 
-def _described(name: set[str], article: str) -> set[str]:
+def _described(name: set[str], article: str) -> list[str]:
     """The words that describe a person wherever the article names them: the title run right before the name
     ("Stanford researcher Ali Mir Asfandyar", up to a function word) and an appositive set off by a comma
     right after it (", a prominent member of the team,"). Not the rest of the sentence: "Brenn spoke after
     Alder left" does not make Brenn Alder."""
-    found: set[str] = set()
+    found: list[str] = []
     stop = tx.stopwords() - {"the", "a", "an"}
     for sentence in re.split(r'(?<=[.!?”"])\s+', article):
         words = sentence.split()
         for n, word in enumerate(words):
             if not tx.terms(word) & name:
                 continue
-            before = []
-            for previous in reversed(words[max(0, n - 4) : n]):
-                if tx.fold(previous) in stop or previous[-1:] in ',;:.”"':
-                    break
-                before.append(previous)
-            after = []
-            if word.endswith(","):
-                for following in words[n + 1 : n + 1 + _APPOSITIVE]:
-                    after.append(following)
-                    if following[-1:] in ",;:.":
+            start = n
+            while (
+                start > max(0, n - 4)
+                and tx.fold(words[start - 1]) not in stop
+                and words[start - 1][-1:] not in ',;:.”"'
+            ):
+                start -= 1
+            end = n + 1
+            if word.endswith(","):  # an appositive, up to the comma that closes it
+                while end < min(len(words), n + 1 + _APPOSITIVE):
+                    end += 1
+                    if words[end - 1][-1:] in ",;:.":
                         break
-            found |= tx.terms(" ".join([*before, word, *after]))
+            found.append(" ".join(words[start:end]))
     return found

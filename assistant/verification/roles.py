@@ -95,3 +95,32 @@ def rank_mismatch(claim: str, quotes: str) -> str:
     for word in sorted((said & ranked) - plain - stop):
         return f"the quote only gives a rank below {word} (vice, deputy, acting ...), not {word}"
     return ""
+
+
+# Offices told apart by their portfolio: the foreign minister is not the defence minister.
+_OFFICES = frozenset("minister ministers secretary secretaries".split())
+
+
+def offices(text: str) -> dict[str, set[str]]:
+    """Office -> the portfolios its mentions give: the word right before it ("" for none, or for a
+    possessive or a function word: "the Taliban's minister" gives no portfolio)."""
+    words = re.findall(r"[a-z][a-z'’\-]*|[.,;:]", tx.fold(text))  # no portfolio across punctuation
+    found: dict[str, set[str]] = {}
+    stop = tx.stopwords()
+    for i, word in enumerate(words):
+        if word not in _OFFICES:
+            continue
+        before = words[i - 1] if i else ""
+        plain = before[:1].isalpha() and before not in stop and not re.search(r"['’]s?$", before)
+        found.setdefault(word.rstrip("s") if word.endswith("ers") else word, set()).add(before if plain else "")
+    return found
+
+
+def office_mismatch(claim: str, quotes: str) -> str:
+    """A portfolio the quote gives its office holder that is not the claim's (and none left open)."""
+    given = offices(quotes)
+    for office, portfolios in offices(claim).items():
+        theirs = given.get(office, set())
+        if portfolios - {""} and theirs and "" not in theirs and not portfolios & theirs:
+            return f"the quote names the {sorted(theirs)[0]} {office}, not the {sorted(portfolios - {''})[0]} {office}"
+    return ""

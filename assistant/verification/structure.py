@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from .. import text as tx
 from .motion import motion_mismatch
 from .relations import misplaced_gloss
-from .roles import rank_mismatch, role_mismatch
+from .roles import office_mismatch, rank_mismatch, role_mismatch
 from .sequence import cause_after_effect
 from .wording import (
     aspect_mismatch,
@@ -325,6 +325,7 @@ def structure_failure(claim: str, quotes: Sequence[str], question: str = "") -> 
     joined = " ".join(quotes)
     checks = (
         role_mismatch,
+        office_mismatch,
         rank_mismatch,
         count_mismatch,
         quantifier_mismatch,
