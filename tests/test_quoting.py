@@ -278,3 +278,26 @@ def test_what_someone_said_is_not_quoted_from_words_another_speaker_is_named_for
             next(flow)
     except StopIteration as done:
         assert done.value is not None and "Mayor Brenn said" in done.value[0]
+
+
+def test_a_why_passage_that_names_nothing_the_question_names_is_only_the_closest_text():
+    judge = Judge(FixedScorer("because it can cut the cost of shipping grain", True, 0.1), Prompts())
+    # the judge model would take the passage; the question's town is named nowhere near it
+    assert quoted(judge, "Why does the mayor of Vik call the harbour plan the best outcome?") is None
+    found = Findings()
+    flow = quote_answer(
+        judge,
+        Settings(),
+        plan("Why does the mayor of Vik call the harbour plan the best outcome?"),
+        [Evidence(number=n, article=article(), index=n - 1) for n in range(1, 5)],
+        lambda: None,
+        found,
+    )
+    try:
+        while True:
+            next(flow)
+    except StopIteration:
+        pass
+    assert found.closest and all(why == "the sentence is not about the question's vik" for _, why in found.closest)
+    # the same question about the article's own town is answered from the same passage
+    assert quoted(judge, "Why does the mayor call the harbour plan the best outcome for Lund?") is not None

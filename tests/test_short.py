@@ -120,6 +120,8 @@ def test_a_why_question_in_other_words_gets_no_span():
 
 def test_in_what_way_asks_how_and_because_of_what_asks_why():
     assert not wants_span("In what way did the mayor think the closure could help the harbour?")
+    assert not wants_span("In what sense is the closure seen as serving the harbour's main aim?")
+    assert not wants_span("In what respect did the tolls hurt the town?")
     assert not wants_span("Because of what will the bridge stay closed?")
     assert not wants_span("According to the harbour master, due to what did the crane fail?")
     # a condition or a degree is told in a clause too

@@ -149,11 +149,12 @@ def quote_answer(
         if key in judged or all(part in best for part in unit):
             continue
         judged.add(key)
-        # "What did X say?" is not answered by words the passage gives someone else (no model call needed;
-        # a span's claim meets the same check in `short.verify`)
-        whose = "" if spans else speaker_failure(question, " ".join(p.text for p in unit), ev.article.text)
-        if whose:
-            found.closest.append((ev, whose))
+        # A passage that does not name what the question names, nor gives the words of whom it asks about,
+        # is about something else (no model call needed; a span's claim meets the same checks in
+        # `short.verify`)
+        elsewhere = "" if spans else _not_about(judge, question, unit)
+        if elsewhere:
+            found.closest.append((ev, elsewhere))
             continue
         verdict = judge.answers(question, " ".join(part.text for part in unit))
         if not verdict.supported:
@@ -187,6 +188,15 @@ def quote_answer(
         shown()
         yield Progress(answer=text, citations=citations)
     return text, citations
+
+
+def _not_about(judge: Judge, question: str, unit: list[Evidence]) -> str:
+    """Why a passage cannot answer a why/how/what-was-said question: it gives another speaker's words, or a
+    name, number or date the question gives is neither in it nor in the sentences around it."""
+    text, article = " ".join(part.text for part in unit), unit[0].article.text
+    around = [*short.context(unit[0]), *short.context(unit[-1])]
+    missing = short.unmatched(question, text, around, judge.aliases() if judge.aliases else None, article=article)
+    return speaker_failure(question, text, article) or (f"{short.NOT_ABOUT} {', '.join(missing)}" if missing else "")
 
 
 def _reason_after(pool: list[Evidence], evidence: list[Evidence]) -> list[Evidence]:

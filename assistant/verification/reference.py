@@ -90,7 +90,10 @@ def asked_speaker(question: str) -> str:
 def speaker_failure(question: str, quote: str, article: str) -> str:
     """Why the quote is not the words the question asks for; "" when it may be."""
     speaker = other_speaker(question, quote, article)
-    return f"the quote gives {speaker}’s words, not those asked for" if speaker else ""
+    if speaker:
+        return f"the quote gives {speaker}’s words, not those asked for"
+    asked = asked_speaker(question)  # "the defence minister" asked, only "the foreign minister" in the quote
+    return office_mismatch(asked, quote) if asked else ""
 
 
 def other_speaker(question: str, quote: str, article: str) -> str:

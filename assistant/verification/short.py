@@ -31,8 +31,8 @@ MAX_SPAN_WORDS = 12  # a longer "span" is the sentence again, not an answer
 _EXPLAIN = re.compile(
     r"^\W*(?:why|how\s+(?!many|much|long|old|far|big|large|high|tall|deep|wide|often|fast|quickly|rapidly|slowly|soon)"
     r"\w+|explain|describe"
-    # "In what way …?" asks how; "Because of what …?" asks why: the same questions in other words
-    r"|in\s+what\s+ways?|(?:because\s+of|due\s+to|owing\s+to|thanks\s+to)\s+what"
+    # "In what way/sense/respect …?" asks how; "Because of what …?" asks why: the same questions in other words
+    r"|in\s+what\s+(?:ways?|sense|respects?|manner)|(?:because\s+of|due\s+to|owing\s+to|thanks\s+to)\s+what"
     # "Under what conditions …?", "To what extent …?": a condition or a degree is told in a clause, not a span
     # ("in what condition was it left" asks for a state, a span)
     r"|under\s+what\s+(?:circumstances?|conditions?)|in\s+what\s+(?:circumstances|conditions)"
