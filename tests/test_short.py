@@ -16,6 +16,7 @@ from assistant.verification.short import (
     verify,
     wants_span,
 )
+from tests.fakes import FixedScorer
 
 TEXT = "Harbour news\n\nThe old bridge was built in 1921 by Anna Berg. It was closed in 1990 for repairs."
 ARTICLE = Article(doc_id="d", file="harbour.txt", title="Harbour news", text=TEXT, spans=((14, 59), (60, 96)))
@@ -294,3 +295,17 @@ def test_a_fragment_typed_in_lower_case_takes_the_articles_capitals_for_its_name
     sentence = "Cranes at Vikholm stood idle."
     assert unmatched(question, sentence, []) == []
     assert unmatched(recased, sentence, []) == ["sandvik"]
+
+
+def test_a_chat_fragment_s_answer_stands_on_the_rules_when_the_model_turns_down_its_unreadable_claim():
+    ev = Evidence(number=1, article=ARTICLE, index=0)
+    doubting = Judge(FixedScorer("", False, 0.1), Prompts())  # the model turns every claim down
+    # a fragment's claim can only quote it ('The answer to "…" is X'): the rules decide
+    span, why = verify(doubting, "old bridge builder who", ev, "Anna Berg")
+    assert why == "" and ev.text[span[0] : span[1]] == "Anna Berg"
+    # a question makes a statement the model can read, and its verdict stands
+    span, why = verify(doubting, "Who built the old bridge?", ev, "Anna Berg")
+    assert span is None and "the judge model finds it unsupported" in why
+    # the rules still turn a fragment's answer down: a year the sentence does not give
+    span, why = verify(doubting, "old bridge builder 1935 who", ev, "Anna Berg")
+    assert span is None and "1935" in why

@@ -47,6 +47,7 @@ _DAYLIKE = re.compile(r"\b(?:\d{1,2}\s+[A-Z][a-z]+|[A-Z][a-z]+\s+\d{1,2})\b")
 
 
 MENTION = 'The answer to "'  # how a claim that could not place its answer opens: it quotes the question
+MODEL_UNSUPPORTED = "the judge model finds it unsupported"  # how the judge says the rules let a claim through
 
 
 def mentions_question(claim: str) -> bool:

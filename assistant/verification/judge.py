@@ -24,7 +24,7 @@ from ..models.llms import Scorer, complete, span_grammar
 from ..models.prompts import Prompts
 from ..retrieval.aliases import Aliases
 from ..safety import carries_markup
-from .claims import mentions_question
+from .claims import MODEL_UNSUPPORTED, mentions_question
 from .copying import ANSWER_TOKENS, NO_ANSWER, copy_words, read
 from .events import unsaid_event
 from .reference import POINTER, attributed, negation_referred_to, refers, speaker_failure
@@ -305,7 +305,7 @@ class Judge:
         stated = f"The answer is {claim.strip()}" if short_answer(question, claim) else claim
         score = self.score(question, stated, quotes)
         if score < self.threshold:
-            return Verdict(supported=False, score=score, reason=f"the judge model finds it unsupported ({score:.2f})")
+            return Verdict(supported=False, score=score, reason=f"{MODEL_UNSUPPORTED} ({score:.2f})")
         return Verdict(supported=True, score=score, reason=f"the judge model finds it supported ({score:.2f})")
 
     def answers(self, question: str, passage: str) -> Verdict:
