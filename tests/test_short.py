@@ -8,6 +8,7 @@ from assistant.verification.citations import is_lookup
 from assistant.verification.judge import Judge
 from assistant.verification.short import (
     asks_several,
+    is_fragment,
     lead,
     locate,
     refusal,
@@ -306,6 +307,19 @@ def test_a_chat_fragment_s_answer_stands_on_the_rules_when_the_model_turns_down_
     # a question makes a statement the model can read, and its verdict stands
     span, why = verify(doubting, "Who built the old bridge?", ev, "Anna Berg")
     assert span is None and "the judge model finds it unsupported" in why
+    span, why = verify(doubting, "if the new bridge was built by the town, who built the old bridge?", ev, "Anna Berg")
+    assert span is None and "the judge model finds it unsupported" in why
     # the rules still turn a fragment's answer down: a year the sentence does not give
     span, why = verify(doubting, "old bridge builder 1935 who", ev, "Anna Berg")
     assert span is None and "1935" in why
+
+
+def test_a_fragment_opens_on_no_question_word_once_its_clauses_are_set_aside():
+    assert is_fragment("baradar captured when") and is_fragment("al qaeda fighters where from?")
+    assert is_fragment("china terms for rebuilding afghanistan")
+    assert not is_fragment("if the bridge fell, where did the traffic go?")
+    assert not is_fragment("according to the mayor, who built the bridge?")
+    assert not is_fragment("in what year was the bridge built?")
+    assert not is_fragment("does the town own the bridge") and not is_fragment("why did the bridge fall")
+    # a written question with its question word inside reads as a statement
+    assert not is_fragment("The Vik dam was built by whom?") and not is_fragment("Why did the bridge fall?")

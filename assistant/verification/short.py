@@ -64,6 +64,26 @@ _OPENS_ASKING = re.compile(
     re.I,
 )
 _WHY = re.compile(r"\bwhy\b|\bhow\s+come\b", re.I)
+# A question's opening after a preposition that governs its question word ("In what year …", "To whom …").
+_GOVERNED = re.compile(
+    r"^\W*(?:in|on|at|from|to|for|by|with|during|since|until|of|under|after|before|through|into|about|among|"
+    r"between|within|across|against|toward|towards)\s+(?=(?:who|whom|whose|what|which|when|where|how)\b)",
+    re.I,
+)
+
+
+def is_fragment(question: str) -> bool:
+    """A chat fragment: typed as a chat line, without capitals, and opening on no question word nor
+    auxiliary ("baradar captured when", "china terms for rebuilding afghanistan") once a leading clause,
+    "according to X," or a preposition before the question word is set aside ("if x, where …?", "in what
+    year …?"). A written question with its question word inside ("The Rhine forms a delta into which
+    lake?") is no fragment: it reads as a statement."""
+    if question != question.lower():
+        return False
+    asked = _GOVERNED.sub("", _ACCOUNT.sub("", main_clause(question)))
+    return not (_OPENS_ASKING.match(asked) or re.match(r"^\W*(?:why|explain|describe|name|list|tell)\b", asked))
+
+
 _WH_SUBJECT = re.compile(
     r"^\W*(?:what|who|which)\s+(?!(?:is|are|was|were|do|does|did|has|have|had|can|could|will|would)\b)", re.I
 )
@@ -259,8 +279,7 @@ def verify(judge, question: str, ev: Evidence, words: str) -> tuple[tuple[int, i
     # about the question. The rules, which passed, are what can be checked there (on every committed news
     # run, the four fragments turned down by the model alone were answered right by the words it turned
     # down; no fragment that the articles do not answer was among them).
-    fragment = not _OPENS_ASKING.match(question)
-    if not verdict.supported and not (fragment and verdict.reason.startswith(MODEL_UNSUPPORTED)):
+    if not verdict.supported and not (is_fragment(question) and verdict.reason.startswith(MODEL_UNSUPPORTED)):
         return None, f"“{claim}” is not what the sentence says: {verdict.reason}"
     return span, ""
 
