@@ -36,3 +36,10 @@ def test_an_auxiliary_typed_one_letter_short_is_read_as_the_auxiliary():
     assert plan("Which way the wind blows?").question == "Which way the wind blows?"
     assert plan("what ha the dam done").question == "what ha the dam done"  # has or had: left as typed
     assert plan("What doe the council say?").question == "What does the council say?"
+
+
+def test_a_chat_fragment_is_told_from_a_question_before_its_names_get_their_capitals():
+    assert plan("baradar captured when").fragment
+    assert not plan("when was baradar captured").fragment
+    # recased for its names, it is written with capitals: the flag is read from what was typed
+    assert not plan("Baradar captured when").fragment

@@ -302,15 +302,15 @@ def test_a_chat_fragment_s_answer_stands_on_the_rules_when_the_model_turns_down_
     ev = Evidence(number=1, article=ARTICLE, index=0)
     doubting = Judge(FixedScorer("", False, 0.1), Prompts())  # the model turns every claim down
     # a fragment's claim can only quote it ('The answer to "…" is X'): the rules decide
-    span, why = verify(doubting, "old bridge builder who", ev, "Anna Berg")
+    span, why = verify(doubting, "old bridge builder who", ev, "Anna Berg", fragment=True)
     assert why == "" and ev.text[span[0] : span[1]] == "Anna Berg"
     # a question makes a statement the model can read, and its verdict stands
     span, why = verify(doubting, "Who built the old bridge?", ev, "Anna Berg")
     assert span is None and "the judge model finds it unsupported" in why
-    span, why = verify(doubting, "if the new bridge was built by the town, who built the old bridge?", ev, "Anna Berg")
+    span, why = verify(doubting, "Who built the old bridge?", ev, "Anna Berg", fragment=False)
     assert span is None and "the judge model finds it unsupported" in why
     # the rules still turn a fragment's answer down: a year the sentence does not give
-    span, why = verify(doubting, "old bridge builder 1935 who", ev, "Anna Berg")
+    span, why = verify(doubting, "old bridge builder 1935 who", ev, "Anna Berg", fragment=True)
     assert span is None and "1935" in why
 
 

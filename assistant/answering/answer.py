@@ -72,8 +72,8 @@ class Assistant:
         # Retrieval ignores case; the checks of names read capitals, so a fragment typed in lower case
         # takes the articles' own capitals for the names it uses.
         recased = tx.recase(standalone, list({h.article.doc_id: h.article.text for h in hits}.values()))
-        if recased != standalone:
-            parsed = plan(recased)
+        if recased != standalone:  # still the chat fragment it was typed as
+            parsed = replace(plan(recased), fragment=parsed.fragment)
             standalone = parsed.question
         # A sentence that instructs an AI or the reader is data about the page, never evidence.
         screened = [

@@ -25,6 +25,7 @@ class Plan:
     lookup: bool  # only names what it asks about ("who is X"): repeating the name is part of the answer
     premises: tuple[str, ...]  # statements it takes for granted or asks to confirm
     assumption: str  # what a why/since question assumes, asked as a yes/no question; "" when none
+    fragment: bool = False  # a chat line typed without capitals and without a question word first
 
     @property
     def refusal(self) -> str:
@@ -42,4 +43,5 @@ def plan(question: str) -> Plan:
         lookup=cite.is_lookup(question),
         premises=tuple(premises(question)),
         assumption=assumption(question),
+        fragment=short.is_fragment(question),
     )

@@ -164,7 +164,7 @@ def quote_answer(
             # breakdown of X raises questions about this promise")
             ev = next((part for part in unit if short.locate(verdict.words, part.text)), ev)
             unit = [ev]
-            span, failure = short.verify(judge, question, ev, verdict.words)
+            span, failure = short.verify(judge, question, ev, verdict.words, fragment=plan.fragment)
             if failure and lookup and not failure.startswith(short.NOT_ABOUT):
                 span, failure = None, ""  # "etim?", "who is X": a sentence about what is named is the answer
             if failure:  # about the question, not an answer to it: the closest text, for the refusal

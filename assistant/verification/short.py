@@ -253,10 +253,13 @@ def lead(short: ShortAnswer, proof: str) -> str:
     return f"{short.text} [{short.marker}]\n\n{proof}"
 
 
-def verify(judge, question: str, ev: Evidence, words: str) -> tuple[tuple[int, int] | None, str]:
+def verify(
+    judge, question: str, ev: Evidence, words: str, fragment: bool = False
+) -> tuple[tuple[int, int] | None, str]:
     """The span of `ev` that answers, or None and why the sentence does not answer: what the question
     names is not near it, no short part of it answers, or the question and span as a claim fail the
-    judge. `judge` is the support judge (`judge.Judge`)."""
+    judge. `judge` is the support judge (`judge.Judge`); `fragment`: the question was typed as a chat
+    fragment (`is_fragment`, before its names were given their capitals)."""
     around = context(ev)
     aliases = judge.aliases() if judge.aliases else None
     missing = unmatched(question, ev.text, around, aliases, article=ev.article.text)
@@ -279,7 +282,7 @@ def verify(judge, question: str, ev: Evidence, words: str) -> tuple[tuple[int, i
     # about the question. The rules, which passed, are what can be checked there (on every committed news
     # run, the four fragments turned down by the model alone were answered right by the words it turned
     # down; no fragment that the articles do not answer was among them).
-    if not verdict.supported and not (is_fragment(question) and verdict.reason.startswith(MODEL_UNSUPPORTED)):
+    if not verdict.supported and not (fragment and verdict.reason.startswith(MODEL_UNSUPPORTED)):
         return None, f"“{claim}” is not what the sentence says: {verdict.reason}"
     return span, ""
 
