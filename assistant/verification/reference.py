@@ -34,6 +34,11 @@ def negation_referred_to(claim: str, quote: str, question: str, context: Sequenc
 _DEMONSTRATIVE = re.compile(r"\b(?:this|these|such)\s+[a-z]{3,}")
 
 
+def _sentences(article: str) -> list[str]:
+    """The article cut after each sentence's end (a closing quotation mark included); rough, for lookups."""
+    return re.split(r"(?<=[.!?”\"])\s+", article)
+
+
 _ACCORDING = re.compile(r"^\W*according\s+to\s+([^,]{3,120}),", re.IGNORECASE)
 
 
@@ -47,7 +52,7 @@ def attributed(claim: str, question: str, quote: str, article: str) -> set[str]:
         return set()
     given = set(tx.names(f"X {opener.group(1)}"))
     speakers = set(tx.names(f"X {quote}")) - {"x"}  # a name may open the quote
-    for sentence in re.split(r"(?<=[.!?”\"])\s+", article):
+    for sentence in _sentences(article):
         held = tx.terms(sentence) | tx.acronyms(sentence)
         if given and given <= held and speakers & held:
             return given
@@ -130,7 +135,7 @@ def _described(name: set[str], article: str) -> list[str]:
     Alder left" does not make Brenn Alder."""
     found: list[str] = []
     stop = tx.stopwords() - {"the", "a", "an"}
-    for sentence in re.split(r'(?<=[.!?”"])\s+', article):
+    for sentence in _sentences(article):
         words = sentence.split()
         for n, word in enumerate(words):
             if not tx.terms(word) & name:

@@ -98,7 +98,7 @@ def rank_mismatch(claim: str, quotes: str) -> str:
 
 
 # Offices told apart by their portfolio: the foreign minister is not the defence minister.
-_OFFICES = frozenset("minister ministers secretary secretaries".split())
+_OFFICES = {"minister": "minister", "ministers": "minister", "secretary": "secretary", "secretaries": "secretary"}
 
 
 def offices(text: str) -> dict[str, set[str]]:
@@ -112,7 +112,7 @@ def offices(text: str) -> dict[str, set[str]]:
             continue
         before = words[i - 1] if i else ""
         plain = before[:1].isalpha() and before not in stop and not re.search(r"['’]s?$", before)
-        found.setdefault(word.rstrip("s") if word.endswith("ers") else word, set()).add(before if plain else "")
+        found.setdefault(_OFFICES[word], set()).add(before if plain else "")
     return found
 
 
