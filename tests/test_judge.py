@@ -862,6 +862,11 @@ def test_a_superlative_the_quote_gives_to_another_thing_is_not_the_claim_s():
     assert rule_failure("Lund has the biggest port in Norland.", both, "", 0.2) == ""
     graded = ["Oslo is the most important town in the west."]
     assert "most important town" in rule_failure("Oslo is the most important city in the west.", graded, "", 0.2)
+    # The word after the noun may be the claim's verb: "the longest war earned" gives the war the superlative.
+    war = ["The clans gained respect across the region by surviving the longest war, an officer said."]
+    assert rule_failure("Surviving the longest war earned the clans respect across the region.", war, "", 0.2) == ""
+    port = ["Lund is the largest river city in Norland."]
+    assert "largest city" in rule_failure("Lund has the largest river port in Norland.", port, "", 0.2)
 
 
 def test_a_name_typed_with_one_letter_more_or_less_is_the_same_name():
@@ -981,3 +986,12 @@ def test_an_office_with_another_portfolio_is_another_office():
     # no portfolio in the claim, or an office the quote leaves open, says nothing against it
     assert rule_failure("Ola Dahl is a minister.", [quote]) == ""
     assert rule_failure("Ola Dahl is the defence minister.", ["The minister Ola Dahl met the envoy in Lund."]) == ""
+
+
+def test_a_claim_from_a_quote_about_another_dated_occasion_does_not_answer_the_question():
+    quote = ["In her speech on the new June 30 closing date, the mayor said the bridge was safe."]
+    question = "What did the mayor say about the bridge when she set the May 1 closing deadline?"
+    why = rule_failure("The mayor said the bridge was safe.", quote, question, 0.2)
+    assert why == "the quote is about another occasion than the question's may 1 closing"
+    same = "What did the mayor say about the bridge when she set the June 30 closing date?"
+    assert rule_failure("The mayor said the bridge was safe.", quote, same, 0.2) == ""

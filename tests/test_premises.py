@@ -3,7 +3,7 @@
 import pytest
 
 from assistant.verification import citations as cite
-from assistant.verification.premises import LEAD, UNCONFIRMED_LEAD, assumption, denial, premises
+from assistant.verification.premises import LEAD, UNCONFIRMED_LEAD, actor, assumption, denial, premises
 
 
 @pytest.mark.parametrize(
@@ -81,6 +81,28 @@ def test_a_why_question_about_what_never_happened_gets_the_closest_evidence_not_
     texts = {a.file: a.text for a in real_app.index.articles().values()}
     assert answer.citations and all(cite.check_citation(c, texts[c.article]) for c in answer.citations)
     assert "Sadat" in " ".join(c.quote for c in answer.citations)
+
+
+@pytest.mark.parametrize(
+    ("statement", "subject"),
+    [
+        ("China shut its consulates across the country", "China"),
+        ("the UN Security Council committee conclude that", "UN Security Council"),
+        ("Esmail Qaani lead the Fatemiyoun Division", "Esmail Qaani"),
+        ("the mayor resigned", ""),
+    ],
+)
+def test_the_names_a_statement_opens_with_are_its_actor(statement, subject):
+    assert actor(statement) == subject
+
+
+def test_a_why_question_about_another_actor_s_deed_is_refused_with_the_closest_sentence(real_app):
+    # Article 003: India, not China, closed its consulates; the sentences around it do not name China.
+    answer = real_app.assistant.ask("Why did China shut its consulates across Afghanistan as the Taliban advanced?")
+    assert answer.refused, answer.answer
+    # The same deed asked of its actor is hedged with the closest sentences, not refused.
+    answer = real_app.assistant.ask("Why did India hastily close its consulates across Afghanistan?")
+    assert not answer.refused and "consulates" in " ".join(c.quote for c in answer.citations), answer.answer
 
 
 def test_a_why_question_whose_assumption_the_articles_state_is_answered(real_app):

@@ -98,6 +98,22 @@ def test_a_sentence_that_points_back_is_judged_and_quoted_with_the_sentences_of_
     assert quotes == [s for s in PARAGRAPHS[1]]
 
 
+def test_a_sentence_opening_on_a_discourse_marker_is_read_with_the_one_before():
+    from assistant.answering.quoting import passage
+
+    sentences = [
+        "The port had reason to expect a reward for lending the fleet its cranes.",
+        "In return, the port expected the fleet to guard its harbour.",
+        "To that end, the fleet moved two ships north.",
+    ]
+    text = " ".join(sentences)
+    spans = tuple((text.index(s), text.index(s) + len(s)) for s in sentences)
+    a = Article(doc_id="d3", file="port.txt", title="Port", text=text, spans=spans)
+    evidence = [Evidence(number=n, article=a, index=n - 1) for n in range(1, len(sentences) + 1)]
+    assert [e.text for e in passage(evidence[0], evidence)] == sentences[:2]  # one sentence after at most
+    assert [e.text for e in passage(evidence[2], evidence)] == sentences  # back along the chain it leans on
+
+
 def test_a_passage_stops_at_its_paragraph():
     from assistant.answering.quoting import passage
 

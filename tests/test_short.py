@@ -5,6 +5,7 @@ from assistant import text as tx
 from assistant.models.prompts import Prompts
 from assistant.schema import Article, Evidence
 from assistant.verification.citations import is_lookup
+from assistant.verification.events import other_occasion
 from assistant.verification.judge import Judge
 from assistant.verification.short import (
     asks_several,
@@ -113,6 +114,10 @@ def test_a_why_question_in_other_words_gets_no_span():
     assert not wants_span("What justification did the council offer for the tolls?")
     assert not wants_span("On what grounds was the bridge closed?")
     assert wants_span("On what ground did the teams play?")  # a place
+    # a line of thought behind a deed is its reason; the group behind one is named
+    assert not wants_span("What is the thinking behind the council's short talks with the rebels?")
+    assert not wants_span("What was the logic behind closing the bridge in May?")
+    assert wants_span("What was the group behind the attack on the bridge?")
     # a thing that caused, made up or led to something is named by a span
     assert wants_span("What caused the flood?")
     assert wants_span("What led to the closure?")
@@ -323,3 +328,14 @@ def test_a_fragment_opens_on_no_question_word_once_its_clauses_are_set_aside():
     assert not is_fragment("does the town own the bridge") and not is_fragment("why did the bridge fall")
     # a written question with its question word inside reads as a statement
     assert not is_fragment("The Vik dam was built by whom?") and not is_fragment("Why did the bridge fall?")
+
+
+def test_a_noun_the_sentence_dates_otherwise_is_another_occasion():
+    sentence = "In her speech on the new June 30 closing date, the mayor said the bridge was safe."
+    question = "What did the mayor say about the bridge when she set the May 1 closing deadline?"
+    article = f"The May 1 deadline passed. {sentence}"  # the scene's date is in the article, not its occasion
+    assert unmatched(question, sentence, [], article=article) == ["may 1 closing"]
+    # the same date, however written, or a noun the sentence does not date, is no other occasion
+    assert other_occasion("What happened at the June 30th closing?", sentence) == []
+    assert other_occasion("Who won the 2014 election?", "In 2014 she won the election.") == []
+    assert other_occasion("Who won the 2014 election?", "She won the 2018 election.") == ["2014 election"]

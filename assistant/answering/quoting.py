@@ -50,7 +50,11 @@ _LEANS_BACK = re.compile(
     r"accordingly|consequently|likewise|similarly|otherwise)\b"
     # a preposition whose object is a pronoun: "Among them are …", "Of these, …"
     r"|^\W*(?:among|of|for|to|from|with|like|besides|including)\s+(?:them|these|those|it|this|that|him|her)\b"
-    r"|\b(?:therefore|thus|hence|as a result|for (?:this|that) reason|that is why|because of (?:this|that))\b",
+    r"|\b(?:therefore|thus|hence|as a result|for (?:this|that) reason|that is why|because of (?:this|that))\b"
+    # discourse markers whose other half is the sentence before: "In return, …", "To that end, …"
+    r"|^\W*(?:in\s+(?:return|exchange|turn|response|addition|particular|other\s+words|short)|as\s+such|"
+    r"to\s+(?:that|this)\s+end|additionally|specifically|even\s+so|on\s+the\s+other\s+hand|at\s+the\s+same\s+time|"
+    r"after\s+(?:that|this))\b",
     re.IGNORECASE,
 )
 
@@ -152,7 +156,7 @@ def quote_answer(
         # A passage that does not name what the question names, nor gives the words of whom it asks about,
         # is about something else (no model call needed; a span's claim meets the same checks in
         # `short.verify`)
-        elsewhere = "" if spans else _not_about(judge, question, unit)
+        elsewhere = "" if spans else not_about(judge, question, unit)
         if elsewhere:
             found.closest.append((ev, elsewhere))
             continue
@@ -190,13 +194,21 @@ def quote_answer(
     return text, citations
 
 
-def _not_about(judge: Judge, question: str, unit: list[Evidence]) -> str:
+def not_about(judge: Judge, question: str, unit: list[Evidence]) -> str:
     """Why a passage cannot answer a why/how/what-was-said question: it gives another speaker's words, or a
     name, number or date the question gives is neither in it nor in the sentences around it."""
+    text = " ".join(part.text for part in unit)
+    missing = unmatched_names(judge, question, unit)
+    return speaker_failure(question, text, unit[0].article.text) or (
+        f"{short.NOT_ABOUT} {', '.join(missing)}" if missing else ""
+    )
+
+
+def unmatched_names(judge: Judge, question: str, unit: list[Evidence]) -> list[str]:
+    """The question's names, numbers and dates that neither the passage nor the sentences around it hold."""
     text, article = " ".join(part.text for part in unit), unit[0].article.text
     around = [*short.context(unit[0]), *short.context(unit[-1])]
-    missing = short.unmatched(question, text, around, judge.aliases() if judge.aliases else None, article=article)
-    return speaker_failure(question, text, article) or (f"{short.NOT_ABOUT} {', '.join(missing)}" if missing else "")
+    return short.unmatched(question, text, around, judge.aliases() if judge.aliases else None, article=article)
 
 
 def _reason_after(pool: list[Evidence], evidence: list[Evidence]) -> list[Evidence]:

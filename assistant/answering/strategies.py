@@ -23,6 +23,7 @@ from collections.abc import Callable, Generator, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
 
+from .. import text as tx
 from ..models.llms import LLM, citation_grammar
 from ..models.prompts import Prompts
 from ..retrieval.retrieve import format_evidence
@@ -36,12 +37,13 @@ from ..verification.premises import (
     CORRECTIONS,
     LEAD,
     UNCONFIRMED_LEAD,
+    actor,
     closest,
     corrections,
 )
 from ..verification.review import Review
 from .plan import Plan
-from .quoting import Findings, quote_answer
+from .quoting import Findings, quote_answer, unmatched_names
 
 REFUSAL = "The articles don't answer this."
 _BOUNDARY = re.compile(r"[.!?\]\n]")  # a piece that may close a sentence
@@ -141,6 +143,13 @@ class Unconfirmed:
         candidates = closest(assumed, attempt.evidence, ASSUMPTION_SENTENCES)
         if any(self.judge.confirms(assumed, ev.text) >= CONFIRMED for ev in candidates):
             return None
+        # The sentence closest to the assumption has another actor ("India closed its consulates" for "Why
+        # did China shut its consulates?"), and none around it names the asked one: there is no assumption
+        # to hedge, so it is refused with that sentence as the closest text. Places are left out: a
+        # sentence says "the country" for the Afghanistan it is about.
+        subject = set(tx.names(f"Q {actor(attempt.plan.premises[0])}")) if attempt.plan.premises else set()
+        if subject & set(unmatched_names(self.judge, attempt.plan.question, candidates[:1])):
+            return Outcome("refused", attempt.plan.refusal, closest=candidates[:CORRECTIONS])
         return Outcome("extractive", *cite.quote_evidence(candidates[:CORRECTIONS], lead=UNCONFIRMED_LEAD))
 
 

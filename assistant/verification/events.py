@@ -136,3 +136,33 @@ def _lemma(word: str) -> str:
     from lemminflect import getLemma
 
     return (getLemma(word.lower(), upos="VERB") or (word.lower(),))[0]
+
+
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+# A date written before the noun it dates: "the May 1 withdrawal deadline", "the 9/11 withdrawal date",
+# "the 2014 election". Case matters: the month is a name, the noun is not.
+_DATED_NOUN = re.compile(
+    rf"\b(?P<date>{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?|\d{{1,2}}\s+{_MONTH}|\d{{1,2}}/\d{{1,2}}|(?:1[5-9]|20)\d{{2}})"
+    r"\s+(?P<noun>[a-z]{3,})\b"
+)
+
+
+def _dated_nouns(text: str) -> list[tuple[str, str, str]]:
+    """(noun stem, date, noun as written) of every date written before a noun."""
+    found = []
+    for m in _DATED_NOUN.finditer(text):
+        if m.group("noun") not in tx.stopwords():
+            noun = tx.stem_words([m.group("noun")])[0]
+            found.append((noun, " ".join(m.group("date").lower().split()), m.group("noun")))
+    return found
+
+
+def other_occasion(question: str, sentence: str) -> list[str]:
+    """The question's dated noun ("the May 1 withdrawal deadline") where the sentence dates the same noun
+    otherwise ("the new 9/11 withdrawal date") and never gives the question's date: another occasion."""
+    theirs = _dated_nouns(sentence)
+    return [
+        f"{date} {written}"
+        for noun, date, written in _dated_nouns(question)
+        if {d for n, d, _ in theirs if n == noun} - {date} and not tx.numbers(date) <= tx.numbers(sentence)
+    ]

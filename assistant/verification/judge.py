@@ -24,9 +24,10 @@ from ..models.llms import Scorer, complete, span_grammar
 from ..models.prompts import Prompts
 from ..retrieval.aliases import Aliases
 from ..safety import carries_markup
+from .causal import stated_cause
 from .claims import MODEL_UNSUPPORTED, mentions_question
 from .copying import ANSWER_TOKENS, NO_ANSWER, copy_words, read
-from .events import unsaid_event
+from .events import other_occasion, unsaid_event
 from .reference import POINTER, attributed, negation_referred_to, refers, speaker_failure
 from .relations import described_otherwise, gloss_of, other_object, replaced_qualifier, swapped_relation, truncated_copy
 from .structure import spelled_numbers, structure_failure
@@ -183,6 +184,9 @@ def rule_failure(
         or structure_failure(claim, quotes, question)
         or unsaid_event(question, quotes)  # after the checks that say what the quote says instead
         or speaker
+        or "".join(
+            f"the quote is about another occasion than the question's {o}" for o in other_occasion(question, joined)[:1]
+        )
     )
 
 
@@ -326,6 +330,8 @@ class Judge:
             {"role": "user", "content": user},
         ]
         score = 1.0 - self.scorer.reply_probability(messages, NO_ANSWER)
+        if score < self.answer_threshold and not wants_span(question) and (cause := stated_cause(question, passage)):
+            return Verdict(supported=True, score=score, reason=f"it states the cause of what is asked: {cause!r}")
         if score < self.answer_threshold:
             return Verdict(
                 supported=False,

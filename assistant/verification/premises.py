@@ -62,6 +62,16 @@ def assumption(question: str) -> str:
     return ""
 
 
+_ACTOR = re.compile(r"^(?:(?:the|a|an)\s+)?((?:[A-Z][\w'’.-]*)(?:\s+(?:of\s+)?[A-Z][\w'’.-]*)*)")
+
+
+def actor(statement: str) -> str:
+    """The names a statement opens with, its subject ("China" of "China shut its consulates"; "the UN
+    Security Council" of "the UN Security Council committee concluded"); empty when it opens otherwise."""
+    match = _ACTOR.match(statement.strip())
+    return match.group(1) if match else ""
+
+
 def closest(text: str, evidence: list[Evidence], k: int) -> list[Evidence]:
     """The k evidence sentences sharing most content words with `text` (ties: reading order)."""
     wanted = tx.terms(text)

@@ -21,6 +21,7 @@ from ..retrieval.aliases import Aliases
 from ..schema import Evidence, ShortAnswer
 from .citations import main_clause, span_fits
 from .claims import MODEL_UNSUPPORTED, statement
+from .events import other_occasion
 
 REFUSAL = "The articles don't answer this."
 NOT_ABOUT = "the sentence is not about the question's"
@@ -48,6 +49,10 @@ _CAUSE = re.compile(
     r"|(?:what|which)\s+(?:(?:is|was|are|were)\s+(?:the\s+)?)?(?:reasons?|explanations?|rationales?|"
     r"justifications?|motivations?)\b"
     r"|(?:for|on)\s+what\s+(?:reasons?|grounds)\b"
+    # "What is the thinking behind X?": a line of thought behind a deed is its reason ("the group behind
+    # the attack" is a span: only nouns of the mind)
+    r"|what\s+(?:is|was|are|were)\s+the\s+(?:thinking|logic|reasoning|thoughts?|ideas?|calculus|calculations?|"
+    r"strategy|motives?|intentions?)\s+behind\b"
     # "What explains X?", "What accounts for X?", "What was behind X?": what a cause is asked in other verbs
     r"|what\s+(?:explains|explained|accounts\s+for|accounted\s+for|lies\s+behind|lay\s+behind|"
     r"(?:is|was|are|were)\s+behind)\b"
@@ -225,7 +230,7 @@ def unmatched(
     missing += sorted(
         n for n in tx.numbers(question) - tx.numbers(near) if not (n in scene_numbers and n in tx.numbers(article))
     )
-    return missing
+    return missing + other_occasion(question, sentence)
 
 
 def _found(name: str, terms: set[str], text: str, aliases: Aliases) -> bool:

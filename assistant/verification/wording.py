@@ -127,10 +127,11 @@ def _same_size(a: str, b: str) -> bool:
     return _SAME_SUPERLATIVE.get(a, a) == _SAME_SUPERLATIVE.get(b, b)
 
 
-def _superlatives(text: str) -> dict[tuple[str, str], str]:
-    """(superlative, noun stem) of "the biggest city", "Europe's largest river port" (the noun is the last
-    of up to two lowercase words after it) and "the most important town", with the noun as written."""
-    found = {}
+def _superlatives(text: str) -> list[tuple[str, list[str], str]]:
+    """(superlative, noun stems, noun as written) of "the biggest city", "Europe's largest river port" and
+    "the most important town". The noun is the last of up to two lowercase words after the superlative;
+    the stems hold the first one too, because the second may be a verb ("the longest war earned them")."""
+    found = []
     for match in _SUPERLATIVE.finditer(text):
         word = match.group(1)
         if word in _NOT_SUPERLATIVE:
@@ -146,19 +147,20 @@ def _superlatives(text: str) -> dict[tuple[str, str], str]:
                 break
             run.append(token)
         if run:
-            found[_SAME_SUPERLATIVE.get(word, word), tx.stem_words([run[-1]])[0]] = run[-1]
+            found.append((_SAME_SUPERLATIVE.get(word, word), tx.stem_words(run[::-1]), run[-1]))
     return found
 
 
 def superlative_mismatch(claim: str, quotes: str) -> str:
     """A superlative given to another thing ("Cologne has the biggest port" from "The biggest city on the
     river is Cologne"): the quote singles out one thing by it, and the claim's thing is not in it."""
-    given = _superlatives(tx.fold(quotes))
+    given = {(word, stems[0]): plain for word, stems, plain in _superlatives(tx.fold(quotes))}
     quote_terms = tx.terms(quotes)
-    claimed = _superlatives(tx.fold(claim))
-    for (word, noun), plain in sorted(claimed.items()):
-        others = sorted(given[w, n] for w, n in given if w == word and n != noun)
-        if others and noun not in quote_terms:
+    for word, stems, plain in sorted(_superlatives(tx.fold(claim))):
+        if stems[0] in quote_terms or any((word, noun) in given for noun in stems):
+            continue
+        others = sorted(given[w, n] for w, n in given if w == word)
+        if others:
             return f"the quote says the {word} {others[0]}, not the {word} {plain}"
     return ""
 
