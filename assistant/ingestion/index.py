@@ -19,7 +19,6 @@ import time
 import uuid
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from functools import cached_property
 
 from ..errors import ConfigError
 from ..schema import Article
@@ -88,14 +87,6 @@ class Index:
         self._version: str | None = None
         self._checked = -float("inf")
         self._fetched: dict[str, Article] = {}
-
-    @cached_property
-    def vector_store(self):
-        """LlamaIndex's view of the sentence collection, for writing nodes. Built on first write: a reader
-        (`assistant ask`) never pays for importing LlamaIndex (about a second of start-up)."""
-        from llama_index.vector_stores.chroma import ChromaVectorStore
-
-        return ChromaVectorStore(chroma_collection=self.sentences)
 
     # --- reading -------------------------------------------------------------------------------------
 
@@ -299,8 +290,6 @@ class Index:
         """Index a group of articles with a few large Chroma writes (each write costs ~30 ms whatever its
         size). The group's records go in incomplete first, so a crash anywhere leaves the whole group to
         be redone, never half an article."""
-        from llama_index.core.schema import NodeRelationship, RelatedNodeInfo, TextNode
-
         metas = [{"file": a.file, "title": a.title, "spans": json.dumps(a.spans)} for a in articles]
         ids = [a.doc_id for a in articles]
         self.records.upsert(
@@ -314,17 +303,14 @@ class Index:
             chunk = where[first : first + WRITE_BATCH]
             texts = [a.sentence(i) for a, i in chunk]
             vectors = self._embed([matching_text(text) for text in texts], progress)
-            self.vector_store.add(
-                [
-                    TextNode(
-                        id_=f"{a.doc_id}:{i}",
-                        text=text,
-                        embedding=vector,
-                        metadata={"doc_id": a.doc_id, "index": i, "file": a.file},
-                        relationships={NodeRelationship.SOURCE: RelatedNodeInfo(node_id=a.doc_id)},
-                    )
-                    for (a, i), text, vector in zip(chunk, texts, vectors, strict=True)
-                ]
+            # Straight to the collection, as it is read (`vector_search`, `sentence_texts`): LlamaIndex's
+            # nodes add a serialised copy of each node and three more metadata keys to every row, 0.63-0.69
+            # ms a sentence written against 0.49-0.51 (bench/results/ingest-write-path-2026-12-06.txt).
+            self.sentences.add(
+                ids=[f"{a.doc_id}:{i}" for a, i in chunk],
+                embeddings=vectors,
+                documents=texts,
+                metadatas=[{"doc_id": a.doc_id, "index": i, "file": a.file} for a, i in chunk],
             )
         self.records.update(ids=ids, metadatas=[{**meta, "complete": True} for meta in metas])
         return len(where)
