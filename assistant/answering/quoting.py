@@ -156,7 +156,7 @@ def quote_answer(
         # A passage that does not name what the question names, nor gives the words of whom it asks about,
         # is about something else (no model call needed; a span's claim meets the same checks in
         # `short.verify`)
-        elsewhere = "" if spans else not_about(judge, question, unit)
+        elsewhere = "" if spans else _not_about(judge, question, unit)
         if elsewhere:
             found.closest.append((ev, elsewhere))
             continue
@@ -194,7 +194,7 @@ def quote_answer(
     return text, citations
 
 
-def not_about(judge: Judge, question: str, unit: list[Evidence]) -> str:
+def _not_about(judge: Judge, question: str, unit: list[Evidence]) -> str:
     """Why a passage cannot answer a why/how/what-was-said question: it gives another speaker's words, or a
     name, number or date the question gives is neither in it nor in the sentences around it."""
     text = " ".join(part.text for part in unit)
