@@ -1,12 +1,14 @@
 """What a sentence costs to write into a Chroma server: through LlamaIndex's ChromaVectorStore (TextNode with a
-source relationship, as `Index._add` wrote before) or straight to the collection (as it writes now).
+source relationship, as `Index._add` wrote first), straight to the collection with the sentence's text and
+three metadata keys (as it wrote next), or with the vector and two keys only (as it writes now: the text
+is cut from the article record when read).
 
     python bench/write_path.py [--writes 4] [--rounds 2]
 
-A fresh `chroma run` on loopback; each way writes `--writes` batches of 2,048 sentences (random unit
-vectors, 384 dimensions, sentence-like texts) into a collection of its own, and the ways alternate for
-`--rounds` rounds. Reported per sentence: the client's wall time inside the write calls, and the CPU time
-of the server process and of this process over the writes (3 s after the last one: the server indexes
+A fresh `chroma run` on loopback; each way writes `--writes` batches of 2,048 sentences (random unit vectors,
+384 dimensions, the texts of `scale_corpus.Corpus` articles) into a collection of its own, and the ways
+alternate for `--rounds` rounds. Reported per sentence: the client's wall time inside the write calls, and the
+CPU time of the server process and of this process over the writes (3 s after the last one: the server indexes
 on). The embedding model is not involved: this is the part of an ingest that is not embedding.
 """
 
@@ -14,15 +16,16 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import tempfile
 import time
 from pathlib import Path
 
 import numpy as np
 from common import chroma_server, stop
+from scale_corpus import Corpus
 
 BATCH = 2048
-WORDS = "the of council said ferry bridge harbour minister talks forces province week group attack".split()
 
 
 def cpu_s(pid: int) -> float:
@@ -41,13 +44,14 @@ def main() -> None:
     from llama_index.vector_stores.chroma import ChromaVectorStore
 
     rng = np.random.default_rng(0)
-    texts = [" ".join(rng.choice(WORDS, 25)) for _ in range(BATCH)]
+    corpus = Corpus()
+    texts = [line for n in range(BATCH // 10) for line in re.split(r"(?<=[.!?])\s+", corpus.article(n, 25))][:BATCH]
     with tempfile.TemporaryDirectory() as tmp:
         proc, port = chroma_server(Path(tmp) / "chroma", Path(tmp) / "log")
         try:
             client = chromadb.HttpClient(port=port, settings=ChromaSettings(anonymized_telemetry=False))
             for round_ in range(args.rounds):
-                for way in ("llamaindex", "direct"):
+                for way in ("llamaindex", "direct", "vectors"):
                     name = f"{way}-{round_}"
                     col = client.create_collection(name, embedding_function=None, metadata={"hnsw:space": "cosine"})
                     store = ChromaVectorStore(chroma_collection=col)
@@ -70,12 +74,18 @@ def main() -> None:
                                     for i in range(BATCH)
                                 ]
                             )
-                        else:
+                        elif way == "direct":
                             col.add(
                                 ids=[f"{doc}:{i}" for i in range(BATCH)],
                                 embeddings=vectors,
                                 documents=texts,
                                 metadatas=[{"doc_id": doc, "index": i, "file": "x.txt"} for i in range(BATCH)],
+                            )
+                        else:
+                            col.add(
+                                ids=[f"{doc}:{i}" for i in range(BATCH)],
+                                embeddings=vectors,
+                                metadatas=[{"doc_id": doc, "index": i} for i in range(BATCH)],
                             )
                         wall += time.perf_counter() - begun
                     time.sleep(3)

@@ -135,6 +135,8 @@ def test_a_reader_fetches_only_the_articles_it_asks_for(shared_store: Settings, 
     assert list(got) == some and all(got[d] == index.articles()[d] for d in some)
     texts = reader.sentence_texts([(some[0], 0), (some[0], 1)])
     assert texts == {(some[0], i): index.articles()[some[0]].sentence(i) for i in (0, 1)}
+    # Cut from the article, not stored twice: a sentence row's text costs the server a full-text index entry.
+    assert reader.sentences.get(ids=[f"{some[0]}:0"], include=["documents"])["documents"] == [None]
     assert not reader.is_empty()
     assert App(Settings(store_dir=tmp_path / "empty"), embedder=embedder).index.is_empty()
 

@@ -149,15 +149,11 @@ class Index:
         return {d: fetched[d] for d in wanted if d in fetched}
 
     def sentence_texts(self, keys: Iterable[tuple[str, int]]) -> dict[tuple[str, int], str]:
-        """The texts of the given (article id, sentence index) sentences, from the sentence collection."""
-        ids = list(dict.fromkeys(f"{d}:{i}" for d, i in keys))
-        if not ids:
-            return {}
-        got = self.sentences.get(ids=ids, include=["documents"])
-        return {
-            (key.rsplit(":", 1)[0], int(key.rsplit(":", 1)[1])): text
-            for key, text in zip(got["ids"], got["documents"], strict=True)
-        }
+        """The texts of the given (article id, sentence index) sentences, cut from their articles (which
+        the answer reads next anyway): sentence rows hold no text of their own."""
+        wanted = list(dict.fromkeys(keys))
+        articles = self.fetch(d for d, _ in wanted)
+        return {(d, i): articles[d].sentence(i) for d, i in wanted if d in articles and 0 <= i < len(articles[d].spans)}
 
     def pages(self, size: int) -> Iterator[list[Article]]:
         """Every completely indexed article, `size` at a time: for a build that must read the whole
@@ -303,14 +299,15 @@ class Index:
             chunk = where[first : first + WRITE_BATCH]
             texts = [a.sentence(i) for a, i in chunk]
             vectors = self._embed([matching_text(text) for text in texts], progress)
-            # Straight to the collection, as it is read (`vector_search`, `sentence_texts`): LlamaIndex's
-            # nodes add a serialised copy of each node and three more metadata keys to every row, 0.63-0.69
-            # ms a sentence written against 0.49-0.51 (bench/results/ingest-write-path-2026-12-06.txt).
+            # Straight to the collection, as `vector_search` reads it: LlamaIndex's nodes add a serialised
+            # copy of each node and three more metadata keys to every row, 0.63-0.69 ms a sentence written
+            # against 0.49-0.51 (bench/results/ingest-write-path-2026-12-06.txt). No text either: the server
+            # indexes every document for full-text search, ~0.1 ms a sentence nothing here uses (the text is
+            # the article's, which the record holds; bench/write_path.py).
             self.sentences.add(
                 ids=[f"{a.doc_id}:{i}" for a, i in chunk],
                 embeddings=vectors,
-                documents=texts,
-                metadatas=[{"doc_id": a.doc_id, "index": i, "file": a.file} for a, i in chunk],
+                metadatas=[{"doc_id": a.doc_id, "index": i} for a, i in chunk],
             )
         self.records.update(ids=ids, metadatas=[{**meta, "complete": True} for meta in metas])
         return len(where)
