@@ -56,3 +56,13 @@ def test_the_judge_takes_a_stated_cause_where_its_model_is_unsure():
     # a passage with no connective is still the model's to decide
     plain = "The council closed the ferry route in May, Ruiz said."
     assert not Judge(unsure, Prompts()).answers("What was behind the council closing the ferry route?", plain).supported
+
+
+def test_a_stated_cause_stands_where_the_models_free_reply_is_none():
+    # the model scores the passage as answering (0.7) but its free reply is NONE: the grammar decides
+    sure_but_silent = FixedScorer("NONE", True, none=0.3)
+    judge = Judge(sure_but_silent, Prompts())
+    verdict = judge.answers("How did the mayor account for the council closing the ferry route?", MAYOR)
+    assert verdict.supported and "cause" in verdict.reason, verdict.reason
+    plain = "The council closed the ferry route in May, Ruiz said."
+    assert not judge.answers("How did the mayor account for the council closing the ferry route?", plain).supported

@@ -101,6 +101,12 @@ def test_why_and_how_questions_get_no_span():
     assert not wants_span("How did the repairs go?")
     assert wants_span("How many bridges were built?")
     assert wants_span("How quickly is the river rising?")  # a rate, in the text's own words
+    # a phrase framing the question before its question word does not hide what is asked
+    assert not wants_span("Beyond the repairs, how is the council keeping the bridge open?")
+    assert not wants_span("In the mayor's view, why was the bridge closed?")
+    assert wants_span("In 2010, who was the mayor?")
+    assert not wants_span("In what terms does the mayor describe the closure?")
+    assert wants_span("In what year was the bridge closed?")
 
 
 def test_a_why_question_in_other_words_gets_no_span():

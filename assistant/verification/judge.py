@@ -330,7 +330,9 @@ class Judge:
             {"role": "user", "content": user},
         ]
         score = 1.0 - self.scorer.reply_probability(messages, NO_ANSWER)
-        if score < self.answer_threshold and not wants_span(question) and (cause := stated_cause(question, passage)):
+        spans = wants_span(question)
+        # Grammar decides where it is plain, whatever the model's score or its free reply (NONE at times)
+        if not spans and (cause := stated_cause(question, passage)):
             return Verdict(supported=True, score=score, reason=f"it states the cause of what is asked: {cause!r}")
         if score < self.answer_threshold:
             return Verdict(
@@ -341,7 +343,6 @@ class Judge:
         # Where a span answers: only the passage's own words, as it writes them, or NONE, so the reply is
         # located verbatim. Elsewhere (why/how) the sentence is quoted whole and a free reply is read as
         # before: words it gives that the passage does not hold say the sentence is not the explanation.
-        spans = wants_span(question)
         reply = (
             copy_words(self.scorer, messages, passage)
             if spans

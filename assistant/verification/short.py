@@ -33,7 +33,7 @@ _EXPLAIN = re.compile(
     r"^\W*(?:why|how\s+(?!many|much|long|old|far|big|large|high|tall|deep|wide|often|fast|quickly|rapidly|slowly|soon)"
     r"\w+|explain|describe"
     # "In what way/sense/respect …?" asks how; "Because of what …?" asks why: the same questions in other words
-    r"|in\s+what\s+(?:ways?|sense|respects?|manner)|(?:because\s+of|due\s+to|owing\s+to|thanks\s+to)\s+what"
+    r"|in\s+what\s+(?:ways?|sense|respects?|manner|terms)|(?:because\s+of|due\s+to|owing\s+to|thanks\s+to)\s+what"
     # "Under what conditions …?", "To what extent …?": a condition or a degree is told in a clause, not a span
     # ("in what condition was it left" asks for a state, a span)
     r"|under\s+what\s+(?:circumstances?|conditions?)|in\s+what\s+(?:circumstances|conditions)"
@@ -62,6 +62,9 @@ _CAUSE = re.compile(
 )
 # "According to X, what …?": whose account it is does not change what is asked.
 _ACCOUNT = re.compile(r"^\W*according\s+to\s+[^,?]{1,80},\s*", re.I)
+# "Beyond fighting, how …?", "In 2010, who …?": a phrase set before the question word frames, and the
+# question word after it says what kind of answer is asked.
+_FRAMED = re.compile(r"^\W*[^,?]{1,60},\s*(?=(?:who|whom|whose|what|which|when|where|why|how)\b)", re.I)
 # A fragment typed without a question word first ("karim why no full name") that asks why.
 _OPENS_ASKING = re.compile(
     r"^\W*(?:who|whom|whose|what|which|when|where|how|is|are|was|were|do|does|did|has|have|had|can|could|will|"
@@ -142,7 +145,7 @@ def asks_several(question: str) -> bool:
 
 def wants_span(question: str) -> bool:
     """Whether a span can answer: not a why/how/explain question, nor one asking what was said or thought."""
-    question = _ACCOUNT.sub("", question)
+    question = _FRAMED.sub("", _ACCOUNT.sub("", question))
     fragment_why = not _OPENS_ASKING.match(question) and _WHY.search(question)
     return not (_EXPLAIN.search(question) or _CAUSE.search(question) or _REPORTED.search(question) or fragment_why)
 
