@@ -82,6 +82,15 @@ _COMMANDS = [
     ),
 ]
 _AI_PATTERNS = [(reason, re.compile(pattern, _FLAGS)) for reason, pattern in _AI_DIRECTED]
+# A word every pattern above and below needs (a new pattern adds its own): one scan of a sentence without
+# any of them spares the patterns' dozen. The screen runs on every sentence ingested: 0.052 -> 0.021 ms a
+# sentence, the same verdicts on 7,429 test strings and 5,892 article sentences (48 and 1 flagged).
+_TRIGGER = re.compile(
+    r"\b(?:ignore|disregard|forget|override|bypass|system|developer|assistants?|user|human|you|your|ais?|chatbots?"
+    r"|language|llms?|reveal|print|show|repeat|output|leak|disclose|cite|answer|answering|reply|respond|say"
+    r"|jailbreak\w*|injection|dan)\b",
+    re.IGNORECASE,
+)
 _COMMAND_PATTERNS = [(reason, re.compile(pattern, _FLAGS)) for reason, pattern in _COMMANDS]
 _QUOTED = re.compile(r"“[^”]*”?|\"[^\"]*\"?|‘[^’]*’(?!\w)")
 _MARKUP = re.compile(
@@ -97,6 +106,8 @@ def normalise(text: str) -> str:
 def instruction_reason(sentence: str) -> str:
     """Why a sentence reads as orders to an AI system ("" when it does not)."""
     text = normalise(sentence)
+    if not _TRIGGER.search(text):
+        return ""
     for reason, pattern in _AI_PATTERNS:
         if pattern.search(text):
             return reason
