@@ -36,6 +36,18 @@ _MODAL = re.compile(
 UNIVERSALS = frozenset("all every everyone everything always entire entirely whole completely totally".split())
 
 
+def number_word(number: str) -> str:
+    """The word for a digit string ("20" -> "twenty"); the digits when there is none."""
+    return next((w for w, n in NUMBER_WORDS.items() if n == number), number)
+
+
+def unsaid_universals(claim: str, quote: str) -> set[str]:
+    """The claim's universal words ("all", "every") that the quote has no universal of its own for:
+    "every part of life" restates "all aspects of life", but "always" is a universal of time."""
+    said = set(tokens(quote)) & UNIVERSALS
+    return {w for w in set(tokens(claim)) & UNIVERSALS - said if w == "always" or not said - {"always"}}
+
+
 def fold(text: str) -> str:
     """The matching form of a text: NFKC, casefolded, curly apostrophes straightened."""
     return unicodedata.normalize("NFKC", text).casefold().replace("’", "'")

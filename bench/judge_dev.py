@@ -75,16 +75,18 @@ def main() -> None:
         costs.append(spent)
         if not failure:
             model_costs.append(spent)
-        from assistant.verification.judge import short_answer
+        from assistant.verification.echoes import short_answer
+        from assistant.verification.reference import resolved
 
         stated = f"The answer is {pair.claim.strip()}" if short_answer(pair.question, pair.claim) else pair.claim
-        key = hashlib.sha1(json.dumps([pair.question, stated, pair.quotes]).encode()).hexdigest()
+        read = resolved(pair.claim, pair.quotes, pair.context)  # what the judge model is shown
+        key = hashlib.sha1(json.dumps([pair.question, stated, read]).encode()).hexdigest()
         score = recorded.get((pair.id, pair.type), recorded.get((pair.id, None)))
         if score is not None:
             cache[key] = score
         # a rule's rejection needs no model score unless thresholds are swept
         if key not in cache and not args.offline and (args.sweep or not failure):
-            cache[key] = verdict.score if not failure else judge.score(pair.question, stated, pair.quotes)
+            cache[key] = verdict.score if not failure else judge.score(pair.question, stated, read)
         if args.offline:
             verdict.supported = not failure and cache.get(key, 0.0) >= threshold
         rows.append(

@@ -178,6 +178,78 @@ def test_a_thing_another_party_s_in_the_quote_is_not_the_claim_s():
     assert "not sveland forces" in owned
 
 
+def test_a_claim_the_sentence_beside_the_quote_states_is_not_the_quote_s():
+    quote = "The Brenn River flows through the Osterland valleys."
+    context = ["Brenn, part 2", "Its valleys are densely settled and heavily farmed.", "Mills line the river."]
+    question = "What valleys are densely settled and heavily industrialised?"
+    claim = "Osterland valleys are densely settled and heavily industrialised."
+    # the question's words stand in the sentence before; the quote only names a place to put in the gap
+    why = rule_failure(claim, [quote], question, coverage=0.2, context=context)
+    assert why == "the quote does not say this; the sentence beside it speaks of densely, settled, heavily"
+    # the same claim with no sentence around to compare is judged on the quote alone
+    assert "sentence beside" not in rule_failure(claim, [quote], question, coverage=0.2)
+    # a quote that holds the question's words itself is its own statement, whatever stands beside it
+    held = "The valleys of Osterland are densely settled and heavily industrialised."
+    beside = [*context, "Valleys settled densely and industrialised heavily are rare."]
+    assert rule_failure(claim, [held], question, coverage=0.2, context=beside) == ""
+
+
+def test_a_month_written_short_or_as_digits_is_the_month_it_names():
+    quote = "The ferry to Lund is due to resume by Aug. 31, after the 7/14 storm closed the port."
+    assert rule_failure("The ferry to Lund is due to resume by August 31.", [quote], "", 0.2) == ""
+    assert rule_failure("A storm closed the port on July 14.", [quote], "", 0.2) == ""
+    # another month is still another date
+    assert "septemb" in rule_failure("The ferry to Lund is due to resume by September 31.", [quote], "", 0.2)
+
+
+def test_one_universal_restates_another_but_not_always():
+    quote = "The council barred traders from all parts of the market."
+    assert rule_failure("The council barred traders from every part of the market.", [quote], "", 0.2) == ""
+    assert "always" in rule_failure("The council always barred traders from the market.", [quote], "", 0.2)
+    assert "every" in rule_failure("The council barred every trader.", ["The council barred traders."], "", 0.2)
+
+
+def test_a_count_by_its_order_of_magnitude_needs_a_count_in_that_range():
+    claim = "Guards at the Lund dam turned back dozens of boats."
+    assert "dozens" in rule_failure(claim, ["Guards at the Lund dam turned back boats."], "", 0.2)
+    assert rule_failure(claim, ["Guards at the Lund dam turned back 40 boats."], "", 0.2) == ""
+    assert "dozens" in rule_failure(claim, ["Guards at the Lund dam turned back 3 boats."], "", 0.2)
+    hundreds = "Guards at the Lund dam turned back hundreds of boats."
+    assert rule_failure(hundreds, ["Guards at the Lund dam turned back several hundred boats."], "", 0.2) == ""
+
+
+def test_a_claim_that_adds_only_its_own_words_to_the_question_is_an_echo():
+    quote = "The mayor of Lund said the bridge closed because its cables had rusted through."
+    question = "Why did the Lund bridge close?"
+    echo = "The Lund bridge closed for the reasons that made it shut."
+    assert rule_failure(echo, [quote], question, 0.2) == "adds nothing the quote says to the question"
+    assert rule_failure("The Lund bridge closed because its cables rusted.", [quote], question, 0.2) == ""
+
+
+def test_a_passive_s_doer_is_not_what_the_claim_s_verb_acts_on():
+    quote = "The Brenn Front, a rebel group blamed by Osterland for raids on its ports, denies the charge."
+    wrong = "The Brenn Front blames Osterland for raids on its ports."
+    assert "turns round who blamed whom" in rule_failure(wrong, [quote], "", 0.2)
+    assert rule_failure("Osterland blames the Brenn Front for raids on its ports.", [quote], "", 0.2) == ""
+    assert rule_failure("The Brenn Front is blamed by Osterland for raids.", [quote], "", 0.2) == ""
+    active = ["Osterland blames the Brenn Front for raids on its ports."]
+    assert "turns round" in rule_failure("Osterland is blamed by the Brenn Front for raids.", active, "", 0.2)
+
+
+def test_the_judge_model_is_told_what_a_quote_that_refers_back_is_about():
+    from assistant.verification.reference import resolved
+
+    quote = ["The lake is situated in Osterland and Norland."]
+    around = ["Brenn, part 1", "Lake Vetter feeds the Brenn."]
+    assert resolved("Lake Vetter is in Norland.", quote, around) == [
+        "[Lake Vetter:] The lake is situated in Osterland and Norland."
+    ]
+    # a quote that names it, or one with nothing around it, is read as it stands
+    named = ["Lake Vetter is situated in Osterland and Norland."]
+    assert resolved("Lake Vetter is in Norland.", named, around) == named
+    assert resolved("Lake Vetter is in Norland.", quote, []) == quote
+
+
 def test_a_role_of_a_thing_owned_by_a_long_name_is_a_role_of_that_thing():
     quote = "said Ola Dahl, commanding officer of the 12 Vik Brigade of the Norland Army."
     # "the Norland Army's 12 Vik Brigade" is the brigade: the owner's whole name and the count are passed over

@@ -22,13 +22,15 @@ from pydantic import BaseModel
 from .. import text as tx
 from ..models.llms import Scorer, complete, span_grammar
 from ..models.prompts import Prompts
+from ..months import month_of, months
 from ..retrieval.aliases import Aliases
 from ..safety import carries_markup
 from .causal import stated_cause
 from .claims import MODEL_UNSUPPORTED, mentions_question
 from .copying import ANSWER_TOKENS, NO_ANSWER, copy_words, read
+from .echoes import beyond, composed_anew, new_name, short_answer
 from .events import other_occasion, unsaid_event
-from .reference import POINTER, attributed, negation_referred_to, refers, speaker_failure
+from .reference import POINTER, attributed, negation_referred_to, refers, resolved, said_beside, speaker_failure
 from .relations import described_otherwise, gloss_of, other_object, replaced_qualifier, swapped_relation, truncated_copy
 from .structure import spelled_numbers, structure_failure
 
@@ -48,14 +50,6 @@ MODEL_COVERAGE = 0.2
 ANSWER_ECHO = "the judge model's answer only repeats the question"
 ANSWER_ELSEWHERE = "the judge model's answer is not in the passage"
 NO_WORDS = "the judge model copies no words that answer it"
-# Words a sentence can add to the question without answering it ("the person who brokered ...").
-# A noun that only stands for a place or body the question named ("extremism in the country" for "in
-# Pakistan") adds nothing either.
-_GENERIC = frozenset(
-    tx.stem_words(
-        "person people thing things number something someone one way time country city group region place".split()
-    )
-)
 
 
 DENIES = "denies what the quote states"
@@ -106,7 +100,9 @@ def rule_failure(
     # "a two-decade mission" restates "a 20-year mission": the claim's 2 is the quote's 20.
     if missing and not (spelled_numbers(claim) - tx.numbers(joined)) and spelled_numbers(claim):
         missing -= {
-            n for n in missing if re.search(rf"\b(?:{n}|{_word(n)})[\s\-]+(?:decade|centur|dozen)", tx.fold(claim))
+            n
+            for n in missing
+            if re.search(rf"\b(?:{n}|{tx.number_word(n)})[\s\-]+(?:decade|centur|dozen)", tx.fold(claim))
         }
     if missing:
         return f"{NUMBER_MISSING}: {', '.join(sorted(missing))}"
@@ -155,7 +151,7 @@ def rule_failure(
         return DENIES
     if not tx.negated(claim) and claim_terms & tx.negated_terms(joined):
         return ASSERTS_DENIED
-    universal = (set(tx.tokens(claim)) & tx.UNIVERSALS) - set(tx.tokens(joined))
+    universal = tx.unsaid_universals(claim, joined)
     if universal:
         return f"says {', '.join(sorted(universal))} where the quote does not"
     hedges_kept = set(tx.tokens(claim)) & tx.HEDGES
@@ -171,8 +167,8 @@ def rule_failure(
     # "No, X is not Y" restates "Is X Y?" and still answers it.
     if (
         asked
-        and not _beyond(claim, asked)
-        and not _new_name(claim, question)
+        and not beyond(claim, asked)
+        and not new_name(claim, question)
         and tx.negated(claim) == tx.negated(question)
     ):
         return ECHO
@@ -182,6 +178,7 @@ def rule_failure(
         or described_otherwise(claim, " ".join(quotes), aliases)
         or other_object(claim, quotes)
         or structure_failure(claim, quotes, question)
+        or said_beside(claim, question, quotes, context)
         or unsaid_event(question, quotes)  # after the checks that say what the quote says instead
         or speaker
         or "".join(
@@ -200,9 +197,6 @@ _ANAPHOR = re.compile(
 _SPEAKER = re.compile(r"\b(?:[Ww]e|us|[Oo]ur|I|me|[Mm]y)\b")
 
 
-_CAPITALISED = re.compile(r"\b[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*")
-
-
 def _subject(sentence: str) -> str:
     """The sentence's opening words up to its first lower-case content word: its subject's names
     ("Al Qaeda and the Taliban are fighting ..." -> "Al Qaeda and the Taliban")."""
@@ -218,56 +212,10 @@ def _subject(sentence: str) -> str:
 _EXPLAINING = re.compile(r"\b(?:because|since|as|so|by|to|due\s+to|so\s+that|in\s+order\s+to)\W*$", re.IGNORECASE)
 
 
-def _word(number: str) -> str:
-    return next((w for w, n in tx.NUMBER_WORDS.items() if n == number), number)
-
-
-_WH = re.compile(r"^\W*(?:who|whom|whose|which|what|where|when|how\s+(?:many|much|long|old))\b", re.IGNORECASE)
-
-
-def short_answer(question: str, claim: str) -> bool:
-    """A bare answer to a wh-question ("Sohail Shaheen.", "About 6,000.") is complete as it stands: a name
-    or a number, at most four words, not ending on a function word."""
-    words = tx.tokens(claim)
-    if not (1 <= len(words) <= 4) or not _WH.search(question) or words[-1] in tx.DANGLING:
-        return False
-    return bool(tx.names(f"Answer: {claim}") or tx.numbers(claim))
-
-
-def _beyond(text: str, asked: set[str]) -> set[str]:
-    """The content words of `text` that the question (its `asked` words) did not already say; a word
-    one of the question's begins, or that begins one of them, is said ("Pakistan" / "Pakistani")."""
-    new = tx.terms(text) - asked - _GENERIC
-    return {t for t in new if not any(min(len(t), len(a)) >= 4 and (t.startswith(a) or a.startswith(t)) for a in asked)}
-
-
-def _new_name(claim: str, question: str) -> bool:
-    """A name the question does not give, though every word of it is the question's: "Rhine Valley" where
-    the question has the valley and the Rhine apart, or "Rhin" where it has "Rhine" (a name that begins
-    another is the same only as a place's people or adjective: `same_name`)."""
-    asked, pairs = tx.terms(question), tx.phrases(question)
-    for name in _CAPITALISED.findall(claim):
-        words = tx.terms(name) - _GENERIC  # "Someone opened it": no name
-        if len(words) >= 2 and not all(any(_same_pair(p, q) for q in pairs) for p in tx.phrases(name)):
-            return True
-        if any(not any(tx.same_name(w, a) for a in asked) for w in words):
-            return True
-    return False
-
-
-def _same_pair(a: tuple[str, str], b: tuple[str, str]) -> bool:
-    return tx.same_name(a[0], b[0]) and tx.same_name(a[1], b[1])  # "Pakistan's Foreign" / "Pakistani Foreign"
-
-
-def _composed_anew(reply: str, question: str) -> bool:
-    """Whether the reply sets two content words side by side that the question never does."""
-    pairs = {pair for pair in tx.phrases(reply) if not set(pair) & _GENERIC}
-    return bool(pairs) and not pairs <= tx.phrases(question)
-
-
 def _name_found(name: str, quote_terms: set[str], joined: str, aliases: Aliases) -> bool:
     # "Pakistan" / "Pakistani": one a prefix of the other counts as the same name; so does a typing slip.
-    if name in quote_terms or any(tx.same_start(name, t) or tx.misspelt(name, t) for t in quote_terms):
+    known = name in quote_terms or any(tx.same_start(name, t) or tx.misspelt(name, t) for t in quote_terms)
+    if known or month_of(name) in months(joined):  # a month written short: "Aug. 31", "9/11"
         return True
     # A contracted acronym spells the name's start ("Central Command" / "CENTCOM").
     if len(name) >= 4 and any(w.isupper() and w.casefold().startswith(name[:4]) for w in joined.split()):
@@ -307,7 +255,7 @@ class Judge:
             return Verdict(supported=True, score=1.0, reason="its numbers, names and words are in the quote")
         # A bare answer is judged as the statement it makes about the question.
         stated = f"The answer is {claim.strip()}" if short_answer(question, claim) else claim
-        score = self.score(question, stated, quotes)
+        score = self.score(question, stated, resolved(claim, quotes, context))
         if score < self.threshold:
             return Verdict(supported=False, score=score, reason=f"{MODEL_UNSUPPORTED} ({score:.2f})")
         return Verdict(supported=True, score=score, reason=f"the judge model finds it supported ({score:.2f})")
@@ -320,7 +268,7 @@ class Judge:
         if not answers_question(question, passage):
             return Verdict(supported=False, score=0.0, reason="not the kind of answer asked for")
         asked = tx.terms(question)
-        if asked and not _beyond(passage, asked):
+        if asked and not beyond(passage, asked):
             return Verdict(supported=False, score=0.0, reason=ECHO)
         if self.scorer is None:
             return Verdict(supported=True, score=1.0, reason="it holds what was asked for")
@@ -349,7 +297,7 @@ class Judge:
             else read(complete(self.scorer, messages, ANSWER_TOKENS))
         )
         if is_lookup(question):  # what the passage says about the name is the answer
-            if spans and not _beyond(reply, asked):  # a name glossed in brackets is what it means
+            if spans and not beyond(reply, asked):  # a name glossed in brackets is what it means
                 reply = gloss_of(question, passage) or reply
             return Verdict(
                 supported=True,
@@ -370,17 +318,17 @@ class Judge:
             # past its echo gives are as often a stray name as the answer, "Takeover" for who leads a group
             # the sentence names again by its acronym). Only for words that answer: a why-question's sentence
             # is quoted whole, and a NONE there keeps it from standing as the explanation on its own.
-            grammar = span_grammar(passage, opens=lambda word: bool(_beyond(word, said)))
+            grammar = span_grammar(passage, opens=lambda word: bool(beyond(word, said)))
             reply = " ".join(complete(self.scorer, messages, ANSWER_TOKENS, grammar).split()) if grammar else ""
             reply = "" if reply.startswith(NO_ANSWER) else reply  # a model without grammars may say it again
-        new = _beyond(reply, said)
+        new = beyond(reply, said)
         if not reply and first.startswith(NO_ANSWER):
             return Verdict(supported=False, score=score, reason=f"{NO_WORDS} ({score:.2f})")
         # "X calls Y the best situation because": a copy that restates the question and was cut off where
         # its explanation begins is no echo; the passage, whole, is the explanation.
         if not new and _EXPLAINING.search(first):
             return Verdict(supported=True, score=score, reason=f"the judge model finds it explains: {first!r}")
-        if not (new or _composed_anew(reply, question)):
+        if not (new or composed_anew(reply, question)):
             return Verdict(supported=False, score=score, reason=f"{ANSWER_ECHO}: {reply or first!r}")
         if new and not new & tx.terms(passage):  # a name composed anew is of the question's words only
             return Verdict(supported=False, score=score, reason=f"{ANSWER_ELSEWHERE}: {reply!r}")

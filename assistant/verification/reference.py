@@ -155,3 +155,57 @@ def _described(name: set[str], article: str) -> list[str]:
                         break
             found.append(" ".join(words[start:end]))
     return found
+
+
+# How many more of the claim's asked words (those it shares with its question) one sentence beside the
+# quote must hold than the quote itself, for the claim to be that sentence's statement and not the quote's.
+# Fitted on eval/judge/tune.jsonl only: no true pair there leads by more than 2 (the quote names the answer,
+# the next sentence says "flows west at Katwijk" of it); 6 false ones lead by 3 to 5 ("North
+# Rhine-Westphalia" from "flows through North Rhine-Westphalia", where the sentence beside it says the banks
+# are "heavily populated and industrialized") (bench/results/said-beside-fit-2026-12-06.txt).
+BESIDE_LEAD = 3
+
+
+def said_beside(claim: str, question: str, quotes: Sequence[str], context: Sequence[str]) -> str:
+    """Why the quote is not what states the claim: a sentence beside it holds what the question asks (the
+    claim's words that are the question's) and the quote does not, so the quote only shares the kind of
+    answer. A near-miss question is written against one sentence, and its answer taken from the next."""
+    asked = tx.terms(claim) & tx.terms(question)
+    if not asked or len(context) < 2:
+        return ""
+    held = len(asked & tx.terms(" ".join(quotes)))
+    beside = max(context[1:], key=lambda s: len(asked & tx.terms(s)))
+    if len(asked & tx.terms(beside)) - held < BESIDE_LEAD:
+        return ""
+    said = asked & tx.terms(beside) - tx.terms(" ".join(quotes))
+    words = dict.fromkeys(w for w in tx.tokens(beside) if set(tx.stem_words([w])) & said)
+    return f"the quote does not say this; the sentence beside it speaks of {', '.join(words)}"
+
+
+_OPENING_PRONOUN = re.compile(r"^\W*(?:It|He|She|They|Its|His|Her|Their)\b")
+_NAME_RUN_ANY = re.compile(r"\b[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*")
+
+
+def resolved(claim: str, quotes: Sequence[str], context: Sequence[str]) -> list[str]:
+    """The quotes as the judge model reads them. A quote that opens by referring back ("The lake is
+    situated in …", "It is the second-longest river …") does not name what the claim calls it; the rules
+    have found that name in the sentences around (or turned the claim down), so the model is told it, in
+    brackets ahead of the quote. A definite description only stands for a name with its noun ("The lake":
+    "Lake Vetter")."""
+    joined = " ".join(quotes)
+    pointer = POINTER.match(joined)
+    if not context or not (pointer or _OPENING_PRONOUN.match(joined)):
+        return list(quotes)
+    held = tx.terms(joined) | tx.acronyms(joined)
+    missing = set(tx.names(claim)) - held
+    runs = [
+        re.sub(r"^The\s+", "", r)
+        for r in dict.fromkeys(_NAME_RUN_ANY.findall(claim))
+        if set(tx.names(f"X {r}")) & missing
+    ]
+    if pointer:  # "The lake ..." stands for "Lake Vetter", not for a bridge the sentence before names
+        head = pointer.group().split()[-1].casefold()
+        runs = [r for r in runs if head in r.casefold().split()]
+    if not runs:
+        return list(quotes)
+    return [f"[{', '.join(runs)}:] {quotes[0]}", *quotes[1:]]

@@ -75,7 +75,45 @@ def swapped_relation(claim: str, quotes: Sequence[str], aliases: Aliases | None 
                 if any(_same_owned(_owned(c, i + 1), _owned(q[k], j + 1), aliases) for k, j in roles):
                     continue
                 return f"the quote makes it “{word.plain} {c[i + 1].plain}” {sorted(given)[0]}, not {wanted}"
+    return reversed_voice(c, q, aliases)
+
+
+_BE = frozenset("is are was were be been being".split())
+
+
+def reversed_voice(c: list[_Word], q: list[list[_Word]], aliases: Aliases) -> str:
+    """A claim that makes the quote's doer the one done to: "X blames Beijing" from "X, a group blamed by
+    Beijing", or "X was blamed by Beijing" from "X blames Beijing". A passive names its doer after "by"; an
+    active verb, what it acts on after it."""
+    for i, word in enumerate(c):
+        if word.name or not word.stem or not _may_be_verb(word.plain):
+            continue
+        doer = _doer(c, i)
+        done_to = None if doer or (i and c[i - 1].plain in _BE) else _nearest(c, i, 1)
+        for ws in q:
+            for j, w in enumerate(ws):
+                if w.stem != word.stem or w.name:
+                    continue
+                their_doer = _doer(ws, j)
+                their_done_to = None if their_doer or (j and ws[j - 1].plain in _BE) else _nearest(ws, j, 1)
+                if (their_doer and done_to and _alike(their_doer, done_to, aliases)) or (
+                    doer and their_done_to and _alike(doer, their_done_to, aliases)
+                ):
+                    return f"the claim turns round who {w.plain} whom"
     return ""
+
+
+def _doer(words: list[_Word], i: int) -> str | None:
+    """The doer a passive verb names after "by" ("blamed by Beijing"; not "an ally by treaty")."""
+    if i + 1 >= len(words) or words[i + 1].plain != "by" or not _participle(words[i].plain):
+        return None
+    return _nearest(words, i + 1, 1)
+
+
+def _participle(word: str) -> bool:
+    from lemminflect import getAllLemmas, getInflection
+
+    return any(word != lemma and word in getInflection(lemma, "VBN") for lemma in getAllLemmas(word).get("VERB", ()))
 
 
 def replaced_qualifier(claim: str, quotes: Sequence[str], aliases: Aliases | None = None) -> str:

@@ -17,6 +17,7 @@ import re
 from collections.abc import Sequence
 
 from .. import text as tx
+from ..months import MONTHS, months
 from .motion import motion_mismatch
 from .relations import misplaced_gloss
 from .roles import office_mismatch, rank_mismatch, role_mismatch
@@ -142,8 +143,8 @@ def _quantified_spans(text: str) -> list[tuple[str, list[str], tuple[int, int]]]
     folded, stop = tx.fold(text), tx.stopwords()
     found = []
     for match in _QUANT.finditer(folded):
-        if re.match(r"\d", folded[match.start(2) :]):  # "some 300 people": about 300
-            continue
+        if re.match(r"\d|(?:hundred|thousand|million|dozen)s?\b", folded[match.start(2) :]):
+            continue  # "some 300 people", "several hundred people": a count, not a share
         if match.group(1) == "most" and folded[: match.start(1)].rstrip().endswith(("the", "one of")):
             continue  # "the most important cities": a superlative, not a share
         # the group's words: the leading run of words that are not function words, numbers or a
@@ -251,7 +252,8 @@ _TIME_PREP = re.compile(rf"\b{_BOUNDS}\s+(?:the\s+)?(?:\w+\s+)?{_WHEN}")
 
 def date_mismatch(claim: str, quotes: str) -> str:
     folded_claim, folded_quotes = tx.fold(claim), tx.fold(quotes)
-    missing = sorted(set(_DATE_WORD.findall(folded_claim)) - set(re.findall(r"[a-z]+", folded_quotes)))
+    said = set(re.findall(r"[a-z]+", folded_quotes)) | {MONTHS[m - 1] for m in months(quotes)}  # "Aug. 31"
+    missing = sorted(set(_DATE_WORD.findall(folded_claim)) - said)
     if missing:
         return f"date not in the quote: {', '.join(missing)}"
     given = set(_RELATIVE.findall(folded_quotes))
@@ -321,6 +323,47 @@ def reason_echo(question: str, claim: str) -> str:
     return ""
 
 
+# A count given by its order of magnitude ("dozens of them"): the quote must give one in that range, or
+# the same word ("hundreds", "several hundred").
+_MAGNITUDES = {"dozens": 12, "hundreds": 100, "thousands": 1000, "millions": 1_000_000}
+
+
+def magnitude_mismatch(claim: str, quote: str) -> str:
+    said = set(tx.tokens(quote))
+    values = [float(n) for n in tx.numbers(quote) if re.fullmatch(r"\d+(?:\.\d+)?", n)]
+    for word, unit in _MAGNITUDES.items():
+        if (
+            word in tx.tokens(claim)
+            and not {word, word[:-1]} & said
+            and not any(2 * unit <= v < 1000 * unit for v in values)
+        ):
+            return f"the quote gives no count of {word}"
+    return ""
+
+
+# Words a claim adds that say nothing of their own: a span's unit (its number was matched before) and the
+# frame of a chat fragment's statement ('The answer to "..." is X').
+_SPAN_STEMS = frozenset(tx.stem_words(["decade", "decades", "century", "centuries", "dozen", "dozens", "answer"]))
+
+
+def adds_nothing(question: str, claim: str, quote: str) -> str:
+    """A claim whose words beyond the question's are none of the quote's: the question given back in words
+    of its own ("X backfired for the reasons that made it go wrong", "it said what it had to say")."""
+    asked = tx.terms(question)
+    quoted = tx.terms(quote) | tx.acronyms(quote)
+    # numbers, in digits or as spans ("two decades"), were matched against the quote before
+    new = {t for t in tx.terms(claim) - asked - _SPAN_STEMS if not t.isdigit() and not any(_akin(t, a) for a in asked)}
+    if asked and new and not any(_akin(t, q) for t in new for q in quoted):
+        return "adds nothing the quote says to the question"
+    return ""
+
+
+def _akin(a: str, b: str) -> bool:
+    """One word's stem, or one's start the other's ("negotiat" / "negotiator"), or one inside the other."""
+    short, long = sorted((a, b), key=len)
+    return a == b or (len(short) >= 4 and long.startswith(short[:4])) or (len(short) >= 5 and short in long)
+
+
 def structure_failure(claim: str, quotes: Sequence[str], question: str = "") -> str:
     joined = " ".join(quotes)
     checks = (
@@ -328,6 +371,7 @@ def structure_failure(claim: str, quotes: Sequence[str], question: str = "") -> 
         office_mismatch,
         rank_mismatch,
         count_mismatch,
+        magnitude_mismatch,
         quantifier_mismatch,
         date_mismatch,
         opposite_mismatch,
@@ -345,4 +389,8 @@ def structure_failure(claim: str, quotes: Sequence[str], question: str = "") -> 
         failure = check(claim, joined)
         if failure:
             return failure
-    return extent_mismatch(question, claim, joined) or reason_echo(question, claim)
+    return (
+        extent_mismatch(question, claim, joined)
+        or reason_echo(question, claim)
+        or adds_nothing(question, claim, joined)
+    )
