@@ -171,8 +171,9 @@ def said_beside(claim: str, question: str, quotes: Sequence[str], context: Seque
     claim's words that are the question's) and the quote does not, so the quote only shares the kind of
     answer. A near-miss question is written against one sentence, and its answer taken from the next."""
     asked = tx.terms(claim) & tx.terms(question)
-    if not asked or len(context) < 2:
-        return ""
+    joined = " ".join(quotes)
+    if not asked or len(context) < 2 or refers(joined) or _DEMONSTRATIVE.search(tx.fold(joined)):
+        return ""  # a quote that refers back ("this promise") states its claim about the sentence beside
     held = len(asked & tx.terms(" ".join(quotes)))
     beside = max(context[1:], key=lambda s: len(asked & tx.terms(s)))
     if len(asked & tx.terms(beside)) - held < BESIDE_LEAD:
