@@ -16,7 +16,8 @@ GENERIC = frozenset(
     )
 )
 
-_CAPITALISED = re.compile(r"\b[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*")
+# A run of capitalised words: a name as written ("Lake Constance", "Rhine Valley").
+CAPITALISED = re.compile(r"\b[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*")
 
 
 _WH = re.compile(r"^\W*(?:who|whom|whose|which|what|where|when|how\s+(?:many|much|long|old))\b", re.IGNORECASE)
@@ -43,7 +44,7 @@ def new_name(claim: str, question: str) -> bool:
     the question has the valley and the Rhine apart, or "Rhin" where it has "Rhine" (a name that begins
     another is the same only as a place's people or adjective: `same_name`)."""
     asked, pairs = tx.terms(question), tx.phrases(question)
-    for name in _CAPITALISED.findall(claim):
+    for name in CAPITALISED.findall(claim):
         words = tx.terms(name) - GENERIC  # "Someone opened it": no name
         if len(words) >= 2 and not all(any(_same_pair(p, q) for q in pairs) for p in tx.phrases(name)):
             return True

@@ -7,6 +7,7 @@ import re
 from collections.abc import Sequence
 
 from .. import text as tx
+from .echoes import CAPITALISED
 from .roles import office_mismatch
 
 # A quote that refers back anywhere: a personal pronoun, or an opening noun phrase that points back
@@ -184,7 +185,6 @@ def said_beside(claim: str, question: str, quotes: Sequence[str], context: Seque
 
 
 _OPENING_PRONOUN = re.compile(r"^\W*(?:It|He|She|They|Its|His|Her|Their)\b")
-_NAME_RUN_ANY = re.compile(r"\b[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*")
 
 
 def resolved(claim: str, quotes: Sequence[str], context: Sequence[str]) -> list[str]:
@@ -201,7 +201,7 @@ def resolved(claim: str, quotes: Sequence[str], context: Sequence[str]) -> list[
     missing = set(tx.names(claim)) - held
     runs = [
         re.sub(r"^The\s+", "", r)
-        for r in dict.fromkeys(_NAME_RUN_ANY.findall(claim))
+        for r in dict.fromkeys(CAPITALISED.findall(claim))
         if set(tx.names(f"X {r}")) & missing
     ]
     if pointer:  # "The lake ..." stands for "Lake Vetter", not for a bridge the sentence before names
