@@ -19,9 +19,12 @@ NUMBER_WORDS = {
     )
 } | {"hundred": "100", "thousand": "1000", "million": "1000000", "billion": "1000000000"}
 _DIGITS = re.compile(r"(?<![\w-])\d[\d,.]*")
-# "non-NATO ally" denies "NATO ally" as "not a NATO ally" does.
+# "non-NATO ally" denies "NATO ally" as "not a NATO ally" does. "Not only X but also Y" and "not just X"
+# assert X, and more besides.
 _NEGATION = re.compile(
-    r"\b(?:not|no|never|neither|nor|none|without|nobody|nothing)\b|n['’]t\b|\bnon-(?=\w)", re.IGNORECASE
+    r"\b(?:not(?!\s+(?:only|just|merely|solely|simply)\b)|no|never|neither|nor|none|without|nobody|nothing)\b"
+    r"|n['’]t\b(?!\s+(?:only|just|merely|solely|simply)\b)|\bnon-(?=\w)",
+    re.IGNORECASE,
 )
 # Words that make a statement less than certain or less than universal; a claim that drops them says more
 # than its source ("may" -> "will", "some" -> "all").

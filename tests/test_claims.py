@@ -51,6 +51,34 @@ CASES = [
     ("Which year was there a flood in Vik?", "1921", "There was a flood in Vik in 1921."),
     # the question word kept at the end, with its noun
     ("The ferry stops at Vik and what other town?", "Lund", "The ferry stops at Vik and Lund."),
+    # after "did", a word that is no verb before one that is belongs to the subject; the object's gap is
+    # after the verb, before a phrase that sets it in place or time
+    ("What did the Vik kvernfall cause in the north?", "a flood", "The Vik kvernfall did cause a flood in the north."),
+    ("What did the council find near the dam?", "a coin", "The council did find a coin near the dam."),
+    # "what type of N is X": X is the answer's kind of N; a time noun that is the subject takes no "in"
+    ("What type of harbour is Vik?", "a tidal", "Vik is a tidal harbour."),
+    ("What era ended the guild's rule?", "the Steam Age", "The Steam Age ended the guild's rule."),
+    # whose account it is, set after the question word, closes the claim; a verb of estimating bridges
+    (
+        "What, according to Anna Berg, did the council approve?",
+        "a budget",
+        "The council did approve a budget, according to Anna Berg.",
+    ),
+    (
+        "How many boats does the council estimate have sunk in Vik?",
+        "about 40",
+        "The council does estimate about 40 boats have sunk in Vik.",
+    ),
+    # "what is X called?": X is called the answer; after "were", a noun before another word is the subject's
+    ("What is the last mill on the Vane called?", "Kvern", "The last mill on the Vane is called Kvern."),
+    ("Who were the Vik troops allies with?", "the guild", "The Vik troops were allies with the guild."),
+    # ... or mid-sentence, after a coordinator or a preposition
+    ("The Vane and what other river meet at Vik?", "the Lune", "The Vane and the Lune meet at Vik."),
+    (
+        "The border between Norland and which country follows the Vane?",
+        "Sorland",
+        "The border between Norland and Sorland follows the Vane.",
+    ),
     # "called" before a relative clause names nothing
     (
         "What is the old mill called that the canal runs past?",

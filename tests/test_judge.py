@@ -1067,3 +1067,110 @@ def test_a_claim_from_a_quote_about_another_dated_occasion_does_not_answer_the_q
     assert why == "the quote is about another occasion than the question's may 1 closing"
     same = "What did the mayor say about the bridge when she set the June 30 closing date?"
     assert rule_failure("The mayor said the bridge was safe.", quote, same, 0.2) == ""
+
+
+def test_a_number_a_relative_clause_gives_its_own_noun_is_not_another_thing_s():
+    from assistant.verification.attachment import other_owner
+
+    quote = "The ferry crosses to Holm Island, which has some 4,000 inhabitants, twice a day."
+    assert "Island" in other_owner("The ferry has 4,000 inhabitants.", [quote])
+    assert other_owner("Holm Island has some 4,000 inhabitants.", [quote]) == ""
+    assert other_owner("The island has four thousand inhabitants.", [quote]) == ""
+    # the noun before "of" may be what the clause hangs on: "the mayor of Holm, who was elected in 2019"
+    quote = "The ferry was opened by the mayor of Holm, who was elected in 2019."
+    assert other_owner("The mayor was elected in 2019.", [quote]) == ""
+    assert "Holm" in other_owner("The ferry was opened in 2019.", [quote])
+    # a number the quote also states outside any clause is the quote's own
+    assert (
+        other_owner("The ferry was opened in 2019.", ["The ferry opened in 2019 at Holm, which was founded in 2019."])
+        == ""
+    )
+
+
+def test_not_only_asserts_what_it_names_and_more():
+    quote = "The harbour was shaped not only by the river's silt but also by the northern storms."
+    assert rule_failure("The northern storms shaped the harbour.", [quote], "", 0.2) == ""
+    assert rule_failure("The river's silt shaped the harbour.", [quote], "", 0.2) == ""
+    # a plain "not" still denies
+    quote = "The harbour was not shaped by the river's silt."
+    assert rule_failure("The river's silt shaped the harbour.", [quote], "", 0.2) == "states what the quote denies"
+
+
+def test_its_belongs_to_the_sentence_s_subject_not_to_the_nearest_name():
+    from assistant.verification.attachment import other_possessor
+
+    quote = "The Ostra leaves Lake Vinn, turns west past Kellby, and is joined by its largest tributary, the Ra."
+    assert "Ostra" in other_possessor("The Ra is the largest tributary of Lake Vinn.", [quote])
+    assert other_possessor("The Ra is the largest tributary of the Ostra.", [quote]) == ""
+    # after a new clause, "its" may be that clause's subject's
+    quote = "The Ostra leaves Lake Vinn, while Kellby keeps its old harbour."
+    assert other_possessor("Lake Vinn is the old harbour of Kellby.", [quote]) == ""
+    assert rule_failure(
+        "The Ra is the largest tributary of Lake Vinn.",
+        ["The Ostra leaves Lake Vinn, turns west past Kellby, and is joined by its largest tributary, the Ra."],
+        "",
+        0.2,
+    ).startswith("the quote gives")
+
+
+def test_a_count_belongs_to_the_whole_not_to_one_of_the_things_it_counts():
+    from assistant.verification.attachment import counted_member
+
+    quote = "Lake Vinn consists of three basins: the Oberhav, the Unterhav and a narrow channel."
+    assert "Oberhav" in counted_member("Three basins make up the Oberhav.", [quote])
+    assert counted_member("Three basins make up Lake Vinn.", [quote]) == ""
+    assert counted_member("Lake Vinn has three basins, among them the Oberhav.", [quote]) == ""
+
+
+def test_a_claim_that_gives_the_quote_s_doer_s_deed_to_another_party_is_turned_round():
+    quote = "On Monday, Norland's ministers hosted talks between Sorland and the guild in Vik."
+    assert swapped_relation(
+        "On Monday, Sorland hosted talks between Norland's ministers and the guild in Vik.", [quote]
+    )
+    assert swapped_relation("Norland's ministers hosted talks between Sorland and the guild.", [quote]) == ""
+    # a passive names its doer after "by": the same relation, told the other way
+    assert (
+        swapped_relation(
+            "Sorland was accused by Norland of breaking the truce.", ["Norland accused Sorland of breaking the truce."]
+        )
+        == ""
+    )
+    # "a Vik report" is a noun, not the verb "reporting"
+    quote = "Anna Berg remains in Vik, Norland said during the reporting period."
+    assert swapped_relation("According to a Vik report, Anna Berg remains in Vik.", [quote]) == ""
+
+
+def test_a_noun_phrase_or_a_predicate_without_a_verb_is_no_claim():
+    quote = "Anna Berg sees the guild's vote as a victory of all the workers of Vik."
+    assert rule_failure("Victory of all the workers of Vik.", [quote], "How does Anna Berg see the vote?", 0.2) == (
+        "not a complete sentence"
+    )
+    assert rule_failure("Anna Berg sees the vote as a victory of all the workers of Vik.", [quote], "", 0.2) == ""
+    # a bare name or number answering a wh-question is complete as it stands
+    assert rule_failure("Anna Berg.", ["Anna Berg founded the guild."], "Who founded the guild?", 0.2) == ""
+
+
+def test_a_word_that_stands_in_for_the_answer_gives_none():
+    quote = "One reason for the guild's long life offered by its members was the harbour they own together."
+    question = "Why has the guild lasted?"
+    assert "explanation" in rule_failure(
+        "Its members offered an explanation for the guild's long life.", [quote], question, 0.2
+    )
+    assert "something" in rule_failure(
+        "Its members said something about the guild's long life.", [quote], question, 0.2
+    )
+    assert (
+        rule_failure(
+            "One reason for the guild's long life, its members say, is the harbour they own together.",
+            [quote],
+            question,
+            0.2,
+        )
+        == ""
+    )
+
+
+def test_a_lower_case_particle_opens_the_name_it_stands_before():
+    quote = "Some 400 fighters have sworn loyalty to Al Rashid, officials said."
+    assert swapped_relation("Some 400 fighters have sworn loyalty to al Rashid.", [quote]) == ""
+    assert swapped_relation("Some 400 fighters have sworn loyalty to Omar.", [quote]) != ""

@@ -128,3 +128,10 @@ def test_what_a_statement_only_mentions_under_to_or_a_modal_is_not_denied_by_its
     assert denial("the city could recognize the new council as the authority", sentence) == set()
     # what the statement does assert is still denied
     assert denial("the city recognized the new council as the authority", sentence) == {"recogn"}
+
+
+def test_a_wish_denied_in_another_person_s_words_does_not_deny_the_question_s():
+    statement = premises("Why would it be hard for Norland to give the guild the licence it wants?")[0]
+    assert denial(statement, "“We do not want the guild to run the harbour in Norland,” the official said.") == set()
+    # the same doer denied is a denial
+    assert denial("the guild wants a licence in Norland", "The guild does not want a licence in Norland.") == {"want"}

@@ -345,3 +345,45 @@ def test_a_noun_the_sentence_dates_otherwise_is_another_occasion():
     assert other_occasion("What happened at the June 30th closing?", sentence) == []
     assert other_occasion("Who won the 2014 election?", "In 2014 she won the election.") == []
     assert other_occasion("Who won the 2014 election?", "She won the 2018 election.") == ["2014 election"]
+
+
+def test_words_inside_a_relative_clause_answer_only_for_the_noun_it_hangs_on():
+    text = "Valley news\n\nThe Ostra flows past Kellby into the Marren Basin, which is about 90 km long and 12 km wide."
+    article = Article(doc_id="v", file="valley.txt", title="Valley news", text=text, spans=((13, len(text)),))
+    ev = Evidence(number=1, article=article, index=0)
+    judge = Judge(FixedScorer("", True, 0.0), Prompts())  # the model would pass either: the rule must tell them apart
+    span, why = verify(judge, "How long is the Ostra?", ev, "90 km")
+    assert span is None and "Basin" in why
+    span, why = verify(judge, "How long is the Marren Basin?", ev, "90 km")
+    assert why == "" and ev.text[span[0] : span[1]] == "90 km"
+    # outside the clause the words are the sentence's own
+    span, why = verify(judge, "What town does the Ostra flow past?", ev, "Kellby")
+    assert why == "" and ev.text[span[0] : span[1]] == "Kellby"
+
+
+def test_a_question_that_calls_its_subject_it_may_mean_the_clause_s_noun():
+    text = "Valley news\n\nAt Kellby the Ostra splits into two arms, which are called the Ost and the Ra."
+    article = Article(doc_id="v", file="valley.txt", title="Valley news", text=text, spans=((13, len(text)),))
+    ev = Evidence(number=1, article=article, index=0)
+    judge = Judge(FixedScorer("", True, 0.0), Prompts())
+    span, why = verify(judge, "Where the Ostra splits at Kellby, what are they called?", ev, "the Ost and the Ra")
+    assert why == "" and span is not None
+
+
+def test_a_time_ago_does_not_say_how_long_something_took():
+    text = "Valley news\n\nThe glacier began to melt 9,000 years ago, and the lake filled within 300 years."
+    article = Article(doc_id="v", file="valley.txt", title="Valley news", text=text, spans=((13, len(text)),))
+    ev = Evidence(number=1, article=article, index=0)
+    judge = Judge(FixedScorer("", True, 0.0), Prompts())
+    span, why = verify(judge, "How many years did it take for the glacier to melt?", ev, "9,000 years")
+    assert span is None and "ago" in why
+    span, why = verify(judge, "How many years did the lake take to fill?", ev, "300 years")
+    assert why == "" and ev.text[span[0] : span[1]] == "300 years"
+    span, why = verify(judge, "How many years ago did the glacier begin to melt?", ev, "9,000 years")
+    assert why == ""
+
+
+def test_what_someone_failed_to_foresee_is_a_clause_not_a_span():
+    assert not wants_span("What, according to Anna Berg, did the council fail to foresee about the flood?")
+    assert not wants_span("What did the council fail to realize?")
+    assert wants_span("What, according to Anna Berg, did the council approve?")

@@ -12,14 +12,8 @@ from __future__ import annotations
 import re
 
 from .roles import QUALIFIERS, ROLE_FAMILIES
+from .subjects import AUX, DET, DO, PARTICIPLES, PREP, object_gap, split_subject, verb_follows
 
-_DO = frozenset(["do", "does", "did"])
-_AUX = frozenset("is are was were do does did has have had can could will would should may might must".split())
-_DET = frozenset("the a an this that these those its their his her our your my".split())
-_PREP = frozenset(
-    "in on at of to for from by with into onto about as than after before since during until under over "
-    "between through across against along around near within without".split()
-)
 # "how long/old/far..." asks for a measure: the answer takes the adjective's place.
 _MEASURE = frozenset("long old far big large high tall deep wide heavy often fast much".split())
 _LEAD_PREP = re.compile(
@@ -28,7 +22,7 @@ _LEAD_PREP = re.compile(
 )
 _WH = re.compile(
     r"^(?P<wh>how\s+(?:many|much)(?:\s+(?!(?:"
-    + "|".join(_AUX)
+    + "|".join(AUX)
     + r")\b)[\w\-']+){0,1}|how\s+(?:"
     + "|".join(_MEASURE)
     + r")|who|whom|what|which|when|where|whose)\b\s*(?P<rest>.*)$",
@@ -63,6 +57,12 @@ def statement(question: str, answer: str) -> str:
     # "Besides X and Y, where else is Z?": what is set aside is the question's premise; the claim is "Z is
     # in <answer>".
     q = _ELSE.sub(r"\1", _BESIDES.sub("", q))
+    # "What, according to X, did Y do?": whose account it is closes the claim
+    account = _ACCOUNT_INSIDE.match(q)
+    q = f"{account.group(1)} {q[account.end() :]}" if account else q
+    if (bridged := _BRIDGE.match(q)) and answer.strip():  # "How many X does Y estimate have Z?": "Y estimates …"
+        g, said = bridged.groupdict(), " ".join(answer.split())
+        return f"{g['subject'][0].upper()}{g['subject'][1:]} {g['aux']} {g['verb']} {said} {g['noun']} {g['rest']}."
     # "After 1935, who would ...?": a leading phrase that sets the scene closes the claim
     scene = _SCENE.match(q)
     if scene:
@@ -70,11 +70,15 @@ def statement(question: str, answer: str) -> str:
     q = re.sub(r"^(what|who|where|when|how|which)['’]s\b", r"\1 is", q, flags=re.I)  # "What's" -> "What is"
     q = _HEDGE.sub("", q)  # "roughly what share ...": the hedge qualifies the answer, not the claim
     q = _NAMING.sub("", q)  # "what is the rock called that ...": the rock that ... is the answer
+    if called := _CALLED.match(q):  # "What is the last city on the river called?": "The last city … is called X"
+        return f"{called.group(2)[0].upper()}{called.group(2)[1:]} {called.group(1)} {called.group(3)} {answer}."
     answer = " ".join(answer.split()).strip(" .,;:")
     placed = (_place(q, answer) or _in_place(q, answer) or _named_by(q, answer)) if q and answer else ""
     if not placed:
         return f'{MENTION}{whole}?" is {answer}.'
     placed = placed[0].upper() + placed[1:]
+    if account:
+        placed = f"{placed.rstrip('.')}, {account.group(0).split(',', 1)[1].strip(' ,')}"
     if scene:
         placed = f"{placed.rstrip('.')} {scene.group(1)[0].lower()}{scene.group(1)[1:]}"
     return placed if placed.endswith((".", "!", "?")) else placed + "."
@@ -88,12 +92,21 @@ _SCENE = re.compile(
     r"(?=(?:what|which|who|whom|whose|when|where|how)\b)",
     re.I,
 )
+_CALLED = re.compile(r"^(?:what|who)\s+(is|are|was|were)\s+(.+?)\s+(called|named|known\s+as)$", re.I)
+_ACCOUNT_INSIDE = re.compile(r"^(\W*\w+)\s*,\s*according\s+to\s+[^,?]{1,80},\s*", re.I)
+# "How many fighters does X estimate have pledged …?": a verb of saying or thinking that bridges to the clause
+_BRIDGE = re.compile(
+    r"^how\s+many\s+(?P<noun>.+?)\s+(?P<aux>do|does|did)\s+(?P<subject>.+?)\s+(?P<verb>estimate|think|believe|say|"
+    r"report|claim|expect|fear|suspect)\s+(?P<rest>(?:have|has|had|are|is|were|was|will|would)\b.*)$",
+    re.I,
+)
 _ELSE = re.compile(r"^(what|who|whom|where|which|when|how)\s+else\b", re.I)
 _NAMING = re.compile(r"\b(?:called|named|known\s+as)\s+(?=(?:that|which|who|where)\b)", re.I)
 # "what share of X" / "what number of X": answers that are a share or a count of X, not X itself.
 _SHARES = frozenset("share percentage percent proportion fraction".split())
 _COUNTS = frozenset(["number"])
 _TIME_NOUNS = frozenset("year years century decade period month date day time era age season".split())
+_KIND = re.compile(r"^(?:kind|type|sort|form)\s+of\s+(.+)$", re.I)
 
 
 def _place(q: str, answer: str) -> str:
@@ -113,9 +126,9 @@ def _place(q: str, answer: str) -> str:
         noun, rest = _noun_run(rest)
         if noun.split() and noun.split()[-1].lower() in _TIME_NOUNS:
             prep = prep or "in"
-        if _ROLES & set(noun.lower().split()) and rest and rest.split()[0].lower() not in _AUX:
+        if _ROLES & set(noun.lower().split()) and rest and rest.split()[0].lower() not in AUX:
             # "Which former member of X said Y?": the role stays beside the answer, for the judge to check
-            described, verb = _split_subject(rest.split())
+            described, verb = split_subject(rest.split())
             if verb and described and described[0].lower() == "of":
                 return f"{answer}, {noun} {' '.join(described)}, {' '.join(verb)}"
             if verb:
@@ -129,7 +142,7 @@ def _place(q: str, answer: str) -> str:
         if kind.lower() in _SHARES:
             answer = f"{answer} of {governed}"
         elif kind.lower() in _COUNTS and not answer.lower().endswith(governed.split()[-1].lower()):
-            answer = f"{answer} {' '.join(w for w in governed.split() if w.lower() not in _DET)}"
+            answer = f"{answer} {' '.join(w for w in governed.split() if w.lower() not in DET)}"
     if head == "how" and noun and not answer.lower().endswith(noun.split()[-1].lower()):
         answer = f"{answer} {noun}"
     if head == "when":
@@ -137,28 +150,35 @@ def _place(q: str, answer: str) -> str:
     first = rest.split()[0].lower()
     body = rest.split()
     if head == "where":
-        prep = prep or ("" if body[-1].lower() in _PREP else "in")
-    if body[-1].lower() in _PREP or answer.split()[0].lower() in _PREP:
+        prep = prep or ("" if body[-1].lower() in PREP else "in")
+    if body[-1].lower() in PREP or answer.split()[0].lower() in PREP:
         prep = ""  # "X branches off near Arnhem", not "in near Arnhem"
     target = f"{prep} {answer}".strip()
-    if first in _AUX and len(body) > 2 and body[1].lower() == "there":  # "was there a plan": "there was a plan"
+    if first in AUX and len(body) > 2 and body[1].lower() == "there":  # "was there a plan": "there was a plan"
         return " ".join(["there", body[0], *body[2:], target])
     # "who would be forbidden ...": a modal before "be"/"have" is the subject's own verb, not inverted
     modal_verb = first in _MODALS and len(body) > 1 and body[1].lower() in {"be", "have", "not", "never"}
-    inverted = first in _AUX and not (
+    inverted = first in AUX and not (
         head in {"who", "what", "which", "how"}
         and not measure
         and (first in {"is", "are", "was", "were", "has", "have", "had"} or modal_verb)
-        and not (_object_gap(rest) and not _RELATIVE.search(rest))  # a relative clause's gap is its own
+        and not (object_gap(rest) and not _RELATIVE.search(rest))  # a relative clause's gap is its own
         and not (head == "how" and noun)
     )
-    if noun and (first not in _AUX or _verb_follows(body[1:])) and (head == "how" or first in _AUX):
+    if noun and (first not in AUX or verb_follows(body[1:])) and (head == "how" or first in AUX):
         inverted = False  # "how many people were killed", "which bridge was closed": the noun is the subject
     if not inverted:
         if head in {"when", "where"} or measure:
             return ""
+        kind = _KIND.match(noun) if first in _BE and len(body) > 1 and not verb_follows(body[1:]) else None
+        if kind:  # "What type of delta is X?" -> "X is a tidal delta": the answer is a kind of the noun
+            named = kind.group(1)
+            sort = answer if answer.lower().endswith(named.split()[-1].lower()) else f"{answer} {named}"
+            return f"{' '.join(body[1:])} {body[0]} {sort}"
+        if lead is None and prep == "in" and target.startswith("in "):
+            target = answer  # "What period closed X?": the period is the subject, not when something happened
         return f"{target} {rest}"  # the question word is the subject: "What captured X?" -> "A captured X."
-    subject, verb = _split_subject(body[1:], bare=first in _DO)
+    subject, verb = split_subject(body[1:], bare=first in DO)
     if head == "how" and _COMPARATIVE.match(noun) and target.endswith(noun):
         # "How much lower was X in Y than Z?": the difference stands before the rest of the comparison
         return " ".join([*subject, body[0], target, *verb]).strip()
@@ -167,14 +187,17 @@ def _place(q: str, answer: str) -> str:
         # relative clause belongs to the subject
         subject, verb = _relative_subject(body[1:])
         return " ".join([*subject, body[0], *verb, target]).strip()
-    if first in _BE and verb and not _verb_follows(verb) and not _object_gap(" ".join(verb)):
-        if verb[0].lower() in _PREP:  # "How wide is the Rhine in Germany?": the answer before the phrase
+    if first in _BE and verb and not verb_follows(verb) and not object_gap(" ".join(verb)):
+        if verb[0].lower() in PREP:  # "How wide is the Rhine in Germany?": the answer before the phrase
             return " ".join([*subject, body[0], target, *verb]).strip()
         # "the Rhine basin": a noun, no verb follows "is", all is subject ("fully within X", "subject to X"
         # are what the subject is)
-        noun = not verb[0].lower().endswith("ly") and (len(verb) == 1 or verb[1].lower() not in _PREP - {"of", "by"})
+        noun = not verb[0].lower().endswith("ly") and (len(verb) == 1 or verb[1].lower() not in PREP - {"of", "by"})
         if (head in {"when", "where"} or measure) and noun:
             return " ".join([*subject, *verb, body[0], target]).strip()
+    if first in DO and len(verb) > 2 and verb[-1].lower() not in PREP and verb[1].lower() in PREP - {"to", "of"}:
+        # "What did X find near the dam in 1990?": the object's gap is after the verb, before its adjuncts
+        return " ".join([*subject, body[0], verb[0], target, *verb[1:]]).strip()
     return " ".join([*subject, body[0], *verb, target]).strip()
 
 
@@ -186,37 +209,34 @@ def _relative_subject(words: list[str]) -> tuple[list[str], list[str]]:
     if at is None:
         return words, []
     clause = low[at + 1 : -1]
-    own_verb = any(w in _PARTICIPLES or w in _AUX or w.endswith(("s", "ed", "ing")) for w in clause)
-    if own_verb and low[-1] not in _PREP and _object_gap(low[-1]):
+    own_verb = any(w in PARTICIPLES or w in AUX or w.endswith(("s", "ed", "ing")) for w in clause)
+    if own_verb and low[-1] not in PREP and object_gap(low[-1]):
         return words[:-1], words[-1:]
     return words, []
 
 
-def _verb_follows(words: list[str]) -> bool:
-    """After an auxiliary, a participle or a verb's -ing form ("were killed", "have been", "are living")
-    starts the predicate: no subject stands between, so the question word's noun is the subject."""
-    if len(words) > 1 and len(words[0]) > 4 and words[0].lower().endswith("ly"):
-        words = words[1:]  # "were reportedly killed": an adverb before the participle
-    if not words:
-        return False
-    low = words[0].lower()
-    return low in _PARTICIPLES or low in {"been", "being"} or (low.endswith(("ed", "ing")) and len(low) > 4)
-
-
 # "X happened in 1990, and Y since when?": the question word stands where the answer goes.
 _IN_SITU = re.compile(r"^(?P<before>.+?)\s+(?P<wh>when|where|who|whom|(?:what|which)(?:\s+[a-z]+){0,2})$", re.I)
+# "what (other) river" after a coordinator or a preposition, in a question that keeps its statement's order
+_MID_SITU = re.compile(
+    r"\b(?:and|or|between|than|of|to|from|with|by|in|on|at|into|as)\s+(?P<wh>(?:what|which)\s+(?:other\s+)?[a-z]+)\b"
+)
 
 
 def _in_place(q: str, answer: str) -> str:
     """A question that keeps its question word at the end ("... than in any year since when?"): the
     answer takes the question word's place, with "in" for a time or place when no preposition precedes it."""
-    if _WH.match(q) or q.split()[0].lower() in _AUX:
+    if _WH.match(q) or q.split()[0].lower() in AUX:
         return ""
     match = _IN_SITU.match(q)
-    if match is None or len(match.group("before").split()) < 2:
+    if match is None:
+        # "X and what other river were accepted as …": the question word's phrase stands mid-sentence
+        inside = _MID_SITU.search(q)
+        return f"{q[: inside.start('wh')]}{answer}{q[inside.end('wh') :]}" if inside else ""
+    if len(match.group("before").split()) < 2:
         return ""
     before, wh = match.group("before").rstrip(), match.group("wh").lower()
-    needs_prep = wh in {"when", "where"} and (before.split()[-1].lower() not in _PREP)
+    needs_prep = wh in {"when", "where"} and (before.split()[-1].lower() not in PREP)
     return f"{before} {'in ' if needs_prep else ''}{answer}"
 
 
@@ -229,7 +249,7 @@ def _named_by(q: str, answer: str) -> str:
     words = q.split()
     if not 1 < len(words) <= 5 or _WH.match(q) or _IN_SITU.match(q):
         return ""
-    if any(w.lower() in _AUX | _PREP for w in words):
+    if any(w.lower() in AUX | PREP for w in words):
         return ""  # "mehsud on the withdrawal": what was said on it, not what the phrase names
     if any(_inflected_verb(w.lower(), getAllLemmas(w.lower())) or w.lower() in {"why", "how"} for w in words):
         return ""
@@ -250,7 +270,7 @@ def _noun_run(rest: str) -> tuple[str, str]:
     taken: list[str] = []
     for i, word in enumerate(words):
         low = word.lower()
-        if low in _AUX or low in _PREP or len(taken) >= 3:
+        if low in AUX or low in PREP or len(taken) >= 3:
             break
         nxt = words[i + 1] if i + 1 < len(words) else ""
         if low in QUALIFIERS and nxt[:1].islower():  # "which former member": the qualifier and its role
@@ -265,11 +285,11 @@ def _noun_run(rest: str) -> tuple[str, str]:
             taken.append(word)
             continue
         after = words[i + 2].lower() if i + 2 < len(words) else ""
-        if nxt[:1].islower() and after in _AUX and nxt.lower() not in _DET | _PREP | _AUX and not taken:
+        if nxt[:1].islower() and after in AUX and nxt.lower() not in DET | PREP | AUX and not taken:
             taken += [word, nxt]  # "which think tank is": a compound noun before the auxiliary
             break
         noun_like = nxt and (
-            nxt.lower() in _AUX or (nxt[0].islower() and nxt.lower() not in _DET | _PREP and not low.endswith("ed"))
+            nxt.lower() in AUX or (nxt[0].islower() and nxt.lower() not in DET | PREP and not low.endswith("ed"))
         )
         if noun_like:
             taken.append(word)
@@ -281,91 +301,11 @@ def _of_phrase(words: list[str], at: int) -> tuple[str, str]:
     """ "what share of the vote did ...": the noun with what "of" governs (determiners, then names or one
     lowercase noun), and the rest of the question, which then opens on its verb or auxiliary."""
     end = at + 2
-    while end < len(words) and words[end].lower() in _DET:
+    while end < len(words) and words[end].lower() in DET:
         end += 1
     names = 0
     while end < len(words) and words[end][:1].isupper():
         end, names = end + 1, names + 1
-    if not names and end < len(words) and words[end].lower() not in _AUX | _PREP:
+    if not names and end < len(words) and words[end].lower() not in AUX | PREP:
         end += 1
     return " ".join(words[:end]), " ".join(words[end:])
-
-
-def _object_gap(rest: str) -> bool:
-    """ "which river is the Rhine near" / "what was the city called": the question word is an object
-    (the sentence ends on a preposition or a participle)."""
-    last = rest.split()[-1].lower()
-    return last in _PREP or last.endswith("ed") or last in _PARTICIPLES
-
-
-_PARTICIPLES = frozenset(
-    "built made known called found held given taken seen done written born sold won lost begun drawn shown "
-    "grown thrown bought brought caught fought taught thought left kept led paid sent spent set put cut hit "
-    "meant told understood stood run formed named located situated used based sunk shot struck stolen hurt "
-    "hidden driven eaten fallen forgotten spoken chosen broken frozen beaten bitten ridden risen broadcast heard "
-    "felt read fed met laid dug spread shut bound sought".split()
-)
-
-
-def _split_subject(words: list[str], bare: bool = False) -> tuple[list[str], list[str]]:
-    """After an inverted auxiliary: the subject and what follows it ("the local people | call the
-    islands"). Determiners, names and "of" belong to the subject; a lowercase word ends it when a name
-    has just ended, or when a determiner, preposition, name or the end follows it (it is then the verb).
-    `bare`: the auxiliary is "do"/"does"/"did", whose verb is a plain form, so a participle or -ing form
-    after a word does not make that word a noun ("did the Rhine stop being ...": "stop" is the verb)."""
-    i = 0
-    seen_name = seen_noun = after_of = False
-    while i < len(words):
-        word = words[i]
-        low = word.lower()
-        if low in _DET and seen_name and not after_of:
-            break  # "is Mehsud the leader of": a determiner after a name opens what the name is
-        if low in _DET or (low == "of" and (seen_name or seen_noun)) or low.endswith(("'s", "’s")):
-            after_of = after_of or low == "of"
-            i += 1
-            continue
-        if after_of and word[0].islower() and low not in _AUX | _PREP:
-            # "two thirds of the Rhine", "the amount of forests": what "of" governs is the subject's too
-            after_of = False
-            i += 1
-            continue
-        after_of = False
-        if word[0].isupper() or word[0].isdigit():
-            seen_name = True
-            i += 1
-            continue
-        nxt = words[i + 1] if i + 1 < len(words) else ""
-        # "did the group stop being ...": after "did" the verb is plain and may take an -ing form as object
-        gerund_object = bare and _plain_verb(word) and nxt.lower().endswith("ing")
-        if seen_name:
-            # "the AQIS members targeted ...": a noun after the name when a participle follows it, or a
-            # verb's plain form ("does the Vik canal run ...")
-            follows = (_verb_follows(words[i + 1 : i + 3]) and not gerund_object) or (
-                _noun_only(low) and _plain_verb(nxt)
-            )
-            if not low.endswith(("ed", "ing")) and follows and nxt.lower() != low:
-                seen_noun = True
-                i += 1
-            break
-        if seen_noun and (not nxt or nxt.lower() in (_DET | _PREP) - {"of"} or nxt[0].isupper() or gerund_object):
-            break
-        seen_noun = True
-        i += 1
-    if i == len(words) and words and words[-1][0].islower() and _object_gap(words[-1]):
-        i = len(words) - 1  # "was X formed": the participle is the verb
-    return words[:i], words[i:]
-
-
-def _noun_only(word: str) -> bool:
-    """A noun that is no verb too ("canal", "fighters"; not "water", "change")."""
-    from lemminflect import getAllLemmas
-
-    return set(getAllLemmas(word)) == {"NOUN"}
-
-
-def _plain_verb(word: str) -> bool:
-    """A verb's plain form, as after "does"/"did" ("run", "take"), lowercase."""
-    from lemminflect import getAllLemmas
-
-    low = word.lower()
-    return word[:1].islower() and low not in _PREP | _DET | _AUX and low in getAllLemmas(low).get("VERB", ())

@@ -61,3 +61,67 @@ def composed_anew(reply: str, question: str) -> bool:
     """Whether the reply sets two content words side by side that the question never does."""
     pairs = {pair for pair in tx.phrases(reply) if not set(pair) & GENERIC}
     return bool(pairs) and not pairs <= tx.phrases(question)
+
+
+_FINITE_AUX = frozenset(
+    "is are was were am be has have had do does did can could will would shall should may might must "
+    "isn't aren't wasn't weren't hasn't haven't hadn't don't doesn't didn't can't couldn't won't wouldn't".split()
+)
+# After these a verb form is an adjective, a noun or an infinitive ("hundreds of armed agents", "to
+# counter"), not the predicate of a clause.
+_NOT_BEFORE_FINITE = frozenset(
+    "the a an of to for with by in on at from into about as its their his her our this that these those "
+    "and or some many several most all any no every each other such".split()
+)
+
+
+def lacks_finite_verb(claim: str) -> bool:
+    """A noun phrase or a predicate without its subject ("Victory of entire Muslims", "Committed to using
+    its resources …"), not a sentence: no word after the first that can be a finite verb, where a verb's
+    own words would put one. A participle before "by" is no predicate ("the threat posed by X")."""
+    from lemminflect import getAllLemmas, getInflection
+
+    words = tx.tokens(claim)
+    for i in range(1, len(words)):
+        word, before = words[i], words[i - 1]
+        if word in _FINITE_AUX:
+            return False
+        if before in _NOT_BEFORE_FINITE:
+            continue
+        by_follows = i + 1 < len(words) and words[i + 1] == "by"
+        for lemma in getAllLemmas(word).get("VERB", ()):
+            forms = {f for tag in ("VBZ", "VBD", "VBP") for f in getInflection(lemma, tag)}
+            # "the threat posed by X": a participle before "by"; "grew by 4%" is no participle
+            if word in forms and not (by_follows and word in getInflection(lemma, "VBN")):
+                return False
+    return True
+
+
+# Words that stand in for what was asked instead of giving it: "admitted something about X", "offered an
+# explanation for X" (with no explanation after it).
+_PLACEHOLDER = re.compile(
+    r"\b(?:something|someone|somebody|somewhere|somehow)\b"
+    r"|\b(?:an?|one|some)\s+(?:explanations?|reasons?|causes?)\b",
+    re.IGNORECASE,
+)
+# "One reason for X is Y", "Y is one reason X lasted", "an explanation: Y": the reason is given.
+_GIVES = re.compile(r"\b(?:is|was|are|were|being|namely|that|because|lies|lay)\b|:", re.IGNORECASE)
+# "… was what it had failed to realize": a predicate that is itself a question's clause defers the answer.
+_DEFERRED = re.compile(r"\b(?:is|was|are|were)\s+((?:what|why|how|who|where|when)\b[^.;]*)", re.IGNORECASE)
+
+
+def placeholder(question: str, claim: str) -> str:
+    """Why the claim gives no answer to the question though it reads as one: a word that stands in for
+    the answer, or a predicate that only asks the question again. Empty when it gives one."""
+    if not question:
+        return ""
+    found = _PLACEHOLDER.search(claim)
+    # "X is one reason the guild has lasted": the noun's copula gives what the reason is
+    if found and not (
+        found.group().lower().split()[-1].startswith(("explanation", "reason", "cause")) and _GIVES.search(claim)
+    ):
+        return f"says “{found.group()}” where the answer should be"
+    deferred = _DEFERRED.search(claim)
+    if deferred and not beyond(deferred.group(1), tx.terms(question)):
+        return "only repeats the question"
+    return ""

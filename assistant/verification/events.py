@@ -33,9 +33,10 @@ _DATED = re.compile(
 )
 _DETERMINERS = frozenset("the a an this that these those its their his her our your my".split())
 # Verbs that name no event of their own, and those of beginning and ending (`wording.aspect_mismatch`).
+# "give an interview", "hold talks": the event is the noun after the verb, and it is asked about by its noun.
 _LIGHT = frozenset(
     "be have do happen occur take make get go come become begin start end finish stop cease commence "
-    "complete conclude last continue remain".split()
+    "complete conclude last continue remain give hold conduct stage".split()
 )
 _WHEREABOUTS = frozenset("locate situate lie live stand sit stay reside base find border".split())
 

@@ -25,13 +25,14 @@ from ..models.prompts import Prompts
 from ..months import month_of, months
 from ..retrieval.aliases import Aliases
 from ..safety import carries_markup
+from .attachment import gloss_of
 from .causal import stated_cause
 from .claims import MODEL_UNSUPPORTED, mentions_question
 from .copying import ANSWER_TOKENS, NO_ANSWER, copy_words, read
-from .echoes import beyond, composed_anew, new_name, short_answer
+from .echoes import beyond, composed_anew, lacks_finite_verb, new_name, placeholder, short_answer
 from .events import other_occasion, unsaid_event
 from .reference import POINTER, attributed, negation_referred_to, refers, resolved, said_beside, speaker_failure
-from .relations import described_otherwise, gloss_of, other_object, replaced_qualifier, swapped_relation, truncated_copy
+from .relations import described_otherwise, other_object, replaced_qualifier, swapped_relation, truncated_copy
 from .structure import spelled_numbers, structure_failure
 
 CHOICES = ("Yes", "No")
@@ -94,7 +95,7 @@ def rule_failure(
         return "contains a link or markup"
     joined = " ".join(quotes)
     truncated = not composed and any(truncated_copy(claim, q) for q in quotes)
-    if not short_answer(question, claim) and (tx.is_fragment(claim) or truncated):
+    if not short_answer(question, claim) and (tx.is_fragment(claim) or truncated or lacks_finite_verb(claim)):
         return "not a complete sentence"
     missing = tx.numbers(claim) - tx.numbers(joined) - spelled_numbers(joined)
     # "a two-decade mission" restates "a 20-year mission": the claim's 2 is the quote's 20.
@@ -172,6 +173,9 @@ def rule_failure(
         and tx.negated(claim) == tx.negated(question)
     ):
         return ECHO
+    vague = placeholder(question, claim)
+    if vague:
+        return vague
     return (
         (swapped_relation(claim, quotes, aliases) if not (composed and mentions_question(claim)) else "")
         or replaced_qualifier(claim, quotes, aliases)

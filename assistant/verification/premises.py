@@ -106,7 +106,28 @@ def denial(statement: str, sentence: str) -> set[str]:
         return set()
     # "Why would it be hard for X to recognize Y?" takes the difficulty for granted, not a recognition: a
     # sentence saying X has not recognized Y agrees with it.
-    return (wanted - tx.unasserted_terms(statement)) & tx.negated_terms(sentence)
+    denied = (wanted - tx.unasserted_terms(statement)) & tx.negated_terms(sentence)
+    # "the recognition it wants" is not denied by "we don't want …": another doer's wish
+    return {w for w in denied if not _other_pronoun_doer(w, statement, sentence)}
+
+
+_PRONOUNS = {
+    p: n for n, group in enumerate(("i me we us", "you", "he him", "she her", "it", "they them")) for p in group.split()
+}
+_NEGATED_VERB = re.compile(r"\b(\w+)\s+(?:\w+\s+)?(?:not|never|n['’]t)\s+(\w+)", re.I)
+
+
+def _other_pronoun_doer(stem: str, statement: str, sentence: str) -> bool:
+    """Whether the statement's word and the sentence's denied word each follow a personal pronoun, and
+    the pronouns name different people ("it wants" / "we don't want")."""
+    said = [w for w in tx.tokens(statement)]
+    theirs = {
+        _PRONOUNS.get(m.group(1).lower())
+        for m in _NEGATED_VERB.finditer(tx.fold(sentence).replace("n't", " n't"))
+        if tx.stem_words([m.group(2)]) == [stem]
+    }
+    ours = {_PRONOUNS.get(said[i - 1]) for i, w in enumerate(said) if i and tx.stem_words([w]) == [stem]}
+    return bool(theirs) and bool(ours) and None not in theirs | ours and not theirs & ours
 
 
 def corrections(statements: Sequence[str], evidence: list[Evidence]) -> list[Evidence]:

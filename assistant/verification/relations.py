@@ -32,10 +32,17 @@ class _Word:
     possessive: bool = False  # "Iran's": a determiner of the name after it
 
 
+# Lower-case particles that open a name ("al Qaeda", "bin Laden", "van Gogh"): part of the name.
+_PARTICLES = frozenset("al el bin ibn de van von der den le la di da du ul".split())
+
+
 def _words(text: str) -> list[_Word]:
     stop = tx.stopwords()
     words = []
-    for raw in _TOKEN.findall(text):
+    raws = _TOKEN.findall(text)
+    for n, raw in enumerate(raws):
+        if raw in _PARTICLES and n + 1 < len(raws) and raws[n + 1][:1].isupper():
+            raw = raw.capitalize()
         if raw in ",;:()":  # kept as a boundary: no stem, no name
             words.append(_Word(stem="", name=False, plain=raw))
             continue
@@ -75,7 +82,7 @@ def swapped_relation(claim: str, quotes: Sequence[str], aliases: Aliases | None 
                 if any(_same_owned(_owned(c, i + 1), _owned(q[k], j + 1), aliases) for k, j in roles):
                     continue
                 return f"the quote makes it “{word.plain} {c[i + 1].plain}” {sorted(given)[0]}, not {wanted}"
-    return reversed_voice(c, q, aliases)
+    return reversed_voice(c, q, aliases) or swapped_doer(c, q, aliases)
 
 
 _BE = frozenset("is are was were be been being".split())
@@ -101,6 +108,44 @@ def reversed_voice(c: list[_Word], q: list[list[_Word]], aliases: Aliases) -> st
                 ):
                     return f"the claim turns round who {w.plain} whom"
     return ""
+
+
+def swapped_doer(c: list[_Word], q: list[list[_Word]], aliases: Aliases) -> str:
+    """A claim whose doer the quote names only after the verb, while the quote's doer stands after the
+    claim's verb: "X hosted talks between Y and Z" from "Y hosted talks between X and Z". Active verbs
+    only: a passive names its doer after "by" (`reversed_voice`)."""
+    for i, word in enumerate(c):
+        if word.name or not word.stem or not _may_be_verb(word.plain) or _passive(c, i) or _noun_here(c, i):
+            continue
+        doer = _nearest(c, i, -1)
+        if doer is None:
+            continue
+        for ws in q:
+            for j, w in enumerate(ws):
+                if w.stem != word.stem or w.name or _passive(ws, j) or _noun_here(ws, j):
+                    continue
+                theirs = _nearest(ws, j, -1)
+                if theirs is None or _alike(theirs, doer, aliases):
+                    continue
+                ours_after = _on_side(ws, j, doer, 1) and not _on_side(ws, j, doer, -1)
+                theirs_after = _on_side(c, i, theirs, 1) and not _on_side(c, i, theirs, -1)
+                if ours_after and theirs_after:
+                    return f"the quote says {theirs} {w.plain}, not {doer}"
+    return ""
+
+
+def _noun_here(words: list[_Word], i: int) -> bool:
+    """A determiner before the word, names and words that are no verb between allowed: "a UN report", "the
+    reporting period", "the tall rock"."""
+    j = i - 1
+    while j >= 0 and (words[j].name or (words[j].stem and not _may_be_verb(words[j].plain))):
+        j -= 1
+    return j >= 0 and words[j].plain in _DETERMINERS
+
+
+def _passive(words: list[_Word], i: int) -> bool:
+    """A participle after a form of "be" or before "by": the one before it is done to, not the doer."""
+    return bool(_doer(words, i)) or (i > 0 and words[i - 1].plain in _BE) or (i > 1 and words[i - 2].plain in _BE)
 
 
 def _doer(words: list[_Word], i: int) -> str | None:
@@ -312,38 +357,6 @@ def truncated_copy(claim: str, quote: str) -> bool:
         if rest.strip() and not re.match(r"\s*[,;:.!?\"”)\]–—-]", rest):
             return True
     return False
-
-
-# A gloss in brackets belongs to the word right before it: 'the Rheinrinne ("Rhine Gutter") and the
-# Seerhein' translates the first name only.
-_GLOSS = re.compile(r"((?:[A-Z][\w\-’']*\s+){0,3}[A-Z][\w\-’']*)\s*\(\s*[\"“‘']?([^()\"“”‘’']{2,60}?)[\"”’']?\s*\)")
-
-
-def misplaced_gloss(claim: str, quotes: str) -> str:
-    """A claim that gives a bracketed gloss to another name of the quote than the one it follows."""
-    claimed = tx.terms(claim)
-    for match in _GLOSS.finditer(quotes):
-        if re.fullmatch(r"[A-Z\-]{2,}s?|.*\d.*", match.group(2).strip()):
-            continue  # an acronym ("(ETIM)") names the whole name before it; a number restates a figure
-        owner, gloss = tx.terms(match.group(1)), tx.terms(match.group(2))
-        if not gloss or not gloss <= claimed or owner & claimed:
-            continue
-        rest = quotes[: match.start()] + quotes[match.end() :]
-        others = sorted(n for n in tx.names(claim) if n in tx.terms(rest) and n not in gloss)
-        if others:
-            return f"the quote glosses {match.group(1).split()[-1]} as “{match.group(2)}”, not {others[0]}"
-    return ""
-
-
-def gloss_of(question: str, passage: str) -> str:
-    """The bracketed gloss the passage gives right after a name the question asks about ('Rheinrinne
-    ("Rhine Gutter")' for "what does Rheinrinne translate to?"), or ""."""
-    asked = tx.terms(question)
-    for match in _GLOSS.finditer(passage):
-        owner = match.group(1).split()[-1]
-        if tx.terms(owner) and tx.terms(owner) <= asked and not tx.terms(match.group(2)) <= asked:
-            return match.group(2).strip()
-    return ""
 
 
 # "India is their strategic partner": who the quote says is what. A claim that gives the same description

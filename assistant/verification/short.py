@@ -19,6 +19,7 @@ from collections.abc import Sequence
 from .. import text as tx
 from ..retrieval.aliases import Aliases
 from ..schema import Evidence, ShortAnswer
+from .attachment import said_of_other
 from .citations import main_clause, span_fits
 from .claims import MODEL_UNSUPPORTED, statement
 from .events import other_occasion
@@ -62,6 +63,8 @@ _CAUSE = re.compile(
 )
 # "According to X, what …?": whose account it is does not change what is asked.
 _ACCOUNT = re.compile(r"^\W*according\s+to\s+[^,?]{1,80},\s*", re.I)
+# "What, according to X, did Y …?": the account set inside, after the question word.
+_ACCOUNT_INSIDE = re.compile(r"^(\W*\w+)\s*,\s*according\s+to\s+[^,?]{1,80},\s*", re.I)
 # "Beyond fighting, how …?", "In 2010, who …?": a phrase set before the question word frames, and the
 # question word after it says what kind of answer is asked.
 _FRAMED = re.compile(r"^\W*[^,?]{1,60},\s*(?=(?:who|whom|whose|what|which|when|where|why|how)\b)", re.I)
@@ -106,6 +109,9 @@ _REPORTED = re.compile(
     r"predict|predicts|predicted|fear|fears|feared|hope|hopes|hoped|promise|promises|promised|"
     r"deny|denies|denied|admit|admits|admitted|insist|insists|insisted|acknowledge|acknowledges|acknowledged|"
     r"announce|announces|announced|"
+    # what someone grasped or saw coming is a clause too ("What did X fail to realize?")
+    r"realize|realizes|realized|realise|realises|realised|foresee|foresees|foresaw|foreseen|anticipate|"
+    r"anticipates|anticipated|"
     r"skeptical|sceptical|worried|concerned|afraid|optimistic|pessimistic|hopeful|confident)"
     r"(?:\s+(?:about|of|regarding|on|over)\b[^?]*)?\W*$",
     re.I,
@@ -145,7 +151,7 @@ def asks_several(question: str) -> bool:
 
 def wants_span(question: str) -> bool:
     """Whether a span can answer: not a why/how/explain question, nor one asking what was said or thought."""
-    question = _FRAMED.sub("", _ACCOUNT.sub("", question))
+    question = _FRAMED.sub("", _ACCOUNT.sub("", _ACCOUNT_INSIDE.sub(r"\1 ", question)))
     fragment_why = not _OPENS_ASKING.match(question) and _WHY.search(question)
     return not (_EXPLAIN.search(question) or _CAUSE.search(question) or _REPORTED.search(question) or fragment_why)
 
@@ -281,6 +287,12 @@ def verify(
     found = ev.text[span[0] : span[1]]
     if not span_fits(question, found) or not _fits_the_slot(question, found):
         return None, f"the words that answer are not the kind asked for ({found!r})"
+    if _point_for_a_duration(question, ev.text, span):
+        return None, f"the sentence gives when ({found} ago), not how long"
+    # "How long is X?" is not answered by "… through Y, which is 300 km long": the clause is about Y
+    elsewhere = said_of_other(question, ev.text, span)
+    if elsewhere:
+        return None, elsewhere
     # The claim is what is asked; a scene-setting clause was checked against the article above.
     asked = main_clause(question)
     claim = as_claim(asked, found)
@@ -293,6 +305,20 @@ def verify(
     if not verdict.supported and not (fragment and verdict.reason.startswith(MODEL_UNSUPPORTED)):
         return None, f"“{claim}” is not what the sentence says: {verdict.reason}"
     return span, ""
+
+
+_DURATION = re.compile(r"\bhow\s+(?:long|many\s+(?:years|months|weeks|days|hours|decades|centuries|millennia))\b", re.I)
+
+
+def _point_for_a_duration(question: str, sentence: str, span: tuple[int, int]) -> bool:
+    """ "How many years did it take …?" asks how long; "22,000 years" in "from 22,000 years ago" is a
+    point in time, which says nothing of how long anything took."""
+    asked = main_clause(question)
+    return (
+        bool(_DURATION.search(asked))
+        and not re.search(r"\bago\b", asked, re.I)
+        and bool(re.match(r"\s*ago\b", sentence[span[1] :], re.I))
+    )
 
 
 # A question that ends on its preposition ("What is X known for?", "... flooded by?"): the answer is

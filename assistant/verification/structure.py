@@ -18,8 +18,8 @@ from collections.abc import Sequence
 
 from .. import text as tx
 from ..months import MONTHS, months
+from .attachment import counted_member, misplaced_gloss, other_owner, other_possessor
 from .motion import motion_mismatch
-from .relations import misplaced_gloss
 from .roles import office_mismatch, rank_mismatch, role_mismatch
 from .sequence import cause_after_effect
 from .wording import (
@@ -147,6 +147,8 @@ def _quantified_spans(text: str) -> list[tuple[str, list[str], tuple[int, int]]]
             continue  # "some 300 people", "several hundred people": a count, not a share
         if match.group(1) == "most" and folded[: match.start(1)].rstrip().endswith(("the", "one of")):
             continue  # "the most important cities": a superlative, not a share
+        if match.group(1) in {"members", "part"} and not folded[match.end(1) :].lstrip().startswith("of "):
+            continue  # "its members was the harbour": a share of a group only with "of"
         # the group's words: the leading run of words that are not function words, numbers or a
         # superlative's "most" ("some of the al qaeda fighters are ..." -> al, qaeda, fighters); a participle
         # after the first ends it ("members of AQIS working with": AQIS)
@@ -371,6 +373,9 @@ def structure_failure(claim: str, quotes: Sequence[str], question: str = "") -> 
         office_mismatch,
         rank_mismatch,
         count_mismatch,
+        other_owner,
+        other_possessor,
+        counted_member,
         magnitude_mismatch,
         quantifier_mismatch,
         date_mismatch,

@@ -1,0 +1,183 @@
+"""Whose the words are: what a relative clause says belongs to the noun the clause hangs on.
+
+"The river flows through the Upper Rhine Plain, which is about 300 km long" gives the plain's length, not
+the river's: a measure, a number or any answer inside ", which …", ", who …", ", where …" is said of the
+noun before the comma. A claim (or a question's answer) that gives those words to something else takes
+the quote for more than it says. English grammar only: no article's or question's wording.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from .. import text as tx
+
+# A non-restrictive relative clause: a comma, then the relative word. It runs to the next comma, semicolon,
+# dash or bracket that is not inside it, or to the sentence's end.
+_OPENER = re.compile(r",\s+(?:which|who|whom|whose|where)\b", re.IGNORECASE)
+_CLOSER = re.compile(r",(?!\d{3})|[;()\[\]]|\s[–—-]\s")  # "4,000" goes on
+# Footnote marks and bracketed asides between a noun and its comma ("the Rhine (Rhein)[note 2], which …").
+_ASIDE = re.compile(r"(?:\s*(?:\([^()]*\)|\[[^\[\]]*\]))+\s*$")
+_WORDS = re.compile(r"[^\W_][\w’'\-]*")
+_PRONOUN = re.compile(r"\b(?:it|they|he|she)\b(?!['’])", re.I)
+_WORD = re.compile(r"[^\W_][\w’'\-]*$")
+# "the Old Rhine Bridge at Constance, which …": the clause may hang on the noun before the preposition.
+_OF = re.compile(r"([^\W_][\w’'\-]*)\s+(?:of|at|in|on)\s+(?:the\s+)?(?:[^\W_][\w’'\-]*\s+){0,2}[^\W_][\w’'\-]*$", re.I)
+
+
+def relative_clauses(sentence: str) -> list[tuple[int, int, str, set[str]]]:
+    """Each non-restrictive relative clause of the sentence: its start and end offsets, and the noun it
+    hangs on as written (the last word before its comma, an aside set apart) with the stems it may be
+    (that word's, and the one before an "of" or "at" that governs it)."""
+    found = []
+    for opener in _OPENER.finditer(sentence):
+        before = _ASIDE.sub("", sentence[: opener.start()])
+        head = _WORD.search(before)
+        if head is None or head.group().isdigit():  # "in 1932, when …": a time, not a noun
+            continue
+        closer = _CLOSER.search(sentence, opener.end())
+        end = closer.start() if closer else len(sentence)
+        governing = _OF.search(before)
+        stems = set(tx.stem_words(tx.tokens(head.group() + (" " + governing.group(1) if governing else ""))))
+        if stems:
+            found.append((opener.end(), end, head.group(), stems))
+    return found
+
+
+def owner(sentence: str, span: tuple[int, int]) -> tuple[str, set[str]] | None:
+    """The noun (as written, stemmed) whose relative clause holds the span; None when it stands outside one."""
+    return next((h for start, end, *h in relative_clauses(sentence) if start <= span[0] and span[1] <= end), None)
+
+
+def said_of_other(words: str, sentence: str, span: tuple[int, int]) -> str:
+    """Why the span does not answer for `words` (the question or claim it is given to): it stands in a
+    relative clause about a noun they do not name. Empty when it does not."""
+    head = owner(sentence, span)
+    # "what does it change its name to?": a question that calls its subject "it" may mean the clause's noun
+    if head is None or _named(head[1], words) or _PRONOUN.search(words):
+        return ""
+    return f"the sentence says that of “{head[0]}”, not of what is asked"
+
+
+def other_owner(claim: str, quotes: str | Sequence[str]) -> str:
+    """A number the claim states that the quotes give only inside relative clauses about a noun the claim
+    does not name ("The Rhine is 300 km long" from "… the Upper Rhine Plain, which is about 300 km long")."""
+    quotes = [quotes] if isinstance(quotes, str) else quotes
+    for number in tx.numbers(claim):
+        pattern = re.compile(rf"(?<![\w.,]){_written(number)}(?!\w)", re.IGNORECASE)
+        heads = [owner(q, m.span()) for q in quotes for m in pattern.finditer(q)]
+        if heads and all(head is not None and not _named(head[1], claim) for head in heads):
+            return f"the quote says {number} of “{heads[0][0]}”, not of what the claim names"
+    return ""
+
+
+def _named(heads: set[str], words: str) -> bool:
+    found = tx.terms(words)
+    return bool(heads & found) or any(tx.same_start(h, t) for h in heads for t in found)
+
+
+def _written(number: str) -> str:
+    """A pattern for a number as `tx.numbers` reports it: digits with or without thousands commas, or its word."""
+    forms = {number, tx.number_word(number)}
+    if number.isdigit():
+        forms.add(f"{int(number):,}")
+    return "(?:" + "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True)) + ")"
+
+
+# "The Rhine … is joined by its major tributary, the Aare": "its" is the sentence's subject's. A claim that
+# makes it another's ("the major tributary of Lake Constance") reads the possessive as the nearest name's.
+_SUBJECT = re.compile(
+    r"^\W*(?:[Tt]he\s+)?(?!(?:The|A|An|In|On|At|By|For|From|With|As|After|Before|During|Since|Until|When|While|Although|Because|If)\b)((?:[A-Z][\w’'\-]*\s+){0,3}[A-Z][\w’'\-]*)\s+(?=[a-z])"
+)
+_POSSESSIVE = re.compile(r"\b(?:its|their)\s+((?:[a-z][\w\-]*\s+){0,2}[a-z][\w\-]*)")
+_OF_NAME = re.compile(
+    r"\b((?:[a-z][\w\-]*\s+){0,2}[a-z][\w\-]*)\s+of\s+(?:the\s+)?((?:[A-Z][\w’'\-]*\s+){0,3}[A-Z][\w’'\-]*)"
+)
+# A new clause may have a subject of its own, whose "its" it is.
+_NEW_CLAUSE = re.compile(r"\b(?:while|whereas|but|which|who|that|because|although|though|when|where|if)\b|[;:]")
+
+
+def other_possessor(claim: str, quotes: str | Sequence[str]) -> str:
+    """A claim that gives "the N of X" where the quote says "its N" of its subject, and X is another name
+    the quote mentions."""
+    for quote in [quotes] if isinstance(quotes, str) else quotes:
+        subject = _SUBJECT.match(quote)
+        if subject is None:
+            continue
+        owner_terms = tx.terms(subject.group(1))
+        for owned in _POSSESSIVE.finditer(quote):
+            if _NEW_CLAUSE.search(quote[subject.end() : owned.start()]):
+                continue
+            heads = tx.terms(owned.group(1))
+            for said in _OF_NAME.finditer(claim):
+                other = tx.terms(said.group(2))
+                if not (heads & tx.terms(said.group(1))) or not other or other & owner_terms:
+                    continue
+                if other <= tx.terms(quote):  # another party the quote names: the possessive is not theirs
+                    return f"the quote gives “its {owned.group(1)}” to {subject.group(1)}, not to {said.group(2)}"
+    return ""
+
+
+# "Lake Vinn consists of three basins: the Ober, the Unter and a channel": a count, then what it counts.
+_COUNT_LIST = re.compile(
+    r"(?<![\w.,])(?P<n>\d[\d,.]*|"
+    + "|".join(tx.NUMBER_WORDS)
+    + r")\s+(?P<what>(?:[\w\-]+\s+){0,3}?[\w\-]+)\s*:\s*(?P<list>[^.;]+)",
+    re.IGNORECASE,
+)
+
+
+def counted_member(claim: str, quotes: str | Sequence[str]) -> str:
+    """A claim that gives a count to one of the things the quote lists as counted ("three basins make up
+    the Ober" from "Lake Vinn consists of three basins: the Ober, …"): the count is the whole's, the
+    sentence's subject, which the claim does not name."""
+    for quote in [quotes] if isinstance(quotes, str) else quotes:
+        subject = _SUBJECT.match(quote)
+        if subject is None:
+            continue
+        whole = tx.terms(subject.group(1))
+        claim_terms = tx.terms(claim)
+        for listed in _COUNT_LIST.finditer(quote):
+            number = tx.numbers(listed.group("n"))
+            if not number or not number & tx.numbers(claim) or whole & claim_terms:
+                continue
+            members = set(tx.names(f"Q {listed.group('list')}")) - tx.terms(listed.group("what"))
+            named = members & set(tx.names(f"Q {claim}"))
+            if named:
+                stem = sorted(named)[0]
+                written = next((w for w in _WORDS.findall(listed.group("list")) if tx.names(f"Q {w}") == [stem]), stem)
+                return f"the quote counts {written} among the {listed.group('what')} of {subject.group(1)}"
+    return ""
+
+
+# A gloss in brackets belongs to the word right before it: 'the Rheinrinne ("Rhine Gutter") and the
+# Seerhein' translates the first name only.
+_GLOSS = re.compile(r"((?:[A-Z][\w\-’']*\s+){0,3}[A-Z][\w\-’']*)\s*\(\s*[\"“‘']?([^()\"“”‘’']{2,60}?)[\"”’']?\s*\)")
+
+
+def misplaced_gloss(claim: str, quotes: str) -> str:
+    """A claim that gives a bracketed gloss to another name of the quote than the one it follows."""
+    claimed = tx.terms(claim)
+    for match in _GLOSS.finditer(quotes):
+        if re.fullmatch(r"[A-Z\-]{2,}s?|.*\d.*", match.group(2).strip()):
+            continue  # an acronym ("(ETIM)") names the whole name before it; a number restates a figure
+        owner, gloss = tx.terms(match.group(1)), tx.terms(match.group(2))
+        if not gloss or not gloss <= claimed or owner & claimed:
+            continue
+        rest = quotes[: match.start()] + quotes[match.end() :]
+        others = sorted(n for n in tx.names(claim) if n in tx.terms(rest) and n not in gloss)
+        if others:
+            return f"the quote glosses {match.group(1).split()[-1]} as “{match.group(2)}”, not {others[0]}"
+    return ""
+
+
+def gloss_of(question: str, passage: str) -> str:
+    """The bracketed gloss the passage gives right after a name the question asks about ('Rheinrinne
+    ("Rhine Gutter")' for "what does Rheinrinne translate to?"), or ""."""
+    asked = tx.terms(question)
+    for match in _GLOSS.finditer(passage):
+        owner = match.group(1).split()[-1]
+        if tx.terms(owner) and tx.terms(owner) <= asked and not tx.terms(match.group(2)) <= asked:
+            return match.group(2).strip()
+    return ""

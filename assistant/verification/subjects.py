@@ -1,0 +1,119 @@
+"""Where a question's subject ends and its predicate begins, by word classes alone (no tagger).
+
+After an inverted auxiliary ("did the Vik council approve …", "were the Vik troops allies with …") the
+claim is written with the subject first, so the words between the auxiliary and the verb must be told
+apart: determiners, names and "of" belong to the subject; a participle, a verb's plain form after "did",
+or a lowercase word before a determiner or preposition starts the predicate.
+"""
+
+from __future__ import annotations
+
+DO = frozenset(["do", "does", "did"])
+AUX = frozenset("is are was were do does did has have had can could will would should may might must".split())
+DET = frozenset("the a an this that these those its their his her our your my".split())
+PREP = frozenset(
+    "in on at of to for from by with into onto about as than after before since during until under over "
+    "between through across against along around near within without".split()
+)
+
+
+def verb_follows(words: list[str]) -> bool:
+    """After an auxiliary, a participle or a verb's -ing form ("were killed", "have been", "are living")
+    starts the predicate: no subject stands between, so the question word's noun is the subject."""
+    if len(words) > 1 and len(words[0]) > 4 and words[0].lower().endswith("ly"):
+        words = words[1:]  # "were reportedly killed": an adverb before the participle
+    if not words:
+        return False
+    low = words[0].lower()
+    return low in PARTICIPLES or low in {"been", "being"} or (low.endswith(("ed", "ing")) and len(low) > 4)
+
+
+def object_gap(rest: str) -> bool:
+    """ "which river is the Rhine near" / "what was the city called": the question word is an object
+    (the sentence ends on a preposition or a participle)."""
+    last = rest.split()[-1].lower()
+    return last in PREP or last.endswith("ed") or last in PARTICIPLES
+
+
+PARTICIPLES = frozenset(
+    "built made known called found held given taken seen done written born sold won lost begun drawn shown "
+    "grown thrown bought brought caught fought taught thought left kept led paid sent spent set put cut hit "
+    "meant told understood stood run formed named located situated used based sunk shot struck stolen hurt "
+    "hidden driven eaten fallen forgotten spoken chosen broken frozen beaten bitten ridden risen broadcast heard "
+    "felt read fed met laid dug spread shut bound sought".split()
+)
+
+
+def split_subject(words: list[str], bare: bool = False) -> tuple[list[str], list[str]]:
+    """After an inverted auxiliary: the subject and what follows it ("the local people | call the
+    islands"). Determiners, names and "of" belong to the subject; a lowercase word ends it when a name
+    has just ended, or when a determiner, preposition, name or the end follows it (it is then the verb).
+    `bare`: the auxiliary is "do"/"does"/"did", whose verb is a plain form, so a participle or -ing form
+    after a word does not make that word a noun ("did the Rhine stop being ...": "stop" is the verb)."""
+    i = 0
+    seen_name = seen_noun = after_of = False
+    while i < len(words):
+        word = words[i]
+        low = word.lower()
+        if low in DET and seen_name and not after_of:
+            break  # "is Mehsud the leader of": a determiner after a name opens what the name is
+        if low in DET or (low == "of" and (seen_name or seen_noun)) or low.endswith(("'s", "’s")):
+            after_of = after_of or low == "of"
+            i += 1
+            continue
+        if after_of and word[0].islower() and low not in AUX | PREP:
+            # "two thirds of the Rhine", "the amount of forests": what "of" governs is the subject's too
+            after_of = False
+            i += 1
+            continue
+        after_of = False
+        if word[0].isupper() or word[0].isdigit():
+            seen_name = True
+            i += 1
+            continue
+        nxt = words[i + 1] if i + 1 < len(words) else ""
+        # "did the group stop being ...": after "did" the verb is plain and may take an -ing form as object
+        gerund_object = bare and plain_verb(word) and nxt.lower().endswith("ing")
+        if seen_name:
+            # "the AQIS members targeted ...": a noun after the name when a participle follows it, or a
+            # verb's plain form ("does the Vik canal run ...")
+            # after "did", a word that is no plain verb before one that is ("did the Alpine orogeny cause");
+            # after "were", a noun before another content word ("were the Vik troops allies with")
+            follows = (
+                (verb_follows(words[i + 1 : i + 3]) and not gerund_object)
+                or (noun_only(low) and plain_verb(nxt))
+                or (bare and not plain_verb(word) and plain_verb(nxt))
+                or (not bare and noun(low) and nxt[:1].islower() and nxt.lower() not in PREP | AUX | DET)
+            )
+            if not low.endswith(("ed", "ing")) and follows and nxt.lower() != low:
+                seen_noun = True
+                i += 1
+            break
+        if seen_noun and (not nxt or nxt.lower() in (DET | PREP) - {"of"} or nxt[0].isupper() or gerund_object):
+            break
+        seen_noun = True
+        i += 1
+    if i == len(words) and words and words[-1][0].islower() and object_gap(words[-1]):
+        i = len(words) - 1  # "was X formed": the participle is the verb
+    return words[:i], words[i:]
+
+
+def noun(word: str) -> bool:
+    from lemminflect import getAllLemmas
+
+    return "NOUN" in getAllLemmas(word)
+
+
+def noun_only(word: str) -> bool:
+    """A noun that is no verb too ("canal", "fighters"; not "water", "change")."""
+    from lemminflect import getAllLemmas
+
+    return set(getAllLemmas(word)) == {"NOUN"}
+
+
+def plain_verb(word: str) -> bool:
+    """A verb's plain form, as after "does"/"did" ("run", "take"), lowercase."""
+    from lemminflect import getAllLemmas
+
+    low = word.lower()
+    return word[:1].islower() and low not in PREP | DET | AUX and low in getAllLemmas(low).get("VERB", ())
