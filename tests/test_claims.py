@@ -72,6 +72,8 @@ CASES = [
     # "what is X called?": X is called the answer; after "were", a noun before another word is the subject's
     ("What is the last mill on the Vane called?", "Kvern", "The last mill on the Vane is called Kvern."),
     ("Who were the Vik troops allies with?", "the guild", "The Vik troops were allies with the guild."),
+    # ... but after a modal the word is the verb
+    ("Which guild must the Vik council cut ties with?", "the Smiths", "The Vik council must cut ties with the Smiths."),
     # ... or mid-sentence, after a coordinator or a preposition
     ("The Vane and what other river meet at Vik?", "the Lune", "The Vane and the Lune meet at Vik."),
     (

@@ -44,12 +44,15 @@ PARTICIPLES = frozenset(
 )
 
 
-def split_subject(words: list[str], bare: bool = False) -> tuple[list[str], list[str]]:
+def split_subject(words: list[str], bare: bool = False, be: bool = False) -> tuple[list[str], list[str]]:
     """After an inverted auxiliary: the subject and what follows it ("the local people | call the
     islands"). Determiners, names and "of" belong to the subject; a lowercase word ends it when a name
     has just ended, or when a determiner, preposition, name or the end follows it (it is then the verb).
     `bare`: the auxiliary is "do"/"does"/"did", whose verb is a plain form, so a participle or -ing form
-    after a word does not make that word a noun ("did the Rhine stop being ...": "stop" is the verb)."""
+    after a word does not make that word a noun ("did the Rhine stop being ...": "stop" is the verb).
+    `be`: the auxiliary is a form of "be", after which no verb's plain form follows the subject ("were the
+    Vik troops allies with": "troops" is the subject's; after "must", "the Taliban cut ties": "cut" is the
+    verb)."""
     i = 0
     seen_name = seen_noun = after_of = False
     while i < len(words):
@@ -83,7 +86,7 @@ def split_subject(words: list[str], bare: bool = False) -> tuple[list[str], list
                 (verb_follows(words[i + 1 : i + 3]) and not gerund_object)
                 or (noun_only(low) and plain_verb(nxt))
                 or (bare and not plain_verb(word) and plain_verb(nxt))
-                or (not bare and noun(low) and nxt[:1].islower() and nxt.lower() not in PREP | AUX | DET)
+                or (be and noun(low) and nxt[:1].islower() and nxt.lower() not in PREP | AUX | DET)
             )
             if not low.endswith(("ed", "ing")) and follows and nxt.lower() != low:
                 seen_noun = True
