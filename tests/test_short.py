@@ -387,3 +387,21 @@ def test_what_someone_failed_to_foresee_is_a_clause_not_a_span():
     assert not wants_span("What, according to Anna Berg, did the council fail to foresee about the flood?")
     assert not wants_span("What did the council fail to realize?")
     assert wants_span("What, according to Anna Berg, did the council approve?")
+
+
+def test_the_doer_a_relative_clause_names_answers_who_did_it():
+    text = "Valley news\n\nThe saga tells of Anna's silver hoard, which was thrown into the Ostra by Olav."
+    article = Article(doc_id="v", file="valley.txt", title="Valley news", text=text, spans=((13, len(text)),))
+    ev = Evidence(number=1, article=article, index=0)
+    judge = Judge(FixedScorer("", True, 0.0), Prompts())
+    span, why = verify(judge, "Who threw the silver into the Ostra, according to the saga?", ev, "Olav")
+    assert why == "" and ev.text[span[0] : span[1]] == "Olav"
+
+
+def test_a_claim_made_from_a_verbless_question_is_not_turned_down_for_its_shape():
+    text = "Valley news\n\nThe main parts of this basin are the Ober Graben and the Unter Bay."
+    article = Article(doc_id="v", file="valley.txt", title="Valley news", text=text, spans=((13, len(text)),))
+    ev = Evidence(number=1, article=article, index=0)
+    judge = Judge(FixedScorer("", True, 0.0), Prompts())
+    span, why = verify(judge, "What main parts of this basin in the valley?", ev, "Ober Graben")
+    assert why == "" and ev.text[span[0] : span[1]] == "Ober Graben"

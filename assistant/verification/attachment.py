@@ -54,8 +54,10 @@ def said_of_other(words: str, sentence: str, span: tuple[int, int]) -> str:
     """Why the span does not answer for `words` (the question or claim it is given to): it stands in a
     relative clause about a noun they do not name. Empty when it does not."""
     head = owner(sentence, span)
-    # "what does it change its name to?": a question that calls its subject "it" may mean the clause's noun
-    if head is None or _named(head[1], words) or _PRONOUN.search(words):
+    # "what does it change its name to?": a question that calls its subject "it" may mean the clause's noun.
+    # Only a number or measure is the noun's own property: "… treasure, which was thrown into the Rhine by
+    # Hagen" names who threw it, whatever the question calls the treasure.
+    if head is None or _named(head[1], words) or _PRONOUN.search(words) or not tx.numbers(sentence[span[0] : span[1]]):
         return ""
     return f"the sentence says that of “{head[0]}”, not of what is asked"
 

@@ -95,7 +95,9 @@ def rule_failure(
         return "contains a link or markup"
     joined = " ".join(quotes)
     truncated = not composed and any(truncated_copy(claim, q) for q in quotes)
-    if not short_answer(question, claim) and (tx.is_fragment(claim) or truncated or lacks_finite_verb(claim)):
+    # a claim composed from the question has the question's shape: a verbless question makes a verbless claim
+    verbless = not composed and lacks_finite_verb(claim)
+    if not short_answer(question, claim) and (tx.is_fragment(claim) or truncated or verbless):
         return "not a complete sentence"
     missing = tx.numbers(claim) - tx.numbers(joined) - spelled_numbers(joined)
     # "a two-decade mission" restates "a 20-year mission": the claim's 2 is the quote's 20.
