@@ -58,7 +58,7 @@ def statement(question: str, answer: str) -> str:
     # in <answer>".
     q = _ELSE.sub(r"\1", _BESIDES.sub("", q))
     # "What, according to X, did Y do?": whose account it is closes the claim
-    account = _ACCOUNT_INSIDE.match(q)
+    account = ACCOUNT_INSIDE.match(q)
     q = f"{account.group(1)} {q[account.end() :]}" if account else q
     if (bridged := _BRIDGE.match(q)) and answer.strip():  # "How many X does Y estimate have Z?": "Y estimates …"
         g, said = bridged.groupdict(), " ".join(answer.split())
@@ -93,7 +93,8 @@ _SCENE = re.compile(
     re.I,
 )
 _CALLED = re.compile(r"^(?:what|who)\s+(is|are|was|were)\s+(.+?)\s+(called|named|known\s+as)$", re.I)
-_ACCOUNT_INSIDE = re.compile(r"^(\W*\w+)\s*,\s*according\s+to\s+[^,?]{1,80},\s*", re.I)
+# "What, according to X, did Y …?": the account set inside, after the question word (`short.wants_span` too)
+ACCOUNT_INSIDE = re.compile(r"^(\W*\w+)\s*,\s*according\s+to\s+[^,?]{1,80},\s*", re.I)
 # "How many fighters does X estimate have pledged …?": a verb of saying or thinking that bridges to the clause
 _BRIDGE = re.compile(
     r"^how\s+many\s+(?P<noun>.+?)\s+(?P<aux>do|does|did)\s+(?P<subject>.+?)\s+(?P<verb>estimate|think|believe|say|"

@@ -21,7 +21,7 @@ from ..retrieval.aliases import Aliases
 from ..schema import Evidence, ShortAnswer
 from .attachment import said_of_other
 from .citations import main_clause, span_fits
-from .claims import MODEL_UNSUPPORTED, statement
+from .claims import ACCOUNT_INSIDE, MODEL_UNSUPPORTED, statement
 from .events import other_occasion
 
 REFUSAL = "The articles don't answer this."
@@ -63,8 +63,6 @@ _CAUSE = re.compile(
 )
 # "According to X, what …?": whose account it is does not change what is asked.
 _ACCOUNT = re.compile(r"^\W*according\s+to\s+[^,?]{1,80},\s*", re.I)
-# "What, according to X, did Y …?": the account set inside, after the question word.
-_ACCOUNT_INSIDE = re.compile(r"^(\W*\w+)\s*,\s*according\s+to\s+[^,?]{1,80},\s*", re.I)
 # "Beyond fighting, how …?", "In 2010, who …?": a phrase set before the question word frames, and the
 # question word after it says what kind of answer is asked.
 _FRAMED = re.compile(r"^\W*[^,?]{1,60},\s*(?=(?:who|whom|whose|what|which|when|where|why|how)\b)", re.I)
@@ -151,7 +149,7 @@ def asks_several(question: str) -> bool:
 
 def wants_span(question: str) -> bool:
     """Whether a span can answer: not a why/how/explain question, nor one asking what was said or thought."""
-    question = _FRAMED.sub("", _ACCOUNT.sub("", _ACCOUNT_INSIDE.sub(r"\1 ", question)))
+    question = _FRAMED.sub("", _ACCOUNT.sub("", ACCOUNT_INSIDE.sub(r"\1 ", question)))
     fragment_why = not _OPENS_ASKING.match(question) and _WHY.search(question)
     return not (_EXPLAIN.search(question) or _CAUSE.search(question) or _REPORTED.search(question) or fragment_why)
 
