@@ -348,10 +348,9 @@ def test_a_noun_the_sentence_dates_otherwise_is_another_occasion():
 
 
 def test_words_inside_a_relative_clause_answer_only_for_the_noun_it_hangs_on():
-    text = "Valley news\n\nThe Ostra flows past Kellby into the Marren Basin, which is about 90 km long and 12 km wide."
-    article = Article(doc_id="v", file="valley.txt", title="Valley news", text=text, spans=((13, len(text)),))
-    ev = Evidence(number=1, article=article, index=0)
-    judge = Judge(FixedScorer("", True, 0.0), Prompts())  # the model would pass either: the rule must tell them apart
+    ev, judge = _valley(
+        "Valley news\n\nThe Ostra flows past Kellby into the Marren Basin, which is about 90 km long and 12 km wide."
+    )
     span, why = verify(judge, "How long is the Ostra?", ev, "90 km")
     assert span is None and "Basin" in why
     span, why = verify(judge, "How long is the Marren Basin?", ev, "90 km")
@@ -362,19 +361,15 @@ def test_words_inside_a_relative_clause_answer_only_for_the_noun_it_hangs_on():
 
 
 def test_a_question_that_calls_its_subject_it_may_mean_the_clause_s_noun():
-    text = "Valley news\n\nAt Kellby the Ostra splits into two arms, which are called the Ost and the Ra."
-    article = Article(doc_id="v", file="valley.txt", title="Valley news", text=text, spans=((13, len(text)),))
-    ev = Evidence(number=1, article=article, index=0)
-    judge = Judge(FixedScorer("", True, 0.0), Prompts())
+    ev, judge = _valley("At Kellby the Ostra splits into two arms, which are called the Ost and the Ra.")
     span, why = verify(judge, "Where the Ostra splits at Kellby, what are they called?", ev, "the Ost and the Ra")
     assert why == "" and span is not None
 
 
 def test_a_time_ago_does_not_say_how_long_something_took():
-    text = "Valley news\n\nThe glacier began to melt 9,000 years ago, and the lake filled within 300 years."
-    article = Article(doc_id="v", file="valley.txt", title="Valley news", text=text, spans=((13, len(text)),))
-    ev = Evidence(number=1, article=article, index=0)
-    judge = Judge(FixedScorer("", True, 0.0), Prompts())
+    ev, judge = _valley(
+        "Valley news\n\nThe glacier began to melt 9,000 years ago, and the lake filled within 300 years."
+    )
     span, why = verify(judge, "How many years did it take for the glacier to melt?", ev, "9,000 years")
     assert span is None and "ago" in why
     span, why = verify(judge, "How many years did the lake take to fill?", ev, "300 years")
@@ -390,18 +385,22 @@ def test_what_someone_failed_to_foresee_is_a_clause_not_a_span():
 
 
 def test_the_doer_a_relative_clause_names_answers_who_did_it():
-    text = "Valley news\n\nThe saga tells of Anna's silver hoard, which was thrown into the Ostra by Olav."
-    article = Article(doc_id="v", file="valley.txt", title="Valley news", text=text, spans=((13, len(text)),))
-    ev = Evidence(number=1, article=article, index=0)
-    judge = Judge(FixedScorer("", True, 0.0), Prompts())
+    ev, judge = _valley(
+        "Valley news\n\nThe saga tells of Anna's silver hoard, which was thrown into the Ostra by Olav."
+    )
     span, why = verify(judge, "Who threw the silver into the Ostra, according to the saga?", ev, "Olav")
     assert why == "" and ev.text[span[0] : span[1]] == "Olav"
 
 
 def test_a_claim_made_from_a_verbless_question_is_not_turned_down_for_its_shape():
-    text = "Valley news\n\nThe main parts of this basin are the Ober Graben and the Unter Bay."
-    article = Article(doc_id="v", file="valley.txt", title="Valley news", text=text, spans=((13, len(text)),))
-    ev = Evidence(number=1, article=article, index=0)
-    judge = Judge(FixedScorer("", True, 0.0), Prompts())
+    ev, judge = _valley("The main parts of this basin are the Ober Graben and the Unter Bay.")
     span, why = verify(judge, "What main parts of this basin in the valley?", ev, "Ober Graben")
     assert why == "" and ev.text[span[0] : span[1]] == "Ober Graben"
+
+
+def _valley(sentence: str) -> tuple[Evidence, Judge]:
+    """One sentence of an invented article, and a judge whose model would pass any claim: what turns a
+    claim down in these tests is a rule."""
+    text = f"Valley news\n\n{sentence}"
+    article = Article(doc_id="v", file="valley.txt", title="Valley news", text=text, spans=((13, len(text)),))
+    return Evidence(number=1, article=article, index=0), Judge(FixedScorer("", True, 0.0), Prompts())
