@@ -348,9 +348,7 @@ def test_a_noun_the_sentence_dates_otherwise_is_another_occasion():
 
 
 def test_words_inside_a_relative_clause_answer_only_for_the_noun_it_hangs_on():
-    ev, judge = _valley(
-        "Valley news\n\nThe Ostra flows past Kellby into the Marren Basin, which is about 90 km long and 12 km wide."
-    )
+    ev, judge = _valley("The Ostra flows past Kellby into the Marren Basin, which is about 90 km long and 12 km wide.")
     span, why = verify(judge, "How long is the Ostra?", ev, "90 km")
     assert span is None and "Basin" in why
     span, why = verify(judge, "How long is the Marren Basin?", ev, "90 km")
@@ -367,9 +365,7 @@ def test_a_question_that_calls_its_subject_it_may_mean_the_clause_s_noun():
 
 
 def test_a_time_ago_does_not_say_how_long_something_took():
-    ev, judge = _valley(
-        "Valley news\n\nThe glacier began to melt 9,000 years ago, and the lake filled within 300 years."
-    )
+    ev, judge = _valley("The glacier began to melt 9,000 years ago, and the lake filled within 300 years.")
     span, why = verify(judge, "How many years did it take for the glacier to melt?", ev, "9,000 years")
     assert span is None and "ago" in why
     span, why = verify(judge, "How many years did the lake take to fill?", ev, "300 years")
@@ -385,9 +381,7 @@ def test_what_someone_failed_to_foresee_is_a_clause_not_a_span():
 
 
 def test_the_doer_a_relative_clause_names_answers_who_did_it():
-    ev, judge = _valley(
-        "Valley news\n\nThe saga tells of Anna's silver hoard, which was thrown into the Ostra by Olav."
-    )
+    ev, judge = _valley("The saga tells of Anna's silver hoard, which was thrown into the Ostra by Olav.")
     span, why = verify(judge, "Who threw the silver into the Ostra, according to the saga?", ev, "Olav")
     assert why == "" and ev.text[span[0] : span[1]] == "Olav"
 
