@@ -1150,6 +1150,34 @@ def test_a_noun_phrase_or_a_predicate_without_a_verb_is_no_claim():
     assert rule_failure("Anna Berg.", ["Anna Berg founded the guild."], "Who founded the guild?", 0.2) == ""
 
 
+def test_what_follows_the_quote_s_verb_copied_without_its_subject_is_no_claim():
+    quote = "The guild is committed to using its harbour fees to repair the roads of Vik."
+    question = "What is the guild doing about the roads?"
+    # "fees" and "roads" can be verbs, but here they are nouns: the claim has no subject of its own
+    assert rule_failure("Committed to using its harbour fees to repair the roads of Vik.", [quote], question, 0.2) == (
+        "not a complete sentence"
+    )
+    assert rule_failure("The guild uses its harbour fees to repair the roads of Vik.", [quote], question, 0.2) != (
+        "not a complete sentence"
+    )
+    goal = "It was a step towards Norland's chief aim: ending the influence of Sorland in a port it sees as its own."
+    assert rule_failure(
+        "Ending the influence of Sorland in a port it sees as its own.", [goal], "What is Norland's aim?", 0.2
+    ) == ("not a complete sentence")
+    listed = "The raiders took boats the guild had left behind, including skiffs and fishing nets, Anna Berg said."
+    assert rule_failure("Skiffs and fishing nets left behind by the guild.", [listed], "What did they take?", 0.2) == (
+        "not a complete sentence"
+    )
+    # the same words as the quote's own sentence, subject and all, are a claim
+    assert (
+        rule_failure("The guild is committed to using its harbour fees to repair the roads of Vik.", [quote], "", 0.2)
+        == ""
+    )
+    # a sentence copied from after a colon, with a verb only a verb can be, is a claim
+    said = "Anna Berg gave her reason: the guild keeps the harbour open all winter."
+    assert rule_failure("The guild keeps the harbour open all winter.", [said], "Why?", 0.2) == ""
+
+
 def test_a_word_that_stands_in_for_the_answer_gives_none():
     quote = "One reason for the guild's long life offered by its members was the harbour they own together."
     question = "Why has the guild lasted?"

@@ -4,6 +4,7 @@ question does not give, a bare answer that is complete as it stands. An echo add
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from .. import text as tx
 
@@ -75,26 +76,70 @@ _NOT_BEFORE_FINITE = frozenset(
 )
 
 
-def lacks_finite_verb(claim: str) -> bool:
-    """A noun phrase or a predicate without its subject ("Victory of entire Muslims", "Committed to using
-    its resources …"), not a sentence: no word after the first that can be a finite verb, where a verb's
-    own words would put one. A participle before "by" is no predicate ("the threat posed by X")."""
+_PRONOUNS = frozenset("i you he she it we they".split())
+
+
+def _finite_candidates(claim: str) -> list[tuple[str, bool]]:
+    """The words after the first that can be a finite verb where a verb's own words would put one, each
+    with whether it can only be one: "resources", "people", "acclaimed" can be a noun or an adjective too.
+    A participle before "by" is no predicate ("the threat posed by X")."""
     from lemminflect import getAllLemmas, getInflection
 
     words = tx.tokens(claim)
+    found = []
     for i in range(1, len(words)):
         word, before = words[i], words[i - 1]
-        if word in _FINITE_AUX:
-            return False
+        if word in _FINITE_AUX and before != "to":
+            found.append((word, True))
+            continue
         if before in _NOT_BEFORE_FINITE:
             continue
+        # "a country it considers its backyard": a clause on the noun before, not the sentence's verb
+        relative = before in _PRONOUNS and i >= 2 and "NOUN" in getAllLemmas(words[i - 2])
         by_follows = i + 1 < len(words) and words[i + 1] == "by"
-        for lemma in getAllLemmas(word).get("VERB", ()):
+        lemmas = getAllLemmas(word)
+        for lemma in lemmas.get("VERB", ()):
             forms = {f for tag in ("VBZ", "VBD", "VBP") for f in getInflection(lemma, tag)}
             # "the threat posed by X": a participle before "by"; "grew by 4%" is no participle
             if word in forms and not (by_follows and word in getInflection(lemma, "VBN")):
-                return False
-    return True
+                found.append((word, not relative and not ({"NOUN", "ADJ"} & lemmas.keys())))
+                break
+    return found
+
+
+def lacks_finite_verb(claim: str) -> bool:
+    """A noun phrase or a predicate without its subject ("Victory of entire Muslims", "Committed to using
+    its resources …"), not a sentence: no word after the first that can be a finite verb."""
+    return not _finite_candidates(claim)
+
+
+# What takes the rest of a sentence as its complement: "X is [committed to …]", "weapons, including [M-16s
+# and rifles]".
+_TAKES_COMPLEMENT = re.compile(
+    r"\b(?:is|are|was|were|be|been|being|remains?|remained|became|becomes?|including|as|like)\W*$"
+)
+
+
+def complement_only(claim: str, quotes: Sequence[str]) -> bool:
+    """The claim is what follows a quote's "is", colon or "including", copied without the subject it is
+    said of ("Committed to using its resources …" from "The US is committed to using its resources …"),
+    and no word of it need be a verb: a plural or a participle that can be a noun or an adjective is read
+    as one ("sniper rifles", "the entire Muslim people")."""
+    if any(sure for _, sure in _finite_candidates(claim)):
+        return False
+    opening = tx.tokens(claim)[:3]
+    if len(opening) < 3:
+        return False
+    run = re.compile(r"(?<![\w'])" + r"\W+".join(re.escape(w) for w in opening))
+    for quote in quotes:
+        folded = tx.fold(quote)
+        found = run.search(folded)
+        before = folded[: found.start()] if found else ""
+        # after a colon a whole clause may follow ("her reason: the guild keeps …"), so only a phrase
+        # that opens on a gerund ("the aim: ending …") is the colon's complement
+        if _TAKES_COMPLEMENT.search(before) or (before.rstrip(" “\"'").endswith(":") and opening[0].endswith("ing")):
+            return True
+    return False
 
 
 # Words that stand in for what was asked instead of giving it: "admitted something about X", "offered an

@@ -29,7 +29,7 @@ from .attachment import gloss_of
 from .causal import stated_cause
 from .claims import MODEL_UNSUPPORTED, mentions_question
 from .copying import ANSWER_TOKENS, NO_ANSWER, copy_words, read
-from .echoes import beyond, composed_anew, lacks_finite_verb, new_name, placeholder, short_answer
+from .echoes import beyond, complement_only, composed_anew, lacks_finite_verb, new_name, placeholder, short_answer
 from .events import other_occasion, unsaid_event
 from .reference import POINTER, attributed, negation_referred_to, refers, resolved, said_beside, speaker_failure
 from .relations import described_otherwise, other_object, replaced_qualifier, swapped_relation, truncated_copy
@@ -96,7 +96,7 @@ def rule_failure(
     joined = " ".join(quotes)
     truncated = not composed and any(truncated_copy(claim, q) for q in quotes)
     # a claim composed from the question has the question's shape: a verbless question makes a verbless claim
-    verbless = not composed and lacks_finite_verb(claim)
+    verbless = not composed and (lacks_finite_verb(claim) or complement_only(claim, quotes))
     if not short_answer(question, claim) and (tx.is_fragment(claim) or truncated or verbless):
         return "not a complete sentence"
     missing = tx.numbers(claim) - tx.numbers(joined) - spelled_numbers(joined)
