@@ -120,6 +120,25 @@ _TAKES_COMPLEMENT = re.compile(
 )
 
 
+# Words in -ing that open a phrase as prepositions do ("According to X, …", "During the war, …").
+_PREPOSITIONAL = frozenset(
+    "according during including following regarding concerning considering notwithstanding pending barring".split()
+)
+
+
+def gerund_opening(claim: str) -> bool:
+    """A phrase on an -ing word ("Publicly leading efforts to …, including urging …") with no word that can
+    only be a finite verb: what the subject did, without the subject. A gerund that is the subject itself
+    has a verb of its own ("Eliminating X is the goal")."""
+    words = tx.tokens(claim)[:2]
+    if words and words[0].endswith("ly") and len(words) > 1:
+        words = words[1:]
+    first = words[0] if words else ""
+    if len(first) < 5 or not first.endswith("ing") or first in _PREPOSITIONAL:
+        return False
+    return not any(sure for _, sure in _finite_candidates(claim))
+
+
 def complement_only(claim: str, quotes: Sequence[str]) -> bool:
     """The claim is what follows a quote's "is", colon or "including", copied without the subject it is
     said of ("Committed to using its resources …" from "The US is committed to using its resources …"),

@@ -29,11 +29,21 @@ from .attachment import gloss_of
 from .causal import stated_cause
 from .claims import MODEL_UNSUPPORTED, mentions_question
 from .copying import ANSWER_TOKENS, NO_ANSWER, copy_words, read
-from .echoes import beyond, complement_only, composed_anew, lacks_finite_verb, new_name, placeholder, short_answer
+from .counts import referring_counts, spelled_numbers
+from .echoes import (
+    beyond,
+    complement_only,
+    composed_anew,
+    gerund_opening,
+    lacks_finite_verb,
+    new_name,
+    placeholder,
+    short_answer,
+)
 from .events import other_occasion, unsaid_event
 from .reference import POINTER, attributed, negation_referred_to, refers, resolved, said_beside, speaker_failure
 from .relations import described_otherwise, other_object, replaced_qualifier, swapped_relation, truncated_copy
-from .structure import spelled_numbers, structure_failure
+from .structure import structure_failure
 
 CHOICES = ("Yes", "No")
 ASSUMPTION_CHOICES = ("Yes", "No", "Unknown")
@@ -96,10 +106,10 @@ def rule_failure(
     joined = " ".join(quotes)
     truncated = not composed and any(truncated_copy(claim, q) for q in quotes)
     # a claim composed from the question has the question's shape: a verbless question makes a verbless claim
-    verbless = not composed and (lacks_finite_verb(claim) or complement_only(claim, quotes))
+    verbless = not composed and (lacks_finite_verb(claim) or gerund_opening(claim) or complement_only(claim, quotes))
     if not short_answer(question, claim) and (tx.is_fragment(claim) or truncated or verbless):
         return "not a complete sentence"
-    missing = tx.numbers(claim) - tx.numbers(joined) - spelled_numbers(joined)
+    missing = tx.numbers(claim) - tx.numbers(joined) - spelled_numbers(joined) - referring_counts(claim, joined)
     # "a two-decade mission" restates "a 20-year mission": the claim's 2 is the quote's 20.
     if missing and not (spelled_numbers(claim) - tx.numbers(joined)) and spelled_numbers(claim):
         missing -= {
@@ -148,11 +158,13 @@ def rule_failure(
         # "the Pakistani government" where the quote has "the Indian government": say whose it is instead
         return replaced_qualifier(claim, quotes, aliases) or f"name not in the quote: {', '.join(missing_names)}"
     claim_terms = tx.terms(claim)
+    # "No; the group has yet to …": the word that answers a yes/no question is no negation of the statement
+    stated = _YES_NO.sub("", claim)
     if (
-        tx.negated(claim) and not tx.negated(joined) and not negation_referred_to(claim, joined, question, context)
-    ) or (tx.double_negative(claim) and not tx.double_negative(joined)):
+        tx.negated(stated) and not tx.negated(joined) and not negation_referred_to(stated, joined, question, context)
+    ) or (tx.double_negative(stated) and not tx.double_negative(joined)):
         return DENIES
-    if not tx.negated(claim) and claim_terms & tx.negated_terms(joined):
+    if not tx.negated(stated) and claim_terms & tx.negated_terms(joined):
         return ASSERTS_DENIED
     universal = tx.unsaid_universals(claim, joined)
     if universal:
@@ -194,6 +206,7 @@ def rule_failure(
 
 
 # A quote that opens on a pronoun or a definite description refers to someone named before it.
+_YES_NO = re.compile(r"^\W*(?:yes|no)\s*[,;:.!\u2013\u2014-]\s*", re.IGNORECASE)
 _ANAPHOR = re.compile(
     r"^\W*(?:he|she|they|it|his|her|their|its|the\s+(?:group|organi[sz]ation|movement|party|militants?|company|man|woman|official|leader|country|city))\b"
 )

@@ -50,7 +50,10 @@ def _words(text: str) -> list[_Word]:
         owner = bool(re.search(r"['’]s$", folded))
         folded = re.sub(r"['’]s$", "", folded)
         stem = tx.stem_words([folded])[0] if folded not in stop else ""
-        words.append(_Word(stem=stem, name=raw[0].isupper() and folded not in stop, plain=folded, possessive=owner))
+        # "al-Qaeda", "bin-Laden": a particle joined to a capitalised name opens the name
+        head, _, rest = raw.partition("-")
+        name = (raw[0].isupper() or (head in _PARTICLES and rest[:1].isupper())) and folded not in stop
+        words.append(_Word(stem=stem, name=name, plain=folded, possessive=owner))
     return words
 
 

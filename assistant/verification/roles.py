@@ -30,6 +30,11 @@ _NOT_A_ROLE = re.compile(
 )
 # A qualifier turns a role into another one: a deputy leader or a former leader is not the leader.
 QUALIFIERS = frozenset("deputy vice former ex acting assistant interim late co".split())
+# People named by how they stand to someone else: "the son of the founder" is not the founder.
+_KIN = frozenset(
+    "son sons daughter daughters wife husband widow brother sister father mother nephew niece cousin "
+    "grandson granddaughter uncle aunt aide aides adviser advisers advisor advisors friend friends".split()
+)
 _ROLE_WORD = {w: family for family, words in ROLE_FAMILIES.items() for w in words}
 
 
@@ -43,7 +48,9 @@ def roles(text: str) -> dict[str, set[str]]:
         if family is None:
             continue
         before = {w.removesuffix("-") for w in words[max(0, i - 2) : i]} | {word.split("-")[0]}
-        found.setdefault(family, set()).add(next(iter(sorted(before & QUALIFIERS)), ""))
+        # "son of the founder": the role is another person's, and the words say how he stands to them
+        kin = next((w for w in words[max(0, i - 3) : i - 1] if w in _KIN), "") if "of" in words[i - 3 : i] else ""
+        found.setdefault(family, set()).add(f"{kin} of" if kin else next(iter(sorted(before & QUALIFIERS)), ""))
     return found
 
 

@@ -3,7 +3,8 @@
 "Protests led to Khan's arrest" is not supported by "... arrested following protests following Khan's
 arrest": the quote puts the protests after the arrest. A claim that X led to (caused, prompted,
 triggered …) Y fails when the quote has X, then "following" or "after" (or "in the wake of", "in
-response to"), then Y: X came after Y, so it cannot have led to it.
+response to"), then Y: X came after Y, so it cannot have led to it. So does a claim that Y came "after"
+or "in response to" X.
 """
 
 from __future__ import annotations
@@ -26,11 +27,17 @@ NEAR = 4  # words between the later event, the link and the earlier one
 
 def cause_after_effect(claim: str, quote: str) -> str:
     """Why the quote contradicts the claim's order of cause and effect; empty when it does not."""
-    match = _CAUSES.match(" ".join(claim.split()).rstrip(". "))
-    if match is None:
-        return ""
-    cause = tx.terms(match.group("cause") or match.group("cause2"))
-    effect = tx.terms(match.group("effect") or match.group("effect2"))
+    flat = " ".join(claim.split()).rstrip(". ")
+    match = _CAUSES.match(flat)
+    if match is not None:
+        cause = tx.terms(match.group("cause") or match.group("cause2"))
+        effect = tx.terms(match.group("effect") or match.group("effect2"))
+    else:
+        # "A in response to B", "A after B": the claim's own order, B first
+        link = _FOLLOWS.search(flat)
+        if link is None:
+            return ""
+        effect, cause = tx.terms(flat[: link.start()]), tx.terms(flat[link.end() :])
     if not cause or not effect:
         return ""
     words = re.findall(r"\S+", quote)

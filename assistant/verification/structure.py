@@ -19,6 +19,8 @@ from collections.abc import Sequence
 from .. import text as tx
 from ..months import MONTHS, months
 from .attachment import counted_member, misplaced_gloss, other_owner, other_possessor
+from .counts import count_mismatch, magnitude_mismatch
+from .intent import unattained
 from .motion import motion_mismatch
 from .roles import office_mismatch, rank_mismatch, role_mismatch
 from .sequence import cause_after_effect
@@ -32,79 +34,6 @@ from .wording import (
     position_mismatch,
     superlative_mismatch,
 )
-
-# --- numbers and what they count ---------------------------------------------------------------------
-
-_SPAN_WORDS = {"decade": 10, "decades": 10, "century": 100, "centuries": 100, "dozen": 12, "dozens": 12}
-
-
-def spelled_numbers(text: str) -> set[str]:
-    """Numbers a text states by a unit of years or things: "two-decade" -> 20, "a century" -> 100,
-    "half a century" -> 50, "three dozen" -> 36 (beside the numbers as written)."""
-    found: set[str] = set()
-    folded = tx.fold(text)
-    for match in re.finditer(r"\b(half\s+a|an?|one|\w+|\d+)[\s\-]+(decades?|century|centuries|dozens?)\b", folded):
-        count, unit = match.group(1), _SPAN_WORDS[match.group(2)]
-        if count.startswith("half"):
-            found.add(str(unit // 2))
-        elif count in {"a", "an"}:
-            found.add(str(unit))
-        else:
-            value = tx.NUMBER_WORDS.get(count, count)
-            if value.isdigit():
-                found.add(str(int(value) * unit))
-    return found
-
-
-# --- -----------------------------------------------------------------------
-
-_NUM = re.compile(r"^\d[\d,.]*$")
-_BREAK = frozenset({"and", "or", "while", "but", "whereas", ",", "(", ")"})
-
-
-def _count_pairs(text: str) -> list[tuple[str, set[str]]]:
-    """Each number (not a year) with the content words it counts: those after it up to the next number,
-    clause break or three words, and a verb right before it ("killed 5")."""
-    # brackets end what a number counts: "120 m (390 ft) lower" does not count "lower" as 390
-    raw = re.findall(r"\d[\d,.]*\d|\d|[^\W\d_][\w'’\-]*|[,()]", tx.fold(text))
-    stop = tx.stopwords()
-    pairs = []
-    for i, word in enumerate(raw):
-        value = tx.NUMBER_WORDS.get(word, word.replace(",", "") if _NUM.match(word) else None)
-        if value is None or (len(value) == 4 and value.isdigit() and 1500 <= int(value) <= 2100):
-            continue
-        counted: set[str] = set()
-        for j in range(i + 1, min(len(raw), i + 8)):
-            nxt = raw[j]
-            if _NUM.match(nxt) or nxt in tx.NUMBER_WORDS:
-                # "occurred in the past 6000 years": a word between a stop word and a number is that number's
-                if j >= i + 3 and raw[j - 2] in stop:
-                    counted.discard(raw[j - 1])
-                break
-            if nxt in _BREAK or len(counted) >= 3:
-                break
-            if nxt not in stop:
-                counted.add(nxt)
-        if i and raw[i - 1] not in stop and raw[i - 1] not in _BREAK and not _NUM.match(raw[i - 1]):
-            counted.add(raw[i - 1])
-        pairs.append((value, set(tx.stem_words(sorted(counted)))))
-    return pairs
-
-
-def count_mismatch(claim: str, quotes: str) -> str:
-    """A number the quote gives, paired in the claim with what the quote counts with another number."""
-    given = _count_pairs(quotes)
-    for value, counted in _count_pairs(claim):
-        mine = set().union(*(c for v, c in given if v == value)) if any(v == value for v, _ in given) else None
-        if mine is None:
-            continue  # a number the quote lacks is the number rule's to report
-        for other, words in given:
-            clash = (counted & words) - mine
-            if other != value and clash:
-                word = sorted(clash)[0]
-                return f"the quote counts {word} as {other}, not {value}"
-    return ""
-
 
 # --- quantifiers ---------------------------------------------------------------------------------------
 
@@ -327,24 +256,6 @@ def reason_echo(question: str, claim: str) -> str:
 
 # A count given by its order of magnitude ("dozens of them"): the quote must give one in that range, or
 # the same word ("hundreds", "several hundred").
-_MAGNITUDES = {"dozens": 12, "hundreds": 100, "thousands": 1000, "millions": 1_000_000}
-
-
-def magnitude_mismatch(claim: str, quote: str) -> str:
-    said = set(tx.tokens(quote))
-    values = [float(n) for n in tx.numbers(quote) if re.fullmatch(r"\d+(?:\.\d+)?", n)]
-    for word, unit in _MAGNITUDES.items():
-        if (
-            word in tx.tokens(claim)
-            and not {word, word[:-1]} & said
-            and not any(2 * unit <= v < 1000 * unit for v in values)
-        ):
-            return f"the quote gives no count of {word}"
-    return ""
-
-
-# Words a claim adds that say nothing of their own: a span's unit (its number was matched before) and the
-# frame of a chat fragment's statement ('The answer to "..." is X').
 _SPAN_STEMS = frozenset(tx.stem_words(["decade", "decades", "century", "centuries", "dozen", "dozens", "answer"]))
 
 
@@ -389,6 +300,7 @@ def structure_failure(claim: str, quotes: Sequence[str], question: str = "") -> 
         superlative_mismatch,
         modifier_mismatch,
         cause_after_effect,
+        unattained,
     )
     for check in checks:
         failure = check(claim, joined)

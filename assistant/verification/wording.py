@@ -95,7 +95,10 @@ def opposite_mismatch(claim: str, quotes: str) -> str:
 
 
 # A comparison: "larger than", "more ... than", "the longest", "Europe's second-largest", "most", "least".
-_COMPARATIVE = re.compile(r"\b[a-z]{2,}(?:er|ier)\s+than\b|\b(?:more|less|fewer)\s+\w+\s+than\b")
+_COMPARATIVE = re.compile(
+    r"\b[a-z]{2,}(?:er|ier)\s+than\b|\b(?:more|less|fewer)\s+\w+\s+than\b|\b(?:in\s+)?comparison\s+(?:to|with)\b"
+    r"|\bcompared\s+(?:to|with)\b"
+)
 _SUPERLATIVE = re.compile(r"\b(?:the|its|their|his|her|[a-z]+['’]s)\s+(?:[a-z]+-)?([a-z]{2,}est)\b|\b(?:most|least)\b")
 # Nouns and verbs that end like a superlative ("the west", "the forest", "the arrest").
 _NOT_SUPERLATIVE = frozenset(
