@@ -75,15 +75,17 @@ def main() -> None:
         costs.append(spent)
         if not failure:
             model_costs.append(spent)
-        from assistant.verification.echoes import short_answer
+        from assistant.verification.judge import judged_statement, word_for_word
         from assistant.verification.reference import resolved
 
-        stated = f"The answer is {pair.claim.strip()}" if short_answer(pair.question, pair.claim) else pair.claim
+        stated = judged_statement(pair.question, pair.claim)
         read = resolved(pair.claim, pair.quotes, pair.context)  # what the judge model is shown
         key = hashlib.sha1(json.dumps([pair.question, stated, read]).encode()).hexdigest()
         score = recorded.get((pair.id, pair.type), recorded.get((pair.id, None)))
         if score is not None:
             cache[key] = score
+        if word_for_word(stated, pair.quotes):  # the judge asks no model about the quote's own words
+            cache[key] = 1.0
         # a rule's rejection needs no model score unless thresholds are swept
         if key not in cache and not args.offline and (args.sweep or not failure):
             cache[key] = verdict.score if not failure else judge.score(pair.question, stated, read)

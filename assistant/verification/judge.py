@@ -206,6 +206,17 @@ def rule_failure(
 
 
 # A quote that opens on a pronoun or a definite description refers to someone named before it.
+def judged_statement(question: str, claim: str) -> str:
+    """What the judge model is asked about: a bare answer as the statement it makes about the question, a
+    yes/no answer's statement without its "Yes;" or "No;" (which answers the question, not the quote)."""
+    return f"The answer is {claim.strip()}" if short_answer(question, claim) else _YES_NO.sub("", claim)
+
+
+def word_for_word(statement: str, quotes: Sequence[str]) -> bool:
+    """The statement is one of the quotes, word for word: the quote states it, whatever a model reads."""
+    return any(tx.tokens(statement) == tx.tokens(quote) for quote in quotes)
+
+
 _YES_NO = re.compile(r"^\W*(?:yes|no)\s*[,;:.!\u2013\u2014-]\s*", re.IGNORECASE)
 _ANAPHOR = re.compile(
     r"^\W*(?:he|she|they|it|his|her|their|its|the\s+(?:group|organi[sz]ation|movement|party|militants?|company|man|woman|official|leader|country|city))\b"
@@ -272,8 +283,9 @@ class Judge:
             return Verdict(supported=False, score=0.0, reason=failure)
         if self.scorer is None:
             return Verdict(supported=True, score=1.0, reason="its numbers, names and words are in the quote")
-        # A bare answer is judged as the statement it makes about the question.
-        stated = f"The answer is {claim.strip()}" if short_answer(question, claim) else claim
+        stated = judged_statement(question, claim)
+        if word_for_word(stated, quotes):
+            return Verdict(supported=True, score=1.0, reason="it is the quote, word for word")
         score = self.score(question, stated, resolved(claim, quotes, context))
         if score < self.threshold:
             return Verdict(supported=False, score=score, reason=f"{MODEL_UNSUPPORTED} ({score:.2f})")

@@ -152,7 +152,11 @@ def _determined(claim: str, stem: str) -> int:
             continue
         # "the AQIS members" are members of it, as "members of AQIS" are, not the group whole
         following = itertools.takewhile(lambda w: w not in stop and w[0].isalnum(), words[i + 1 : i + 4])
+        following = list(following)
         if {"member", "members"} & set(following):
+            return 1
+        # "the Vik Guild's pilots": the group owns what the claim speaks of
+        if any(re.search(r"['’]s?$", w) for w in [word, *following[:2]]) and not words[i].endswith("s'"):
             return 1
         # the determiner before the noun phrase ("the al qaeda fighters"), within its clause
         j = i - 1
