@@ -4,12 +4,13 @@ phrases that are no claims. Every name here is invented."""
 
 from __future__ import annotations
 
-from assistant.verification.counts import count_mismatch
+from assistant.verification.counts import count_mismatch, point_as_span
 from assistant.verification.intent import unattained
-from assistant.verification.judge import rule_failure
+from assistant.verification.judge import judged_statement, rule_failure, word_for_word
 from assistant.verification.relations import swapped_relation
 from assistant.verification.roles import role_mismatch
 from assistant.verification.sequence import cause_after_effect
+from assistant.verification.structure import quantifier_mismatch
 
 
 def test_what_the_quote_gives_as_an_aim_is_not_a_deed_done():
@@ -107,3 +108,24 @@ def test_a_phrase_on_a_gerund_with_no_verb_of_its_own_is_no_claim():
         )
         != "not a complete sentence"
     )
+
+
+def test_a_group_that_owns_what_the_claim_speaks_of_is_not_taken_whole():
+    quote = "Anna Berg met members of the Vik Guild, a harbour body whose pilots are sailors from the northern isles."
+    assert quantifier_mismatch("The Vik Guild's pilots are sailors from the northern isles.", quote) == ""
+    assert "part of" in quantifier_mismatch("The Vik Guild met Anna Berg.", quote)
+
+
+def test_the_judge_model_reads_a_yes_no_answer_without_its_answer_word_and_never_the_quote_s_own_words():
+    assert judged_statement("Has the guild met?", "No; the guild has yet to meet.") == "the guild has yet to meet."
+    assert judged_statement("Who leads the guild?", "Anna Berg.") == "The answer is Anna Berg."
+    quote = "Since the accord, the guild has yet to publish a statement."
+    assert word_for_word("Since the accord the guild has yet to publish a statement", [quote])
+    assert not word_for_word("Since the accord, the guild has published a statement.", [quote])
+
+
+def test_a_number_of_years_ago_is_a_point_in_time_not_how_long():
+    quote = "Since about 4,000 years ago, three great floods have struck the Vik valley."
+    assert "point in time" in point_as_span("The great floods of the Vik valley lasted 4,000 years.", quote)
+    assert point_as_span("Three great floods have struck the Vik valley in the last 4,000 years.", quote) == ""
+    assert point_as_span("The first flood struck the Vik valley 4,000 years ago.", quote) == ""

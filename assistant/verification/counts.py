@@ -117,3 +117,27 @@ def magnitude_mismatch(claim: str, quote: str) -> str:
 
 # Words a claim adds that say nothing of their own: a span's unit (its number was matched before) and the
 # frame of a chat fragment's statement ('The answer to "..." is X').
+
+
+# "600,000 years ago", "3000 yr BP": a number of years that dates a point in time.
+_POINT_AFTER = re.compile(r"^\s*(?:[a-z]+\s+){0,2}(?:ago|bp|b\.p\.|before\s+present)\b")
+
+
+def point_as_span(claim: str, quotes: str) -> str:
+    """A number the quote gives only as a point in time ("six Ice Ages have occurred since 600,000 years
+    ago"), which the claim gives as how long something lasted ("the Ice Ages lasted 600,000 years"). A claim
+    that counts back from now ("in the last 600,000 years", "since …", "… ago") keeps it a point."""
+    said, given = tx.fold(claim).replace(",", ""), tx.fold(quotes).replace(",", "")
+    for number in tx.numbers(claim):
+        at = rf"(?<![\d.]){re.escape(number)}(?![\d])"
+        places = list(re.finditer(at, given))
+        if not places or not all(_POINT_AFTER.match(given[m.end() :]) for m in places):
+            continue
+        from_now = rf"\b(?:since|the\s+(?:last|past)\s+(?:\w+\s+)?)[~\s]*(?:about\s+|approximately\s+|some\s+)?{at}"
+        if (
+            re.search(at, said)
+            and not re.search(from_now, said)
+            and not any(_POINT_AFTER.match(said[m.end() :]) for m in re.finditer(at, said))
+        ):
+            return f"the quote dates a point in time {number} years ago, not a span of {number} years"
+    return ""

@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from .. import text as tx
 from ..months import MONTHS, months
 from .attachment import counted_member, misplaced_gloss, other_owner, other_possessor
-from .counts import count_mismatch, magnitude_mismatch
+from .counts import count_mismatch, magnitude_mismatch, point_as_span
 from .intent import unattained
 from .motion import motion_mismatch
 from .roles import office_mismatch, rank_mismatch, role_mismatch
@@ -292,6 +292,7 @@ def structure_failure(claim: str, quotes: Sequence[str], question: str = "") -> 
         other_possessor,
         counted_member,
         magnitude_mismatch,
+        point_as_span,
         quantifier_mismatch,
         date_mismatch,
         opposite_mismatch,
