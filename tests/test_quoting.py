@@ -192,6 +192,18 @@ def test_a_part_of_a_name_counts_for_its_share():
     )
 
 
+def test_a_word_every_sentence_holds_counts_less_than_one_few_hold():
+    sentences = [
+        "Per Holm lives by the Vik in Lund.",
+        "Ola Dahl fishes on the Vik near Lund.",
+        "Anna Berg built the old mill.",
+    ]
+    evidence = evidence_of(sentences, "vik.txt")
+    pool = candidates("Who built the mill at Lund on the Vik?", evidence, 0.0)
+    # each holds two of the asked words, but "Vik" and "Lund" are in most sentences, "built" and "mill" in one
+    assert pool[0].text == sentences[2]
+
+
 def test_a_span_may_stand_in_the_sentence_after_that_refers_back_to_the_one_about_the_question():
     sentences = [
         "The council promised to keep the old dam open to boats.",

@@ -17,6 +17,7 @@ refusal that shows it.
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Callable, Generator
 from dataclasses import dataclass, field
@@ -95,10 +96,18 @@ def candidates(question: str, evidence: list[Evidence], min_overlap: float) -> l
     runs = [run & wanted for run in tx.full_names(asked) if len(run & wanted) > 1]
     alone = wanted - set().union(*runs)
     named = set(tx.names(f"Q {asked}"))
+    # A word every sentence retrieved holds (the article's own subject, "Rhine" in an article on the
+    # Rhine) tells them apart less than one few hold: each word counts by its rarity among them (inverse
+    # document frequency over the sentences retrieved; bench/results/candidate-order-2026-12-06.txt).
+    held_by = {id(ev): held_terms(wanted, ev.text, named) for ev in fitting}
+    weight = {t: math.log((len(fitting) + 1) / (1 + sum(t in h for h in held_by.values()))) for t in wanted}
 
     def shared(ev: Evidence) -> tuple[float, int]:
-        held = _held(wanted, ev.text, named)
-        return -(len(held & alone) + sum(len(run & held) / len(run) for run in runs)), -len(held)
+        held = held_by[id(ev)]
+        score = sum(weight[t] for t in held & alone) + sum(
+            sum(weight[t] for t in run & held) / len(run) for run in runs
+        )
+        return -score, -len(held)
 
     scored = sorted(fitting, key=shared)
     # A sentence that tells someone what to say or do asserts nothing, so it is never its own proof
@@ -106,14 +115,14 @@ def candidates(question: str, evidence: list[Evidence], min_overlap: float) -> l
     return [
         ev
         for ev in scored
-        if len(_held(wanted, ev.text, named)) / len(wanted) >= min_overlap and directive_form(ev.text) == "news"
+        if len(held_terms(wanted, ev.text, named)) / len(wanted) >= min_overlap and directive_form(ev.text) == "news"
     ]
 
 
 DERIVED = 6  # letters a stem must have to stand for the longer stems it opens ("recogn" for "recognit")
 
 
-def _held(wanted: set[str], text: str, named: set[str]) -> set[str]:
+def held_terms(wanted: set[str], text: str, named: set[str]) -> set[str]:
     """The asked terms the text holds, a word built on the same stem included ("recognition" for
     "recognized": the stemmer leaves "recognit" and "recogn"); a name (`named`) only as written."""
     found = tx.terms(text)
