@@ -74,6 +74,9 @@ CASES = [
     ("Who were the Vik troops allies with?", "the guild", "The Vik troops were allies with the guild."),
     # ... but after a modal the word is the verb
     ("Which guild must the Vik council cut ties with?", "the Smiths", "The Vik council must cut ties with the Smiths."),
+    # after a modal, as after "did", the verb is a plain form: a word that may be an adjective is the subject's
+    ("What can the Vik council approve?", "a budget", "The Vik council can approve a budget."),
+    ("Where will the guild build its hall?", "Lund", "The guild will build its hall in Lund."),
     # ... or mid-sentence, after a coordinator or a preposition
     ("The Vane and what other river meet at Vik?", "the Lune", "The Vane and the Lune meet at Vik."),
     (

@@ -179,7 +179,7 @@ def _place(q: str, answer: str) -> str:
         if lead is None and prep == "in" and target.startswith("in "):
             target = answer  # "What period closed X?": the period is the subject, not when something happened
         return f"{target} {rest}"  # the question word is the subject: "What captured X?" -> "A captured X."
-    subject, verb = split_subject(body[1:], bare=first in DO, be=first in _BE)
+    subject, verb = split_subject(body[1:], bare=first in DO | _MODALS, be=first in _BE)
     if head == "how" and _COMPARATIVE.match(noun) and target.endswith(noun):
         # "How much lower was X in Y than Z?": the difference stands before the rest of the comparison
         return " ".join([*subject, body[0], target, *verb]).strip()

@@ -48,7 +48,7 @@ def split_subject(words: list[str], bare: bool = False, be: bool = False) -> tup
     """After an inverted auxiliary: the subject and what follows it ("the local people | call the
     islands"). Determiners, names and "of" belong to the subject; a lowercase word ends it when a name
     has just ended, or when a determiner, preposition, name or the end follows it (it is then the verb).
-    `bare`: the auxiliary is "do"/"does"/"did", whose verb is a plain form, so a participle or -ing form
+    `bare`: the auxiliary is "do"/"does"/"did" or a modal, whose verb is a plain form, so a participle or -ing form
     after a word does not make that word a noun ("did the Rhine stop being ...": "stop" is the verb).
     `be`: the auxiliary is a form of "be", after which no verb's plain form follows the subject ("were the
     Vik troops allies with": "troops" is the subject's; after "must", "the Taliban cut ties": "cut" is the
@@ -93,6 +93,10 @@ def split_subject(words: list[str], bare: bool = False, be: bool = False) -> tup
                 i += 1
             break
         if seen_noun and (not nxt or nxt.lower() in (DET | PREP) - {"of"} or nxt[0].isupper() or gerund_object):
+            break
+        # after "did" or a modal the verb is a plain form: one that no other plain form follows ends the
+        # subject ("will the guild | build next year"; "did the water level | fall": "level" is a noun here)
+        if seen_noun and bare and plain_verb(word) and not plain_verb(nxt):
             break
         seen_noun = True
         i += 1
