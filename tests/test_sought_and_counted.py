@@ -116,8 +116,8 @@ def test_a_group_that_owns_what_the_claim_speaks_of_is_not_taken_whole():
     assert "part of" in quantifier_mismatch("The Vik Guild met Anna Berg.", quote)
 
 
-def test_the_judge_model_reads_a_yes_no_answer_without_its_answer_word_and_never_the_quote_s_own_words():
-    assert judged_statement("Has the guild met?", "No; the guild has yet to meet.") == "the guild has yet to meet."
+def test_the_judge_model_reads_a_bare_answer_as_a_statement_and_never_the_quote_s_own_words():
+    assert judged_statement("Has the guild met?", "No; the guild has yet to meet.") == "No; the guild has yet to meet."
     assert judged_statement("Who leads the guild?", "Anna Berg.") == "The answer is Anna Berg."
     quote = "Since the accord, the guild has yet to publish a statement."
     assert word_for_word("Since the accord the guild has yet to publish a statement", [quote])

@@ -207,9 +207,9 @@ def rule_failure(
 
 # A quote that opens on a pronoun or a definite description refers to someone named before it.
 def judged_statement(question: str, claim: str) -> str:
-    """What the judge model is asked about: a bare answer as the statement it makes about the question, a
-    yes/no answer's statement without its "Yes;" or "No;" (which answers the question, not the quote)."""
-    return f"The answer is {claim.strip()}" if short_answer(question, claim) else _YES_NO.sub("", claim)
+    """What the judge model is asked about: a bare answer as the statement it makes about the question. A
+    yes/no answer keeps its "Yes;" or "No;": whether the quote bears the answer out is the model's to read."""
+    return f"The answer is {claim.strip()}" if short_answer(question, claim) else claim
 
 
 def word_for_word(statement: str, quotes: Sequence[str]) -> bool:
