@@ -307,9 +307,20 @@ def negated_terms(text: str) -> set[str]:
 
 
 def hedged_terms(text: str) -> set[str]:
-    """Stem of the first content word after each modal hedge ("may", "possibility of"): what the
-    sentence says only might be so."""
-    return _scoped_terms(text, _MODAL)
+    """Stem of the first content word after each modal hedge ("may", "possibility of"), and the head of a
+    noun phrase a hedging adjective opens ("possible US targeting of X": targeting): what the sentence
+    says only might be so."""
+    found = _scoped_terms(text, _MODAL)
+    for match in _HEDGED_PHRASE.finditer(fold(text)):
+        found.add(stem_words([match.group(1)])[0])
+    return found
+
+
+# "possible US targeting of …", "a potential threat to …": the phrase's head is what might be so (its
+# modifiers, "US", are not hedged).
+_HEDGED_PHRASE = re.compile(
+    r"\b(?:possible|potential|probable)\s+(?:[\w'’-]+\s+){0,2}?([a-z][\w'’-]*)(?=\s+(?:of|to|for|against|by|in|on)\b|[,.;:]|$)"
+)
 
 
 # "hard for X to recognize", "would recognize": the verb after these names an act not said to have happened.

@@ -129,3 +129,12 @@ def test_a_number_of_years_ago_is_a_point_in_time_not_how_long():
     assert "point in time" in point_as_span("The great floods of the Vik valley lasted 4,000 years.", quote)
     assert point_as_span("Three great floods have struck the Vik valley in the last 4,000 years.", quote) == ""
     assert point_as_span("The first flood struck the Vik valley 4,000 years ago.", quote) == ""
+
+
+def test_what_a_possible_or_potential_thing_is_said_to_be_only_might_be_so():
+    quote = "The council named Per Holm an outlaw, suggesting possible Vik raids on his farm at Lund."
+    assert rule_failure("The naming means Vik will raid his farm at Lund.", [quote], "", 0.2) == (
+        "states as certain what the quote only calls possible"
+    )
+    # the phrase's modifiers are not hedged: "Vik" is said plainly elsewhere
+    assert rule_failure("The council named Per Holm an outlaw.", [quote], "", 0.2) == ""
