@@ -138,3 +138,15 @@ def test_what_a_possible_or_potential_thing_is_said_to_be_only_might_be_so():
     )
     # the phrase's modifiers are not hedged: "Vik" is said plainly elsewhere
     assert rule_failure("The council named Per Holm an outlaw.", [quote], "", 0.2) == ""
+
+
+def test_on_right_after_the_relation_word_takes_its_object():
+    quote = "“Vikbank relies on Norland as its biggest patron,” a Sorland diplomat said."
+    assert "other way round" in swapped_relation("A Sorland diplomat said Norland relies on Vikbank.", [quote])
+    assert swapped_relation("A Sorland diplomat said Vikbank relies on Norland.", [quote]) == ""
+
+
+def test_a_ministry_s_spokesman_is_no_minister():
+    quote = "Per Holm, spokesman for the Norland Foreign Ministry, declined to comment."
+    assert "spokesman" in role_mismatch("Norland's foreign minister, Per Holm, declined to comment.", quote)
+    assert role_mismatch("Per Holm, who speaks for the Norland Foreign Ministry, declined to comment.", quote) == ""

@@ -267,7 +267,9 @@ def _nearest(words: list[_Word], i: int, step: int) -> str | None:
     j = i + step
     while 0 <= j < len(words) and abs(j - i) <= WINDOW:
         w = words[j]
-        if w.plain == "by" or w.plain in _RELATIVE or (step > 0 and w.plain in _SETTING):
+        # "relies on X", "calls on X": "on" right after the relation word takes its object, not a setting
+        setting = w.plain in _SETTING and not (w.plain == "on" and j == i + 1)
+        if w.plain == "by" or w.plain in _RELATIVE or (step > 0 and setting):
             return None
         if w.name and w.stem:
             return w.stem

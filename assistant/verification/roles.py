@@ -23,6 +23,8 @@ ROLE_FAMILIES: dict[str, frozenset[str]] = {
     "member": frozenset("member members membership".split()),
     "deputy": frozenset("deputy deputies second-in-command".split()),
     "envoy": frozenset("envoy envoys ambassador ambassadors representative representatives".split()),
+    # a ministry's spokesman is no minister ("ministry" names the body, not a role)
+    "minister": frozenset("minister ministers".split()),
 }
 # "led to", "leading up to", "the lead singer": uses of a role word that give no one a role.
 _NOT_A_ROLE = re.compile(
