@@ -17,6 +17,7 @@ refusal that shows it.
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
 from collections.abc import Callable, Generator
@@ -93,7 +94,13 @@ def candidates(question: str, evidence: list[Evidence], min_overlap: float) -> l
     # A full name is one thing asked about, however many words it has: "Noor Wali Mehsud" counts once, or
     # every sentence naming him in full outranks the one saying which network interviewed him. A part of
     # it counts for its share ("Taliban" is half of "the Pakistani Taliban"); ties go to more of the words.
-    runs = [run & wanted for run in tx.full_names(asked) if len(run & wanted) > 1]
+    # ... a name the sentences retrieved write as one: "Yaqoob India" in a recased chat fragment is two
+    written = set().union(*(tx.phrases(ev.text) for ev in fitting))
+    runs = [
+        run & wanted
+        for run in tx.full_names(asked)
+        if len(run & wanted) > 1 and any(pair in written for pair in itertools.permutations(run & wanted, 2))
+    ]
     alone = wanted - set().union(*runs)
     named = set(tx.names(f"Q {asked}"))
     # A word every sentence retrieved holds (the article's own subject, "Rhine" in an article on the
