@@ -205,7 +205,6 @@ def rule_failure(
     )
 
 
-# A quote that opens on a pronoun or a definite description refers to someone named before it.
 def judged_statement(question: str, claim: str) -> str:
     """What the judge model is asked about: a bare answer as the statement it makes about the question. A
     yes/no answer keeps its "Yes;" or "No;": whether the quote bears the answer out is the model's to read."""
@@ -218,6 +217,7 @@ def word_for_word(statement: str, quotes: Sequence[str]) -> bool:
 
 
 _YES_NO = re.compile(r"^\W*(?:yes|no)\s*[,;:.!\u2013\u2014-]\s*", re.IGNORECASE)
+# A quote that opens on a pronoun or a definite description refers to someone named before it.
 _ANAPHOR = re.compile(
     r"^\W*(?:he|she|they|it|his|her|their|its|the\s+(?:group|organi[sz]ation|movement|party|militants?|company|man|woman|official|leader|country|city))\b"
 )
