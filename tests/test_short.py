@@ -398,3 +398,12 @@ def _valley(sentence: str) -> tuple[Evidence, Judge]:
     text = f"Valley news\n\n{sentence}"
     article = Article(doc_id="v", file="valley.txt", title="Valley news", text=text, spans=((13, len(text)),))
     return Evidence(number=1, article=article, index=0), Judge(FixedScorer("", True, 0.0), Prompts())
+
+
+def test_who_reported_it_is_no_answer_to_what_was_reported():
+    ev, judge = _valley("Kellby farmers reported that fighters of the Ostra band had joined the Marren guild.")
+    span, why = verify(judge, "Which guild have Ostra fighters reportedly joined?", ev, "Kellby farmers")
+    assert span is None and "reported" in why
+    # a question that asks who reported it, or who did it, is answered by the speaker
+    span, why = verify(judge, "Who reported that Ostra fighters had joined the Marren guild?", ev, "Kellby farmers")
+    assert why == "" and ev.text[span[0] : span[1]] == "Kellby farmers"

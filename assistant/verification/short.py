@@ -287,6 +287,8 @@ def verify(
         return None, f"the words that answer are not the kind asked for ({found!r})"
     if _point_for_a_duration(question, ev.text, span):
         return None, f"the sentence gives when ({found} ago), not how long"
+    if _the_speaker(question, ev.text, span):
+        return None, f"the words are who reported it ({found!r}), not what was asked"
     # "How long is X?" is not answered by "… through Y, which is 300 km long": the clause is about Y
     elsewhere = said_of_other(question, ev.text, span)
     if elsewhere:
@@ -303,6 +305,24 @@ def verify(
     if not verdict.supported and not (fragment and verdict.reason.startswith(MODEL_UNSUPPORTED)):
         return None, f"“{claim}” is not what the sentence says: {verdict.reason}"
     return span, ""
+
+
+# "X reported that …", "X said …": the span before a verb of saying is the source, an answer only to a
+# question that asks who said it (one that uses the verb, not "reportedly").
+_SAYS_AFTER = re.compile(
+    r"^\s*(?:(?:has|have|had)\s+)?(?:also\s+)?(reported|said|says|told|stated|claimed|confirmed|announced|"
+    r"added|wrote|argued|noted)\b",
+    re.I,
+)
+
+
+def _the_speaker(question: str, sentence: str, span: tuple[int, int]) -> bool:
+    """ "Which groups have fighters reportedly joined?" is not answered by "Afghan military personnel" in
+    "Afghan military personnel reported that …". A who-question may be ("TTP chief Mehsud said …")."""
+    said = _SAYS_AFTER.match(sentence[span[1] :])
+    if not said or re.match(r"\W*(?:who|whom|whose)\b", main_clause(question), re.I):
+        return False
+    return not re.search(rf"\b{said.group(1)}\b", question, re.I)
 
 
 _DURATION = re.compile(r"\bhow\s+(?:long|many\s+(?:years|months|weeks|days|hours|decades|centuries|millennia))\b", re.I)
