@@ -401,9 +401,12 @@ def _valley(sentence: str) -> tuple[Evidence, Judge]:
 
 
 def test_who_reported_it_is_no_answer_to_what_was_reported():
-    ev, judge = _valley("Kellby farmers reported that fighters of the Ostra band had joined the Marren guild.")
-    span, why = verify(judge, "Which guild have Ostra fighters reportedly joined?", ev, "Kellby farmers")
+    ev, judge = _valley(
+        "Kellby farmers reported that the band kept deep roots in the valley and that its members were often "
+        "seen beside the Marren guild."
+    )
+    span, why = verify(judge, "Which groups have the band's members reportedly joined?", ev, "Kellby farmers")
     assert span is None and "reported" in why
-    # a question that asks who reported it, or who did it, is answered by the speaker
-    span, why = verify(judge, "Who reported that Ostra fighters had joined the Marren guild?", ev, "Kellby farmers")
+    # a question that asks who reported it is answered by the speaker
+    span, why = verify(judge, "Who reported that the band kept deep roots in the valley?", ev, "Kellby farmers")
     assert why == "" and ev.text[span[0] : span[1]] == "Kellby farmers"
