@@ -410,3 +410,9 @@ def test_who_reported_it_is_no_answer_to_what_was_reported():
     # a question that asks who reported it is answered by the speaker
     span, why = verify(judge, "Who reported that the band kept deep roots in the valley?", ev, "Kellby farmers")
     assert why == "" and ev.text[span[0] : span[1]] == "Kellby farmers"
+
+
+def test_the_short_answer_keeps_the_word_that_says_it_only_might_be_so():
+    ev, judge = _valley("The council named Per Holm an outlaw, suggesting possible raids on his farm at Kellby.")
+    span, why = verify(judge, "What does the naming of Per Holm suggest?", ev, "raids on his farm at Kellby")
+    assert why == "" and ev.text[span[0] : span[1]] == "possible raids on his farm at Kellby"

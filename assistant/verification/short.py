@@ -197,6 +197,18 @@ def described(question: str, sentence: str, span: tuple[int, int] | None) -> tup
     return (after.start(1), after.start(1) + len(words)) if len(words.split()) >= 2 else span
 
 
+# "suggesting possible US targeting of X": the answer keeps the word that says it only might be so.
+_HEDGE_BEFORE = re.compile(r"\b(?:possible|potential|probable|likely|alleged|suspected|reported)\s+$", re.I)
+
+
+def hedged(sentence: str, span: tuple[int, int] | None) -> tuple[int, int] | None:
+    """The span with the hedging adjective the sentence sets right before it."""
+    if span is None:
+        return None
+    before = _HEDGE_BEFORE.search(sentence[: span[0]])
+    return (before.start(), span[1]) if before else span
+
+
 def short_answer(ev: Evidence, span: tuple[int, int], marker: int) -> ShortAnswer:
     start, end = ev.start + span[0], ev.start + span[1]
     return ShortAnswer(text=ev.article.text[start:end], article=ev.article.file, start=start, end=end, marker=marker)
@@ -277,7 +289,7 @@ def verify(
     missing = unmatched(question, ev.text, around, aliases, article=ev.article.text)
     if missing:
         return None, f"{NOT_ABOUT} {', '.join(missing)}"
-    span = described(question, ev.text, locate(words, ev.text) if words else None)
+    span = hedged(ev.text, described(question, ev.text, locate(words, ev.text) if words else None))
     if span is None and judge.scorer is None:  # the rules alone copy no words: the sentence stands as before
         return None, ""
     if span is None:  # no short part of the sentence answers: the whole sentence is not proof of one
