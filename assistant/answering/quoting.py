@@ -120,9 +120,7 @@ def candidates(question: str, evidence: list[Evidence], min_overlap: float) -> l
     # A sentence that tells someone what to say or do asserts nothing, so it is never its own proof
     # (an instruction the screen left as evidence is not quoted as the answer either).
     return [
-        ev
-        for ev in scored
-        if len(held_terms(wanted, ev.text, named)) / len(wanted) >= min_overlap and directive_form(ev.text) == "news"
+        ev for ev in scored if len(held_by[id(ev)]) / len(wanted) >= min_overlap and directive_form(ev.text) == "news"
     ]
 
 
