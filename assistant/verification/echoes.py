@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 from .. import text as tx
 
@@ -79,7 +80,8 @@ _NOT_BEFORE_FINITE = frozenset(
 _PRONOUNS = frozenset("i you he she it we they".split())
 
 
-def _finite_candidates(claim: str) -> list[tuple[str, bool]]:
+@lru_cache(maxsize=1024)  # three checks of one claim ask the same
+def _finite_candidates(claim: str) -> tuple[tuple[str, bool], ...]:
     """The words after the first that can be a finite verb where a verb's own words would put one, each
     with whether it can only be one: "resources", "people", "acclaimed" can be a noun or an adjective too.
     A participle before "by" is no predicate ("the threat posed by X")."""
@@ -104,7 +106,7 @@ def _finite_candidates(claim: str) -> list[tuple[str, bool]]:
             if word in forms and not (by_follows and word in getInflection(lemma, "VBN")):
                 found.append((word, not relative and not ({"NOUN", "ADJ"} & lemmas.keys())))
                 break
-    return found
+    return tuple(found)
 
 
 def lacks_finite_verb(claim: str) -> bool:
