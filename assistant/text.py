@@ -36,7 +36,9 @@ HEDGES = frozenset(
 _MODAL = re.compile(
     r"\b(?:may|might|could|possibly|possibility\s+of|perhaps|likely\s+to|reportedly|allegedly|potentially)\b"
 )
-UNIVERSALS = frozenset("all every everyone everything always entire entirely whole completely totally".split())
+UNIVERSALS = frozenset(
+    "all every everyone everything always entire entirely whole wholly completely totally fully".split()
+)
 
 
 def number_word(number: str) -> str:
@@ -122,10 +124,12 @@ def numbers(text: str) -> set[str]:
 
 
 def names(text: str) -> list[str]:
-    """Stemmed capitalised words that do not open the sentence (proper names, mostly)."""
+    """Stemmed capitalised words that do not open the sentence (proper names, mostly), and an acronym that
+    does ("UNESCO describes …")."""
     words = WORD.findall(unicodedata.normalize("NFKC", text))
     stop = stopwords()
-    caps = [w for w in words[1:] if w[0].isupper() and fold(w) not in stop]
+    opener = words[:1] if words and len(words[0]) >= 2 and words[0].isupper() else []
+    caps = [w for w in opener + words[1:] if w[0].isupper() and fold(w) not in stop]
     return list(dict.fromkeys(stem_words([tokens(w)[0] for w in caps if tokens(w)])))
 
 

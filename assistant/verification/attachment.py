@@ -12,6 +12,7 @@ import re
 from collections.abc import Sequence
 
 from .. import text as tx
+from .subjects import opening
 
 # A non-restrictive relative clause: a comma, then the relative word. It runs to the next comma, semicolon,
 # dash or bracket that is not inside it, or to the sentence's end.
@@ -183,3 +184,47 @@ def gloss_of(question: str, passage: str) -> str:
         if tx.terms(owner) and tx.terms(owner) <= asked and not tx.terms(match.group(2)) <= asked:
             return match.group(2).strip()
     return ""
+
+
+# Nouns that name a part of a thing, a closed class of English ("this section", "the northern part of",
+# "its western branch", "the last phase"). Not "arms", "unit", "course": each is as often a whole of its own.
+_PART_NOUNS = (
+    "part|parts|section|sections|portion|portions|segment|segments|stretch|stretches|piece|pieces|fragment|"
+    "fragments|half|halves|remainder|rest|branch|branches|wing|wings|faction|factions|subset|fraction|phase|phases"
+)
+# A sentence whose subject is a part: a determiner opens it, up to two lowercase modifiers stand between,
+# and "of" may name the whole ("The northern section of this frontier, where …").
+_PART_SUBJECT = re.compile(
+    rf"^\W*(?i:the|this|these|that|those|its|their|one)\s+(?:[a-z][\w-]*\s+){{0,2}}?(?P<part>{_PART_NOUNS})"
+    r"(?![\w-])(?:\s+of\s+(?P<whole>(?:[^\s,;:()]+\s*){1,6}))?"
+)
+# Where a part is, its whole also is: "the river flows through the lake" is so if a section of it does.
+_PLACED = re.compile(
+    r"^\W*(?:[a-z]+ly\s+)?(?:is\s+|are\s+|was\s+|were\s+)?[a-z]+\s+"
+    r"(?:in|into|through|across|along|past|at|near|to|from|within|between)\b"
+)
+
+
+def part_for_whole(claim: str, quotes: str) -> str:
+    """Why the claim gives the whole what the quote says of a part of it: "This section is nearly 86 km
+    long", after a sentence naming the Rhine, is the section's length and not the river's; "the northern
+    part of the frontier remained the boundary" is not said of all the frontier. Where the claim places its
+    subject (what it flows through, lies in) is left alone: the whole is where its part is. Empty when the
+    quote's subject is no part, or the claim speaks of the part."""
+    match = _PART_SUBJECT.match(quotes)
+    if match is None or set(tx.stem_words([match.group("part")])) & tx.terms(claim):
+        return ""
+    subject = opening(claim)
+    said = claim[len(subject) :] if claim.startswith(subject) else ""
+    named = tx.terms(subject)
+    if not named and said:  # "The frontier remained …": a common noun is the subject's head
+        head, _, said = said.strip().partition(" ")
+        named = tx.terms(head)
+    if not named or _PLACED.match(said):
+        return ""
+    if match.group("whole"):  # the claim's subject is the whole the quote names after "of"
+        taken = named <= tx.terms(match.group("whole"))
+    else:  # "this section": the whole is named before the quote, and the claim's subject is not in it
+        taken = not named & tx.terms(quotes)
+    part = " ".join(match.group(0).split()[:4])
+    return f"the quote speaks of a part (“{part}”), not of the whole" if taken else ""

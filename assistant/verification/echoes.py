@@ -138,7 +138,29 @@ def gerund_opening(claim: str) -> bool:
     first = words[0] if words else ""
     if len(first) < 5 or not first.endswith("ing") or first in _PREPOSITIONAL:
         return False
+    # "Measuring roughly 1,230 km, the Rhine ranks behind …": the phrase sets the scene for a clause
+    _, comma, rest = claim.partition(",")
+    if comma and not tx.tokens(rest)[:1] == ["including"] and _finite_candidates(rest.strip()):
+        return False
     return not any(sure for _, sure in _finite_candidates(claim))
+
+
+# A relative clause set off by a comma, its preposition and noun first where it has them: ", where …",
+# ", the course of which …", ", in which …". It runs to the next comma or semicolon.
+_RELATIVE = re.compile(
+    r",\s+(?:(?:[\w'’-]+\s+){0,3}?(?:of|in|to|by|from|with|at|on)\s+)?(?:which|who|whom|whose|where)\b[^,;?\"“”]*"
+)
+
+
+def relative_only(claim: str) -> bool:
+    """The claim's only verbs stand in relative clauses on a phrase that has none ("At Vik, where the river
+    changes its name." "The Orm Channel, the course of which now lies below the sea."): a noun phrase, not a
+    sentence."""
+    if not _RELATIVE.search(claim):
+        return False
+    rest = _RELATIVE.sub(" ", claim).split()
+    # a name's words are no verbs ("The Orm Channel", though "channel" may be one)
+    return not _finite_candidates(" ".join(rest[:1] + ["X" if w[:1].isupper() else w for w in rest[1:]]))
 
 
 def complement_only(claim: str, quotes: Sequence[str]) -> bool:
@@ -190,4 +212,11 @@ def placeholder(question: str, claim: str) -> str:
     deferred = _DEFERRED.search(claim)
     if deferred and not beyond(deferred.group(1), tx.terms(question)):
         return "only repeats the question"
+    # "formed exactly what the books define it as forming": the answer is the claim's own verb again
+    for verb, clause in _WHAT_CLAUSE.findall(claim):
+        if set(tx.stem_words([verb.lower()])) & set(tx.stem_words(tx.tokens(clause))) - tx.stopwords():
+            return "only says it did what it did"
     return ""
+
+
+_WHAT_CLAUSE = re.compile(r"\b([a-z]{3,})\s+(?:[a-z]+ly\s+)?(?:what|whatever)\b([^.;]*)")

@@ -48,3 +48,34 @@ def unattained(claim: str, quotes: str) -> str:
             if not set(words[max(0, i - NEAR) : i]) & _AIM_WORDS:
                 return f"the quote only says “{aimed[lemma]}”, not that it was done"
     return ""
+
+
+# An aim named by a noun: "Establishing natural borders on the Rhine was a long-term goal of …", "the
+# bridges were also an objective of the operation", "… goal: eliminating the influence of …".
+_AIM_NOUN_WORDS = frozenset(
+    "goal goals aim aims objective objectives ambition ambitions dream dreams intention intentions aspiration "
+    "aspirations".split()
+)
+_AIM_NOUNS = "|".join(sorted(_AIM_NOUN_WORDS))
+_IS_AIM = re.compile(
+    r"(?P<aimed>[^,;:()–—]+?)\s+(?:was|is|were|are|remains|remained|became|has\s+been|had\s+been)\s+(?:also\s+)?"
+    rf"(?:(?:a|an|the|one|its|their|his|her)\s+)?(?:[\w-]+\s+){{0,3}}?(?:{_AIM_NOUNS})\b"
+    rf"|\b(?:{_AIM_NOUNS})\s*:\s*(?P<after>[^.;]+)"
+)
+
+
+def aimed_only(claim: str, quotes: str) -> str:
+    """Why the claim states as done, or as so, what the quote names only as an aim ("was a long-term goal
+    of …"); empty when it does not. A claim that speaks of the aim (any word of intent) is left to the rest."""
+    folded = tx.fold(quotes)
+    words = set(tx.tokens(claim))
+    if words & (_AIM_WORDS | _AIM_NOUN_WORDS):
+        return ""
+    for match in _IS_AIM.finditer(folded):
+        aimed_text = match.group("aimed") or match.group("after")
+        outside = folded[: match.start()] + " " + folded[match.end() :]
+        # the object of the aim, stated nowhere else in the quote, is what the claim states
+        aimed = tx.terms(aimed_text) - tx.terms(outside)
+        if aimed & tx.terms(claim):
+            return f"the quote gives “{' '.join(aimed_text.split()[-6:])}” only as an aim"
+    return ""

@@ -38,12 +38,14 @@ from .echoes import (
     lacks_finite_verb,
     new_name,
     placeholder,
+    relative_only,
     short_answer,
 )
 from .events import other_occasion, unsaid_event
 from .reference import POINTER, attributed, negation_referred_to, refers, resolved, said_beside, speaker_failure
 from .relations import described_otherwise, other_object, replaced_qualifier, swapped_relation, truncated_copy
 from .structure import structure_failure
+from .subjects import opening
 
 CHOICES = ("Yes", "No")
 ASSUMPTION_CHOICES = ("Yes", "No", "Unknown")
@@ -106,7 +108,9 @@ def rule_failure(
     joined = " ".join(quotes)
     truncated = not composed and any(truncated_copy(claim, q) for q in quotes)
     # a claim composed from the question has the question's shape: a verbless question makes a verbless claim
-    verbless = not composed and (lacks_finite_verb(claim) or gerund_opening(claim) or complement_only(claim, quotes))
+    verbless = not composed and (
+        lacks_finite_verb(claim) or gerund_opening(claim) or complement_only(claim, quotes) or relative_only(claim)
+    )
     if not short_answer(question, claim) and (tx.is_fragment(claim) or truncated or verbless):
         return "not a complete sentence"
     missing = tx.numbers(claim) - tx.numbers(joined) - spelled_numbers(joined) - referring_counts(claim, joined)
@@ -135,7 +139,7 @@ def rule_failure(
             # "we have seen ...": the speaker, named wherever the sentences around attribute the words
             around = " ".join(context)
         elif refers(joined):
-            around = " ".join([context[0], *map(_subject, context[1:])])
+            around = " ".join([context[0], *map(opening, context[1:])])
         asked = tx.terms(question)
         missing_names = [
             n
@@ -225,18 +229,6 @@ _ANAPHOR = re.compile(
 
 # First person, as written: "US" is a country, not "us".
 _SPEAKER = re.compile(r"\b(?:[Ww]e|us|[Oo]ur|I|me|[Mm]y)\b")
-
-
-def _subject(sentence: str) -> str:
-    """The sentence's opening words up to its first lower-case content word: its subject's names
-    ("Al Qaeda and the Taliban are fighting ..." -> "Al Qaeda and the Taliban")."""
-    stop = tx.stopwords()
-    words = sentence.split()
-    for n, word in enumerate(words):
-        bare = word.strip("\"“”‘’'()[],.;:!?")
-        if n and bare[:1].islower() and bare.lower() not in stop:
-            return " ".join(words[:n])
-    return sentence
 
 
 _EXPLAINING = re.compile(r"\b(?:because|since|as|so|by|to|due\s+to|so\s+that|in\s+order\s+to)\W*$", re.IGNORECASE)

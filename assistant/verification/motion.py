@@ -51,3 +51,21 @@ def motion_mismatch(claim: str, quotes: str) -> str:
         if same and all(k != kind for k, _ in same):
             return f"the quote says {same[0][1]}, not {prep}"
     return ""
+
+
+# A name after "from" (where a thing comes from) and after "for" or "to" (whom it goes to or serves).
+_NAME_AFTER = r"\b{}\s+(?:the\s+)?((?:[A-Z][\w'’-]*\s+){{0,4}}[A-Z][\w'’-]*)"
+_FROM = re.compile(_NAME_AFTER.format("from"))
+_FOR = re.compile(_NAME_AFTER.format("(?:for|to|towards|into)"))
+
+
+def source_for_recipient(claim: str, quotes: str) -> str:
+    """A claim that has something come from a name the quote has it go to or serve ("drew resources from
+    the Empire" from "a source of resources for the Empire"): the transfer runs the other way."""
+    received = {" ".join(m.split()) for m in _FOR.findall(quotes)}
+    sent = {" ".join(m.split()) for m in _FROM.findall(quotes)}
+    for name in _FROM.findall(claim):
+        name = " ".join(name.split())
+        if name in received and name not in sent:
+            return f"the quote has it go to {name}, not come from it"
+    return ""

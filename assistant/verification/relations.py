@@ -84,11 +84,19 @@ def swapped_relation(claim: str, quotes: Sequence[str], aliases: Aliases | None 
             if wanted and given and not any(_same_party(wanted, g, aliases) for g in given):
                 if any(_same_owned(_owned(c, i + 1), _owned(q[k], j + 1), aliases) for k, j in roles):
                     continue
+                # "the kingdoms of Francia on the Lower Rhine, Burgundy on … and Alemannia": a plural takes a list
+                if any(_listed(wanted, q[k], j, aliases) for k, j in roles if q[k][j].plain.endswith("s")):
+                    continue
                 return f"the quote makes it “{word.plain} {c[i + 1].plain}” {sorted(given)[0]}, not {wanted}"
     return reversed_voice(c, q, aliases) or swapped_doer(c, q, aliases)
 
 
 _BE = frozenset("is are was were be been being".split())
+_LIST = 16  # words after a plural role noun in which its list of names may run
+
+
+def _listed(wanted: str, words: list[_Word], j: int, aliases: Aliases) -> bool:
+    return any(w.name and _same_party(wanted, w.stem, aliases) for w in words[j + 2 : j + 2 + _LIST])
 
 
 def reversed_voice(c: list[_Word], q: list[list[_Word]], aliases: Aliases) -> str:

@@ -18,10 +18,11 @@ from collections.abc import Sequence
 
 from .. import text as tx
 from ..months import MONTHS, months
-from .attachment import counted_member, misplaced_gloss, other_owner, other_possessor
+from .asides import unsaid_aside
+from .attachment import counted_member, misplaced_gloss, other_owner, other_possessor, part_for_whole
 from .counts import count_mismatch, magnitude_mismatch, point_as_span
-from .intent import unattained
-from .motion import motion_mismatch
+from .intent import aimed_only, unattained
+from .motion import motion_mismatch, source_for_recipient
 from .roles import office_mismatch, rank_mismatch, role_mismatch
 from .sequence import cause_after_effect
 from .wording import (
@@ -294,10 +295,12 @@ def structure_failure(claim: str, quotes: Sequence[str], question: str = "") -> 
         magnitude_mismatch,
         point_as_span,
         quantifier_mismatch,
+        part_for_whole,
         date_mismatch,
         opposite_mismatch,
         direction_mismatch,
         motion_mismatch,
+        source_for_recipient,
         misplaced_gloss,
         position_mismatch,
         aspect_mismatch,
@@ -306,6 +309,8 @@ def structure_failure(claim: str, quotes: Sequence[str], question: str = "") -> 
         modifier_mismatch,
         cause_after_effect,
         unattained,
+        aimed_only,
+        unsaid_aside,
     )
     for check in checks:
         failure = check(claim, joined)

@@ -8,6 +8,8 @@ or a lowercase word before a determiner or preposition starts the predicate.
 
 from __future__ import annotations
 
+from .. import text as tx
+
 DO = frozenset(["do", "does", "did"])
 AUX = frozenset("is are was were do does did has have had can could will would should may might must".split())
 DET = frozenset("the a an this that these those its their his her our your my".split())
@@ -124,3 +126,17 @@ def plain_verb(word: str) -> bool:
 
     low = word.lower()
     return word[:1].islower() and low not in PREP | DET | AUX and low in getAllLemmas(low).get("VERB", ())
+
+
+def opening(sentence: str) -> str:
+    """The sentence's opening words up to its first lowercase content word: its subject's names
+    ("Al Qaeda and the Taliban are fighting ..." -> "Al Qaeda and the Taliban are")."""
+    from .. import text as tx
+
+    stop = tx.stopwords()
+    words = sentence.split()
+    for n, word in enumerate(words):
+        bare = word.strip("\"“”‘’'()[],.;:!?")
+        if n and bare[:1].islower() and bare.lower() not in stop:
+            return " ".join(words[:n])
+    return sentence

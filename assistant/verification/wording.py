@@ -91,6 +91,22 @@ def opposite_mismatch(claim: str, quotes: str) -> str:
             if said & mine and given & theirs and not given & mine:
                 theirs_word, mine_word = min(given & theirs), min(said & mine)
                 return f"the quote says {theirs_word.replace('_', ' ')}, not {mine_word.replace('_', ' ')}"
+    return _prefixed_opposite(said - given, given)
+
+
+# Prefixes that turn a word into its opposite: "tributary" / "distributary", "armed" / "unarmed". Not "in-"
+# or "de-": too many words only begin so ("include", "detail").
+_OPPOSING_PREFIXES = ("dis", "un", "non", "non-", "anti", "anti-", "counter", "mis", "ir", "il")
+
+
+def _prefixed_opposite(said: set[str], given: set[str]) -> str:
+    """A claim's word that is a quote's word with a prefix of opposition added or taken away."""
+    for word in sorted(said):
+        for other in sorted(given):
+            longer, shorter = (word, other) if len(word) > len(other) else (other, word)
+            prefix = longer[: len(longer) - len(shorter)]
+            if len(shorter) >= 5 and longer.endswith(shorter) and prefix in _OPPOSING_PREFIXES:
+                return f"the quote says {other}, not {word}"
     return ""
 
 
@@ -108,8 +124,17 @@ _NOT_SUPERLATIVE = frozenset(
 )
 
 
-def _compares(text: str) -> bool:
-    if _COMPARATIVE.search(text):
+# A verb of change in degree compares a thing with itself before: "shortened from its natural course" says
+# it is shorter than that course. A closed class of English verbs.
+_DEGREE_CHANGE = re.compile(
+    r"\b(?:shorten|lengthen|widen|deepen|broaden|heighten|lessen|weaken|strengthen|worsen|narrow|increas|decreas|"
+    r"reduc|doubl|halv|shrink|shrank|shrunk|expand)\w*"
+)
+
+
+def _compares(text: str, changes: bool = False) -> bool:
+    """`changes`: a verb of change in degree counts (on the quote's side; a claim's "reduce" compares nothing)."""
+    if _COMPARATIVE.search(text) or (changes and _DEGREE_CHANGE.search(text)):
         return True
     return any(m.group(1) is None or m.group(1) not in _NOT_SUPERLATIVE for m in _SUPERLATIVE.finditer(text))
 
@@ -117,7 +142,7 @@ def _compares(text: str) -> bool:
 def comparison_mismatch(claim: str, quotes: str) -> str:
     """A claim that compares ("larger than", "the longest") from a quote that compares nothing: what is
     compared cannot be read off it."""
-    if _compares(tx.fold(claim)) and not _compares(tx.fold(quotes)):
+    if _compares(tx.fold(claim)) and not _compares(tx.fold(quotes), changes=True):
         return "the quote makes no comparison"
     return ""
 

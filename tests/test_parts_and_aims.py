@@ -1,0 +1,117 @@
+"""Rules of the judge for a quote about a part of what the claim speaks of, a thing the quote names only as
+an aim, phrases that are no sentences, asides and transfers the quote does not give, and words turned round
+by a prefix. Every name here is invented."""
+
+from __future__ import annotations
+
+from assistant.text import names
+from assistant.verification.asides import unsaid_aside
+from assistant.verification.attachment import part_for_whole
+from assistant.verification.echoes import gerund_opening, placeholder, relative_only
+from assistant.verification.intent import aimed_only
+from assistant.verification.judge import rule_failure
+from assistant.verification.motion import source_for_recipient
+from assistant.verification.relations import swapped_relation
+from assistant.verification.wording import comparison_mismatch, opposite_mismatch
+
+
+def test_a_part_pointed_back_at_is_not_the_whole_named_before():
+    quote = "This section is nearly 40 km long, and falls from 300 m to 120 m."
+    assert "section" in part_for_whole("The Velka is nearly 40 km long.", quote)
+    assert part_for_whole("The section is nearly 40 km long.", quote) == ""
+    # the whole is where its part is
+    assert part_for_whole("The Velka flows through Lake Orm.", "This section flows through Lake Orm.") == ""
+    # through the judge's rules, with the sentence before naming the river
+    context = ["Velka", "Below the falls the Velka enters a gorge."]
+    assert "part" in rule_failure(
+        "The Velka is nearly 40 km long.", [quote], "How long is the Velka?", 0.2, context=context
+    )
+
+
+def test_a_part_named_with_its_whole_does_not_speak_for_the_whole():
+    quote = "The northern section of this frontier, where the Velka is deep, remained the border until 1500."
+    assert part_for_whole("The frontier remained the border until 1500.", quote)
+    # the claim's subject is not the whole the part belongs to
+    assert part_for_whole("The Velka remained the border until 1500.", quote) == ""
+    # a branch that carries a name of its own is that name, not the whole
+    branch = "The western branch of the Norland Guild, known as NGW, claimed the raid."
+    assert part_for_whole("The NGW claimed the raid.", branch) == ""
+    assert part_for_whole("The Norland Guild claimed the raid.", branch)
+
+
+def test_what_the_quote_names_only_as_an_aim_is_not_done():
+    quote = "Building a canal to the Orm was a long-term goal of the Vik council, since the 1400s."
+    assert "aim" in aimed_only("The Vik council completed a canal to the Orm in the 1400s.", quote)
+    assert aimed_only("A canal to the Orm was a long-term goal of the Vik council.", quote) == ""
+    assert aimed_only("The Vik council long sought a canal to the Orm.", quote) == ""
+    # after a colon
+    colon = "The raid served the guild's main goal: weakening the council."
+    assert aimed_only("The guild weakened the council.", colon)
+    # a quote that also states the thing as so
+    done = "Building a canal was a goal of the council, and the council built the canal in 1420."
+    assert aimed_only("The council built a canal in 1420.", done) == ""
+
+
+def test_a_phrase_whose_only_verbs_stand_in_a_relative_clause_is_no_sentence():
+    assert relative_only("At Vik Haven, where the Orm changes its name and becomes the Lek.")
+    assert relative_only("The Orm Channel, the course of which now lies below the sea.")
+    assert not relative_only("The Orm, which rises in Norland, flows into the sea.")
+    assert not relative_only('The answer to "Besides Vik and Sorland, where else is Lake Orm?" is Norland.')
+    # a participle that sets the scene before the clause is no fragment either
+    assert not gerund_opening("Measuring about 90 km, the Orm ranks behind only the Velka in length.")
+    assert gerund_opening("Publicly leading efforts to end the feud, including urging talks.")
+
+
+def test_a_claim_that_it_did_what_it_did_says_nothing():
+    question = "What did the Orm form in old maps?"
+    assert placeholder(question, "In old maps, the Orm formed exactly what the maps defined it as forming.")
+    assert placeholder(question, "In old maps, the Orm formed what is now the border of Norland.") == ""
+
+
+def test_a_prefix_of_opposition_turns_the_word_round():
+    quote = "Below the falls the Orm is joined by its major tributary, the Lek."
+    assert "tributary" in opposite_mismatch(
+        "Below the falls the Orm is joined by the Lek, its major distributary.", quote
+    )
+    assert opposite_mismatch("Below the falls the Orm is joined by the Lek, its major tributary.", quote) == ""
+
+
+def test_a_quote_that_tells_of_a_change_in_degree_compares():
+    quote = "The river's length is much shortened from its natural course by canals."
+    assert comparison_mismatch("The river is much shorter than its natural course.", quote) == ""
+    # a claim's own verb of change compares nothing the quote need
+    assert comparison_mismatch("The canals reduce the river's length.", "The canals cut the river's length.") == ""
+
+
+def test_fully_is_a_universal_and_one_of_is_no_count():
+    assert rule_failure("The valley was fully flooded by 900.", ["By 900, the valley was flooded."], "", 0.2)
+    members = "Norland leaders, such as Anna Berg and Ole Lind, tried to annex the islands."
+    assert "number" not in rule_failure(
+        "Anna Berg was one of the Norland leaders who tried to annex the islands.", [members], "", 0.2
+    )
+
+
+def test_an_aside_the_quote_does_not_give_is_an_added_detail():
+    quote = "It was cited as 1,200 km by the Vik Survey in 2010."
+    assert "satellite" in unsaid_aside("The Vik Survey, using satellite images, cited it as 1,200 km in 2010.", quote)
+    assert unsaid_aside("The Vik Survey, in 2010, cited it as 1,200 km.", quote) == ""
+    assert unsaid_aside("The Vik Survey cited it as 1,200 km, including the lake, in 2010.", quote) == ""
+
+
+def test_a_transfer_runs_the_way_the_quote_gives_it():
+    quote = "The league served as a source of grain and soldiers for the Norland Empire."
+    assert "Norland Empire" in source_for_recipient(
+        "The league drew grain and soldiers from the Norland Empire.", quote
+    )
+    assert source_for_recipient("The league sent grain and soldiers to the Norland Empire.", quote) == ""
+
+
+def test_an_acronym_that_opens_a_claim_is_a_name():
+    assert names("VIKOS describes the valley as a marvel.")
+    assert names("The valley is a marvel.") == []
+
+
+def test_a_plural_role_takes_each_name_of_its_list():
+    quote = "Tribes crossed the Orm, establishing the kingdoms of Vasa on the lower Orm, Lind on the upper Orm and Ask."
+    assert swapped_relation("The tribes established the kingdom of Lind on the upper Orm.", [quote]) == ""
+    assert swapped_relation("The tribes established the kingdom of Lind.", ["They founded the kingdom of Vasa."])
