@@ -222,9 +222,9 @@ def part_for_whole(claim: str, quotes: str) -> str:
         named = tx.terms(head)
     if not named or _PLACED.match(said):
         return ""
-    if match.group("whole"):  # the claim's subject is the whole the quote names after "of"
-        taken = named <= tx.terms(match.group("whole"))
-    else:  # "this section": the whole is named before the quote, and the claim's subject is not in it
-        taken = not named & tx.terms(quotes)
+    # after "of" the part names its whole, which the claim's subject is; "this section" points at a whole
+    # named before the quote, so the claim's subject is not in it
+    whole = match.group("whole")
+    taken = named <= tx.terms(whole) if whole else not named & tx.terms(quotes)
     part = " ".join(match.group(0).split()[:4])
     return f"the quote speaks of a part (“{part}”), not of the whole" if taken else ""

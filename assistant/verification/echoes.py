@@ -140,7 +140,7 @@ def gerund_opening(claim: str) -> bool:
         return False
     # "Measuring roughly 1,230 km, the Rhine ranks behind …": the phrase sets the scene for a clause
     _, comma, rest = claim.partition(",")
-    if comma and not tx.tokens(rest)[:1] == ["including"] and _finite_candidates(rest.strip()):
+    if comma and tx.tokens(rest)[:1] != ["including"] and _finite_candidates(rest.strip()):
         return False
     return not any(sure for _, sure in _finite_candidates(claim))
 

@@ -131,8 +131,6 @@ def plain_verb(word: str) -> bool:
 def opening(sentence: str) -> str:
     """The sentence's opening words up to its first lowercase content word: its subject's names
     ("Al Qaeda and the Taliban are fighting ..." -> "Al Qaeda and the Taliban are")."""
-    from .. import text as tx
-
     stop = tx.stopwords()
     words = sentence.split()
     for n, word in enumerate(words):
