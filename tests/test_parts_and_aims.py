@@ -115,3 +115,8 @@ def test_a_plural_role_takes_each_name_of_its_list():
     quote = "Tribes crossed the Orm, establishing the kingdoms of Vasa on the lower Orm, Lind on the upper Orm and Ask."
     assert swapped_relation("The tribes established the kingdom of Lind on the upper Orm.", [quote]) == ""
     assert swapped_relation("The tribes established the kingdom of Lind.", ["They founded the kingdom of Vasa."])
+
+
+def test_a_plural_role_s_list_ends_where_a_clause_begins():
+    quote = "The Orm forms the border from Lake Ask except for parts of the cantons of Vasa and Lind, until it turns at the Orm bend."
+    assert "part of" in swapped_relation("Lake Ask contains part of the Orm Falls.", [quote])

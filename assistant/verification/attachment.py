@@ -228,3 +228,4 @@ def part_for_whole(claim: str, quotes: str) -> str:
     taken = named <= tx.terms(whole) if whole else not named & tx.terms(quotes)
     part = " ".join(match.group(0).split()[:4])
     return f"the quote speaks of a part (“{part}”), not of the whole" if taken else ""
+

@@ -128,6 +128,9 @@ _PREPOSITIONAL = frozenset(
 )
 
 
+_SUBJECT_OPENERS = frozenset("the a an this that these those its their his her it they he she we i".split())
+
+
 def gerund_opening(claim: str) -> bool:
     """A phrase on an -ing word ("Publicly leading efforts to …, including urging …") with no word that can
     only be a finite verb: what the subject did, without the subject. A gerund that is the subject itself
@@ -138,9 +141,12 @@ def gerund_opening(claim: str) -> bool:
     first = words[0] if words else ""
     if len(first) < 5 or not first.endswith("ing") or first in _PREPOSITIONAL:
         return False
-    # "Measuring roughly 1,230 km, the Rhine ranks behind …": the phrase sets the scene for a clause
-    _, comma, rest = claim.partition(",")
-    if comma and tx.tokens(rest)[:1] != ["including"] and _finite_candidates(rest.strip()):
+    # "Measuring roughly 1,230 km, the Rhine ranks behind …": the phrase sets the scene for a clause, whose
+    # subject (a determiner, a pronoun or a name) opens what follows the comma
+    _, comma, rest = re.split(r"(,\s)", claim, maxsplit=1) if re.search(r",\s", claim) else (claim, "", "")
+    opener = rest.split()[:1]
+    subject = bool(opener) and (opener[0][:1].isupper() or tx.fold(opener[0]) in _SUBJECT_OPENERS)
+    if comma and subject and _finite_candidates(rest.strip()):
         return False
     return not any(sure for _, sure in _finite_candidates(claim))
 

@@ -93,10 +93,20 @@ def swapped_relation(claim: str, quotes: Sequence[str], aliases: Aliases | None 
 
 _BE = frozenset("is are was were be been being".split())
 _LIST = 16  # words after a plural role noun in which its list of names may run
+# Where a list of names ends at the latest: a clause of its own begins.
+_CLAUSE_OPENERS = frozenset("; : ( ) until when while which who that because after before where since".split())
 
 
 def _listed(wanted: str, words: list[_Word], j: int, aliases: Aliases) -> bool:
-    return any(w.name and _same_party(wanted, w.stem, aliases) for w in words[j + 2 : j + 2 + _LIST])
+    """Whether the list of names after a plural role noun ("the kingdoms of Francia on the Lower Rhine,
+    Burgundy on …") names the claim's; the list ends where a clause begins ("…, until it turns")."""
+    for w in words[j + 2 : j + 2 + _LIST]:
+        if w.plain in _CLAUSE_OPENERS:
+            return False
+        if w.name and _same_party(wanted, w.stem, aliases):
+            return True
+    return False
+    return False
 
 
 def reversed_voice(c: list[_Word], q: list[list[_Word]], aliases: Aliases) -> str:
