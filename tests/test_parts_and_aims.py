@@ -120,3 +120,9 @@ def test_a_plural_role_takes_each_name_of_its_list():
 def test_a_plural_role_s_list_ends_where_a_clause_begins():
     quote = "The Orm forms the border from Lake Ask except for parts of the cantons of Vasa and Lind, until it turns at the Orm bend."
     assert "part of" in swapped_relation("Lake Ask contains part of the Orm Falls.", [quote])
+
+
+def test_a_name_in_the_next_sentence_of_the_quote_is_not_the_part_s_whole():
+    quote = "This section is nearly 40 km long. It flows through a valley known as the Velka Valley."
+    assert part_for_whole("The Velka is nearly 40 km long.", quote)
+    assert part_for_whole("The Velka is 40 km.", quote)  # a claim composed from "How long is the Velka?"

@@ -216,7 +216,7 @@ def part_for_whole(claim: str, quotes: str) -> str:
         return ""
     subject = opening(claim)
     said = claim[len(subject) :] if claim.startswith(subject) else ""
-    named = tx.terms(subject)
+    named = {t for t in tx.terms(subject) if not t[:1].isdigit()}  # "The Rhine is 86": no number names it
     if not named and said:  # "The frontier remained …": a common noun is the subject's head
         head, _, said = said.strip().partition(" ")
         named = tx.terms(head)
@@ -225,7 +225,12 @@ def part_for_whole(claim: str, quotes: str) -> str:
     # after "of" the part names its whole, which the claim's subject is; "this section" points at a whole
     # named before the quote, so the claim's subject is not in it
     whole = match.group("whole")
-    taken = named <= tx.terms(whole) if whole else not named & tx.terms(quotes)
+    taken = named <= tx.terms(whole) if whole else not named & tx.terms(_first_sentence(quotes))
     part = " ".join(match.group(0).split()[:4])
     return f"the quote speaks of a part (“{part}”), not of the whole" if taken else ""
 
+
+def _first_sentence(text: str) -> str:
+    """The text up to its first sentence end: the sentence whose subject is the part ("… It flows through
+    the Rhine Valley" after it names another thing)."""
+    return re.split(r"(?<=[.!?])\s+(?=[A-Z“\"])", text, maxsplit=1)[0]
