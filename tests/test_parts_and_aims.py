@@ -118,7 +118,10 @@ def test_a_plural_role_takes_each_name_of_its_list():
 
 
 def test_a_plural_role_s_list_ends_where_a_clause_begins():
-    quote = "The Orm forms the border from Lake Ask except for parts of the cantons of Vasa and Lind, until it turns at the Orm bend."
+    quote = (
+        "The Orm forms the border from Lake Ask except for parts of the cantons of Vasa and Lind, until it turns "
+        "at the Orm bend."
+    )
     assert "part of" in swapped_relation("Lake Ask contains part of the Orm Falls.", [quote])
 
 
