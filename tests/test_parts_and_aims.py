@@ -11,6 +11,7 @@ from assistant.verification.echoes import gerund_opening, placeholder, relative_
 from assistant.verification.intent import aimed_only
 from assistant.verification.judge import rule_failure
 from assistant.verification.motion import source_for_recipient
+from assistant.verification.reference import pointed_elsewhere
 from assistant.verification.relations import swapped_relation
 from assistant.verification.wording import comparison_mismatch, opposite_mismatch
 
@@ -129,3 +130,22 @@ def test_a_name_in_the_next_sentence_of_the_quote_is_not_the_part_s_whole():
     quote = "This section is nearly 40 km long. It flows through a valley known as the Velka Valley."
     assert part_for_whole("The Velka is nearly 40 km long.", quote)
     assert part_for_whole("The Velka is 40 km.", quote)  # a claim composed from "How long is the Velka?"
+
+
+def test_a_description_the_article_never_gives_a_name_does_not_point_at_it():
+    quote = "The error was found in 2010, and the survey confirms the length at 1,200 km."
+    article = "The Velka is a long river. In 1932 a lexicon gave 1,320 km, a typing error. " + quote
+    found = rule_failure(
+        "The Velka was first found in 2010.",
+        [quote],
+        "When was the Velka first found?",
+        0.2,
+        context=["Velka", article],
+        article=article,
+    )
+    assert "The error" in found
+    # a description the article gives the name points at it
+    river = "The river makes a turn to the north near Vik."
+    assert pointed_elsewhere("The Velka makes a turn near Vik.", river, ["velka"], [article]) == ""
+    # and so does a claim that speaks of the description's noun itself
+    assert pointed_elsewhere("The error about the Velka was found in 2010.", quote, ["velka"], [article]) == ""

@@ -42,7 +42,16 @@ from .echoes import (
     short_answer,
 )
 from .events import other_occasion, unsaid_event
-from .reference import POINTER, attributed, negation_referred_to, refers, resolved, said_beside, speaker_failure
+from .reference import (
+    POINTER,
+    attributed,
+    negation_referred_to,
+    pointed_elsewhere,
+    refers,
+    resolved,
+    said_beside,
+    speaker_failure,
+)
 from .relations import described_otherwise, other_object, replaced_qualifier, swapped_relation, truncated_copy
 from .structure import structure_failure
 from .subjects import opening
@@ -126,6 +135,11 @@ def rule_failure(
     quote_terms = tx.terms(joined) | tx.acronyms(joined)
     aliases = aliases or Aliases()
     missing_names = [n for n in tx.names(claim) if not _name_found(n, quote_terms, joined, aliases)]
+    if missing_names and (context or article):
+        # "The error was discovered …" is no quote about the Rhine, however the article is titled
+        elsewhere = pointed_elsewhere(claim, joined, missing_names, [*context, article])
+        if elsewhere:
+            return elsewhere
     if missing_names and context:
         # A name the question itself gives may be what the quote speaks of without naming it: the
         # article's subject (its title), or what a pronoun or "the lake" refers to in the sentences around

@@ -210,3 +210,29 @@ def resolved(claim: str, quotes: Sequence[str], context: Sequence[str]) -> list[
     if not runs:
         return list(quotes)
     return [f"[{', '.join(runs)}:] {quotes[0]}", *quotes[1:]]
+
+
+def pointed_elsewhere(claim: str, quote: str, missing: Sequence[str], texts: Sequence[str]) -> str:
+    """Why a quote that opens on a definite description ("The error was discovered in 2010") does not
+    speak of a name the claim gives and the quote does not ("The Rhine was first discovered in 2010"):
+    no sentence of the article or around it puts the name and the description's noun together, so the
+    description points at something else. Empty when the claim speaks of that noun too, or a sentence
+    does ("The Rhine is a European river" for "The river makes a turn")."""
+    pointer = POINTER.match(quote)
+    if pointer is None or not missing or not pointer.group().split()[0].endswith(("The", "the")):
+        return ""
+    word = tx.fold(pointer.group().split()[-1])
+    head = tx.terms(word)
+    if not head or head & tx.terms(claim) or not _noun_only(word):
+        return ""  # "The largest branch", "The vast river": the description's noun comes later
+    sentences = [tx.terms(s) | tx.acronyms(s) for text in texts for s in _sentences(text)]
+    for name in missing:
+        if not any(name in held and head <= held for held in sentences):
+            return f"the quote’s “{pointer.group().strip()}” is not {name.capitalize()}"
+    return ""
+
+
+def _noun_only(word: str) -> bool:
+    from lemminflect import getAllLemmas
+
+    return set(getAllLemmas(word)) == {"NOUN"}
