@@ -7,7 +7,13 @@ from __future__ import annotations
 from assistant.text import names
 from assistant.verification.asides import unsaid_aside
 from assistant.verification.attachment import part_for_whole
-from assistant.verification.echoes import gerund_opening, placeholder, relative_only
+from assistant.verification.echoes import (
+    gerund_opening,
+    lacks_finite_verb,
+    placeholder,
+    relative_only,
+    subordinate_only,
+)
 from assistant.verification.intent import aimed_only
 from assistant.verification.judge import rule_failure
 from assistant.verification.motion import source_for_recipient
@@ -149,3 +155,17 @@ def test_a_description_the_article_never_gives_a_name_does_not_point_at_it():
     assert pointed_elsewhere("The Velka makes a turn near Vik.", river, ["velka"], [article]) == ""
     # and so does a claim that speaks of the description's noun itself
     assert pointed_elsewhere("The error about the Velka was found in 2010.", quote, ["velka"], [article]) == ""
+
+
+def test_a_subordinate_clause_alone_is_no_sentence():
+    assert subordinate_only("Because the guild left Vik.")
+    assert subordinate_only("When the Orm floods in spring.")
+    assert not subordinate_only("When the Orm floods, the guild leaves Vik.")
+    assert not subordinate_only("If the guild wins the war in Vik, they share its goals.")
+    # a word that is also a preposition opens no clause: "Until 1937 the accepted length was 1,230 km."
+    assert not subordinate_only("Until 1937 the generally accepted length of the Orm was 90 km.")
+
+
+def test_a_noun_phrase_of_compounds_and_adverbs_has_no_verb():
+    assert lacks_finite_verb("An internationally acclaimed multi-award-winning anti-feud writer")
+    assert not lacks_finite_verb("The council re-elected Anna Berg in 2018.")

@@ -88,14 +88,19 @@ def _finite_candidates(claim: str) -> tuple[tuple[str, bool], ...]:
     from lemminflect import getAllLemmas, getInflection
 
     words = tx.tokens(claim)
+    inner = _compound_parts(claim)
     found = []
     for i in range(1, len(words)):
         word, before = words[i], words[i - 1]
+        if word in inner:
+            continue  # "multi-award-winning": a part of a compound word is no verb
         if word in _FINITE_AUX and before != "to":
             found.append((word, True))
             continue
         if before in _NOT_BEFORE_FINITE:
             continue
+        if before.endswith("ly") and i >= 2 and words[i - 2] in _NOT_BEFORE_FINITE:
+            continue  # "an internationally acclaimed journalist": an adverb and a participle make an adjective
         # "a country it considers its backyard": a clause on the noun before, not the sentence's verb
         relative = before in _PRONOUNS and i >= 2 and "NOUN" in getAllLemmas(words[i - 2])
         by_follows = i + 1 < len(words) and words[i + 1] == "by"
@@ -107,6 +112,21 @@ def _finite_candidates(claim: str) -> tuple[tuple[str, bool], ...]:
                 found.append((word, not relative and not ({"NOUN", "ADJ"} & lemmas.keys())))
                 break
     return tuple(found)
+
+
+_VERB_PREFIXES = frozenset("re co pre un over out mis de up down cross counter under fore".split())
+
+
+def _compound_parts(claim: str) -> set[str]:
+    """Words that stand in the claim only inside hyphenated compounds ("award" in "multi-award-winning"),
+    save a verb after its prefix ("elected" in "re-elected")."""
+    folded = tx.fold(claim)
+    parts = set()
+    for compound in re.findall(r"[^\W_][\w']*(?:-[^\W_][\w']*)+", folded):
+        segments = compound.split("-")
+        parts |= set(segments[1:] if segments[0] not in _VERB_PREFIXES else segments[2:]) | {segments[0]}
+    alone = set(tx.tokens(re.sub(r"[^\W_][\w']*(?:-[^\W_][\w']*)+", " ", folded)))
+    return parts - alone
 
 
 def lacks_finite_verb(claim: str) -> bool:
@@ -143,10 +163,7 @@ def gerund_opening(claim: str) -> bool:
         return False
     # "Measuring roughly 1,230 km, the Rhine ranks behind …": the phrase sets the scene for a clause, whose
     # subject (a determiner, a pronoun or a name) opens what follows the comma
-    _, comma, rest = re.split(r"(,\s)", claim, maxsplit=1) if re.search(r",\s", claim) else (claim, "", "")
-    opener = rest.split()[:1]
-    subject = bool(opener) and (opener[0][:1].isupper() or tx.fold(opener[0]) in _SUBJECT_OPENERS)
-    if comma and subject and _finite_candidates(rest.strip()):
+    if _clause_after_comma(claim):
         return False
     return not any(sure for _, sure in _finite_candidates(claim))
 
@@ -156,6 +173,29 @@ def gerund_opening(claim: str) -> bool:
 _RELATIVE = re.compile(
     r",\s+(?:(?:[\w'’-]+\s+){0,3}?(?:of|in|to|by|from|with|at|on)\s+)?(?:which|who|whom|whose|where)\b[^,;?\"“”]*"
 )
+
+
+# Words that open a clause that cannot stand alone ("Because the guild left."). Not those that are also
+# prepositions ("Until 1937 the accepted length was …").
+_SUBORDINATORS = frozenset("because although though whereas while if unless when whenever wherever".split())
+
+
+def subordinate_only(claim: str) -> bool:
+    """A clause that opens on a subordinating word and has no main clause after it ("Because the guild left
+    Vik."): one word at most that can be its verb, and no clause with a subject of its own after a comma."""
+    words = tx.tokens(claim)
+    if not words or words[0] not in _SUBORDINATORS or _clause_after_comma(claim):
+        return False
+    return len(_finite_candidates(claim)) <= 1
+
+
+def _clause_after_comma(claim: str) -> bool:
+    """Whether a clause with its own subject (a determiner, a pronoun or a name first) follows a comma."""
+    for match in re.finditer(r",\s+(\S+)", claim):
+        opener, rest = match.group(1), claim[match.start(1) :]
+        if (opener[:1].isupper() or tx.fold(opener) in _SUBJECT_OPENERS) and _finite_candidates(rest):
+            return True
+    return False
 
 
 def relative_only(claim: str) -> bool:

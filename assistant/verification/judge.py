@@ -40,6 +40,7 @@ from .echoes import (
     placeholder,
     relative_only,
     short_answer,
+    subordinate_only,
 )
 from .events import other_occasion, unsaid_event
 from .reference import (
@@ -118,7 +119,11 @@ def rule_failure(
     truncated = not composed and any(truncated_copy(claim, q) for q in quotes)
     # a claim composed from the question has the question's shape: a verbless question makes a verbless claim
     verbless = not composed and (
-        lacks_finite_verb(claim) or gerund_opening(claim) or complement_only(claim, quotes) or relative_only(claim)
+        lacks_finite_verb(claim)
+        or gerund_opening(claim)
+        or complement_only(claim, quotes)
+        or relative_only(claim)
+        or subordinate_only(claim)
     )
     if not short_answer(question, claim) and (tx.is_fragment(claim) or truncated or verbless):
         return "not a complete sentence"
