@@ -169,3 +169,13 @@ def test_a_subordinate_clause_alone_is_no_sentence():
 def test_a_noun_phrase_of_compounds_and_adverbs_has_no_verb():
     assert lacks_finite_verb("An internationally acclaimed multi-award-winning anti-feud writer")
     assert not lacks_finite_verb("The council re-elected Anna Berg in 2018.")
+
+
+def test_an_answer_that_only_names_that_something_followed_is_an_echo():
+    question = "What has the end of the truce between the guild and Vik led to?"
+    quote = "The end of the truce between the guild and Vik has led to unrest in the harbour."
+    echo = "The recent end of the truce between the guild and Vik has led to the consequences that followed from it."
+    assert "repeats" in rule_failure(echo, [quote], question, 0.2)
+    assert (
+        rule_failure("The end of the truce between the guild and Vik has led to unrest.", [quote], question, 0.2) == ""
+    )

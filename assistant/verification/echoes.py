@@ -34,6 +34,17 @@ def short_answer(question: str, claim: str) -> bool:
     return bool(tx.names(f"Answer: {claim}") or tx.numbers(claim))
 
 
+# Words that fill an answer's place without saying anything: nouns that only name that there was an outcome
+# or a happening, and verbs and adjectives of mere sequence. A closed class of English, not any claim's.
+LIGHT = frozenset(
+    tx.stem_words(
+        "consequence consequences result results effect effects outcome outcomes development developments event "
+        "events matter matters circumstance circumstances situation follow followed following ensue ensued "
+        "happen happened occur occurred recent recently subsequent subsequently certain various".split()
+    )
+)
+
+
 def beyond(text: str, asked: set[str]) -> set[str]:
     """The content words of `text` that the question (its `asked` words) did not already say; a word
     one of the question's begins, or that begins one of them, is said ("Pakistan" / "Pakistani")."""

@@ -31,6 +31,7 @@ from .claims import MODEL_UNSUPPORTED, mentions_question
 from .copying import ANSWER_TOKENS, NO_ANSWER, copy_words, read
 from .counts import referring_counts, spelled_numbers
 from .echoes import (
+    LIGHT,
     beyond,
     complement_only,
     composed_anew,
@@ -205,7 +206,7 @@ def rule_failure(
     # "No, X is not Y" restates "Is X Y?" and still answers it.
     if (
         asked
-        and not beyond(claim, asked)
+        and not beyond(claim, asked) - LIGHT  # "led to the consequences that followed" names no consequence
         and not new_name(claim, question)
         and tx.negated(claim) == tx.negated(question)
     ):
