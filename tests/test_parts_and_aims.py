@@ -176,6 +176,5 @@ def test_an_answer_that_only_names_that_something_followed_is_an_echo():
     quote = "The end of the truce between the guild and Vik has led to unrest in the harbour."
     echo = "The recent end of the truce between the guild and Vik has led to the consequences that followed from it."
     assert "repeats" in rule_failure(echo, [quote], question, 0.2)
-    assert (
-        rule_failure("The end of the truce between the guild and Vik has led to unrest.", [quote], question, 0.2) == ""
-    )
+    true = "The truce between the guild and Vik ended, which has led to unrest in the harbour."
+    assert rule_failure(true, [quote], question, 0.2) == ""
