@@ -14,6 +14,7 @@ from assistant.verification.echoes import (
     relative_only,
     subordinate_only,
 )
+from assistant.verification.events import present_for_past
 from assistant.verification.intent import aimed_only
 from assistant.verification.judge import rule_failure
 from assistant.verification.motion import source_for_recipient
@@ -178,3 +179,10 @@ def test_an_answer_that_only_names_that_something_followed_is_an_echo():
     assert "repeats" in rule_failure(echo, [quote], question, 0.2)
     true = "The truce between the guild and Vik ended, which has led to unrest in the harbour."
     assert rule_failure(true, [quote], question, 0.2) == ""
+
+
+def test_what_is_so_now_does_not_answer_for_a_past_period():
+    question = "Which way did the Orm flow during the last dry phase?"
+    assert "now" in present_for_past(question, "The river now flows north through the Vik plain.")
+    assert present_for_past("Which way does the Orm flow?", "The river now flows north.") == ""
+    assert present_for_past(question, "In the last dry phase the Orm flowed west; now it flows north.") == ""

@@ -167,3 +167,27 @@ def other_occasion(question: str, sentence: str) -> list[str]:
         for noun, date, written in _dated_nouns(question)
         if {d for n, d, _ in theirs if n == noun} - {date} and not tx.numbers(date) <= tx.numbers(sentence)
     ]
+
+
+# A question about a past period: a past auxiliary, and a period it names ("during the last cold phase",
+# "in the Middle Ages", "in 1932").
+_PAST_ASKED = re.compile(r"\b(?:did|was|were|had)\b", re.I)
+_PERIOD = re.compile(
+    r"\b(?:during|throughout)\s+(?P<a>[^,?.;]+)|\bin\s+(?P<b>(?:the\s+)?(?:\w+\s+){0,3}?(?:age|ages|period|phase|era|"
+    r"century|centuries|times|years|\d{3,4}s?))\b",
+    re.I,
+)
+_NOW = re.compile(r"\b(?:now|today|currently|presently|nowadays)\b", re.I)
+
+
+def present_for_past(question: str, sentence: str) -> str:
+    """Why a sentence that says what is so now ("The river now flows North …") does not answer a question
+    about a past period ("Which direction did the Rhine flow during the last cold phase?"): it never
+    names the period. Empty when the question asks of no past period or the sentence names it."""
+    period = _PERIOD.search(question)
+    if not period or not _PAST_ASKED.search(question) or not _NOW.search(sentence):
+        return ""
+    words = period.group("a") or period.group("b")
+    if tx.terms(words) & tx.terms(sentence) or tx.numbers(words) & tx.numbers(sentence):
+        return ""
+    return f"the sentence says what is so {_NOW.search(sentence).group().lower()}, not {words.strip()}"

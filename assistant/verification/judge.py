@@ -43,7 +43,7 @@ from .echoes import (
     short_answer,
     subordinate_only,
 )
-from .events import other_occasion, unsaid_event
+from .events import other_occasion, present_for_past, unsaid_event
 from .reference import (
     POINTER,
     attributed,
@@ -222,6 +222,7 @@ def rule_failure(
         or structure_failure(claim, quotes, question)
         or said_beside(claim, question, quotes, context)
         or unsaid_event(question, quotes)  # after the checks that say what the quote says instead
+        or present_for_past(question, joined)
         or speaker
         or "".join(
             f"the quote is about another occasion than the question's {o}" for o in other_occasion(question, joined)[:1]
