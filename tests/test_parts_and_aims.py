@@ -7,6 +7,7 @@ from __future__ import annotations
 from assistant.text import names
 from assistant.verification.asides import unsaid_aside
 from assistant.verification.attachment import part_for_whole
+from assistant.verification.citations import is_lookup
 from assistant.verification.echoes import (
     gerund_opening,
     lacks_finite_verb,
@@ -186,3 +187,11 @@ def test_what_is_so_now_does_not_answer_for_a_past_period():
     assert "now" in present_for_past(question, "The river now flows north through the Vik plain.")
     assert present_for_past("Which way does the Orm flow?", "The river now flows north.") == ""
     assert present_for_past(question, "In the last dry phase the Orm flowed west; now it flows north.") == ""
+
+
+def test_a_thing_in_a_relation_is_asked_for_not_looked_up():
+    assert not is_lookup("What is the major tributary of Lake Orm?")
+    assert not is_lookup("What is the longest river in Norland?")
+    assert not is_lookup("What is the average width of the Orm?")
+    assert is_lookup("What is the Treaty of Vik?")
+    assert is_lookup("What is the VGO?")

@@ -234,3 +234,27 @@ def _first_sentence(text: str) -> str:
     """The text up to its first sentence end: the sentence whose subject is the part ("… It flows through
     the Rhine Valley" after it names another thing)."""
     return re.split(r"(?<=[.!?])\s+(?=[A-Z“\"])", text, maxsplit=1)[0]
+
+
+# "X is the major tributary of Y", "X was a founding member of Y": what the claim calls its subject.
+_CALLED = re.compile(
+    r"\b(?:is|was|are|were)\s+(?:the|a|an|its|their|his|her)\s+(?:[a-z][\w-]*\s+){0,2}?([a-z]{4,})\s+(?:of|in|on|for|to|from)\b"
+)
+
+
+# Nouns for how a thing is called, which a quote gives by "called", "known as" or a gloss in brackets.
+_WORDING = frozenset("name names term terms word words translation meaning title nickname abbreviation".split())
+
+
+def kind_unsaid(claim: str, quotes: str) -> str:
+    """Why the quote cannot make the claim's subject what the claim calls it ("The Rhine is the major
+    tributary of Lake Constance" from a quote that never says "tributary"): the noun is in no quote, in
+    no word that begins like it. Empty when it is."""
+    given = tx.terms(quotes)
+    for noun in _CALLED.findall(tx.fold(claim)):
+        if noun in _WORDING or noun.endswith(("ed", "ing")):
+            continue  # "X is the name of Y" restates "Y, called X"; a participle is no kind
+        stems = tx.terms(noun)
+        if stems and not any(s == g or tx.same_start(s, g) for s in stems for g in given):
+            return f"the quote never calls anything a {noun}"
+    return ""

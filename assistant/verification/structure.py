@@ -19,7 +19,14 @@ from collections.abc import Sequence
 from .. import text as tx
 from ..months import MONTHS, months
 from .asides import unsaid_aside
-from .attachment import counted_member, misplaced_gloss, other_owner, other_possessor, part_for_whole
+from .attachment import (
+    counted_member,
+    kind_unsaid,
+    misplaced_gloss,
+    other_owner,
+    other_possessor,
+    part_for_whole,
+)
 from .counts import count_mismatch, magnitude_mismatch, point_as_span
 from .intent import aimed_only, unattained
 from .motion import motion_mismatch, source_for_recipient
@@ -296,6 +303,7 @@ def structure_failure(claim: str, quotes: Sequence[str], question: str = "") -> 
         point_as_span,
         quantifier_mismatch,
         part_for_whole,
+        kind_unsaid,
         date_mismatch,
         opposite_mismatch,
         direction_mismatch,
