@@ -303,7 +303,6 @@ def structure_failure(claim: str, quotes: Sequence[str], question: str = "") -> 
         point_as_span,
         quantifier_mismatch,
         part_for_whole,
-        kind_unsaid,
         date_mismatch,
         opposite_mismatch,
         direction_mismatch,
@@ -317,6 +316,7 @@ def structure_failure(claim: str, quotes: Sequence[str], question: str = "") -> 
         modifier_mismatch,
         cause_after_effect,
         unattained,
+        kind_unsaid,  # after the checks that name what the quote calls it instead
         aimed_only,
         unsaid_aside,
     )
