@@ -12,8 +12,9 @@ from assistant.retrieval.aliases import learn
 from assistant.settings import Settings
 from assistant.verification.check import load_pairs, pair_metrics
 from assistant.verification.claims import statement
+from assistant.verification.echoes import truncated_copy
 from assistant.verification.judge import DENIES, Judge, rule_failure
-from assistant.verification.relations import replaced_qualifier, swapped_relation, truncated_copy
+from assistant.verification.relations import replaced_qualifier, swapped_relation
 
 UNSUPPORTED = [
     # (type, question, claim, quote)

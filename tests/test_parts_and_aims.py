@@ -19,9 +19,10 @@ from assistant.verification.events import present_for_past
 from assistant.verification.intent import aimed_only
 from assistant.verification.judge import rule_failure
 from assistant.verification.motion import source_for_recipient
+from assistant.verification.opposites import opposite_mismatch
 from assistant.verification.reference import pointed_elsewhere
 from assistant.verification.relations import swapped_relation
-from assistant.verification.wording import comparison_mismatch, opposite_mismatch
+from assistant.verification.wording import comparison_mismatch
 
 
 def test_a_part_pointed_back_at_is_not_the_whole_named_before():

@@ -277,3 +277,17 @@ def placeholder(question: str, claim: str) -> str:
 
 
 _WHAT_CLAUSE = re.compile(r"\b([a-z]{3,})\s+(?:[a-z]+ly\s+)?(?:what|whatever)\b([^.;]*)")
+
+
+def truncated_copy(claim: str, quote: str) -> bool:
+    """The claim is the quote's own words cut off mid-clause."""
+    body = re.sub(r"[\s.!?…]+$", "", claim)
+    words = tx.tokens(body)
+    if len(words) < 4:
+        return False
+    pattern = r"\W+".join(re.escape(w) for w in words)
+    for match in re.finditer(pattern, tx.fold(quote)):
+        rest = tx.fold(quote)[match.end() :]
+        if rest.strip() and not re.match(r"\s*[,;:.!?\"”)\]–—-]", rest):
+            return True
+    return False

@@ -42,6 +42,7 @@ from .echoes import (
     relative_only,
     short_answer,
     subordinate_only,
+    truncated_copy,
 )
 from .events import other_occasion, present_for_past, unsaid_event
 from .reference import (
@@ -54,7 +55,7 @@ from .reference import (
     said_beside,
     speaker_failure,
 )
-from .relations import described_otherwise, other_object, replaced_qualifier, swapped_relation, truncated_copy
+from .relations import described_otherwise, other_object, replaced_qualifier, swapped_relation
 from .structure import structure_failure
 from .subjects import opening
 

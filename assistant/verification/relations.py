@@ -6,8 +6,6 @@
   quote. Passive voice ("claimed by X") flips sides legitimately, so a "by" between the two ends the check.
 - **Replaced qualifiers.** "The Pakistani government" is not "the Indian government": a name that
   qualifies a thing in the claim must not be one the quote replaces by another name before that thing.
-- **Truncated copies.** A claim that copies the quote word for word and stops where the quote's sentence
-  goes on mid-clause ("... once they no longer needed.") is a fragment, whatever its grammar looks like.
 """
 
 from __future__ import annotations
@@ -365,20 +363,6 @@ def _on_side(words: list[_Word], i: int, name: str, step: int) -> bool:
         if words[j].name and words[j].stem == name:
             return True
         j += step
-    return False
-
-
-def truncated_copy(claim: str, quote: str) -> bool:
-    """The claim is the quote's own words cut off mid-clause."""
-    body = re.sub(r"[\s.!?…]+$", "", claim)
-    words = tx.tokens(body)
-    if len(words) < 4:
-        return False
-    pattern = r"\W+".join(re.escape(w) for w in words)
-    for match in re.finditer(pattern, tx.fold(quote)):
-        rest = tx.fold(quote)[match.end() :]
-        if rest.strip() and not re.match(r"\s*[,;:.!?\"”)\]–—-]", rest):
-            return True
     return False
 
 

@@ -30,6 +30,7 @@ from .attachment import (
 from .counts import count_mismatch, magnitude_mismatch, point_as_span
 from .intent import aimed_only, unattained
 from .motion import motion_mismatch, source_for_recipient
+from .opposites import opposite_mismatch
 from .roles import office_mismatch, rank_mismatch, role_mismatch
 from .sequence import cause_after_effect
 from .wording import (
@@ -38,7 +39,6 @@ from .wording import (
     direction_mismatch,
     extent_mismatch,
     modifier_mismatch,
-    opposite_mismatch,
     position_mismatch,
     superlative_mismatch,
 )

@@ -1,0 +1,110 @@
+"""Opposites: a claim that uses a word where the quote uses its opposite reverses what it says.
+
+Part of the structure checks (`structure.structure_failure`). Two kinds, both closed classes of English:
+pairs of words with opposite senses (north/south, begin/end, tributary/distributary by their prefix), and
+prefixes of opposition ("armed" / "unarmed"). None is wording from any claim.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .. import text as tx
+
+# Words with an opposite: a claim that uses one where the quote uses the other reverses what it says.
+OPPOSITES = [
+    ("more", "less"),
+    ("more", "fewer"),
+    ("larger", "smaller"),
+    ("bigger", "smaller"),
+    ("longer", "shorter"),
+    ("higher", "lower"),
+    ("older", "younger"),
+    ("earlier", "later"),
+    ("first", "last"),
+    ("increase increases increased increasing", "decrease decreases decreased decreasing reduce reduces reduced"),
+    ("rise rises rose risen rising", "fall falls fell fallen falling"),
+    ("north", "south"),
+    ("east", "west"),
+    ("northern", "southern"),
+    ("eastern", "western"),
+    ("upstream", "downstream"),
+    ("above", "below"),
+    ("upper", "lower"),
+    ("win wins won winning", "lose loses lost losing"),
+    ("success successful succeeded", "failure failed unsuccessful"),
+    ("major", "minor"),
+    ("ancient", "modern"),
+    ("natural", "artificial man-made"),
+    ("inner", "outer"),
+    ("import", "export"),
+    ("imports", "exports"),
+    ("maximum", "minimum"),
+    ("largest", "smallest"),
+    ("highest", "lowest"),
+    ("most", "least"),
+    ("longest", "shortest"),
+    ("oldest", "youngest"),
+    ("inside", "outside"),
+    ("entered", "left"),
+    ("northward", "southward"),
+    ("eastward", "westward"),
+    ("northwards", "southwards"),
+    ("eastwards", "westwards"),
+    ("join joins joined joining", "separate separates separated separating"),
+    ("open opens opened opening", "close closes closed closing"),
+    ("accept accepts accepted accepting", "reject rejects rejected rejecting"),
+    ("support supports supported supporting", "oppose opposes opposed opposing"),
+    ("allow allows allowed allowing", "ban bans banned banning forbid forbids forbade forbidden"),
+    ("gain gains gained gaining", "lose loses lost losing"),
+    ("add adds added adding", "remove removes removed removing"),
+    ("arrive arrives arrived arriving", "depart departs departed departing"),
+    ("large big", "small"),
+    ("wide", "narrow"),
+    ("deep", "shallow"),
+    ("strong", "weak"),
+    ("into", "out_of"),  # "out of", read as one word (below)
+    # A verb's forms: "When did X end?" answered by "at the begin of X", "stopped" by "began".
+    (
+        "begin began begun begins beginning start started starts starting",
+        "end ended ends ending stop stopped stops stopping finish finished ceased",
+    ),
+]
+_FAMILIES = [(frozenset(a.split()), frozenset(b.split())) for a, b in OPPOSITES]
+
+
+_OUT_OF = re.compile(r"\bout\s+of\b")
+
+
+def opposite_mismatch(claim: str, quotes: str) -> str:
+    said, given = set(tx.tokens(claim)), set(tx.tokens(quotes))
+    said |= {"out_of"} if _OUT_OF.search(tx.fold(claim)) else set()
+    given |= {"out_of"} if _OUT_OF.search(tx.fold(quotes)) else set()
+    # "until the end of the Pleistocene" dates something else: it says nothing about how the claim's
+    # subject ends or begins unless what it is the end of is the claim's too.
+    folded, claimed = tx.fold(quotes), tx.terms(claim)
+    for word, whose in re.findall(r"\b([a-z]+)\s+of\s+(?:the\s+|a\s+|an\s+)?([\w-]+)", folded):
+        if word in given and not tx.terms(whose) & claimed and len(re.findall(rf"\b{word}\b", folded)) == 1:
+            given.discard(word)
+    for a, b in _FAMILIES:
+        for mine, theirs in ((a, b), (b, a)):
+            if said & mine and given & theirs and not given & mine:
+                theirs_word, mine_word = min(given & theirs), min(said & mine)
+                return f"the quote says {theirs_word.replace('_', ' ')}, not {mine_word.replace('_', ' ')}"
+    return _prefixed_opposite(said - given, given)
+
+
+# Prefixes that turn a word into its opposite: "tributary" / "distributary", "armed" / "unarmed". Not "in-"
+# or "de-": too many words only begin so ("include", "detail").
+_OPPOSING_PREFIXES = ("dis", "un", "non", "non-", "anti", "anti-", "counter", "mis", "ir", "il")
+
+
+def _prefixed_opposite(said: set[str], given: set[str]) -> str:
+    """A claim's word that is a quote's word with a prefix of opposition added or taken away."""
+    for word in sorted(said):
+        for other in sorted(given):
+            longer, shorter = (word, other) if len(word) > len(other) else (other, word)
+            prefix = longer[: len(longer) - len(shorter)]
+            if len(shorter) >= 5 and longer.endswith(shorter) and prefix in _OPPOSING_PREFIXES:
+                return f"the quote says {other}, not {word}"
+    return ""
