@@ -243,7 +243,10 @@ _CALLED = re.compile(
 
 
 # Nouns for how a thing is called, which a quote gives by "called", "known as" or a gloss in brackets.
-_WORDING = frozenset("name names term terms word words translation meaning title nickname abbreviation".split())
+_WORDING = frozenset(
+    "name names term terms word words translation meaning title nickname abbreviation form forms spelling "
+    "pronunciation plural singular version synonym acronym".split()
+)
 
 
 def kind_unsaid(claim: str, quotes: str) -> str:

@@ -274,13 +274,7 @@ _DEFINITION = re.compile(
     re.IGNORECASE,
 )
 # "what is the height of X": a lowercase noun of something asks for that attribute ("the Treaty of X" is a name).
-# "what is the major tributary of X", "what is the largest city on X": a thing that stands in a relation.
-_ATTRIBUTE = re.compile(
-    r"^\W*what(?:['’]s|\s+(?:is|are|was|were))\s+(?:the\s+|an?\s+)?(?-i:(?:[a-z][\w\-]*\s+){0,2}[a-z][\w\-]*)\s+of\b"
-    r"|^\W*what(?:['’]s|\s+(?:is|are|was|were))\s+the\s+(?-i:(?:[a-z]+est|most\s+[a-z]+)\s+(?:[a-z][\w\-]*\s+){0,2})"
-    r"(?:of|on|in|at|along|near)\b",
-    re.I,
-)
+_ATTRIBUTE = re.compile(r"^\W*what(?:['’]s|\s+(?:is|are|was|were))\s+(?:the\s+|an?\s+)?(?-i:[a-z][\w\-]*)\s+of\b", re.I)
 # "what is the animal that X is named after": a relative clause asks for a detail, not what a name means.
 _RELATIVE = re.compile(r"^\W*what\b.*\s(?:that|which|who|whom|whose)\s", re.I)
 _DETAIL = re.compile(

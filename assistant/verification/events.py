@@ -177,7 +177,10 @@ _PERIOD = re.compile(
     r"century|centuries|times|years|\d{3,4}s?))\b",
     re.I,
 )
-_NOW = re.compile(r"\b(?:now|today|currently|presently|nowadays)\b", re.I)
+# "lower than today", "until today": the present as a point of comparison or an end, not what is said of it
+_NOW = re.compile(
+    r"(?<!than\s)(?<!until\s)(?<!till\s)(?<!since\s)(?<!from\s)\b(?:now|today|currently|presently|nowadays)\b", re.I
+)
 
 
 def present_for_past(question: str, sentence: str) -> str:
