@@ -197,3 +197,14 @@ def test_the_present_as_a_point_of_comparison_is_no_statement_of_it():
 def test_a_word_for_how_a_thing_is_called_is_no_kind():
     quote = "In the local dialect, the singular is pronounced Isel."
     assert kind_unsaid("Isel is the singular form of the name in the local dialect.", quote) == ""
+
+
+def test_one_of_a_group_the_quote_never_names_is_still_a_count():
+    quote = "The biggest city on the Orm is Vik, with more than 90,000 people."
+    claim = "Vik has one of the smallest ports in Norland."
+    assert "number" in rule_failure(claim, [quote], "What city has one of the smallest ports in Norland?", 0.2)
+
+
+def test_where_a_part_goes_its_whole_goes():
+    quote = "This section is nearly 40 km long. It flows through a valley known as the Velka Valley."
+    assert part_for_whole("The Velka Valley is the valley that the Velka flows through.", quote) == ""

@@ -12,6 +12,7 @@ import re
 from collections.abc import Sequence
 
 from .. import text as tx
+from .motion import moves
 from .subjects import opening
 
 # A non-restrictive relative clause: a comma, then the relative word. It runs to the next comma, semicolon,
@@ -220,8 +221,8 @@ def part_for_whole(claim: str, quotes: str) -> str:
     if not named and said:  # "The frontier remained …": a common noun is the subject's head
         head, _, said = said.strip().partition(" ")
         named = tx.terms(head)
-    if not named or _PLACED.match(said):
-        return ""
+    if not named or _PLACED.match(said) or moves(claim):
+        return ""  # "… the alpine valley that the Rhine flows through": where a part goes, its whole goes
     # after "of" the part names its whole, which the claim's subject is; "this section" points at a whole
     # named before the quote, so the claim's subject is not in it
     whole = match.group("whole")

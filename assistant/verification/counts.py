@@ -63,7 +63,9 @@ def _count_pairs(text: str) -> list[tuple[str, set[str]]]:
     return pairs
 
 
-_ONE_OF = re.compile(r"\bone\s+of\s+(?:the|these|those|its|their|his|her|our|many|several|a\s+few)\b")
+_ONE_OF = re.compile(
+    r"\bone\s+of\s+(?:the|these|those|its|their|his|her|our|many|several|a\s+few)\s+((?:[a-z][\w'-]*\s+){0,2}[a-z][\w'-]*)"
+)
 _REFERRING = re.compile(r"\b(?:the|these|those|its|their|both\s+the)\s+(two|three|four)\s+([a-z][\w'’\-]*)")
 
 
@@ -71,8 +73,13 @@ def referring_counts(claim: str, quotes: str) -> set[str]:
     """Numbers the claim uses to point back, not to count: "the two sides" for two parties it names, where
     the quote counts no such thing (a count of those things in the quote is the count rules' to check)."""
     counted = {stem for _, stems in _count_pairs(quotes) for stem in stems}
-    # "one of the French leaders who …": a member of a group, not a count of it
-    found = {"1"} if _ONE_OF.search(tx.fold(claim)) else set()
+    # "one of the French leaders who …": a member of a group the quote names, not a count of it ("one of the
+    # smallest ports" from a quote on the biggest city names no group of ports)
+    given = tx.terms(quotes)
+    groups = [
+        tx.terms(" ".join(w for w in m.split() if not w.endswith("est"))) for m in _ONE_OF.findall(tx.fold(claim))
+    ]
+    found = {"1"} if any(g & given for g in groups) else set()
     for match in _REFERRING.finditer(tx.fold(claim)):
         if not _akin_any(tx.stem_words([match.group(2)])[0], counted):
             found.add(tx.NUMBER_WORDS[match.group(1)])

@@ -44,6 +44,17 @@ def _motions(text: str) -> list[tuple[str, str, str, set[str]]]:
     return found
 
 
+def moves(text: str) -> bool:
+    """Whether the text has a verb followed at once by a preposition of motion ("flows through the lake", or
+    "the valley the river flows through", its place before it)."""
+    words = [re.sub(r"\s+", "_", w) for w in _TOKEN.findall(tx.fold(text))]
+    stop = tx.stopwords()
+    return any(
+        w in _CLASS and len(v) > 2 and v[0].isalpha() and v not in stop and not tx.numbers(v)
+        for v, w in zip(words, words[1:], strict=False)
+    )
+
+
 def motion_mismatch(claim: str, quotes: str) -> str:
     given = _motions(quotes)
     for verb, kind, prep, place in _motions(claim):
