@@ -208,3 +208,8 @@ def test_one_of_a_group_the_quote_never_names_is_still_a_count():
 def test_where_a_part_goes_its_whole_goes():
     quote = "This section is nearly 40 km long. It flows through a valley known as the Velka Valley."
     assert part_for_whole("The Velka Valley is the valley that the Velka flows through.", quote) == ""
+
+
+def test_a_question_s_frame_noun_is_no_kind():
+    quote = "Anna Berg visited Vik in June to rally a group of fighters."
+    assert kind_unsaid("To rally a group of fighters was the purpose of Anna Berg's visit to Vik in June.", quote) == ""

@@ -248,6 +248,12 @@ _WORDING = frozenset(
     "name names term terms word words translation meaning title nickname abbreviation form forms spelling "
     "pronunciation plural singular version synonym acronym".split()
 )
+# Nouns for how one thing stands to another ("the purpose of the visit", "the significance of the naming"):
+# a question's frame, which a claim composed from it keeps, not a kind the quote must name.
+_RELATIONAL = frozenset(
+    "purpose significance importance reason reasons cause causes effect effects result results consequence "
+    "consequences impact role goal aim meaning motive basis outcome".split()
+)
 
 
 def kind_unsaid(claim: str, quotes: str) -> str:
@@ -256,7 +262,7 @@ def kind_unsaid(claim: str, quotes: str) -> str:
     no word that begins like it. Empty when it is."""
     given = tx.terms(quotes)
     for noun in _CALLED.findall(tx.fold(claim)):
-        if noun in _WORDING or noun.endswith(("ed", "ing")):
+        if noun in _WORDING or noun in _RELATIONAL or noun.endswith(("ed", "ing")):
             continue  # "X is the name of Y" restates "Y, called X"; a participle is no kind
         stems = tx.terms(noun)
         if stems and not any(s == g or tx.same_start(s, g) for s in stems for g in given):
