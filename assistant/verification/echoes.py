@@ -128,15 +128,18 @@ def _finite_candidates(claim: str) -> tuple[tuple[str, bool], ...]:
 _VERB_PREFIXES = frozenset("re co pre un over out mis de up down cross counter under fore".split())
 
 
+_COMPOUND = re.compile(r"[^\W_][\w']*(?:-[^\W_][\w']*)+")
+
+
 def _compound_parts(claim: str) -> set[str]:
     """Words that stand in the claim only inside hyphenated compounds ("award" in "multi-award-winning"),
     save a verb after its prefix ("elected" in "re-elected")."""
     folded = tx.fold(claim)
     parts = set()
-    for compound in re.findall(r"[^\W_][\w']*(?:-[^\W_][\w']*)+", folded):
+    for compound in _COMPOUND.findall(folded):
         segments = compound.split("-")
         parts |= set(segments[1:] if segments[0] not in _VERB_PREFIXES else segments[2:]) | {segments[0]}
-    alone = set(tx.tokens(re.sub(r"[^\W_][\w']*(?:-[^\W_][\w']*)+", " ", folded)))
+    alone = set(tx.tokens(_COMPOUND.sub(" ", folded)))
     return parts - alone
 
 
