@@ -241,3 +241,17 @@ def test_a_paragraph_that_ends_on_footnote_markers_is_prose():
     assert any("rebuilt twice" in s for s in kept) and any("carried coal" in s for s in kept), kept
     # a marker is no paragraph end of its own: a line without a stop before it is still no prose
     assert split("Menu and more [edit]\n\nSee also the other pages [1]\n").spans == ()
+
+
+def test_common_abbreviations_do_not_end_a_sentence():
+    text = (
+        "The lake froze during the Long Winter, ca. 1,200–900 yr BP, when the passes closed. "
+        "Traders used other routes, e.g. Harbour Road, and paid tolls; cf. Smith et al. for the records. "
+        "The valley reopened in spring."
+    )
+    _, spans = split_article(text)
+    assert [text[s:e] for s, e in spans] == [
+        "The lake froze during the Long Winter, ca. 1,200–900 yr BP, when the passes closed.",
+        "Traders used other routes, e.g. Harbour Road, and paid tolls; cf. Smith et al. for the records.",
+        "The valley reopened in spring.",
+    ]
