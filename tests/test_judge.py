@@ -676,6 +676,13 @@ STRUCTURE_FALSE = [
         "after ad 90",
     ),
     (
+        "until a year read as in it",
+        "What did the toll become in 1921?",
+        "In 1921 the toll became two pence.",
+        "Until 1921 the toll on the old bridge was two pence.",
+        "until 1921",
+    ),
+    (
         "before a year read as in it",
         "When was the mill closed?",
         "The mill was closed in 1874.",
@@ -699,6 +706,12 @@ def test_structure_rejects_with_a_reason(kind, question, claim, quote, why):
 
 
 STRUCTURE_TRUE = [
+    (
+        "the end of a state at a year",
+        "When did the toll end?",
+        "The toll on the old bridge ended in 1921.",
+        "Until 1921 the toll on the old bridge was two pence.",
+    ),
     (
         "the group's members named as its members",
         "Who were the guild members at the market working with?",

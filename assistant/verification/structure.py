@@ -213,12 +213,15 @@ def date_mismatch(claim: str, quotes: str) -> str:
     # "in AD 70" where the quote only says "until after AD 70": "after", "before" and "by" bound a date and
     # never name it, so a claim that puts something at that date says what the quote does not. ("Since X"
     # and "until X" are left alone: they name when something began or ended.)
+    # "Until X" is the end of a state: what held until 1932 is not what was so (or became so) in 1932, unless
+    # the claim itself speaks of the end ("the war ended in 1945" from "the war lasted until 1945").
+    bounds = _OPEN_BOUNDS if set(tx.tokens(folded_claim)) & _SAYS_END else _OPEN_BOUNDS | {"until", "till"}
     for _, when in sorted(quoted):
         at = re.search(rf"(?:^|(\w+)\s+){re.escape(when)}\b", folded_claim)
         if not at or (at.group(1) or "in") not in _POINT or _unbounded(when, folded_quotes):
             continue
         phrase = re.search(rf"\b{_BOUNDS}\s+(?:the\s+)?(?:\w+\s+)?{re.escape(when)}\b", folded_quotes)
-        nearest = [w for w in phrase.group(0).split() if w in _OPEN_BOUNDS] if phrase else []
+        nearest = [w for w in phrase.group(0).split() if w in bounds] if phrase else []
         if nearest:
             return f"the quote says {phrase.group(0)}, not {at.group(1) or 'at'} {when}"
     return ""
@@ -226,6 +229,9 @@ def date_mismatch(claim: str, quotes: str) -> str:
 
 _POINT = frozenset("in on at during".split())
 _OPEN_BOUNDS = frozenset("after before by".split())
+_SAYS_END = frozenset(
+    "end ended ends ending stop stopped stops cease ceased finish finished last lasted lasts until till".split()
+)
 
 
 def _unbounded(when: str, quotes: str) -> bool:
