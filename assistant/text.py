@@ -33,6 +33,7 @@ HEDGES = frozenset(
     "allegedly apparently suspected believed believes seem seems seemed some most many several partly "
     "partially expected estimate estimates estimated".split()
 )
+_LINKING = frozenset("prove proves proved become becomes remain remains seem seems appear appears turn turns".split())
 _MODAL = re.compile(
     r"\b(?:may|might|could|possibly|possibility\s+of|perhaps|likely\s+to|reportedly|allegedly|potentially)\b"
 )
@@ -342,8 +343,9 @@ def _scoped_terms(text: str, cue: re.Pattern[str]) -> set[str]:
     found: set[str] = set()
     for match in cue.finditer(folded):
         following = [w for w in tokens(folded[match.end() :]) if w not in stop]
-        # "not officially recognize": the cue's scope is the verb its adverb qualifies, too.
-        taken = 2 if following and following[0].endswith("ly") else 1
+        # "not officially recognize": the cue's scope is the verb its adverb qualifies, too; "could prove
+        # useful": a linking verb's complement is what is hedged.
+        taken = 2 if following and (following[0].endswith("ly") or following[0] in _LINKING) else 1
         found |= set(stem_words(following[:taken]))
     return found
 

@@ -231,6 +231,24 @@ def part_for_whole(claim: str, quotes: str) -> str:
     return f"the quote speaks of a part (“{part}”), not of the whole" if taken else ""
 
 
+# "Other rivers in the area, above all the Emscher, …": "other" leaves out what was named before, so the
+# quote speaks of some of the kind, not of "the rivers" (all of them).
+_OTHER = re.compile(r"\bother\s+(?:[a-z][\w-]*\s+)?([a-z][\w-]*s)\b")
+
+
+def other_as_all(claim: str, quotes: str) -> str:
+    folded, said = tx.fold(quotes), tx.fold(claim)
+    if re.search(r"\bother\b", said):
+        return ""
+    for match in _OTHER.finditer(folded):
+        noun = match.group(1)
+        if len(re.findall(rf"\b{noun}\b", folded)) > 1:  # the kind also named without "other"
+            continue
+        if re.search(rf"\b(?:the|all)\s+(?:[a-z][\w-]*\s+)?{noun}\b", said):
+            return f"the quote speaks of other {noun}, not of all the {noun}"
+    return ""
+
+
 def _first_sentence(text: str) -> str:
     """The text up to its first sentence end: the sentence whose subject is the part ("… It flows through
     the Rhine Valley" after it names another thing)."""

@@ -83,7 +83,19 @@ def referring_counts(claim: str, quotes: str) -> set[str]:
     for match in _REFERRING.finditer(tx.fold(claim)):
         if not _akin_any(tx.stem_words([match.group(2)])[0], counted):
             found.add(tx.NUMBER_WORDS[match.group(1)])
-    return found
+    return found | year_gaps(claim, quotes)
+
+
+# "left in 1930 … re-occupied it in 1936" told as "moved back in six years later": a gap between two of the
+# quote's years is a number it states.
+_GAP = re.compile(r"\b(\w+)\s+years?\s+(?:later|earlier|after|before|afterwards|on)\b")
+
+
+def year_gaps(claim: str, quotes: str) -> set[str]:
+    years = {int(y) for y in re.findall(r"\b(1\d{3}|20\d{2})\b", quotes)}
+    gaps = {str(abs(a - b)) for a in years for b in years if a != b}
+    said = {tx.NUMBER_WORDS.get(m, m) for m in _GAP.findall(tx.fold(claim))}
+    return said & gaps
 
 
 def _akin_any(stem: str, stems: set[str]) -> bool:
@@ -149,4 +161,29 @@ def point_as_span(claim: str, quotes: str) -> str:
             and not any(_POINT_AFTER.match(said[m.end() :]) for m in re.finditer(at, said))
         ):
             return f"the quote dates a point in time {number} years ago, not a span of {number} years"
+    return ""
+
+
+# A share of a whole in words: "half", "a third of", "two thirds of", "three quarters of". An ordinal that
+# is no share ("the third largest") is not one: a share is followed by "of" or "the" ("half the").
+_SHARE = re.compile(
+    r"\b(?:(?:a|one|two|three|four|five|six|seven|eight|nine)[\s\-]+(third|quarter|fifth|sixth|seventh|eighth|ninth"
+    r"|tenth)s?|(half))(?=\s+(?:of|the|a|an)\b)"
+)
+
+
+def _shares(text: str) -> set[str]:
+    """The shares a text gives, each as its count and part ("two third", "one half"; "a third" is "one third")."""
+    found = set()
+    for match in _SHARE.finditer(tx.fold(text)):
+        words = match.group(0).replace("-", " ").rstrip("s").split()
+        found.add("one half" if match.group(2) else " ".join(["one" if words[0] == "a" else words[0], *words[1:]]))
+    return found
+
+
+def share_mismatch(claim: str, quotes: str) -> str:
+    """ "Nearly a third of the districts" from a quote that says "nearly half of" them: a share is a number."""
+    said, given = _shares(claim), _shares(quotes)
+    if given and said - given:
+        return f"the quote says {sorted(given)[0]}, not {sorted(said - given)[0]}"
     return ""

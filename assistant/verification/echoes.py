@@ -276,6 +276,28 @@ def placeholder(question: str, claim: str) -> str:
     for verb, clause in _WHAT_CLAUSE.findall(claim):
         if set(tx.stem_words([verb.lower()])) & set(tx.stem_words(tx.tokens(clause))) - tx.stopwords():
             return "only says it did what it did"
+    return self_defined(claim)
+
+
+# "… through the very thing that earned them that respect", "… by the name he gave it": a light noun whose
+# only description is a clause pointing back at the claim itself names nothing.
+_SELF_DEFINED = re.compile(
+    r"\bthe\s+(?:very\s+|same\s+|exact\s+)?(?:thing|things|name|names|way|ways|means|reason|one)\s+"
+    r"(?:that\s+|which\s+)?([^,.;:“”\"()]*)",
+    re.IGNORECASE,
+)
+_POINTING_BACK = frozenset("it them him her that this those these itself themselves".split())
+_PREPOSITION = re.compile(r"\s(?:in|on|at|for|from|with|by|of|to|during|after|before|through)\s")
+
+
+def self_defined(claim: str) -> str:
+    for match in _SELF_DEFINED.finditer(claim):
+        clause = _PREPOSITION.split(f" {match.group(1)} ")[0]
+        words = tx.tokens(clause)
+        if not _POINTING_BACK & set(words[1:]) or re.search(r"[“\"]", claim[match.end() :]):
+            continue  # no pointer after the clause's first word; or the name follows, quoted
+        if len(tx.terms(clause) - tx.terms(claim[: match.start()])) <= 1:
+            return f"only describes the answer by the claim itself (“{match.group(0).strip()}”)"
     return ""
 
 

@@ -37,6 +37,7 @@ _KIN = frozenset(
     "son sons daughter daughters wife husband widow brother sister father mother nephew niece cousin "
     "grandson granddaughter uncle aunt aide aides adviser advisers advisor advisors friend friends".split()
 )
+_FOUNDED_BY = re.compile(r"\b(?:established|created|formed|set\s+up|started|instituted)\s+by\b")
 _ROLE_WORD = {w: family for family, words in ROLE_FAMILIES.items() for w in words}
 
 
@@ -58,6 +59,8 @@ def roles(text: str) -> dict[str, set[str]]:
 
 def role_mismatch(claim: str, quotes: str) -> str:
     claimed, given = roles(claim), roles(quotes)
+    if _FOUNDED_BY.search(tx.fold(quotes)):  # "was established by X" says who founded it
+        given.setdefault("founder", set()).add("")
     for family, qualifiers in claimed.items():
         if family not in given:
             # Another role given is a plain mismatch ("founder", not "leader"); no role at all is left to
@@ -132,4 +135,86 @@ def office_mismatch(claim: str, quotes: str) -> str:
         theirs = given.get(office, set())
         if portfolios - {""} and theirs and "" not in theirs and not portfolios & theirs:
             return f"the quote names the {sorted(theirs)[0]} {office}, not the {sorted(portfolios - {''})[0]} {office}"
+    return ""
+
+
+# --- titles beside a name -----------------------------------------------------------------------------------
+
+# Titles and offices of English that stand beside a person's name ("Archduke Sigismund", "Jane Roe, a senior
+# fellow at ..."): a closed class. A claim that gives a named person a title the quote does not give, where
+# the quote gives that person another, says something else of them ("Emperor Sigismund" for "Archduke
+# Sigismund"; "director X" for "X, a senior assistant at ...").
+TITLES = frozenset(
+    "emperor empress king queen prince princess archduke duke duchess count countess baron lord pope bishop "
+    "archbishop cardinal president premier chancellor governor mayor senator minister secretary ambassador "
+    "envoy director chairman chairwoman chair founder leader chief commander general colonel captain "
+    "lieutenant admiral marshal spokesman spokeswoman spokesperson assistant adviser advisor analyst "
+    "professor researcher fellow editor correspondent diplomat officer judge".split()
+)
+_SAME_TITLE = {w: family for family, words in ROLE_FAMILIES.items() for w in words} | {
+    "chairwoman": "leader",
+    "chair": "leader",
+    "advisor": "adviser",
+    "spokeswoman": "spokesman",
+    "spokesperson": "spokesman",
+}
+_TOKEN = re.compile(r"[A-Za-z][\w’'\-]*|[,.;:()“”\"]")
+
+
+def _family(word: str) -> str:
+    return _SAME_TITLE.get(word, word)
+
+
+def titled(text: str) -> dict[str, dict[str, str]]:
+    """Surname (folded) -> {title family: the title's owner ("" for none)} for each title right before a
+    name ("Archduke Sigismund", "Wilson Center director Jane Roe") or in the apposition after it ("Jane Roe,
+    a senior fellow at ...", "Jane Roe, Ruritania's ambassador to ...")."""
+    tokens = _TOKEN.findall(text)
+    found: dict[str, dict[str, str]] = {}
+    i = 0
+    while i < len(tokens):
+        if not tokens[i][0].isupper() or tokens[i].lower() in TITLES:
+            i += 1
+            continue
+        j = i
+        while j + 1 < len(tokens) and tokens[j + 1][0].isupper() and tokens[j + 1].lower() not in TITLES:
+            j += 1
+        if j > i or (i and tokens[i - 1].lower() in TITLES):  # a full name, or one word after a title
+            surname = tx.fold(tokens[j])
+            before = tokens[i - 1].lower() if i else ""
+            if before in TITLES:
+                found.setdefault(surname, {})[_family(before)] = _owner(tokens, i - 1)
+            if j + 2 < len(tokens) and tokens[j + 1] == ",":
+                for k in range(j + 2, min(j + 8, len(tokens))):
+                    word = tokens[k].lower()
+                    if word in TITLES:
+                        found.setdefault(surname, {})[_family(word)] = _owner(tokens, k)
+                        break
+                    if not re.match(r"\w", word) or word in {"who", "which", "said", "says", "told"}:
+                        break
+        i = j + 1
+    return found
+
+
+def _owner(tokens: list[str], k: int) -> str:
+    """Whose the title at `k` is, where a possessive name gives it ("Ruritania's envoy"): folded, or ""."""
+    before = tokens[k - 1] if k else ""
+    if re.search(r"['’]s$", before) and before[0].isupper():
+        return tx.fold(re.sub(r"['’]s$", "", before))
+    return ""
+
+
+def title_mismatch(claim: str, quotes: str) -> str:
+    given = titled(quotes)
+    said = {_family(w) for w in re.findall(r"[a-z][\w\-]*", tx.fold(quotes))}
+    for surname, titles in titled(claim).items():
+        theirs = given.get(surname)
+        if not theirs:
+            continue
+        for family, owner in titles.items():
+            if family not in theirs and family not in said:
+                return f"the quote calls {surname.title()} {sorted(theirs)[0]}, not {family}"
+            other = theirs.get(family, "")
+            if owner and other and owner != other:
+                return f"the quote makes {surname.title()} {other.title()}'s {family}, not {owner.title()}'s"
     return ""

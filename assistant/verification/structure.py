@@ -23,15 +23,16 @@ from .attachment import (
     counted_member,
     kind_unsaid,
     misplaced_gloss,
+    other_as_all,
     other_owner,
     other_possessor,
     part_for_whole,
 )
-from .counts import count_mismatch, magnitude_mismatch, point_as_span
+from .counts import count_mismatch, magnitude_mismatch, point_as_span, share_mismatch
 from .intent import aimed_only, unattained
 from .motion import motion_mismatch, source_for_recipient
 from .opposites import opposite_mismatch
-from .roles import office_mismatch, rank_mismatch, role_mismatch
+from .roles import office_mismatch, rank_mismatch, role_mismatch, title_mismatch
 from .sequence import cause_after_effect
 from .wording import (
     aspect_mismatch,
@@ -301,7 +302,9 @@ def structure_failure(claim: str, quotes: Sequence[str], question: str = "") -> 
         role_mismatch,
         office_mismatch,
         rank_mismatch,
+        title_mismatch,
         count_mismatch,
+        share_mismatch,
         other_owner,
         other_possessor,
         counted_member,
@@ -309,6 +312,7 @@ def structure_failure(claim: str, quotes: Sequence[str], question: str = "") -> 
         point_as_span,
         quantifier_mismatch,
         part_for_whole,
+        other_as_all,
         date_mismatch,
         opposite_mismatch,
         direction_mismatch,

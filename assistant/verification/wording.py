@@ -206,6 +206,9 @@ _POSITION_WORDS = "|".join(w.replace(" ", r"\s+") for w in sorted(_POSITIONS, ke
 _POSITION = re.compile(rf"\b((?i:{_POSITION_WORDS}))\s+(?:the\s+)?([A-Z][\w’'-]+)")
 
 
+_PLACES = frozenset("near away above below upstream downstream inside outside north south east west".split())
+
+
 def _positions(text: str) -> dict[str, dict[str, str]]:
     """Name -> the groups of the position words right before it, each with the words as written."""
     found: dict[str, dict[str, str]] = {}
@@ -222,6 +225,13 @@ def position_mismatch(claim: str, quotes: str) -> str:
         theirs = given.get(name, {})
         if theirs and not groups.keys() & theirs.keys():
             return f"the quote says {min(theirs.values())}, not {min(groups.values())}"
+        # "near Worms" where the quote has it "near Bonn" and Worms elsewhere ("at Worms"): places only
+        # ("after" and "before" also order time; "between" takes a list).
+        others = [
+            s for o, kinds in given.items() if o != name for k, s in kinds.items() if k in groups and k in _PLACES
+        ]
+        if not theirs and others and name in tx.terms(quotes):
+            return f"the quote says {min(others)}, not {min(groups.values())}"
     return ""
 
 
