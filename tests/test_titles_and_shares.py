@@ -10,6 +10,7 @@ from assistant.verification.attachment import other_as_all
 from assistant.verification.counts import share_mismatch, year_gaps
 from assistant.verification.echoes import self_defined
 from assistant.verification.judge import rule_failure
+from assistant.verification.motion import taker_swapped
 from assistant.verification.roles import role_mismatch, title_mismatch, titled
 from assistant.verification.wording import position_mismatch
 
@@ -101,3 +102,10 @@ def test_a_gap_between_two_years_of_the_quote_is_a_number_it_states():
     assert (
         rule_failure("The army re-occupied the valley six years after the garrison left.", [quote], coverage=0.2) == ""
     )
+
+
+def test_the_party_something_was_taken_from_did_not_take_it():
+    quote = "By the late period, the Velka had captured most of its upper basin from the Orm, including the Lis."
+    claim = "By the late period, the Orm had captured most of its upper basin, including the Lis, from the Velka."
+    assert "other way round" in taker_swapped(claim, quote)
+    assert taker_swapped("The Velka captured the upper basin from the Orm.", quote) == ""

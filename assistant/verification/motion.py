@@ -80,3 +80,20 @@ def source_for_recipient(claim: str, quotes: str) -> str:
         if name in received and name not in sent:
             return f"the quote has it go to {name}, not come from it"
     return ""
+
+
+# "By then the Rhine had captured the watershed from the Rhone": who took and whom it was taken from.
+_TAKEN_FROM = re.compile(
+    r"\b(?:the\s+)?([A-Z][\w'’-]*)\s+(?:had\s+|has\s+|have\s+)?([a-z]+ed)\b[^.;:]{0,80}?\bfrom\s+(?:the\s+)?([A-Z][\w'’-]*)"
+)
+
+
+def taker_swapped(claim: str, quotes: str) -> str:
+    """A claim that has the party something was taken from take it ("the Rhone captured the watershed from
+    the Rhine" from "the Rhine captured the watershed from the Rhone")."""
+    given = {(tx.stem_words([v])[0], a, b) for a, v, b in _TAKEN_FROM.findall(quotes)}
+    for taker, verb, source in _TAKEN_FROM.findall(claim):
+        stem = tx.stem_words([verb])[0]
+        if taker != source and (stem, source, taker) in given and (stem, taker, source) not in given:
+            return f"the quote has {source} {verb} it from {taker}, not the other way round"
+    return ""

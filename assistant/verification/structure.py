@@ -30,7 +30,7 @@ from .attachment import (
 )
 from .counts import count_mismatch, magnitude_mismatch, point_as_span, share_mismatch
 from .intent import aimed_only, unattained
-from .motion import motion_mismatch, source_for_recipient
+from .motion import motion_mismatch, source_for_recipient, taker_swapped
 from .opposites import opposite_mismatch
 from .roles import office_mismatch, rank_mismatch, role_mismatch, title_mismatch
 from .sequence import cause_after_effect
@@ -318,6 +318,7 @@ def structure_failure(claim: str, quotes: Sequence[str], question: str = "") -> 
         direction_mismatch,
         motion_mismatch,
         source_for_recipient,
+        taker_swapped,
         misplaced_gloss,
         position_mismatch,
         aspect_mismatch,
