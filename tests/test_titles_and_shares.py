@@ -11,6 +11,7 @@ from assistant.verification.counts import share_mismatch, year_gaps
 from assistant.verification.echoes import self_defined
 from assistant.verification.judge import rule_failure
 from assistant.verification.motion import taker_swapped
+from assistant.verification.reference import described_names
 from assistant.verification.roles import role_mismatch, title_mismatch, titled
 from assistant.verification.wording import position_mismatch
 
@@ -109,3 +110,16 @@ def test_the_party_something_was_taken_from_did_not_take_it():
     claim = "By the late period, the Orm had captured most of its upper basin, including the Lis, from the Velka."
     assert "other way round" in taker_swapped(claim, quote)
     assert taker_swapped("The Velka captured the upper basin from the Orm.", quote) == ""
+
+
+def test_a_quote_alone_may_name_the_question_s_name_by_a_description():
+    question = "Which district borders Lake Orm?"
+    quote = "The lake is shared by two districts, Velka and Lis."
+    assert rule_failure("Velka borders Lake Orm.", [quote], question, coverage=0.2) == ""
+    # "the country" is the claim's only where the quote names no one else
+    asked = "How fast are prices rising in Norland?"
+    alone = "Prices are rising at the fastest rate in the region, and most of the country's people cannot afford fuel."
+    assert described_names(asked, "Prices in Norland are rising fast.", alone) == {"norland"}
+    other = "Prices in Ostria are rising at the fastest rate, and most of the country's people cannot afford fuel."
+    assert described_names(asked, "Prices in Norland are rising fast.", other) == set()
+    assert "norland" in rule_failure("Prices in Norland are rising fast.", [other], asked, coverage=0.2).lower()

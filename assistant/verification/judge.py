@@ -48,6 +48,7 @@ from .events import other_occasion, present_for_past, unsaid_event
 from .reference import (
     POINTER,
     attributed,
+    described_names,
     negation_referred_to,
     pointed_elsewhere,
     refers,
@@ -179,6 +180,8 @@ def rule_failure(
         # around to say what it refers to).
         asked_names = set(tx.names(f"Q {question}")) | tx.terms(question)
         missing_names = [n for n in missing_names if n not in asked_names]
+    if missing_names and not context:
+        missing_names = [n for n in missing_names if n not in described_names(question, claim, joined)]
     if missing_names:
         # "the Pakistani government" where the quote has "the Indian government": say whose it is instead
         return replaced_qualifier(claim, quotes, aliases) or f"name not in the quote: {', '.join(missing_names)}"

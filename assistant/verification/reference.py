@@ -236,3 +236,31 @@ def _noun_only(word: str) -> bool:
     from lemminflect import getAllLemmas
 
     return set(getAllLemmas(word)) == {"NOUN"}
+
+
+# Kinds a quote names a country, a town or a group by when it has named it before: "the country's people".
+_KIND_POINTER = re.compile(
+    r"\bthe\s+(?:country|city|town|nation|state|province|region|capital|group|organi[sz]ation|movement|party"
+    r"|company)\b"
+)
+
+
+_WH = frozenset("which what who whom whose where when why how".split())
+
+
+def described_names(question: str, claim: str, quote: str) -> set[str]:
+    """Names the question gives which a quote standing alone refers to by a description: "the lake" for
+    "Lake Constance" (a common noun of the name itself), or "the country's" where the quote names nothing
+    the claim does not (so the country is none other than the claim's)."""
+    asked = set(tx.names(f"Q {question}"))
+    folded = tx.fold(quote)
+    found: set[str] = set()
+    for phrase in CAPITALISED.findall(question):
+        words = [w for w in phrase.split() if w.lower() not in _WH]
+        if len(words) > 1 and any(
+            re.search(rf"\bthe\s+{re.escape(tx.fold(w))}\b", folded) for w in words[1:] + words[:1]
+        ):
+            found |= set(tx.names(f"Q {phrase}"))
+    if _KIND_POINTER.search(folded) and set(tx.names(quote)) <= set(tx.names(claim)):
+        found |= asked
+    return found & asked
