@@ -11,7 +11,7 @@ from assistant.verification.counts import share_mismatch, year_gaps
 from assistant.verification.echoes import self_defined
 from assistant.verification.judge import rule_failure
 from assistant.verification.motion import taker_swapped
-from assistant.verification.reference import described_names
+from assistant.verification.reference import described_names, opening_name
 from assistant.verification.roles import role_mismatch, title_mismatch, titled
 from assistant.verification.wording import position_mismatch
 
@@ -123,3 +123,12 @@ def test_a_quote_alone_may_name_the_question_s_name_by_a_description():
     other = "Prices in Ostria are rising at the fastest rate, and most of the country's people cannot afford fuel."
     assert described_names(asked, "Prices in Norland are rising fast.", other) == set()
     assert "norland" in rule_failure("Prices in Norland are rising fast.", [other], asked, coverage=0.2).lower()
+
+
+def test_a_claim_s_first_word_is_a_name_where_the_article_writes_it_as_one():
+    article = "The Velka was not known to Ostrander. Later writers set it on the map. Rebels crossed it; rebels stayed."
+    quote = "Later writers set it on the map."
+    assert opening_name("Ostrander set the Velka on the map.", article) == ["ostrand"]
+    assert "ostrand" in rule_failure("Ostrander set the Velka on the map.", [quote], coverage=0.2, article=article)
+    assert opening_name("Rebels set the Velka on the map.", article) == []
+    assert opening_name("Later writers set it on the map.", article) == []

@@ -50,6 +50,7 @@ from .reference import (
     attributed,
     described_names,
     negation_referred_to,
+    opening_name,
     pointed_elsewhere,
     refers,
     resolved,
@@ -142,7 +143,8 @@ def rule_failure(
         return f"{NUMBER_MISSING}: {', '.join(sorted(missing))}"
     quote_terms = tx.terms(joined) | tx.acronyms(joined)
     aliases = aliases or Aliases()
-    missing_names = [n for n in tx.names(claim) if not _name_found(n, quote_terms, joined, aliases)]
+    named = dict.fromkeys([*tx.names(claim), *opening_name(claim, article, context)])
+    missing_names = [n for n in named if not _name_found(n, quote_terms, joined, aliases)]
     if missing_names and (context or article):
         # "The error was discovered …" is no quote about the Rhine, however the article is titled
         elsewhere = pointed_elsewhere(claim, joined, missing_names, [*context, article])

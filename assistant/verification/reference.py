@@ -264,3 +264,18 @@ def described_names(question: str, claim: str, quote: str) -> set[str]:
     if _KIND_POINTER.search(folded) and set(tx.names(quote)) <= set(tx.names(claim)):
         found |= asked
     return found & asked
+
+
+def opening_name(claim: str, article: str, context: Sequence[str] = ()) -> list[str]:
+    """The claim's first word where the article shows it is a name: capitalised inside its sentences and
+    never written in lower case ("Herodotus described …"; not "Rebels seized …"). `text.names` leaves a
+    sentence's first word out, since it is capitalised for its place. A name the sentences around the quote
+    give is left to the checks of what the quote's pronouns stand for."""
+    first = re.match(r"\W*([A-Z][a-z][\w’'-]+)\b", claim)
+    if not first or not article or tx.fold(first.group(1)) in tx.stopwords() or first.group(1) in " ".join(context):
+        return []
+    word = first.group(1)
+    inside = re.search(rf"[a-z,;]\s+{re.escape(word)}\b", article)
+    if not inside or re.search(rf"\b{re.escape(word.lower())}\b", article):
+        return []
+    return tx.stem_words([tx.fold(word)])
