@@ -2,7 +2,7 @@ from pathlib import Path
 
 import pytest
 
-from assistant.ingestion.chunking import matching_text, split, split_article
+from assistant.ingestion.chunking import matching_text, searchable, split, split_article
 from assistant.ingestion.ingest import read_article
 
 from .conftest import ARTICLES
@@ -255,3 +255,15 @@ def test_common_abbreviations_do_not_end_a_sentence():
         "Traders used other routes, e.g. Harbour Road, and paid tolls; cf. Smith et al. for the records.",
         "The valley reopened in spring.",
     ]
+
+
+def test_a_sentence_opening_on_a_pronoun_is_searched_with_the_name_before_it():
+    text = (
+        "However, Anna Berg has been guarded about the guild's plans. She has denied any secret deal, saying "
+        "they need no help. It was her first interview. The mill closed in May."
+    )
+    _, spans = split_article(text)
+    assert searchable(text, spans, 1).startswith("(Anna Berg) She has denied")
+    assert searchable(text, spans, 2).startswith("(Anna Berg) It was")  # a chain of pronouns, followed back
+    assert searchable(text, spans, 3) == "The mill closed in May."
+    assert searchable(text, spans, 0) == text[slice(*spans[0])]

@@ -234,20 +234,22 @@ def test_a_long_running_reader_sees_another_process_ingest(articles_dir: Path, t
 def test_vector_similarity_is_the_cosine_of_the_embeddings(shared_store: Settings, embedder):
     import numpy as np
 
-    from assistant.ingestion.chunking import matching_text
+    from assistant.ingestion.chunking import searchable
 
     index = App(shared_store, embedder=embedder).index
     assert index.space == "cosine"
     article = next(a for a in index.articles().values() if a.file == "001_edaec66f59fb5e6d.txt")
-    sentence = next(article.sentence(i) for i in range(len(article.spans)) if "Shaheen" in article.sentence(i))
-    own = embedder.documents([matching_text(sentence)])[0]
+    at = next(i for i in range(len(article.spans)) if "Shaheen" in article.sentence(i))
+    sentence = article.sentence(at)
+    own = embedder.documents([searchable(article.text, article.spans, at)])[0]
     doc_id, i, similarity = index.vector_search(own, 1)[0]
     assert (doc_id, article.sentence(i)) == (article.doc_id, sentence)
     assert similarity == pytest.approx(1.0, abs=1e-4)
 
     question = embedder.query("Who said the United States violated the agreement?")
     for doc_id, i, similarity in index.vector_search(question, 5):
-        vector = np.array(embedder.documents([matching_text(index.articles()[doc_id].sentence(i))])[0])
+        found = index.articles()[doc_id]
+        vector = np.array(embedder.documents([searchable(found.text, found.spans, i)])[0])
         cosine = float(vector @ question / (np.linalg.norm(vector) * np.linalg.norm(question)))
         assert similarity == pytest.approx(cosine, abs=1e-4)
 

@@ -32,7 +32,7 @@ from ..errors import ConfigError
 from ..safety import carries_markup, instruction_reason
 
 # Part of every article id: bump it when these rules change, so old indexes are rebuilt.
-CHUNKER_VERSION = "chunker-10"
+CHUNKER_VERSION = "chunker-11"
 
 # Common English and Latin abbreviations Punkt's English model does not know, so it ends a sentence at them
 # ("during the Last Glacial Maximum, ca. | 22,000-14,000 yr BP"; "by definition; e.g. | Maurus ..."). Written
@@ -107,6 +107,37 @@ def mask_controls(text: str) -> str:
 def matching_text(sentence: str) -> str:
     """A sentence without its control sequences: what is embedded and compared, never what is quoted."""
     return re.sub(r"[ \t]{2,}", " ", _CONTROLS.sub("", sentence)).strip()
+
+
+# A sentence that opens on a pronoun ("He has denied any support ...") is found by the name it stands for:
+# what is embedded and indexed for search carries the first name of the sentence before (that sentence's
+# own, where it opens on a pronoun too). Only for search: quotes and offsets are the sentence as written.
+_PRONOUN_OPENING = re.compile(r"^(?:He|She|They|It|His|Her|Their|Its)\b")
+_NAME_RUN = re.compile(r"[A-Z][\w’'-]*(?:\s+(?:of\s+|al-\s*)?[A-Z][\w’'-]*)*")
+_SCENE = re.compile(
+    r"^(?:At|In|On|By|After|Before|During|From|With|Under|Since|Despite|Although|While|When|However|Meanwhile)\b"
+    r"[^,.;]{0,60},\s*"
+)
+ANTECEDENT_REACH = 3  # sentences back a chain of pronouns may be followed
+
+
+def searchable(text: str, spans: tuple[tuple[int, int], ...], i: int) -> str:
+    """The sentence `i` as search reads it: with the name a pronoun opening it stands for, in brackets."""
+    sentence = matching_text(text[slice(*spans[i])])
+    for back in range(i - 1, max(-1, i - 1 - ANTECEDENT_REACH), -1):
+        if not _PRONOUN_OPENING.match(text[slice(*spans[back + 1])]):
+            break
+        before = text[slice(*spans[back])]
+        # "At Wijk bij Duurstede, the Nederrijn changes …": the subject follows a phrase that sets the scene
+        scene = _SCENE.match(before)
+        start = scene.end() if scene else 0
+        for run in _NAME_RUN.finditer(before, start):
+            words = run.group().split()
+            if run.start() == 0:  # its first word is capitalised for its place
+                words = words[1:]
+            if words:
+                return f"({' '.join(words)}) {sentence}"
+    return sentence
 
 
 def split_article(text: str) -> tuple[str, tuple[tuple[int, int], ...]]:

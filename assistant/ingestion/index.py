@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from ..errors import ConfigError
 from ..schema import Article
 from ..settings import Settings
-from .chunking import matching_text
+from .chunking import searchable
 from .embedders import EMBED_BATCH, Embedder, OpenAIEmbedder, make_embedder  # noqa: F401  (their home before embedders.py)
 from .lock import WriteLock, ingest_running  # noqa: F401  (their home before lock.py)
 
@@ -297,8 +297,7 @@ class Index:
         where = [(a, i) for a in articles for i in range(len(a.spans))]
         for first in range(0, len(where), WRITE_BATCH):
             chunk = where[first : first + WRITE_BATCH]
-            texts = [a.sentence(i) for a, i in chunk]
-            vectors = self._embed([matching_text(text) for text in texts], progress)
+            vectors = self._embed([searchable(a.text, a.spans, i) for a, i in chunk], progress)
             # Straight to the collection, as `vector_search` reads it: LlamaIndex's nodes add a serialised
             # copy of each node and three more metadata keys to every row, 0.63-0.69 ms a sentence written
             # against 0.49-0.51 (bench/results/ingest-write-path-2026-12-06.txt). No text either: the server

@@ -28,6 +28,7 @@ from pathlib import Path
 import numpy as np
 
 from .. import text as tx
+from ..ingestion.chunking import searchable
 from ..ingestion.index import Index, ingest_running
 from .aliases import Aliases, learn
 
@@ -175,7 +176,7 @@ def build(index: Index, version: str, folder: Path) -> None:
                 if a.title:
                     titles[a.doc_id] = a.title
                 for i in range(len(a.spans)):
-                    text, row = a.sentence(i), len(texts)
+                    text, row = searchable(a.text, a.spans, i), len(texts)
                     texts.append(text)
                     article.append(number)
                     sentence.append(i)
