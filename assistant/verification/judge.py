@@ -183,7 +183,7 @@ def rule_failure(
         asked_names = set(tx.names(f"Q {question}")) | tx.terms(question)
         missing_names = [n for n in missing_names if n not in asked_names]
     if missing_names and not context:
-        missing_names = [n for n in missing_names if n not in described_names(question, claim, joined)]
+        missing_names = [n for n in missing_names if n not in described_names(question, joined)]
     if missing_names:
         # "the Pakistani government" where the quote has "the Indian government": say whose it is instead
         return replaced_qualifier(claim, quotes, aliases) or f"name not in the quote: {', '.join(missing_names)}"
