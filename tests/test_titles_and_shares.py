@@ -11,6 +11,7 @@ from assistant.verification.counts import share_mismatch, year_gaps
 from assistant.verification.echoes import self_defined
 from assistant.verification.judge import rule_failure
 from assistant.verification.motion import taker_swapped
+from assistant.verification.quotations import words_of_another
 from assistant.verification.reference import described_names, opening_name
 from assistant.verification.roles import role_mismatch, title_mismatch, titled
 from assistant.verification.wording import position_mismatch
@@ -130,3 +131,14 @@ def test_a_claim_s_first_word_is_a_name_where_the_article_writes_it_as_one():
     assert "ostrand" in rule_failure("Ostrander set the Velka on the map.", [quote], coverage=0.2, article=article)
     assert opening_name("Rebels set the Velka on the map.", article) == []
     assert opening_name("Later writers set it on the map.", article) == []
+
+
+def test_a_quotation_s_words_stay_with_the_person_the_quote_gives_them_to():
+    quotes = (
+        "Mayor Anna Berg hailed the deal as “a new dawn for the valley.” Writing in a journal last month, former "
+        "minister Tomas Brenner called the deal's success a “victory not worth the loss.”"
+    )
+    claim = 'Anna Berg\'s view changed from hailing "a new dawn" to calling the deal a "victory not worth the loss".'
+    assert "Brenner" in words_of_another(claim, quotes)
+    assert words_of_another('Tomas Brenner called the deal a "victory not worth the loss".', quotes) == ""
+    assert words_of_another('The deal was called a "victory not worth the loss".', quotes) == ""

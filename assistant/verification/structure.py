@@ -32,6 +32,7 @@ from .counts import count_mismatch, magnitude_mismatch, point_as_span, share_mis
 from .intent import aimed_only, unattained
 from .motion import motion_mismatch, source_for_recipient, taker_swapped
 from .opposites import opposite_mismatch
+from .quotations import words_of_another
 from .roles import office_mismatch, rank_mismatch, role_mismatch, title_mismatch
 from .sequence import cause_after_effect
 from .wording import (
@@ -303,6 +304,7 @@ def structure_failure(claim: str, quotes: Sequence[str], question: str = "") -> 
         office_mismatch,
         rank_mismatch,
         title_mismatch,
+        words_of_another,
         count_mismatch,
         share_mismatch,
         other_owner,
