@@ -320,5 +320,5 @@ def _tokenizer():
     from nltk.tokenize.punkt import PunktTokenizer
 
     tokenizer = PunktTokenizer("english")
-    tokenizer._params.abbrev_types.update(ABBREVIATIONS)
+    tokenizer._params.abbrev_types.update(ABBREVIATIONS)  # Punkt has no public setter for its abbreviations
     return tokenizer

@@ -12,7 +12,11 @@ import re
 from .. import text as tx
 from .subjects import opening
 
-_SAYING = r"(?:said|says|say|saying|called|calls|call|calling|described|describes|describing|told|tells|wrote|writes|added|adds|stated|states|declared|declares|announced|announces)"  # noqa: E501
+_SAYING_VERBS = (
+    "said says say saying called calls call calling described describes describing told tells wrote writes "
+    "added adds stated states declared declares announced announces"
+)
+_SAYING = rf"(?:{'|'.join(_SAYING_VERBS.split())})"
 _SPEAKER = r"(?P<who>(?:[A-Z][\w’'-]*\s+){0,3}[A-Z][\w’'-]*)"
 _WORDS = r"[“\"](?P<words>[^”\"]{8,200})[”\"]"
 # "Y called the success a “…”" and "“…,” Y said"
