@@ -19,11 +19,12 @@ NUMBER_WORDS = {
     )
 } | {"hundred": "100", "thousand": "1000", "million": "1000000", "billion": "1000000000"}
 _DIGITS = re.compile(r"(?<![\w-])\d[\d,.]*")
-# "non-NATO ally" denies "NATO ally" as "not a NATO ally" does. "Not only X but also Y" and "not just X"
-# assert X, and more besides.
+# "non-NATO ally" denies "NATO ally" as "not a NATO ally" does, and "have yet to"/"declined to X" deny X (negative
+# implicatives). "Not only X but also Y" and "not just X" assert X, and more besides.
 _NEGATION = re.compile(
     r"\b(?:not(?!\s+(?:only|just|merely|solely|simply)\b)|no|never|neither|nor|none|without|nobody|nothing)\b"
-    r"|n['’]t\b(?!\s+(?:only|just|merely|solely|simply)\b)|\bnon-(?=\w)",
+    r"|n['’]t\b(?!\s+(?:only|just|merely|solely|simply)\b)|\bnon-(?=\w)"
+    r"|\b(?:(?:has|have|had|is|are|was|were|remains?|remained)\s+yet|declined|refused|failed)\s+to\b",
     re.IGNORECASE,
 )
 # Words that make a statement less than certain or less than universal; a claim that drops them says more
@@ -292,12 +293,13 @@ def same_name(a: str, b: str) -> bool:
 
 
 def negated(text: str) -> bool:
-    """Whether the sentence denies something. "Without" is left out here: "left without electricity"
-    restates "cut power"; it still marks what a quote denies (`negated_terms`)."""
+    """Whether it denies something; not by "without" ("left without power" restates "cut power"; `negated_terms`)."""
     return any(m.group() != "without" for m in _NEGATION.finditer(fold(text)))
 
 
-_DOUBLE_NEGATIVE = re.compile(r"\b(?:not|never|no)\s+(?:never|not|no|nothing|none|nobody)\b|n['’]t\s+never\b")
+_NOT_DECLINED = r"(?:\bnot|\bnever|n['’]t)\s+(?:declin|refus|fail)\w*\s+to\b"  # "not decline to X": X was done
+_TWICE = r"\b(?:not|never|no)\s+(?:never|not|no|nothing|none|nobody)\b|n['’]t\s+never\b"
+_DOUBLE_NEGATIVE = re.compile(f"{_TWICE}|{_NOT_DECLINED}")
 
 
 def double_negative(text: str) -> bool:
@@ -398,8 +400,7 @@ def stemmer():
 
 @lru_cache(maxsize=1)
 def stopwords() -> frozenset[str]:
-    """bm25s's and NLTK's English lists (NLTK's copy ships inside llama-index-core), plus question and
-    reporting words that carry no content."""
+    """bm25s's and NLTK's English lists (NLTK's in llama-index-core), plus question and reporting words."""
     from bm25s.stopwords import STOPWORDS_EN
 
     from .ingestion.chunking import nltk_data_dir

@@ -51,3 +51,46 @@ def stated_cause(question: str, passage: str) -> str:
             if len(tx.terms(cause) - asked) >= MIN_CAUSE_TERMS:
                 return cause.strip(' ,;:—–“”"')
     return ""
+
+
+# A claim that ties a cause to an effect ("X because Y", "Y caused X") says what a quote with no causal or
+# sequence word anywhere does not: the link is the writer's. "Due to be completed" schedules, it gives no cause.
+_CLAIMED_CAUSE = re.compile(
+    r"\bbecause\b|\bdue\s+to\b(?!\s+be\b)|\bowing\s+to\b|\bas\s+a\s+result\s+of\b|\bthanks\s+to\b|\bcaused\b",
+    re.IGNORECASE,
+)
+# Any word a quote may tie two things together with, in cause, purpose, means or sequence: kept broad, so
+# that the claim's link must come from nowhere in the quote before it is turned down.
+_ANY_LINK = re.compile(
+    r"\b(?:because|due|owing|result\w*|thanks|lead|leads|leading|led|caus\w*|contribut\w*|why|therefore|hence|thus"
+    r"|so|since|as|for|after|following|amid|over|given|response|retaliation|consequen\w*|make|makes|made|making"
+    r"|help\w*|allow\w*|enabl\w*|forc\w*|prompt\w*|driv\w*|drove|fuel\w*|trigger\w*|spark\w*|stem\w*|attribut\w*"
+    r"|blam\w*|reason\w*|motiv\w*|aim\w*|purpose|goal|meant|order|through|by|from|via|with|when|once|if)\b",
+    re.IGNORECASE,
+)
+
+
+def unstated_cause(claim: str, quotes: str) -> str:
+    if _CLAIMED_CAUSE.search(claim) and not _ANY_LINK.search(quotes):
+        return "the quote states no cause for it"
+    return ""
+
+
+# A quote that makes something one contributor ("contributing to its fertility", "helped", "partly") does not
+# make it the whole cause ("is what makes it fertile").
+_PARTIAL_CAUSE = re.compile(
+    r"\bcontribut\w*|\bhelp(?:s|ed|ing)?\b|\bpartly\b|\bin\s+part\b|\bpartially\b|\bplay(?:s|ed|ing)?\s+(?:a|an)\s+(?:\w+\s+)?role\b"
+    r"|\bone\s+of\s+the\s+(?:\w+\s+)?(?:reasons|causes|factors|drivers)\b",
+    re.IGNORECASE,
+)
+_WHOLE_CAUSE = re.compile(
+    r"\b(?:is|was|are|were)\s+what\b|\bmakes?\b|\bmade\b|\bcaus(?:e|es|ed)\b|\bbecause\b|\bthanks\s+to\b"
+    r"|\bresult(?:s|ed)?\s+in\b|\bthe\s+(?:reason|cause)\b|\bresponsible\s+for\b",
+    re.IGNORECASE,
+)
+
+
+def sole_cause(claim: str, quotes: str) -> str:
+    if _PARTIAL_CAUSE.search(quotes) and not _PARTIAL_CAUSE.search(claim) and _WHOLE_CAUSE.search(claim):
+        return "the quote makes it one cause among others, the claim the whole cause"
+    return ""

@@ -286,8 +286,8 @@ def _noun_run(rest: str) -> tuple[str, str]:
             taken.append(word)
             continue
         after = words[i + 2].lower() if i + 2 < len(words) else ""
-        if nxt[:1].islower() and after in AUX and nxt.lower() not in DET | PREP | AUX and not taken:
-            taken += [word, nxt]  # "which think tank is": a compound noun before the auxiliary
+        if nxt[:1].islower() and (after in AUX or _only_a_verb(after)) and nxt.lower() not in DET | PREP | AUX:
+            taken += [word, nxt]  # "which think tank is", "which Pakistani prime minister said": a compound noun
             break
         noun_like = nxt and (
             nxt.lower() in AUX or (nxt[0].islower() and nxt.lower() not in DET | PREP and not low.endswith("ed"))
@@ -310,3 +310,14 @@ def _of_phrase(words: list[str], at: int) -> tuple[str, str]:
     if not names and end < len(words) and words[end].lower() not in AUX | PREP:
         end += 1
     return " ".join(words[:end]), " ".join(words[end:])
+
+
+def _only_a_verb(word: str) -> bool:
+    """A past or present form that is nothing but a verb ("said", "wrote"): the verb after the subject."""
+    from lemminflect import getAllInflections, getAllLemmas
+
+    lemmas = getAllLemmas(word)
+    if set(lemmas) != {"VERB"}:
+        return False
+    forms = getAllInflections(lemmas["VERB"][0], upos="VERB")
+    return word in forms.get("VBD", ()) + forms.get("VBZ", ())

@@ -32,6 +32,10 @@ def spelled_numbers(text: str) -> set[str]:
 
 _NUM = re.compile(r"^\d[\d,.]*$")
 _BREAK = frozenset({"and", "or", "while", "but", "whereas", ",", "(", ")"})
+# A preposition after the counted noun starts another phrase: "eight legions in five bases along the Rhine"
+# counts legions and bases, not "along" (before any noun, "hundreds of agents", it does not end the count).
+_PREPOSITIONS = frozenset("along in on at from into onto across near by with within through over under".split())
+_PREPOSITIONS |= frozenset("between among around for against toward towards upon beside behind beyond".split())
 
 
 def _count_pairs(text: str) -> list[tuple[str, set[str]]]:
@@ -53,7 +57,7 @@ def _count_pairs(text: str) -> list[tuple[str, set[str]]]:
                 if j >= i + 3 and raw[j - 2] in stop:
                     counted.discard(raw[j - 1])
                 break
-            if nxt in _BREAK or len(counted) >= 3:
+            if nxt in _BREAK or len(counted) >= 3 or (counted and nxt in _PREPOSITIONS):
                 break
             if nxt not in stop:
                 counted.add(nxt)

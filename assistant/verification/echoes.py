@@ -110,12 +110,13 @@ def _finite_candidates(claim: str) -> tuple[tuple[str, bool], ...]:
             continue
         if before in _NOT_BEFORE_FINITE:
             continue
-        if before.endswith("ly") and i >= 2 and words[i - 2] in _NOT_BEFORE_FINITE:
-            continue  # "an internationally acclaimed journalist": an adverb and a participle make an adjective
+        lemmas = getAllLemmas(word)
+        participle = "ADJ" in lemmas or any(word in getInflection(v, "VBN") for v in lemmas.get("VERB", ()))
+        if before.endswith("ly") and i >= 2 and words[i - 2] in _NOT_BEFORE_FINITE and participle:
+            continue  # "an internationally acclaimed journalist", not "it most likely began"
         # "a country it considers its backyard": a clause on the noun before, not the sentence's verb
         relative = before in _PRONOUNS and i >= 2 and "NOUN" in getAllLemmas(words[i - 2])
         by_follows = i + 1 < len(words) and words[i + 1] == "by"
-        lemmas = getAllLemmas(word)
         for lemma in lemmas.get("VERB", ()):
             forms = {f for tag in ("VBZ", "VBD", "VBP") for f in getInflection(lemma, tag)}
             # "the threat posed by X": a participle before "by"; "grew by 4%" is no participle
@@ -305,7 +306,9 @@ _WHAT_CLAUSE = re.compile(r"\b([a-z]{3,})\s+(?:[a-z]+ly\s+)?(?:what|whatever)\b(
 
 
 def truncated_copy(claim: str, quote: str) -> bool:
-    """The claim is the quote's own words cut off mid-clause."""
+    """The claim is the quote's own words cut off mid-clause. A cut before a conjunction that opens another
+    clause ("X fought in the south | and told …", "… | but he said") ends a clause whole: what a partial
+    answer copies. One before a list's next item ("officials | and members of …") leaves the list cut."""
     body = re.sub(r"[\s.!?…]+$", "", claim)
     words = tx.tokens(body)
     if len(words) < 4:
@@ -313,6 +316,28 @@ def truncated_copy(claim: str, quote: str) -> bool:
     pattern = r"\W+".join(re.escape(w) for w in words)
     for match in re.finditer(pattern, tx.fold(quote)):
         rest = tx.fold(quote)[match.end() :]
-        if rest.strip() and not re.match(r"\s*[,;:.!?\"”)\]–—-]", rest):
+        if rest.strip() and not re.match(r"\s*[,;:.!?\"”)\]–—-]", rest) and not _clause_follows(rest):
             return True
     return False
+
+
+def _clause_follows(rest: str) -> bool:
+    found = re.match(r"\s*(?:and|but|or|while|whereas)\s+([\w'’]+)", rest)
+    if not found:
+        return False
+    word = found.group(1)
+    return word in _PRONOUNS or any(sure for _, sure in _finite_candidates(f"It {word}"))
+
+
+_NAME_PARTICLES = frozenset("al el bin ibn de van von der den le la di da du ul".split())
+
+
+def lowercase_opening(claim: str) -> bool:
+    """A written sentence opens on a capital; one that opens on a lower-case word ("argued that …") is a piece
+    cut from inside another sentence. A name's particle ("al-Qaeda", "bin Laden"), a word with a capital
+    inside ("iPhone") and a number or unit are no such opening."""
+    first = claim.lstrip(" \"'“‘([").split(maxsplit=1)[:1]
+    word = first[0] if first else ""
+    if not word[:1].islower() or any(ch.isupper() or ch.isdigit() for ch in word):
+        return False
+    return re.split(r"[-’']", word)[0] not in _NAME_PARTICLES

@@ -37,6 +37,7 @@ from .echoes import (
     composed_anew,
     gerund_opening,
     lacks_finite_verb,
+    lowercase_opening,
     new_name,
     placeholder,
     relative_only,
@@ -128,6 +129,7 @@ def rule_failure(
         or complement_only(claim, quotes)
         or relative_only(claim)
         or subordinate_only(claim)
+        or lowercase_opening(claim)
     )
     if not short_answer(question, claim) and (tx.is_fragment(claim) or truncated or verbless):
         return "not a complete sentence"

@@ -60,6 +60,7 @@ def swapped_relation(claim: str, quotes: Sequence[str], aliases: Aliases | None 
     names for the same party ("America" for "the United States")."""
     aliases = aliases or Aliases()
     c = _words(claim)
+    quotes = [re.sub(r"\s*\[[^\]]*\]", "", quote) for quote in quotes]  # an editor's insertion parts no relation
     q = [_words(quote) for quote in quotes]
     for i, word in enumerate(c):
         if word.name or not word.stem or word.plain.isdigit():
@@ -81,6 +82,9 @@ def swapped_relation(claim: str, quotes: Sequence[str], aliases: Aliases | None 
             given = {_object(q[k], j + 1) for k, j in roles} - {None}
             if wanted and given and not any(_same_party(wanted, g, aliases) for g in given):
                 if any(_same_owned(_owned(c, i + 1), _owned(q[k], j + 1), aliases) for k, j in roles):
+                    continue
+                # "members of AQIS" from "members of Al Qaeda in the Indian Subcontinent (AQIS)"
+                if any(re.search(rf"\({wanted}\w*\)", tx.fold(quotes[k])) for k, _ in roles):
                     continue
                 # "the kingdoms of Francia on the Lower Rhine, Burgundy on … and Alemannia": a plural takes a list
                 if any(_listed(wanted, q[k], j, aliases) for k, j in roles if q[k][j].plain.endswith("s")):
@@ -187,6 +191,7 @@ def replaced_qualifier(claim: str, quotes: Sequence[str], aliases: Aliases | Non
     still speaks of another party's government."""
     aliases = aliases or Aliases()
     c = _words(claim)
+    quotes = [re.sub(r"\s*\[[^\]]*\]", "", quote) for quote in quotes]  # an editor's insertion parts no relation
     q = [_words(quote) for quote in quotes]
     # A quote's first word is capitalised for its place only.
     quote_names = {_party(w) for ws in q for j, w in enumerate(ws) if j and w.name and w.stem}

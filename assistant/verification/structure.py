@@ -28,6 +28,7 @@ from .attachment import (
     other_possessor,
     part_for_whole,
 )
+from .causal import sole_cause, unstated_cause
 from .counts import count_mismatch, magnitude_mismatch, point_as_span, share_mismatch
 from .intent import aimed_only, unattained
 from .motion import motion_mismatch, source_for_recipient, taker_swapped
@@ -37,6 +38,7 @@ from .roles import office_mismatch, rank_mismatch, role_mismatch, title_mismatch
 from .sequence import cause_after_effect
 from .wording import (
     aspect_mismatch,
+    between_mismatch,
     comparison_mismatch,
     direction_mismatch,
     extent_mismatch,
@@ -323,11 +325,14 @@ def structure_failure(claim: str, quotes: Sequence[str], question: str = "") -> 
         taker_swapped,
         misplaced_gloss,
         position_mismatch,
+        between_mismatch,
         aspect_mismatch,
         comparison_mismatch,
         superlative_mismatch,
         modifier_mismatch,
         cause_after_effect,
+        unstated_cause,
+        sole_cause,
         unattained,
         kind_unsaid,  # after the checks that name what the quote calls it instead
         aimed_only,

@@ -323,3 +323,31 @@ def extent_mismatch(question: str, claim: str, quotes: str) -> str:
         return ""
     other = next((e for e, pattern in _MEASURED_BY.items() if e != extent and pattern.search(folded)), "")
     return f"the quote gives the {other}, not the {extent}" if other else ""
+
+
+# "between X and Y": the two parties of a relation, a pair the quote must give as it is. The second part
+# ends where the clause or a phrase of time, place or purpose begins.
+_BETWEEN = re.compile(
+    r"\bbetween\s+(?:the\s+)?(?P<a>[^,;.]+?)\s+and\s+(?:the\s+)?(?P<b>[^,;.]+?)"
+    r"(?=\s*[,;.]|\s+(?:in|on|at|last|this|since|for|to|after|before|over|during|that|which|who|was|were|is|are)\b|$)",
+    re.IGNORECASE,
+)
+
+
+def _pairs(text: str) -> list[tuple[set[str], set[str], str]]:
+    asked = re.compile(r"\b(?:what|which|who|whom|where)\b", re.IGNORECASE)  # a question's gap is no party
+    found = [m for m in _BETWEEN.finditer(text) if not asked.search(m.group(0))]
+    return [(tx.terms(m.group("a")), tx.terms(m.group("b")), m.group(0)) for m in found]
+
+
+def between_mismatch(claim: str, quotes: str) -> str:
+    """A relation "between X and Y" where the quote has one of the two with another party: "a ceasefire
+    between the army and the rebels" from "a ceasefire between the government and the rebels"."""
+    given = _pairs(quotes)
+    for a, b, said in _pairs(claim):
+        for c, d, theirs in given:
+            for mine, other, kept, their_other in ((a, b, c, d), (b, a, c, d), (a, b, d, c), (b, a, d, c)):
+                swapped = mine and mine == kept and other and their_other and not other & their_other
+                if swapped and not any(other <= (x | y) for x, y, _ in given):
+                    return f"the quote says {theirs.strip()}, not {said.strip()}"
+    return ""
