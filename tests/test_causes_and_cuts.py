@@ -15,6 +15,7 @@ from assistant.verification.counts import count_mismatch
 from assistant.verification.echoes import lowercase_opening, relative_only, truncated_copy
 from assistant.verification.judge import rule_failure
 from assistant.verification.relations import swapped_relation
+from assistant.verification.short import one_count_of_several
 from assistant.verification.wording import between_mismatch
 
 
@@ -106,3 +107,12 @@ def test_the_parties_between_which_a_relation_holds_stay_as_the_quote_gives_them
 def test_a_compound_noun_before_a_verb_of_saying_stays_with_the_answer():
     claim = statement("Which Velkan prime minister said the harbour would close?", "Ana Voss")
     assert claim == "Ana Voss, Velkan prime minister, said the harbour would close."
+
+
+def testone_count_of_several_answers_how_many_only_where_the_question_says_which():
+    sentence = "For the army of Velka, two legions at Orm (Tarsk); two legions at Kell, renamed Varn."
+    span = (sentence.index("two"), sentence.index("two") + 3)
+    assert "more than once" in one_count_of_several("How many legions did the army of Velka have?", sentence, span)
+    assert one_count_of_several("How many legions were at Orm?", sentence, span) == ""
+    once = "The Velkans kept eight legions in five bases along the Orva."
+    assert one_count_of_several("How many legions did the Velkans keep?", once, (17, 22)) == ""

@@ -299,6 +299,9 @@ def verify(
         return None, f"the words that answer are not the kind asked for ({found!r})"
     if _point_for_a_duration(question, ev.text, span):
         return None, f"the sentence gives when ({found} ago), not how long"
+    several = one_count_of_several(question, ev.text, span)
+    if several:
+        return None, several
     if _the_speaker(question, ev.text, span):
         return None, f"the words are who reported it ({found!r}), not what was asked"
     # "How long is X?" is not answered by "… through Y, which is 300 km long": the clause is about Y
@@ -317,6 +320,34 @@ def verify(
     if not verdict.supported and not (fragment and verdict.reason.startswith(MODEL_UNSUPPORTED)):
         return None, f"“{claim}” is not what the sentence says: {verdict.reason}"
     return span, ""
+
+
+_HOW_MANY = re.compile(r"\bhow\s+many\s+([a-z]+)", re.IGNORECASE)
+
+
+def one_count_of_several(question: str, sentence: str, span: tuple[int, int]) -> str:
+    """ "How many legions were there?" is not answered by "two" in "two legions at A; two legions at B": the
+    sentence counts the thing more than once, and the question names nothing of what sets this count apart
+    (the words after it: "at A")."""
+    asked = _HOW_MANY.search(main_clause(question))
+    if not asked:
+        return ""
+    thing = tx.stem_words([asked.group(1).lower()])[0]
+    words = list(re.finditer(r"[\w][\w,.]*\w|\w", sentence))  # offsets in the sentence, as the span's
+    counts = [  # a number, then the thing counted, right after it or after one word ("two Roman legions")
+        (w.start(), nxt.end())
+        for i, w in enumerate(words)
+        if w.group().lower() in tx.NUMBER_WORDS or w.group()[0].isdigit()
+        for nxt in words[i + 1 : i + 3]
+        if tx.stem_words([nxt.group().lower()])[0] == thing
+    ]
+    mine = [end for start, end in counts if start <= span[0] < end]
+    if len(counts) < 2 or not mine:
+        return ""
+    after = tx.terms(sentence[mine[0] : mine[0] + 40])
+    if after & (tx.terms(question) - {thing}):
+        return ""
+    return f"the sentence counts {asked.group(1)} more than once, and the question does not say which count"
 
 
 # "X reported that …", "X said …": the span before a verb of saying is the source, an answer only to a
