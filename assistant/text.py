@@ -24,7 +24,7 @@ _DIGITS = re.compile(r"(?<![\w-])\d[\d,.]*")
 _NEGATION = re.compile(
     r"\b(?:not(?!\s+(?:only|just|merely|solely|simply)\b)|no|never|neither|nor|none|without|nobody|nothing)\b"
     r"|n['’]t\b(?!\s+(?:only|just|merely|solely|simply)\b)|\bnon-(?=\w)"
-    r"|\b(?:(?:has|have|had|is|are|was|were|remains?|remained)\s+yet|declined|refused|failed)\s+to\b",
+    r"|\b(?:(?:has|have|had|is|are|was|were|remains?|remained)\s+yet|declined|refused|failed|failure|refusal)\s+to\b",
     re.IGNORECASE,
 )
 # Words that make a statement less than certain or less than universal; a claim that drops them says more

@@ -9,12 +9,14 @@ from __future__ import annotations
 import pytest
 
 from assistant import text as tx
+from assistant.verification.attachment import kind_unsaid, said_of_other
 from assistant.verification.causal import sole_cause, unstated_cause
 from assistant.verification.claims import statement
 from assistant.verification.counts import count_mismatch
 from assistant.verification.echoes import lowercase_opening, relative_only, truncated_copy
 from assistant.verification.judge import rule_failure
 from assistant.verification.relations import swapped_relation
+from assistant.verification.roles import rank_mismatch
 from assistant.verification.short import one_count_of_several
 from assistant.verification.wording import between_mismatch
 
@@ -116,3 +118,58 @@ def testone_count_of_several_answers_how_many_only_where_the_question_says_which
     assert one_count_of_several("How many legions were at Orm?", sentence, span) == ""
     once = "The Velkans kept eight legions in five bases along the Orva."
     assert one_count_of_several("How many legions did the Velkans keep?", once, (17, 22)) == ""
+
+
+def test_a_name_after_a_rank_word_is_no_ranked_title():
+    assert (
+        rank_mismatch("According to Tomas Brenner, the dam failed.", "His special assistant Tomas Brenner wrote so.")
+        == ""
+    )
+    assert rank_mismatch("Tomas Brenner is the president.", "Tomas Brenner is the vice president.") != ""
+
+
+def test_a_persons_clause_after_the_apposition_that_describes_him_hangs_on_his_name():
+    sentence = "Among them is Tomas Brenner, Velkan Deputy Minister for Harbour Affairs, who was arrested in 2010."
+    at = sentence.index("2010")
+    assert said_of_other("In what year was Tomas Brenner arrested?", sentence, (at, at + 4)) == ""
+    plain = "The river crosses the Orva Plain, which is about 300 km long."
+    at = plain.index("300")
+    assert said_of_other("How long is the river?", plain, (at, at + 6)) != ""
+
+
+def test_a_composed_claims_word_order_around_a_noun_is_no_relation():
+    quote = "Appearing on KTV for the first time ever, Brenner said the talks were over."
+    claim = "Brenner did give an interview for the first time on KTV."
+    asked = "On which network did Brenner give an interview for the first time?"
+    assert rule_failure(claim, [quote], asked, composed=True) == ""
+    assert "other way round" in swapped_relation("Kell captured Orm.", ["Orm captured Kell in 1420."], verbs_only=True)
+
+
+@pytest.mark.parametrize(
+    "question,answer,claim",
+    [
+        (
+            "According to whom is the Orva polluted?",
+            "the Kell Agency",
+            "According to the Kell Agency, the Orva is polluted.",
+        ),
+        (
+            "In which city does the Tarsk member who described a shared agenda reside?",
+            "Varn",
+            "The Tarsk member who described a shared agenda does reside in Varn.",
+        ),
+        ("What did the general who led the corps say?", "nothing", "The general who led the corps did say nothing."),
+    ],
+)
+def test_questions_with_a_source_or_a_relative_clause_compose_as_sentences(question: str, answer: str, claim: str):
+    assert statement(question, answer) == claim
+
+
+def test_a_generic_person_noun_is_no_kind_the_quote_must_name():
+    quote = "Velkan jihadist Tomas Brenner, a top dog of the Tarsk Front, sees the withdrawal as a victory."
+    assert kind_unsaid("Tomas Brenner is a leading figure in the Tarsk Front.", quote) == ""
+    assert kind_unsaid("Tomas Brenner is a founding member of the Tarsk Front.", quote) != ""
+
+
+def test_a_failure_to_act_denies_the_act():
+    assert tx.negated("the council's failure to meet the May 1 deadline")

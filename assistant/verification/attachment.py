@@ -25,6 +25,7 @@ _WORDS = re.compile(r"[^\W_][\w’'\-]*")
 _PRONOUN = re.compile(r"\b(?:it|they|he|she)\b(?!['’])", re.I)
 _WORD = re.compile(r"[^\W_][\w’'\-]*$")
 # "the Old Rhine Bridge at Constance, which …": the clause may hang on the noun before the preposition.
+_APPOSED = re.compile(r"((?:[A-Z][\w’'\-]*\s+){0,3}[A-Z][\w’'\-]*),\s+[^,;]{1,80}$")
 _OF = re.compile(r"([^\W_][\w’'\-]*)\s+(?:of|at|in|on)\s+(?:the\s+)?(?:[^\W_][\w’'\-]*\s+){0,2}[^\W_][\w’'\-]*$", re.I)
 
 
@@ -42,6 +43,10 @@ def relative_clauses(sentence: str) -> list[tuple[int, int, str, set[str]]]:
         end = closer.start() if closer else len(sentence)
         governing = _OF.search(before)
         stems = set(tx.stem_words(tx.tokens(head.group() + (" " + governing.group(1) if governing else ""))))
+        # "Baradar, Afghan Deputy Prime Minister for Economic Affairs, who …": a person's clause after the
+        # apposition that describes him hangs on his name
+        person = _APPOSED.search(before) if opener.group().lower().endswith(("who", "whom", "whose")) else None
+        stems |= set(tx.stem_words(tx.tokens(person.group(1)))) if person else set()
         if stems:
             found.append((opener.end(), end, head.group(), stems))
     return found
@@ -272,6 +277,8 @@ _RELATIONAL = frozenset(
     "purpose significance importance reason reasons cause causes effect effects result results consequence "
     "consequences impact role goal aim meaning motive basis outcome".split()
 )
+# Nouns that name any person or thing ("a leading figure in the group", "a key man in"): no kind at all.
+_ANYONE = frozenset("figure figures person persons personality individual individuals man men woman women".split())
 
 
 def kind_unsaid(claim: str, quotes: str) -> str:
@@ -280,7 +287,7 @@ def kind_unsaid(claim: str, quotes: str) -> str:
     no word that begins like it. Empty when it is."""
     given = tx.terms(quotes)
     for noun in _CALLED.findall(tx.fold(claim)):
-        if noun in _WORDING or noun in _RELATIONAL or noun.endswith(("ed", "ing")):
+        if noun in _WORDING | _RELATIONAL | _ANYONE or noun.endswith(("ed", "ing")):
             continue  # "X is the name of Y" restates "Y, called X"; a participle is no kind
         stems = tx.terms(noun)
         if stems and not any(s == g or tx.same_start(s, g) for s in stems for g in given):

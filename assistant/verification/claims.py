@@ -63,6 +63,13 @@ def statement(question: str, answer: str) -> str:
     if (bridged := _BRIDGE.match(q)) and answer.strip():  # "How many X does Y estimate have Z?": "Y estimates …"
         g, said = bridged.groupdict(), " ".join(answer.split())
         return f"{g['subject'][0].upper()}{g['subject'][1:]} {g['aux']} {g['verb']} {said} {g['noun']} {g['rest']}."
+    if (by_whom := _ACCORDING_TO_WHOM.match(q)) and answer.strip():  # "According to A, X is Y"
+        body = by_whom.group(1).split()
+        first = body[0].lower() if body else ""
+        bare, be = first in DO | _MODALS, first in _BE
+        subject, verb = split_subject(body[1:], bare=bare, be=be) if first in AUX else ([], [])
+        if subject and verb:
+            return f"According to {' '.join(answer.split())}, {' '.join([*subject, body[0], *verb])}."
     # "After 1935, who would ...?": a leading phrase that sets the scene closes the claim
     scene = _SCENE.match(q)
     if scene:
@@ -84,6 +91,7 @@ def statement(question: str, answer: str) -> str:
     return placed if placed.endswith((".", "!", "?")) else placed + "."
 
 
+_ACCORDING_TO_WHOM = re.compile(r"^according\s+to\s+(?:whom|who)\s+(.+)$", re.I)
 _BESIDES = re.compile(
     r"^(?:besides|apart\s+from|aside\s+from|other\s+than|except\s+for|in\s+addition\s+to)\s+[^,]+,\s*", re.I
 )
@@ -180,6 +188,8 @@ def _place(q: str, answer: str) -> str:
             target = answer  # "What period closed X?": the period is the subject, not when something happened
         return f"{target} {rest}"  # the question word is the subject: "What captured X?" -> "A captured X."
     subject, verb = split_subject(body[1:], bare=first in DO | _MODALS, be=first in _BE)
+    if first in DO and _RELATIVE.search(rest):
+        subject, verb = _clause_in_subject(body[1:]) or (subject, verb)
     if head == "how" and _COMPARATIVE.match(noun) and target.endswith(noun):
         # "How much lower was X in Y than Z?": the difference stands before the rest of the comparison
         return " ".join([*subject, body[0], target, *verb]).strip()
@@ -200,6 +210,24 @@ def _place(q: str, answer: str) -> str:
         # "What did X find near the dam in 1990?": the object's gap is after the verb, before its adjuncts
         return " ".join([*subject, body[0], verb[0], target, *verb[1:]]).strip()
     return " ".join([*subject, body[0], *verb, target]).strip()
+
+
+def _clause_in_subject(words: list[str]) -> tuple[list[str], list[str]] | None:
+    """After "does"/"did", a subject holding a relative clause runs to the first plain verb after the
+    clause's own (finite) verb: "the member who described an agenda | reside"."""
+    from .subjects import noun, plain_verb
+
+    low = [w.lower() for w in words]
+    at = next((i for i, w in enumerate(low) if _RELATIVE.fullmatch(w.strip(",;"))), None)
+    if at is None or at + 2 >= len(words):
+        return None
+
+    def main_verb(k: int) -> bool:  # "say" may be a noun, but not at the end or before its object
+        last = k + 1 == len(words) or low[k + 1] in DET | PREP or words[k + 1][:1].isupper()
+        return plain_verb(low[k]) and low[k - 1] not in DET and (not noun(low[k]) or last)
+
+    end = next((k for k in range(at + 2, len(words)) if main_verb(k)), None)
+    return (words[:end], words[end:]) if end else None
 
 
 def _relative_subject(words: list[str]) -> tuple[list[str], list[str]]:

@@ -341,3 +341,16 @@ def lowercase_opening(claim: str) -> bool:
     if not word[:1].islower() or any(ch.isupper() or ch.isdigit() for ch in word):
         return False
     return re.split(r"[-’']", word)[0] not in _NAME_PARTICLES
+
+
+def incomplete(claim: str, quotes: Sequence[str]) -> bool:
+    """The claim is no sentence: no finite verb, a subject's predicate or a quote's complement alone, a
+    phrase whose only verbs are in relative or subordinate clauses, or a piece begun in lower case."""
+    return (
+        lacks_finite_verb(claim)
+        or gerund_opening(claim)
+        or complement_only(claim, quotes)
+        or relative_only(claim)
+        or subordinate_only(claim)
+        or lowercase_opening(claim)
+    )

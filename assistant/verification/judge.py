@@ -30,19 +30,15 @@ from .causal import stated_cause
 from .claims import MODEL_UNSUPPORTED, mentions_question
 from .copying import ANSWER_TOKENS, NO_ANSWER, copy_words, read
 from .counts import referring_counts, spelled_numbers
+from .descriptions import described_otherwise
 from .echoes import (
     LIGHT,
     beyond,
-    complement_only,
     composed_anew,
-    gerund_opening,
-    lacks_finite_verb,
-    lowercase_opening,
+    incomplete,
     new_name,
     placeholder,
-    relative_only,
     short_answer,
-    subordinate_only,
     truncated_copy,
 )
 from .events import other_occasion, present_for_past, unsaid_event
@@ -58,7 +54,7 @@ from .reference import (
     said_beside,
     speaker_failure,
 )
-from .relations import described_otherwise, other_object, replaced_qualifier, swapped_relation
+from .relations import other_object, replaced_qualifier, swapped_relation
 from .structure import structure_failure
 from .subjects import opening
 
@@ -123,14 +119,7 @@ def rule_failure(
     joined = " ".join(quotes)
     truncated = not composed and any(truncated_copy(claim, q) for q in quotes)
     # a claim composed from the question has the question's shape: a verbless question makes a verbless claim
-    verbless = not composed and (
-        lacks_finite_verb(claim)
-        or gerund_opening(claim)
-        or complement_only(claim, quotes)
-        or relative_only(claim)
-        or subordinate_only(claim)
-        or lowercase_opening(claim)
-    )
+    verbless = not composed and incomplete(claim, quotes)
     if not short_answer(question, claim) and (tx.is_fragment(claim) or truncated or verbless):
         return "not a complete sentence"
     missing = tx.numbers(claim) - tx.numbers(joined) - spelled_numbers(joined) - referring_counts(claim, joined)
@@ -223,7 +212,7 @@ def rule_failure(
     if vague:
         return vague
     return (
-        (swapped_relation(claim, quotes, aliases) if not (composed and mentions_question(claim)) else "")
+        (swapped_relation(claim, quotes, aliases, composed) if not (composed and mentions_question(claim)) else "")
         or replaced_qualifier(claim, quotes, aliases)
         or described_otherwise(claim, " ".join(quotes), aliases)
         or other_object(claim, quotes)

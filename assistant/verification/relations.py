@@ -55,15 +55,21 @@ def _words(text: str) -> list[_Word]:
     return words
 
 
-def swapped_relation(claim: str, quotes: Sequence[str], aliases: Aliases | None = None) -> str:
+def swapped_relation(
+    claim: str, quotes: Sequence[str], aliases: Aliases | None = None, verbs_only: bool = False
+) -> str:
     """A relation the quotes state between other parties; empty when none is found. `aliases`: other
-    names for the same party ("America" for "the United States")."""
+    names for the same party ("America" for "the United States"). `verbs_only`: the claim is a question
+    with its answer put in by grammar, whose word order around a noun ("on CNN … for the first time") is
+    the asker's, not a relation: only verbs relate its parties."""
     aliases = aliases or Aliases()
     c = _words(claim)
     quotes = [re.sub(r"\s*\[[^\]]*\]", "", quote) for quote in quotes]  # an editor's insertion parts no relation
     q = [_words(quote) for quote in quotes]
     for i, word in enumerate(c):
         if word.name or not word.stem or word.plain.isdigit():
+            continue
+        if verbs_only and (not _may_be_verb(word.plain) or _noun_here(c, i)):
             continue
         places = [(k, j) for k, ws in enumerate(q) for j, w in enumerate(ws) if w.stem == word.stem and not w.name]
         if not places:
@@ -80,7 +86,7 @@ def swapped_relation(claim: str, quotes: Sequence[str], aliases: Aliases | None 
             wanted = _object(c, i + 1)
             roles = [(k, j) for k, j in places if j + 1 < len(q[k]) and q[k][j + 1].plain in _ROLE_LINKS]
             given = {_object(q[k], j + 1) for k, j in roles} - {None}
-            if wanted and given and not any(_same_party(wanted, g, aliases) for g in given):
+            if wanted and given and not any(same_party(wanted, g, aliases) for g in given):
                 if any(_same_owned(_owned(c, i + 1), _owned(q[k], j + 1), aliases) for k, j in roles):
                     continue
                 # "members of AQIS" from "members of Al Qaeda in the Indian Subcontinent (AQIS)"
@@ -105,7 +111,7 @@ def _listed(wanted: str, words: list[_Word], j: int, aliases: Aliases) -> bool:
     for w in words[j + 2 : j + 2 + _LIST]:
         if w.plain in _CLAUSE_OPENERS:
             return False
-        if w.name and _same_party(wanted, w.stem, aliases):
+        if w.name and same_party(wanted, w.stem, aliases):
             return True
     return False
     return False
@@ -275,7 +281,7 @@ def _party(word: _Word) -> str:
 
 def _alike(a: str, b: str, aliases: Aliases) -> bool:
     """One party: the same name or alias, or one name the other's start ("Afghan", "Afghanistan")."""
-    return _same_party(a, b, aliases) or tx.same_start(a, b)
+    return same_party(a, b, aliases) or tx.same_start(a, b)
 
 
 # "targeted in Nahr-e-Seraj": a name after a preposition of place or time is where or when, not a party.
@@ -346,10 +352,10 @@ def _same_owned(a: tuple[str, set[str]], b: tuple[str, set[str]], aliases: Alias
     """One thing: the same common noun, owned by a name both phrases give ("Imran Khan's party", "Khan's
     Pakistan Tehreek-e-Insaf party"). Which of its names comes first does not change what it is."""
     (noun, names), (other, other_names) = a, b
-    return bool(noun) and noun == other and any(_same_party(x, y, aliases) for x in names for y in other_names)
+    return bool(noun) and noun == other and any(same_party(x, y, aliases) for x in names for y in other_names)
 
 
-def _same_party(a: str, b: str, aliases: Aliases) -> bool:
+def same_party(a: str, b: str, aliases: Aliases) -> bool:
     """Two name stems for one party: the same name, or another name the aliases give it (its first word)."""
     if tx.same_name(a, b):
         return True
@@ -369,42 +375,3 @@ def _on_side(words: list[_Word], i: int, name: str, step: int) -> bool:
             return True
         j += step
     return False
-
-
-# "India is their strategic partner": who the quote says is what. A claim that gives the same description
-# to another name says something the quote does not.
-_IS = re.compile(
-    r"((?:[A-Z][\w’'\-]*\s+){0,3}[A-Z][\w’'\-]*)\s+(?:is|was|are|were|remains|remained|became|has\s+been)\s+"
-    r"(?:the\s+|a\s+|an\s+|its\s+|their\s+|his\s+|her\s+|our\s+)?((?:[a-z][\w\-]*(?:['’]s)?\s+){0,2}[a-z][\w\-]*)"
-)
-
-
-def _descriptions(text: str) -> list[tuple[set[str], tuple[str, ...], int]]:
-    """(the name's terms, the description's stems, where the name starts) for "Name is [the] description"."""
-    stop = tx.stopwords()
-    found = []
-    for match in _IS.finditer(text):
-        # an owner ("the port's") says whose, not what: the description is the rest
-        words = [w for w in match.group(2).split() if w not in stop and not re.search(r"['’]s$", w)]
-        if words:
-            found.append((tx.terms(match.group(1)), tuple(tx.stem_words(words)), match.start()))
-    return found
-
-
-def described_otherwise(claim: str, quotes: str, aliases: Aliases | None = None) -> str:
-    """The claim gives a name a description ("Pakistan is his strategic partner") that the quote gives
-    only to another name ("India is their strategic partner"), and the quote never puts the claim's name
-    beside that description ("India and Pakistan are partners" names both)."""
-    aliases = aliases or Aliases()
-    given = _descriptions(quotes)
-    for name, said, _ in _descriptions(claim):
-        if not name:
-            continue
-        others = [(n, start) for n, d, start in given if d == said]
-        if not others or any(n & name or any(_same_party(a, b, aliases) for a in n for b in name) for n, _ in others):
-            continue
-        # the claim's name in the same clause before the description's subject: "X and Y are members"
-        if any(tx.terms(re.split(r"[,;.:]", quotes[max(0, start - 80) : start])[-1]) & name for _, start in others):
-            continue
-        return f"the quote says another name is {' '.join(said)}"
-    return ""

@@ -86,14 +86,17 @@ _RANK_BELOW = frozenset("vice deputy assistant acting interim associate".split()
 
 
 def _titles(text: str) -> tuple[set[str], set[str]]:
-    """Words of a text used bare and words used only after a rank below ("vice-president" included)."""
+    """Words of a text used bare and words used only after a rank below ("vice-president" included). A name
+    after the rank is no title ranked ("special assistant Raoof Hasan"): a word English does not know."""
+    from lemminflect import getAllLemmas
+
     words = re.findall(r"[a-z][a-z'’]*(?:-[a-z]+)*", tx.fold(text))
     bare, ranked = set(), set()
     for i, word in enumerate(words):
         head, _, rest = word.partition("-")
         if head in _RANK_BELOW and rest:
             ranked.add(rest)
-        elif i and words[i - 1] in _RANK_BELOW:
+        elif i and words[i - 1] in _RANK_BELOW and getAllLemmas(word):
             ranked.add(word)
         elif word not in _RANK_BELOW:
             bare.add(word)

@@ -328,7 +328,7 @@ _HOW_MANY = re.compile(r"\bhow\s+many\s+([a-z]+)", re.IGNORECASE)
 def one_count_of_several(question: str, sentence: str, span: tuple[int, int]) -> str:
     """ "How many legions were there?" is not answered by "two" in "two legions at A; two legions at B": the
     sentence counts the thing more than once, and the question names nothing of what sets this count apart
-    (the words after it: "at A")."""
+    (the words of its clause: "two legions at A")."""
     asked = _HOW_MANY.search(main_clause(question))
     if not asked:
         return ""
@@ -341,11 +341,13 @@ def one_count_of_several(question: str, sentence: str, span: tuple[int, int]) ->
         for nxt in words[i + 1 : i + 3]
         if tx.stem_words([nxt.group().lower()])[0] == thing
     ]
-    mine = [end for start, end in counts if start <= span[0] < end]
+    mine = [(start, end) for start, end in counts if start <= span[0] < end]
     if len(counts) < 2 or not mine:
         return ""
-    after = tx.terms(sentence[mine[0] : mine[0] + 40])
-    if after & (tx.terms(question) - {thing}):
+    # the clause or phrase the count stands in: from the punctuation before it to the punctuation after it
+    opening = max(sentence.rfind(mark, 0, mine[0][0]) for mark in ",;:(") + 1
+    closing = min([i for i in (sentence.find(mark, mine[0][1]) for mark in ",;.") if i >= 0] or [len(sentence)])
+    if tx.terms(sentence[opening:closing]) & (tx.terms(question) - {thing}):
         return ""
     return f"the sentence counts {asked.group(1)} more than once, and the question does not say which count"
 
