@@ -173,3 +173,8 @@ def test_a_generic_person_noun_is_no_kind_the_quote_must_name():
 
 def test_a_failure_to_act_denies_the_act():
     assert tx.negated("the council's failure to meet the May 1 deadline")
+
+
+def test_a_composed_claim_keeps_a_roles_object():
+    quote = "Brenner, the commander of Orm, spoke on Friday."
+    assert "commander of" in swapped_relation("Brenner is the commander of Kell.", [quote], verbs_only=True)

@@ -61,7 +61,7 @@ def swapped_relation(
     """A relation the quotes state between other parties; empty when none is found. `aliases`: other
     names for the same party ("America" for "the United States"). `verbs_only`: the claim is a question
     with its answer put in by grammar, whose word order around a noun ("on CNN … for the first time") is
-    the asker's, not a relation: only verbs relate its parties."""
+    the asker's, not a relation: only verbs relate its parties by their sides."""
     aliases = aliases or Aliases()
     c = _words(claim)
     quotes = [re.sub(r"\s*\[[^\]]*\]", "", quote) for quote in quotes]  # an editor's insertion parts no relation
@@ -69,14 +69,14 @@ def swapped_relation(
     for i, word in enumerate(c):
         if word.name or not word.stem or word.plain.isdigit():
             continue
-        if verbs_only and (not _may_be_verb(word.plain) or _noun_here(c, i)):
-            continue
         places = [(k, j) for k, ws in enumerate(q) for j, w in enumerate(ws) if w.stem == word.stem and not w.name]
         if not places:
             continue
         left, right = _nearest(c, i, -1), _nearest(c, i, 1)
-        # "India's ambassador to Afghanistan" from "Afghanistan's ambassador to India": both ends swapped.
-        if left and right and left != right:
+        # "India's ambassador to Afghanistan" from "Afghanistan's ambassador to India": both ends swapped. (A
+        # role's object, below, the composed claim's grammar does carry: "the length of X".)
+        noun_order = verbs_only and (not _may_be_verb(word.plain) or _noun_here(c, i))
+        if left and right and left != right and not noun_order:
             kept = any(_on_side(q[k], j, left, -1) or _on_side(q[k], j, right, 1) for k, j in places)
             flipped = any(_on_side(q[k], j, left, 1) and _on_side(q[k], j, right, -1) for k, j in places)
             if flipped and not kept:
