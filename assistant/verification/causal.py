@@ -5,6 +5,9 @@ the US treats Pakistan differently?" by its grammar: the connective ties a cause
 effect is the question's own matter. The judge model reads such sentences unevenly (0.43-0.61 for the
 same sentence asked five ways), so the grammar decides where it is plain: a causal connective, an
 effect side made of the question's words, and a cause side that says something the question does not.
+
+Two of the judge's structure checks read the same grammar from the other side: a claim that gives a cause
+the quotes never state (`unstated_cause`), and one that makes a contributor the whole cause (`sole_cause`).
 """
 
 from __future__ import annotations

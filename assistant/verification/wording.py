@@ -334,9 +334,11 @@ _BETWEEN = re.compile(
 )
 
 
+_GAP = re.compile(r"\b(?:what|which|who|whom|where)\b", re.IGNORECASE)  # a question's gap is no party
+
+
 def _pairs(text: str) -> list[tuple[set[str], set[str], str]]:
-    asked = re.compile(r"\b(?:what|which|who|whom|where)\b", re.IGNORECASE)  # a question's gap is no party
-    found = [m for m in _BETWEEN.finditer(text) if not asked.search(m.group(0))]
+    found = [m for m in _BETWEEN.finditer(text) if not _GAP.search(m.group(0))]
     return [(tx.terms(m.group("a")), tx.terms(m.group("b")), m.group(0)) for m in found]
 
 
