@@ -12,7 +12,19 @@ from __future__ import annotations
 import re
 
 from .roles import QUALIFIERS, ROLE_FAMILIES
-from .subjects import AUX, DET, DO, PARTICIPLES, PREP, object_gap, split_subject, verb_follows
+from .subjects import (
+    AUX,
+    DET,
+    DO,
+    PARTICIPLES,
+    PREP,
+    finite_only,
+    noun,
+    object_gap,
+    plain_verb,
+    split_subject,
+    verb_follows,
+)
 
 # "how long/old/far..." asks for a measure: the answer takes the adjective's place.
 _MEASURE = frozenset("long old far big large high tall deep wide heavy often fast much".split())
@@ -215,8 +227,6 @@ def _place(q: str, answer: str) -> str:
 def _clause_in_subject(words: list[str]) -> tuple[list[str], list[str]] | None:
     """After "does"/"did", a subject holding a relative clause runs to the first plain verb after the
     clause's own (finite) verb: "the member who described an agenda | reside"."""
-    from .subjects import noun, plain_verb
-
     low = [w.lower() for w in words]
     at = next((i for i, w in enumerate(low) if _RELATIVE.fullmatch(w.strip(",;"))), None)
     if at is None or at + 2 >= len(words):
@@ -314,7 +324,7 @@ def _noun_run(rest: str) -> tuple[str, str]:
             taken.append(word)
             continue
         after = words[i + 2].lower() if i + 2 < len(words) else ""
-        if nxt[:1].islower() and (after in AUX or _only_a_verb(after)) and nxt.lower() not in DET | PREP | AUX:
+        if nxt[:1].islower() and (after in AUX or finite_only(after)) and nxt.lower() not in DET | PREP | AUX:
             taken += [word, nxt]  # "which think tank is", "which Pakistani prime minister said": a compound noun
             break
         noun_like = nxt and (
@@ -338,14 +348,3 @@ def _of_phrase(words: list[str], at: int) -> tuple[str, str]:
     if not names and end < len(words) and words[end].lower() not in AUX | PREP:
         end += 1
     return " ".join(words[:end]), " ".join(words[end:])
-
-
-def _only_a_verb(word: str) -> bool:
-    """A past or present form that is nothing but a verb ("said", "wrote"): the verb after the subject."""
-    from lemminflect import getAllInflections, getAllLemmas
-
-    lemmas = getAllLemmas(word)
-    if set(lemmas) != {"VERB"}:
-        return False
-    forms = getAllInflections(lemmas["VERB"][0], upos="VERB")
-    return word in forms.get("VBD", ()) + forms.get("VBZ", ())

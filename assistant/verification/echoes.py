@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from .. import text as tx
+from .relations import NAME_PARTICLES
 
 # Words a sentence can add to the question without answering it ("the person who brokered ...").
 # A noun that only stands for a place or body the question named ("extremism in the country" for "in
@@ -329,9 +330,6 @@ def _clause_follows(rest: str) -> bool:
     return word in _PRONOUNS or any(sure for _, sure in _finite_candidates(f"It {word}"))
 
 
-_NAME_PARTICLES = frozenset("al el bin ibn de van von der den le la di da du ul".split())
-
-
 def lowercase_opening(claim: str) -> bool:
     """A written sentence opens on a capital; one that opens on a lower-case word ("argued that …") is a piece
     cut from inside another sentence. A name's particle ("al-Qaeda", "bin Laden"), a word with a capital
@@ -340,7 +338,7 @@ def lowercase_opening(claim: str) -> bool:
     word = first[0] if first else ""
     if not word[:1].islower() or any(ch.isupper() or ch.isdigit() for ch in word):
         return False
-    return re.split(r"[-’']", word)[0] not in _NAME_PARTICLES
+    return re.split(r"[-’']", word)[0] not in NAME_PARTICLES
 
 
 def incomplete(claim: str, quotes: Sequence[str]) -> bool:

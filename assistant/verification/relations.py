@@ -31,7 +31,7 @@ class _Word:
 
 
 # Lower-case particles that open a name ("al Qaeda", "bin Laden", "van Gogh"): part of the name.
-_PARTICLES = frozenset("al el bin ibn de van von der den le la di da du ul".split())
+NAME_PARTICLES = frozenset("al el bin ibn de van von der den le la di da du ul".split())
 
 
 def _words(text: str) -> list[_Word]:
@@ -39,7 +39,7 @@ def _words(text: str) -> list[_Word]:
     words = []
     raws = _TOKEN.findall(text)
     for n, raw in enumerate(raws):
-        if raw in _PARTICLES and n + 1 < len(raws) and raws[n + 1][:1].isupper():
+        if raw in NAME_PARTICLES and n + 1 < len(raws) and raws[n + 1][:1].isupper():
             raw = raw.capitalize()
         if raw in ",;:()":  # kept as a boundary: no stem, no name
             words.append(_Word(stem="", name=False, plain=raw))
@@ -50,7 +50,7 @@ def _words(text: str) -> list[_Word]:
         stem = tx.stem_words([folded])[0] if folded not in stop else ""
         # "al-Qaeda", "bin-Laden": a particle joined to a capitalised name opens the name
         head, _, rest = raw.partition("-")
-        name = (raw[0].isupper() or (head in _PARTICLES and rest[:1].isupper())) and folded not in stop
+        name = (raw[0].isupper() or (head in NAME_PARTICLES and rest[:1].isupper())) and folded not in stop
         words.append(_Word(stem=stem, name=name, plain=folded, possessive=owner))
     return words
 

@@ -138,3 +138,14 @@ def opening(sentence: str) -> str:
         if n and bare[:1].islower() and bare.lower() not in stop:
             return " ".join(words[:n])
     return sentence
+
+
+def finite_only(word: str) -> bool:
+    """A past or present form that is nothing but a verb ("said", "wrote"): the verb after the subject."""
+    from lemminflect import getAllInflections, getAllLemmas
+
+    lemmas = getAllLemmas(word)
+    if set(lemmas) != {"VERB"}:
+        return False
+    forms = getAllInflections(lemmas["VERB"][0], upos="VERB")
+    return word in forms.get("VBD", ()) + forms.get("VBZ", ())
