@@ -274,14 +274,14 @@ def full_names(text: str) -> list[set[str]]:
     return [parts for run in _name_runs(text) if len(parts := set(names(f"Q {run}"))) > 1]
 
 
-def rest_of_name(name: str, text: str, found: set[str], around: str) -> bool:
+def rest_of_name(name: str, text: str, found: set[str], around: str, near: str = "") -> bool:
     """Whether `name` is a part of a full name in `text` ("Imran" of "Imran Khan") that is left out where
-    another part is `found` ("Khan's arrest"), while `around` gives the whole name: the same person."""
-    spaced = " ".join(around.split())
-    # "Imran Khan's Pakistan Tehreek-e-Insaf": an owner's name ends at its possessive
+    another part is `found` ("Khan's arrest"), while `around` gives the whole name: the same person. Its head
+    must be the part found, or the whole name stand `near`: "Pakistani" found names no "Foreign Ministry"."""
+    spaced, close = " ".join(around.split()), " ".join(near.split())  # an owner's name ends at its "'s"
     for run in (part for whole in _name_runs(text) for part in re.split(r"['’]s\s+", whole)):
-        parts = set(names(f"Q {run}"))
-        if name in parts and (parts - {name}) & found and _POSSESSIVE.sub("", run) in spaced:
+        parts, bare = names(f"Q {run}"), _POSSESSIVE.sub("", run)
+        if name in parts and (set(parts) - {name}) & found and bare in spaced and (parts[-1] in found or bare in close):
             return True
     return False
 

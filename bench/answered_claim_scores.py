@@ -1,6 +1,6 @@
 """The judge model's score on the claims that short answers were verified as, split by right and wrong.
 
-For every short answer in saved `assistant eval --out` results: the claim (`short.as_claim` of the asked
+For every short answer in saved `assistant eval --out` results: the claim (`claims.statement` of the asked
 clause and the short answer), the judge model's P(Yes) on it against the cited quote, and the claim's
 words missing from the quote. A higher threshold is worth it only if it drops far more wrong answers
 than right ones. Writes one JSON line per answer to OUT, then prints the counts per threshold.
@@ -20,7 +20,7 @@ from pathlib import Path
 from assistant import text as tx
 from assistant.app import App
 from assistant.verification.citations import main_clause
-from assistant.verification.short import as_claim
+from assistant.verification.claims import statement
 
 
 def _lines(path: str) -> list[dict]:
@@ -39,7 +39,7 @@ def main(out: Path, pairs: list[str]) -> int:
             asked_for = gold[r["id"]]
             asked = main_clause(asked_for["question"])
             quote = r["citations"][0]["quote"]
-            claim = as_claim(asked, short["text"])
+            claim = statement(asked, short["text"])
             wanted = tx.terms(claim) - tx.terms(short["text"])
             rows.append(
                 {

@@ -67,6 +67,8 @@ class Aliases:
     def found_in(self, name_stem: str, text: str) -> bool:
         """Whether a claim's name (a stem) is in `text` under another of its forms."""
         folded = f" {_norm(text)} "
+        if any(_people_of(name_stem, word) or _people_of(word, name_stem) for word in set(folded.split())):
+            return True  # "English" for "England", "Swedish" for "Sweden"
         for form, group in self._of.items():
             if name_stem not in (form, *tx.stem_words(form.split())):
                 continue
@@ -76,6 +78,22 @@ class Aliases:
 
     def __len__(self) -> int:
         return len({id(g) for g in self._of.values()})
+
+
+def _people_of(adjective: str, place: str) -> bool:
+    """ "english"/"england", "scottish"/"scotland", "swedish"/"sweden": a people's adjective in "-ish" and its
+    country in "-land" or "-en", the same start but for one letter (English's own pattern; "danish" is no
+    "denmark" by it, and needs no rule of ours to be missed)."""
+    if not adjective.endswith("ish") or len(adjective) < 5:
+        return False
+    base = adjective[:-3]
+    for ending in ("land", "en"):
+        if place.endswith(ending) and len(place) > len(ending) + 1:
+            root = place[: -len(ending)]
+            short, long = sorted((base, root), key=len)
+            if long.startswith(short) and len(long) - len(short) <= 1:
+                return True
+    return False
 
 
 def _norm(text: str) -> str:

@@ -281,6 +281,29 @@ _RELATIONAL = frozenset(
 _ANYONE = frozenset("figure figures person persons personality individual individuals man men woman women".split())
 
 
+# A dimension and the adjective a measure is given with: English's own pairs, no wording of any claim.
+_DIMENSIONS = {
+    "depth": "deep",
+    "width": "wide",
+    "length": "long",
+    "height": "high tall",
+    "breadth": "broad",
+    "thickness": "thick",
+    "weight": "weighs weighed heavy",
+    "age": "old",
+}
+
+
+def _measured(claim: str, quotes: str) -> set[str]:
+    """The dimension adjectives the quote gives the claim's numbers with ("300 metres wide": "wide")."""
+    adjectives = {a for forms in _DIMENSIONS.values() for a in forms.split()}
+    found = set()
+    for number in re.findall(r"\d[\d,.]*", claim):
+        for after in re.findall(rf"(?<![\d,.]){re.escape(number)}\s+(?:[a-z]+\s+)?([a-z]+)", tx.fold(quotes)):
+            found |= {after} & adjectives
+    return found
+
+
 def kind_unsaid(claim: str, quotes: str) -> str:
     """Why the quote cannot make the claim's subject what the claim calls it ("The Rhine is the major
     tributary of Lake Constance" from a quote that never says "tributary"): the noun is in no quote, in
@@ -289,6 +312,12 @@ def kind_unsaid(claim: str, quotes: str) -> str:
     for noun in _CALLED.findall(tx.fold(claim)):
         if noun in _WORDING | _RELATIONAL | _ANYONE or noun.endswith(("ed", "ing")):
             continue  # "X is the name of Y" restates "Y, called X"; a participle is no kind
+        if noun in _DIMENSIONS:  # "124 metres deep" gives a depth, "300 metres wide" none
+            measured = _measured(claim, quotes)
+            if measured and not measured & set(_DIMENSIONS[noun].split()):
+                return f"the quote gives that number as {sorted(measured)[0]}, not as a {noun}"
+            if measured or set(_DIMENSIONS[noun].split()) & set(tx.tokens(quotes)):
+                continue
         stems = tx.terms(noun)
         if stems and not any(s == g or tx.same_start(s, g) for s in stems for g in given):
             return f"the quote never calls anything a {noun}"

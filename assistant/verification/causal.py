@@ -73,9 +73,20 @@ _ANY_LINK = re.compile(
 )
 
 
+# "for reasons that are still debated", "it is unclear why": the quote says the cause is not known.
+_CAUSE_UNKNOWN = re.compile(
+    r"\bfor\s+(?:\w+\s+)?reasons?\s+(?:that\s+|which\s+)?(?:are|is|were|was|remain|remains)\s+(?:still\s+|largely\s+)*"
+    r"(?:unknown|unclear|debated|disputed|obscure|uncertain|not\s+(?:\w+\s+)?(?:known|understood|clear))\b"
+    r"|\b(?:it\s+is|it\s+was|it\s+remains)\s+(?:still\s+)?(?:unclear|unknown|not\s+known|uncertain)\s+why\b",
+    re.IGNORECASE,
+)
+
+
 def unstated_cause(claim: str, quotes: str) -> str:
     if _CLAIMED_CAUSE.search(claim) and not _ANY_LINK.search(quotes):
         return "the quote states no cause for it"
+    if _CLAIMED_CAUSE.search(claim) and _CAUSE_UNKNOWN.search(quotes):
+        return "the quote says the cause is not known"
     return ""
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from .. import text as tx
 from .roles import QUALIFIERS, ROLE_FAMILIES
 from .subjects import (
     AUX,
@@ -46,6 +47,7 @@ _HEDGE = re.compile(
 )
 _ROLES = frozenset().union(*ROLE_FAMILIES.values())
 _BE = frozenset("is are was were".split())
+_PERFECT = frozenset("has have had".split())
 _MODALS = frozenset("can could will would should may might must".split())
 _COMPARATIVE = re.compile(r"^(?:[a-z]{2,}er|more|less|fewer)$", re.I)
 _RELATIVE = re.compile(r"\b(?:that|which|who|whom|where)\b", re.I)
@@ -60,6 +62,12 @@ def mentions_question(claim: str) -> bool:
     """Whether the claim quotes its question instead of stating it: the quoted words assert no relation
     between them (a chat fragment lists words in any order)."""
     return claim.startswith(MENTION)
+
+
+def named_acts(claim: str) -> set[str]:
+    """Stems of the acts a claim names, not asserts: an -ing form after a preposition ("the penalty of
+    expelling a town" says no town was expelled)."""
+    return tx.terms(" ".join(re.findall(rf"\b(?:{'|'.join(PREP)})\s+([a-z]{{3,}}ing)\b", tx.fold(claim))))
 
 
 def statement(question: str, answer: str) -> str:
@@ -143,6 +151,11 @@ def _place(q: str, answer: str) -> str:
     head = words[0].lower()
     measure = head == "how" and words[1].lower() in _MEASURE and words[1].lower() != "much"
     noun = " ".join(words[2:]) if head == "how" else ""  # "how many people": travels with the answer
+    split = rest.split()
+    at = next((k for k, w in enumerate(split[:4]) if w.lower() in AUX), None) if noun else None
+    if at and at + 1 < len(split) and (split[at + 1][:1].isupper() or split[at + 1].lower() in DET):
+        # "how many displaced Afghans has Pakistan taken in": the noun runs to the inverted auxiliary
+        noun, rest = " ".join([noun, *split[:at]]), " ".join(split[at:])
     if head in {"what", "which"} and rest:
         noun, rest = _noun_run(rest)
         if noun.split() and noun.split()[-1].lower() in _TIME_NOUNS:
@@ -188,6 +201,9 @@ def _place(q: str, answer: str) -> str:
     )
     if noun and (first not in AUX or verb_follows(body[1:])) and (head == "how" or first in AUX):
         inverted = False  # "how many people were killed", "which bridge was closed": the noun is the subject
+    # "Which government has Yaqoob urged … to train?": a subject, then a participle, is the perfect
+    perfect = _perfect(body) if first in _PERFECT else None
+    inverted = inverted or perfect is not None
     if not inverted:
         if head in {"when", "where"} or measure:
             return ""
@@ -199,7 +215,7 @@ def _place(q: str, answer: str) -> str:
         if lead is None and prep == "in" and target.startswith("in "):
             target = answer  # "What period closed X?": the period is the subject, not when something happened
         return f"{target} {rest}"  # the question word is the subject: "What captured X?" -> "A captured X."
-    subject, verb = split_subject(body[1:], bare=first in DO | _MODALS, be=first in _BE)
+    subject, verb = perfect or split_subject(body[1:], bare=first in DO | _MODALS, be=first in _BE)
     if first in DO and _RELATIVE.search(rest):
         subject, verb = _clause_in_subject(body[1:]) or (subject, verb)
     if head == "how" and _COMPARATIVE.match(noun) and target.endswith(noun):
@@ -218,10 +234,26 @@ def _place(q: str, answer: str) -> str:
         noun = not verb[0].lower().endswith("ly") and (len(verb) == 1 or verb[1].lower() not in PREP - {"of", "by"})
         if (head in {"when", "where"} or measure) and noun:
             return " ".join([*subject, *verb, body[0], target]).strip()
-    if first in DO and len(verb) > 2 and verb[-1].lower() not in PREP and verb[1].lower() in PREP - {"to", "of"}:
+    if (
+        (first in DO or perfect)
+        and len(verb) > 2
+        and verb[-1].lower() not in PREP
+        and verb[1].lower() in PREP - {"to", "of"}
+    ):
         # "What did X find near the dam in 1990?": the object's gap is after the verb, before its adjuncts
         return " ".join([*subject, body[0], verb[0], target, *verb[1:]]).strip()
     return " ".join([*subject, body[0], *verb, target]).strip()
+
+
+def _perfect(body: list[str]) -> tuple[list[str], list[str]] | None:
+    """After "has"/"have"/"had": a name or a determiner's noun, then a participle ("has the group
+    claimed", "has Yaqoob urged"), the subject and the rest; None when no participle follows one."""
+    if len(body) < 3 or not (body[1][:1].isupper() or body[1].lower() in DET):
+        return None
+    for k in range(2, len(body)):
+        if body[k][:1].islower() and body[k - 1].lower() not in DET and verb_follows(body[k:]):
+            return body[1:k], body[k:]
+    return None
 
 
 def _clause_in_subject(words: list[str]) -> tuple[list[str], list[str]] | None:
@@ -309,9 +341,13 @@ def _noun_run(rest: str) -> tuple[str, str]:
     taken: list[str] = []
     for i, word in enumerate(words):
         low = word.lower()
-        if low in AUX or low in PREP or len(taken) >= 3:
+        # a name may run long before its noun ("which Pakistani Foreign Ministry spokesman said")
+        if low in AUX or low in PREP or len(taken) >= 5:
             break
         nxt = words[i + 1] if i + 1 < len(words) else ""
+        if low in _TIME_NOUNS and nxt.lower() == "and" and i + 2 < len(words) and words[i + 2].lower() in _TIME_NOUNS:
+            taken += words[i : i + 3]  # "what month and year": one time asked in two parts
+            break
         if low in QUALIFIERS and nxt[:1].islower():  # "which former member": the qualifier and its role
             taken.append(word)
             continue
@@ -333,6 +369,9 @@ def _noun_run(rest: str) -> tuple[str, str]:
         if noun_like:
             taken.append(word)
         break
+    after = words[len(taken) :]
+    if taken and after and verb_follows(after[:1]):  # "what substance needed for X does Y lower": all before "does"
+        taken += after[: next((k for k, w in enumerate(after) if w.lower() in DO), 0)]
     return " ".join(taken), " ".join(words[len(taken) :])
 
 

@@ -84,6 +84,12 @@ def referring_counts(claim: str, quotes: str) -> set[str]:
         tx.terms(" ".join(w for w in m.split() if not w.endswith("est"))) for m in _ONE_OF.findall(tx.fold(claim))
     ]
     found = {"1"} if any(g & given for g in groups) else set()
+    # "one horsepower" for the quote's "horsepower": an article, where the quote has the word, singular, uncounted
+    words = set(tx.tokens(quotes))
+    singular = [n for n in re.findall(r"\bone\s+([a-z]{3,})\b", tx.fold(claim)) if n in words and not n.endswith("s")]
+    found |= {"1"} if any(not _akin_any(tx.stem_words([n])[0], counted) for n in singular) else set()
+    # "One factor in the decline was X": one of the things a quote that counts nothing lists
+    found |= {"1"} if re.match(r"\W*One\s+[a-z]", claim) and not tx.numbers(quotes) else set()
     for match in _REFERRING.finditer(tx.fold(claim)):
         if not _akin_any(tx.stem_words([match.group(2)])[0], counted):
             found.add(tx.NUMBER_WORDS[match.group(1)])
@@ -190,4 +196,18 @@ def share_mismatch(claim: str, quotes: str) -> str:
     said, given = _shares(claim), _shares(quotes)
     if given and said - given:
         return f"the quote says {sorted(given)[0]}, not {sorted(said - given)[0]}"
+    return ""
+
+
+_YEAR_COUNTING = re.compile(r"(?<![\d,.])(1[0-9]\d\d|20\d\d)\s+(?:[a-z]+\s+)?([a-z]{3,}s)\b")
+_AS_YEAR = r"\b(?:in|since|by|until|till|before|after|from|during|of|to|and|around|circa|c\.)\s+(?:the\s+year\s+)?"
+
+
+def year_as_count(claim: str, quotes: str) -> str:
+    """ "1712 engines had been built" from a quote that dates something "in 1712": a year is no count."""
+    given = tx.fold(quotes)
+    for year, counted in _YEAR_COUNTING.findall(tx.fold(claim)):
+        places = list(re.finditer(rf"(?<![\d,.]){year}(?![\d,])", given))
+        if places and all(re.search(f"{_AS_YEAR}$", given[: m.start()]) for m in places):
+            return f"the quote gives {year} as a year, not as a count of {counted}"
     return ""

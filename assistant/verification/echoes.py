@@ -85,7 +85,7 @@ _FINITE_AUX = frozenset(
 # counter"), not the predicate of a clause.
 _NOT_BEFORE_FINITE = frozenset(
     "the a an of to for with by in on at from into about as its their his her our this that these those "
-    "and or some many several most all any no every each other such".split()
+    "and or some many several most all any no every each other such having being".split()
 )
 
 
@@ -260,12 +260,20 @@ _GIVES = re.compile(r"\b(?:is|was|are|were|being|namely|that|because|lies|lay)\b
 _DEFERRED = re.compile(r"\b(?:is|was|are|were)\s+((?:what|why|how|who|where|when)\b[^.;]*)", re.IGNORECASE)
 
 
+# "X made remarks about Y", "gave a statement on Y": that words were said, not what they were.
+_SAID_SOMETHING = re.compile(
+    r"\b(?:made|make|makes|gave|give|gives|offered|delivered|issued)\s+(?:some\s+|a\s+|his\s+|her\s+|their\s+)?"
+    r"(?:remarks?|comments?|statements?)\s+(?:about|on|regarding|concerning)\b(?![^.;]*\b(?:that|saying|calling)\b|[^.;]*[:“\"])",
+    re.IGNORECASE,
+)
+
+
 def placeholder(question: str, claim: str) -> str:
     """Why the claim gives no answer to the question though it reads as one: a word that stands in for
     the answer, or a predicate that only asks the question again. Empty when it gives one."""
     if not question:
         return ""
-    found = _PLACEHOLDER.search(claim)
+    found = _PLACEHOLDER.search(claim) or _SAID_SOMETHING.search(claim)
     # "X is one reason the guild has lasted": the noun's copula gives what the reason is
     if found and not (
         found.group().lower().split()[-1].startswith(("explanation", "reason", "cause")) and _GIVES.search(claim)

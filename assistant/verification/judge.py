@@ -27,7 +27,7 @@ from ..retrieval.aliases import Aliases
 from ..safety import carries_markup
 from .attachment import gloss_of
 from .causal import stated_cause
-from .claims import MODEL_UNSUPPORTED, mentions_question
+from .claims import MODEL_UNSUPPORTED, mentions_question, named_acts
 from .copying import ANSWER_TOKENS, NO_ANSWER, copy_words, read
 from .counts import referring_counts, spelled_numbers
 from .descriptions import described_otherwise
@@ -160,7 +160,7 @@ def rule_failure(
             n
             for n in missing_names
             if not (n in asked and _name_found(n, tx.terms(around) | tx.acronyms(around), around, aliases))
-            and not tx.rest_of_name(n, claim, quote_terms, " ".join([*context, article]))
+            and not tx.rest_of_name(n, claim, quote_terms, " ".join([*context, article]), " ".join(context))
         ]
     if missing_names and question:  # the question's first word is capitalised for its place, not a name
         opener = tx.stem_words(tx.tokens(question)[:1])
@@ -191,7 +191,7 @@ def rule_failure(
     if universal:
         return f"says {', '.join(sorted(universal))} where the quote does not"
     hedges_kept = set(tx.tokens(claim)) & tx.HEDGES
-    if not hedges_kept and claim_terms & tx.hedged_terms(joined):
+    if not hedges_kept and (claim_terms - named_acts(claim)) & tx.hedged_terms(joined):
         return OVERSTATES
     if not claim_terms:
         return "no content words"

@@ -22,7 +22,10 @@ OPPOSITES = [
     ("older", "younger"),
     ("earlier", "later"),
     ("first", "last"),
-    ("increase increases increased increasing", "decrease decreases decreased decreasing reduce reduces reduced"),
+    (
+        "increase increases increased increasing raise raises raised raising",
+        "decrease decreases decreased decreasing reduce reduces reduced lowers lowered lowering",
+    ),
     ("rise rises rose risen rising", "fall falls fell fallen falling"),
     ("north", "south"),
     ("east", "west"),
@@ -91,7 +94,7 @@ def opposite_mismatch(claim: str, quotes: str) -> str:
             if said & mine and given & theirs and not given & mine:
                 theirs_word, mine_word = min(given & theirs), min(said & mine)
                 return f"the quote says {theirs_word.replace('_', ' ')}, not {mine_word.replace('_', ' ')}"
-    return _prefixed_opposite(said - given, given)
+    return _prefixed_opposite(said - given, given) or _done_again(claim, quotes)
 
 
 # Prefixes that turn a word into its opposite: "tributary" / "distributary", "armed" / "unarmed". Not "in-"
@@ -107,4 +110,19 @@ def _prefixed_opposite(said: set[str], given: set[str]) -> str:
             prefix = longer[: len(longer) - len(shorter)]
             if len(shorter) >= 5 and longer.endswith(shorter) and prefix in _OPPOSING_PREFIXES:
                 return f"the quote says {other}, not {word}"
+    return ""
+
+
+def _done_again(claim: str, quotes: str) -> str:
+    """ "refounded" where the quote says "founding": a verb with "re-" is another event than the verb (both
+    verbs, the bare one at least four letters, so "remain" is no "main")."""
+    from lemminflect import getAllLemmas
+
+    given = tx.terms(quotes)
+    for word in sorted(set(tx.tokens(claim)) - set(tx.tokens(quotes))):
+        bare = word[2:].lstrip("-")
+        if word.startswith("re") and len(bare) >= 4 and tx.terms(bare) <= given and tx.terms(word) - given:
+            kinds = getAllLemmas(word)  # "refounded" is in no dictionary: a verb by its parts
+            if "VERB" in getAllLemmas(bare) and (not kinds or "VERB" in kinds):
+                return f"the quote says {bare}, not {word}"
     return ""

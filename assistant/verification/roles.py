@@ -25,6 +25,10 @@ ROLE_FAMILIES: dict[str, frozenset[str]] = {
     "envoy": frozenset("envoy envoys ambassador ambassadors representative representatives".split()),
     # a ministry's spokesman is no minister ("ministry" names the body, not a role)
     "minister": frozenset("minister ministers".split()),
+    # who studies a body's subject is not who runs it ("a fellow at X" does not head X)
+    "fellow": frozenset("fellow fellows researcher researchers scholar scholars analyst analysts".split()),
+    # a military rank ("Lt. Gen.") says nothing of an office such as chief
+    "officer": frozenset("officer officers lieutenant lieutenants colonel colonels brigadier gen".split()),
 }
 # "led to", "leading up to", "the lead singer": uses of a role word that give no one a role.
 _NOT_A_ROLE = re.compile(

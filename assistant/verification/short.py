@@ -22,6 +22,7 @@ from ..schema import Evidence, ShortAnswer
 from .attachment import said_of_other
 from .citations import main_clause, span_fits
 from .claims import ACCOUNT_INSIDE, MODEL_UNSUPPORTED, statement
+from .counts import referring_counts
 from .events import other_occasion
 
 REFUSAL = "The articles don't answer this."
@@ -233,6 +234,8 @@ def unmatched(
     near_terms = tx.terms(near) | tx.acronyms(near)
     asked = main_clause(question)
     scene = set(tx.names(f"Q {question}")) - set(tx.names(f"Q {asked}")) if article else set()
+    if len(described := tx.terms(question) - tx.terms(asked) - scene) >= 2 and described <= near_terms:
+        scene = set()  # the scene's own event stands beside the sentence: its names must stand there too
     whole_terms = tx.terms(article) | tx.acronyms(article) if scene else set()
     missing = [
         n
@@ -240,14 +243,16 @@ def unmatched(
         if not _found(n, near_terms, near, aliases)
         and not (n in scene and _found(n, whole_terms, article, aliases))
         # "Khan's arrest" for the question's "Imran Khan", where the article gives the full name
-        and not (article and tx.rest_of_name(n, question, near_terms, article))
+        and not (article and tx.rest_of_name(n, question, near_terms, article, near))
     ]
     # the question's first word is capitalised for its place only
     opener = set(tx.stem_words(tx.tokens(question)[:1]))
     missing = [n for n in missing if n not in opener]
     scene_numbers = tx.numbers(question) - tx.numbers(asked) if article else set()
     missing += sorted(
-        n for n in tx.numbers(question) - tx.numbers(near) if not (n in scene_numbers and n in tx.numbers(article))
+        n
+        for n in tx.numbers(question) - tx.numbers(near) - referring_counts(question, near)
+        if not (n in scene_numbers and n in tx.numbers(article))
     )
     return missing + other_occasion(question, sentence)
 
@@ -256,10 +261,6 @@ def _found(name: str, terms: set[str], text: str, aliases: Aliases) -> bool:
     if name in terms or any(tx.same_start(name, t) or tx.misspelt(name, t) for t in terms):
         return True
     return aliases.found_in(name, text)
-
-
-def as_claim(question: str, span_text: str) -> str:
-    return statement(question, span_text)
 
 
 def refusal(question: str) -> str:
@@ -310,7 +311,7 @@ def verify(
         return None, elsewhere
     # The claim is what is asked; a scene-setting clause was checked against the article above.
     asked = main_clause(question)
-    claim = as_claim(asked, found)
+    claim = statement(asked, found)
     verdict = judge.judge(asked, claim, [ev.text], around, composed=True, article=ev.article.text)
     # A chat fragment ("baradar captured when") states nothing with its answer in place: the claim is a
     # guess at its statement, often only 'The answer to "…" is X', which the judge model reads as a claim

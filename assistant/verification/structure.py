@@ -18,6 +18,7 @@ from collections.abc import Sequence
 
 from .. import text as tx
 from ..months import MONTHS, months
+from .agents import agent_mismatch
 from .asides import unsaid_aside
 from .attachment import (
     counted_member,
@@ -29,7 +30,7 @@ from .attachment import (
     part_for_whole,
 )
 from .causal import sole_cause, unstated_cause
-from .counts import count_mismatch, magnitude_mismatch, point_as_span, share_mismatch
+from .counts import count_mismatch, magnitude_mismatch, point_as_span, share_mismatch, year_as_count
 from .intent import aimed_only, unattained
 from .motion import motion_mismatch, source_for_recipient, taker_swapped
 from .opposites import opposite_mismatch
@@ -308,6 +309,7 @@ def structure_failure(claim: str, quotes: Sequence[str], question: str = "") -> 
         title_mismatch,
         words_of_another,
         count_mismatch,
+        year_as_count,
         share_mismatch,
         other_owner,
         other_possessor,
@@ -323,6 +325,7 @@ def structure_failure(claim: str, quotes: Sequence[str], question: str = "") -> 
         motion_mismatch,
         source_for_recipient,
         taker_swapped,
+        agent_mismatch,
         misplaced_gloss,
         position_mismatch,
         between_mismatch,

@@ -75,6 +75,12 @@ def split_subject(words: list[str], bare: bool = False, be: bool = False) -> tup
         if word[0].isupper() or word[0].isdigit():
             seen_name = True
             i += 1
+            # "did Lübeck and (the) Hamburg council make": names joined by "and" are one subject
+            joined = [w.lower() if w[:1].islower() else "N" for w in words[i : i + 3]]
+            if joined[:2] in (["and", "N"], ["or", "N"]) or (
+                joined[:1] == ["and"] and joined[1:2] and joined[1] in DET and joined[2:] == ["N"]
+            ):
+                i += 1 if joined[1] == "N" else 2
             continue
         nxt = words[i + 1] if i + 1 < len(words) else ""
         # "did the group stop being ...": after "did" the verb is plain and may take an -ing form as object
