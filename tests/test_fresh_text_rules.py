@@ -19,6 +19,7 @@ from assistant.verification.judge import rule_failure
 from assistant.verification.opposites import opposite_mismatch
 from assistant.verification.roles import role_mismatch
 from assistant.verification.short import unmatched
+from assistant.verification.wording import modifier_mismatch
 
 
 @pytest.mark.parametrize(
@@ -161,3 +162,18 @@ def test_saying_that_words_were_said_gives_none_of_them():
     question = "What did Ida Rask say about the guild?"
     assert placeholder(question, "Ida Rask made remarks about the guild.") != ""
     assert placeholder(question, "Ida Rask made remarks about the guild, saying it had grown.") == ""
+
+
+def test_a_verb_of_the_opposite_act_reverses_the_claim():
+    quote = "The envoys say that 600 guards have pledged loyalty to the Kell council."
+    assert opposite_mismatch("600 guards have renounced loyalty to the Kell council.", quote) != ""
+    assert opposite_mismatch("600 guards have pledged loyalty to the Kell council.", quote) == ""
+
+
+def test_a_classifier_the_quote_gives_the_noun_is_compared_too():
+    quote = "The engineer Orm Dahl patented his multi-stage reaction turbine in 1884."
+    assert modifier_mismatch("Orm Dahl patented his impulse turbine in 1884.", quote) != ""
+    assert modifier_mismatch("Orm Dahl patented his reaction turbine in 1884.", quote) == ""
+    overland = "In 1241 Ostra and Kell agreed to protect the overland route to the sea."
+    assert modifier_mismatch("Ostra and Kell agreed to protect the land route to the sea.", overland) == ""
+    assert modifier_mismatch("It equals one horsepower.", "He coined the term horsepower.") == ""

@@ -73,7 +73,36 @@ OPPOSITES = [
         "end ended ends ending stop stopped stops stopping finish finished ceased",
     ),
 ]
-_FAMILIES = [(frozenset(a.split()), frozenset(b.split())) for a, b in OPPOSITES]
+# Verbs with an opposite act, by their plain form (every inflection counts): English's common antonyms,
+# none that is also a common noun or adjective ("fire", "release", "lower", "left").
+OPPOSITE_VERBS = [
+    ("pledge", "renounce"),
+    ("confirm", "deny"),
+    ("admit", "deny"),
+    ("approve", "reject"),
+    ("appoint", "dismiss"),
+    ("buy", "sell"),
+    ("attack", "defend"),
+    ("build", "destroy"),
+    ("create", "destroy"),
+    ("include", "exclude"),
+    ("strengthen", "weaken"),
+    ("expand", "shrink"),
+    ("borrow", "lend"),
+    ("widen", "narrow"),
+    ("grant", "revoke"),
+]
+
+
+def _forms(verb: str) -> str:
+    from lemminflect import getAllInflections
+
+    return " ".join({verb, *(f for forms in getAllInflections(verb, upos="VERB").values() for f in forms)})
+
+
+_FAMILIES = [(frozenset(a.split()), frozenset(b.split())) for a, b in OPPOSITES] + [
+    (frozenset(_forms(a).split()), frozenset(_forms(b).split())) for a, b in OPPOSITE_VERBS
+]
 
 
 _OUT_OF = re.compile(r"\bout\s+of\b")

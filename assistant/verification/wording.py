@@ -104,9 +104,10 @@ _NOT_MODIFIERS = frozenset(
 )
 
 
-def _modified(text: str) -> set[tuple[str, str]]:
+def _modified(text: str, classifiers: bool = False) -> set[tuple[str, str]]:
     """(modifier, noun) stems of two lowercase words standing next to each other, the first an
-    adjective's shape (not a function word, a number, a verb's -ed/-ing form or a name)."""
+    adjective's shape (not a function word, a number, a verb's -ed/-ing form or a name). `classifiers`:
+    a noun in a modifier's place too (the quote's side: "reaction turbine" against "impulse turbine")."""
     skip = tx.stopwords() | _NOT_MODIFIERS
     words = re.findall(r"[A-Za-z][a-z\-]+|\S", text)
     pairs = set()
@@ -117,9 +118,9 @@ def _modified(text: str) -> set[tuple[str, str]]:
             continue  # a verb's form on either side: "a vehicle assisting" is no modifier and its noun
         # A noun in a modifier's place ("the vaccination team") classifies: another word for it is more
         # often a synonym ("inoculation") than a change of meaning, which adjectives carry.
-        if first.endswith(_NOUN_ENDINGS):
+        if first.endswith(_NOUN_ENDINGS) and not classifiers:
             continue
-        if "-" in first and tx.numbers(first.split("-")[0]):
+        if first in tx.NUMBER_WORDS or ("-" in first and tx.numbers(first.split("-")[0])):
             continue  # "a two-decade mission": a measure, which the checks on numbers compare
 
         pairs.add(tuple(tx.stem_words([first, noun])))
@@ -129,12 +130,17 @@ def _modified(text: str) -> set[tuple[str, str]]:
 def modifier_mismatch(claim: str, quotes: str) -> str:
     """A word qualifying the same noun changed ("ancient languages" where the quote says "modern
     languages"): the claim's modifier is nowhere in the quote, which qualifies that noun otherwise."""
-    given = _modified(quotes)
+    given = _modified(quotes, classifiers=True)
     quote_terms = tx.terms(quotes)
     for first, noun in sorted(_modified(claim) - given):
         if any(first[:4] == t[:4] for t in quote_terms):
             continue
-        others = sorted(a for a, n in given if n == noun and a != first and not _same_size(a, first))
+        # "land route" for "overland route": one word inside the other is the same modifier
+        others = sorted(
+            a
+            for a, n in given
+            if n == noun and a != first and not _same_size(a, first) and first not in a and a not in first
+        )
         if others:
             return f"the quote says {others[0]} {noun}, not {first} {noun}"
     return ""
