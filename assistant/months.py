@@ -34,3 +34,16 @@ def month_of(name: str) -> int | None:
     return next(
         (n for n, m in enumerate(MONTHS, 1) if len(name) >= 3 and name in (m[: len(name)], tx.stem_words([m])[0])), None
     )
+
+
+# What a point in time asked by its unit is written with: a year's digits, a month's name, an ordinal century.
+POINTS = {
+    "year": re.compile(r"\b\d{3,4}s?\b|['’]\d{2}\b"),
+    "month": re.compile(
+        r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b|\b\d{1,2}/\d{2,4}\b", re.I
+    ),
+    "century": re.compile(r"\b\d{1,2}(?:st|nd|rd|th)\b|\bcentur|\b(?:first|second|third|[a-z]+th)\b", re.I),
+    "decade": re.compile(
+        r"\b\d{2,4}s\b|['’]\d0s\b|\b(?:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b", re.I
+    ),
+}

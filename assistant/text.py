@@ -236,6 +236,7 @@ def opening_name(text: str) -> list[str]:
 
 # A place's adjective or people ("Pakistani", "Iranians", "Nepalese"): the same name for a check on who is who.
 _DEMONYM_ENDINGS = ("i", "is", "ian", "ians", "an", "ans", "ese", "ish", "n", "ns")
+_PEOPLES = ("i", "ian", "ese", "es", "ish", "ean")  # stems of "Pakistani", "Chinese", "English"; not "Khan"
 
 
 def same_start(a: str, b: str) -> bool:
@@ -275,14 +276,13 @@ def full_names(text: str) -> list[set[str]]:
 
 
 def rest_of_name(name: str, text: str, found: set[str], around: str, near: str = "") -> bool:
-    """Whether `name` is a part of a full name in `text` ("Imran" of "Imran Khan") that is left out where
-    another part is `found` ("Khan's arrest"), while `around` gives the whole name: the same person. Its head
-    must be the part found, or the whole name stand `near`: "Pakistani" found names no "Foreign Ministry"."""
+    """Whether `name` is a part of a full name in `text` ("Imran" of "Imran Khan") left out where another part is
+    `found` ("Khan's arrest"), `around` giving it all; a people's adjective ("Pakistani") only `near` it."""
     spaced, close = " ".join(around.split()), " ".join(near.split())  # an owner's name ends at its "'s"
     for run in (part for whole in _name_runs(text) for part in re.split(r"['’]s\s+", whole)):
         parts, bare = names(f"Q {run}"), _POSSESSIVE.sub("", run)
-        if name in parts and (set(parts) - {name}) & found and bare in spaced and (parts[-1] in found or bare in close):
-            return True
+        if name in parts and (shared := (set(parts) - {name}) & found) and bare in spaced:
+            return bare in close or not all(p.endswith(_PEOPLES) or (p.endswith("an") and len(p) > 5) for p in shared)
     return False
 
 

@@ -12,6 +12,7 @@ from assistant import text as tx
 from assistant.verification.agents import agent_mismatch
 from assistant.verification.attachment import kind_unsaid
 from assistant.verification.causal import unstated_cause
+from assistant.verification.citations import answers_question
 from assistant.verification.claims import named_acts, statement
 from assistant.verification.counts import referring_counts, year_as_count
 from assistant.verification.echoes import gerund_opening, placeholder
@@ -177,3 +178,18 @@ def test_a_classifier_the_quote_gives_the_noun_is_compared_too():
     overland = "In 1241 Ostra and Kell agreed to protect the overland route to the sea."
     assert modifier_mismatch("Ostra and Kell agreed to protect the land route to the sea.", overland) == ""
     assert modifier_mismatch("It equals one horsepower.", "He coined the term horsepower.") == ""
+
+
+@pytest.mark.parametrize(
+    "question,answer,fits",
+    [
+        ("In what month and year did Veltan fall?", "Almost two years later", False),
+        ("In what month and year did Veltan fall?", "May 1410", True),
+        ("What year was the Kell pact signed?", "1241", True),
+        ("What year was the Kell pact signed?", "two years later", False),
+        ("In what century was the Orva bridge built?", "19th century", True),
+        ("What decade did Orm Dahl study in Kell?", "1980s", True),
+    ],
+)
+def test_a_point_in_time_asked_by_its_unit_is_written_with_it(question, answer, fits):
+    assert answers_question(question, answer) is fits

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..months import POINTS
 from ..schema import Citation, Evidence
 from ..text import names, numbers, opening_name, terms, tokens
 from .roles import ROLE_FAMILIES
@@ -103,6 +104,8 @@ def answers_question(question: str, answer: str) -> bool:
             return bool(_DAY.search(answer))
         if word == "direction":  # "north", "westward", "upstream": no name, no number
             return bool(_COMPASS.search(answer))
+        if word in POINTS:  # "what year …" is answered by a year, not "two years later"
+            return bool(POINTS[word].search(answer))
         kind = "when" if word in {"year", "month", "time", "century", "decade"} else "many"
     if kind in {"many", "much"}:
         return bool(numbers(answer)) or bool(set(tokens(answer)) & _QUANTITY_WORDS)

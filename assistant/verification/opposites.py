@@ -77,6 +77,8 @@ OPPOSITES = [
 # none that is also a common noun or adjective ("fire", "release", "lower", "left").
 OPPOSITE_VERBS = [
     ("pledge", "renounce"),
+    ("merge", "diverge"),
+    ("converge", "diverge"),
     ("confirm", "deny"),
     ("admit", "deny"),
     ("approve", "reject"),
