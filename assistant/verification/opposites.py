@@ -8,6 +8,7 @@ prefixes of opposition ("armed" / "unarmed"). None is wording from any claim.
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from .. import text as tx
 
@@ -102,9 +103,11 @@ def _forms(verb: str) -> str:
     return " ".join({verb, *(f for forms in getAllInflections(verb, upos="VERB").values() for f in forms)})
 
 
-_FAMILIES = [(frozenset(a.split()), frozenset(b.split())) for a, b in OPPOSITES] + [
-    (frozenset(_forms(a).split()), frozenset(_forms(b).split())) for a, b in OPPOSITE_VERBS
-]
+@cache  # lemminflect is read on the first claim checked, not when the package is imported
+def _families() -> list[tuple[frozenset[str], frozenset[str]]]:
+    return [(frozenset(a.split()), frozenset(b.split())) for a, b in OPPOSITES] + [
+        (frozenset(_forms(a).split()), frozenset(_forms(b).split())) for a, b in OPPOSITE_VERBS
+    ]
 
 
 _OUT_OF = re.compile(r"\bout\s+of\b")
@@ -120,7 +123,7 @@ def opposite_mismatch(claim: str, quotes: str) -> str:
     for word, whose in re.findall(r"\b([a-z]+)\s+of\s+(?:the\s+|a\s+|an\s+)?([\w-]+)", folded):
         if word in given and not tx.terms(whose) & claimed and len(re.findall(rf"\b{word}\b", folded)) == 1:
             given.discard(word)
-    for a, b in _FAMILIES:
+    for a, b in _families():
         for mine, theirs in ((a, b), (b, a)):
             if said & mine and given & theirs and not given & mine:
                 theirs_word, mine_word = min(given & theirs), min(said & mine)
