@@ -94,6 +94,9 @@ OPPOSITE_VERBS = [
     ("borrow", "lend"),
     ("widen", "narrow"),
     ("grant", "revoke"),
+    ("take", "lose"),
+    ("seize", "lose"),
+    ("capture", "lose"),
 ]
 
 

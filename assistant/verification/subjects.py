@@ -126,6 +126,13 @@ def noun_only(word: str) -> bool:
     return set(getAllLemmas(word)) == {"NOUN"}
 
 
+def verb_only(word: str) -> bool:
+    """A word known only as a verb ("took", "seize"; not "broken", "left", "power")."""
+    from lemminflect import getAllLemmas
+
+    return set(getAllLemmas(word)) == {"VERB"}
+
+
 def plain_verb(word: str) -> bool:
     """A verb's plain form, as after "does"/"did" ("run", "take"), lowercase."""
     from lemminflect import getAllLemmas

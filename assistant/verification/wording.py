@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from .. import text as tx
+from .subjects import verb_only
 
 # A comparison: "larger than", "more ... than", "the longest", "Europe's second-largest", "most", "least".
 _COMPARATIVE = re.compile(
@@ -122,6 +123,8 @@ def _modified(text: str, classifiers: bool = False) -> set[tuple[str, str]]:
             continue
         if first in tx.NUMBER_WORDS or ("-" in first and tx.numbers(first.split("-")[0])):
             continue  # "a two-decade mission": a measure, which the checks on numbers compare
+        if verb_only(first):
+            continue  # "took power", "seize power": a verb and its object, which the checks on acts compare
 
         pairs.add(tuple(tx.stem_words([first, noun])))
     return pairs
