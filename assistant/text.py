@@ -51,7 +51,7 @@ def number_word(number: str) -> str:
 def unsaid_universals(claim: str, quote: str) -> set[str]:
     """The claim's universal words ("all", "every") that the quote has no universal of its own for:
     "every part of life" restates "all aspects of life", but "always" is a universal of time."""
-    said = set(tokens(quote)) & UNIVERSALS
+    said = set(tokens(quote)) & (UNIVERSALS | {"total", "complete", "full"})  # "total synthesis": made entirely
     return {w for w in set(tokens(claim)) & UNIVERSALS - said if w == "always" or not said - {"always"}}
 
 

@@ -160,7 +160,10 @@ def _place(q: str, answer: str) -> str:
         noun, rest = _noun_run(rest)
         if noun.split() and noun.split()[-1].lower() in _TIME_NOUNS:
             prep = prep or "in"
-        if _ROLES & set(noun.lower().split()) and rest and rest.split()[0].lower() not in AUX:
+        after = rest.split()
+        # "which admiral was killed": a passive's subject, no object gap, so the role stays as well
+        passive = bool(after) and after[0].lower() in _BE and verb_follows(after[1:])
+        if _ROLES & set(noun.lower().split()) and rest and (after[0].lower() not in AUX or passive):
             # "Which former member of X said Y?": the role stays beside the answer, for the judge to check
             described, verb = split_subject(rest.split())
             if verb and described and described[0].lower() == "of":

@@ -158,14 +158,48 @@ def _dated_nouns(text: str) -> list[tuple[str, str, str]]:
     return found
 
 
-def other_occasion(question: str, sentence: str) -> list[str]:
+def other_occasion(question: str, sentence: str, asked: str = "") -> list[str]:
     """The question's dated noun ("the May 1 withdrawal deadline") where the sentence dates the same noun
-    otherwise ("the new 9/11 withdrawal date") and never gives the question's date: another occasion."""
+    otherwise ("the new 9/11 withdrawal date") and never gives the question's date: another occasion.
+    `asked`: the question without its scene-setting clause, when the caller has it (`_other_scene`)."""
     theirs = _dated_nouns(sentence)
+    return (
+        [
+            f"{date} {written}"
+            for noun, date, written in _dated_nouns(question)
+            if {d for n, d, _ in theirs if n == noun} - {date} and not tx.numbers(date) <= tx.numbers(sentence)
+        ]
+        + _other_named(question, sentence)
+        + (_other_scene(question, asked, sentence) if asked else [])
+    )
+
+
+# A sentence that opens on its own occasion: "On seeing the surviving mice, Florey remarked …"
+_OCCASION = re.compile(r"^\W*(?:on|upon|when|after|while|once)\s+([^,;]{3,80}),", re.I)
+
+
+def _other_scene(question: str, asked: str, sentence: str) -> list[str]:
+    """The question's scene ("… when the results appeared in The Lancet") where the sentence sets its act
+    on an occasion of its own that shares no content word with it ("On seeing the surviving mice")."""
+    own = _OCCASION.match(sentence)
+    scene = tx.terms(question) - tx.terms(asked)
+    if not own or not scene or scene & tx.terms(sentence):
+        return []
+    return [f"occasion (the sentence's: {own.group(0).strip(' ,')})"]
+
+
+# "the Battle of Angamos", "the University of Oxford": a capitalised head and the name "of" makes its own
+_NAMED_OF = re.compile(r"\b([A-Z][a-z]+)\s+of\s+(?:the\s+)?([A-Z][\w'’-]+)")
+
+
+def _other_named(question: str, sentence: str) -> list[str]:
+    """The question's "Battle of Angamos" where the sentence names the "Battle of Iquique" and never
+    Angamos: another event or body of the same kind."""
+    theirs = _NAMED_OF.findall(sentence)
     return [
-        f"{date} {written}"
-        for noun, date, written in _dated_nouns(question)
-        if {d for n, d, _ in theirs if n == noun} - {date} and not tx.numbers(date) <= tx.numbers(sentence)
+        f"{head} of {name}"
+        for head, name in _NAMED_OF.findall(question)
+        if any(h == head and n != name for h, n in theirs) and name not in sentence
     ]
 
 

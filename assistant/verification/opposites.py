@@ -34,6 +34,7 @@ OPPOSITES = [
     ("eastern", "western"),
     ("upstream", "downstream"),
     ("above", "below"),
+    ("exceed exceeds exceeded exceeding", "below"),
     ("upper", "lower"),
     ("win wins won winning", "lose loses lost losing"),
     ("success successful succeeded", "failure failed unsuccessful"),

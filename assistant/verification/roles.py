@@ -12,11 +12,12 @@ from .. import text as tx
 
 # --- roles ---------------------------------------------------------------------------------------------
 
+_RANKS = frozenset("lieutenant colonel brigadier gen captain admiral commodore".split())
 # A role and the words that give it (noun or verb forms). Two words of one family give the same role.
 ROLE_FAMILIES: dict[str, frozenset[str]] = {
     "leader": frozenset(
         "leader leaders leadership lead leads led leading chief chiefs head heads headed chairman chairs "
-        "chaired ruler rulers commander commanders commanded commanding".split()
+        "chaired ruler rulers commander commanders commanded commanding director directors".split()
     ),
     "founder": frozenset("founder founders co-founder cofounder founded co-founded founding".split()),
     "spokesman": frozenset("spokesman spokesmen spokeswoman spokesperson spokespeople".split()),
@@ -27,9 +28,12 @@ ROLE_FAMILIES: dict[str, frozenset[str]] = {
     "minister": frozenset("minister ministers".split()),
     # who studies a body's subject is not who runs it ("a fellow at X" does not head X)
     "fellow": frozenset("fellow fellows researcher researchers scholar scholars analyst analysts".split()),
-    # a military rank ("Lt. Gen.") says nothing of an office such as chief
-    "officer": frozenset("officer officers lieutenant lieutenants colonel colonels brigadier gen".split()),
+    # a military rank ("Lt. Gen.") says nothing of an office such as chief, and one rank is not another
+    "officer": frozenset("officer officers".split()),
+    **{rank: frozenset([rank, f"{rank}s"]) for rank in _RANKS},
 }
+# An officer of any rank commands: "troops under Colonel X" are the troops X commanded.
+_COMMAND = frozenset("commander commanders commanded commanding".split())
 # "led to", "leading up to", "the lead singer": uses of a role word that give no one a role.
 _NOT_A_ROLE = re.compile(
     r"\b(?:led|leads?|leading)\s+(?:to|up|the\s+way|by\s+example)\b|\bhead(?:ed|ing)?\s+(?:to|for|towards?|back|home|off)\b"
@@ -65,7 +69,12 @@ def role_mismatch(claim: str, quotes: str) -> str:
     claimed, given = roles(claim), roles(quotes)
     if _FOUNDED_BY.search(tx.fold(quotes)):  # "was established by X" says who founded it
         given.setdefault("founder", set()).add("")
+    ranked = bool(given.keys() & _RANKS)
     for family, qualifiers in claimed.items():
+        if family == "leader" and ranked and not (set(tx.tokens(claim)) & ROLE_FAMILIES["leader"]) - _COMMAND:
+            continue
+        if family == "officer" and ranked:  # a colonel is an officer
+            continue
         if family not in given:
             # Another role given is a plain mismatch ("founder", not "leader"); no role at all is left to
             # the model ("a top dog of the group" says what "leads" says in other words).

@@ -201,6 +201,7 @@ _TIME_PREP = re.compile(rf"\b{_BOUNDS}\s+(?:the\s+)?(?:\w+\s+)?{_WHEN}")
 def date_mismatch(claim: str, quotes: str) -> str:
     folded_claim, folded_quotes = tx.fold(claim), tx.fold(quotes)
     said = set(re.findall(r"[a-z]+", folded_quotes)) | {MONTHS[m - 1] for m in months(quotes)}  # "Aug. 31"
+    said |= {_SEASONS[(m % 12) // 3 + k] for m in months(quotes) for k in (0, 2)}  # either hemisphere's
     missing = sorted(set(_DATE_WORD.findall(folded_claim)) - said)
     if missing:
         return f"date not in the quote: {', '.join(missing)}"
@@ -232,6 +233,8 @@ def date_mismatch(claim: str, quotes: str) -> str:
     return ""
 
 
+# A month's season, north of the equator (k = 0) or south of it (k = 2): "a summer holiday" in "August 1928"
+_SEASONS = ("winter", "spring", "summer", "autumn") * 2
 _POINT = frozenset("in on at during".split())
 _OPEN_BOUNDS = frozenset("after before by".split())
 _SAYS_END = frozenset(

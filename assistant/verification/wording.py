@@ -130,6 +130,14 @@ def _modified(text: str, classifiers: bool = False) -> set[tuple[str, str]]:
     return pairs
 
 
+_ORDINALS = frozenset(
+    tx.stem_words(
+        "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth fourteenth "
+        "fifteenth sixteenth seventeenth eighteenth nineteenth twentieth".split()
+    )
+)
+
+
 def modifier_mismatch(claim: str, quotes: str) -> str:
     """A word qualifying the same noun changed ("ancient languages" where the quote says "modern
     languages"): the claim's modifier is nowhere in the quote, which qualifies that noun otherwise."""
@@ -142,7 +150,13 @@ def modifier_mismatch(claim: str, quotes: str) -> str:
         others = sorted(
             a
             for a, n in given
-            if n == noun and a != first and not _same_size(a, first) and first not in a and a not in first
+            if n == noun
+            and a != first
+            and not _same_size(a, first)
+            and first not in a
+            and a not in first
+            # "the fourth tower" is "the new tower" counted: an ordinal is compared with ordinals only
+            and (a in _ORDINALS) == (first in _ORDINALS)
         )
         if others:
             return f"the quote says {others[0]} {noun}, not {first} {noun}"
