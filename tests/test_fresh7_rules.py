@@ -3,8 +3,14 @@ for) and on the dev failures the twenty-seventh session left. Every name here is
 
 from __future__ import annotations
 
+from assistant import text as tx
+from assistant.verification.claims import statement
+from assistant.verification.counts import count_mismatch
+from assistant.verification.events import other_occasion
 from assistant.verification.judge import rule_failure
 from assistant.verification.opposites import opposite_mismatch
+from assistant.verification.roles import role_mismatch
+from assistant.verification.structure import date_mismatch
 from assistant.verification.wording import modifier_mismatch
 
 QUOTE = "The Varn guild took power in May 1402 after the revolt."
@@ -24,3 +30,97 @@ def test_an_adjective_before_the_same_noun_is_still_compared() -> None:
 def test_losing_is_not_taking() -> None:
     assert opposite_mismatch("The Varn guild did lose power in May 1402.", QUOTE) == "the quote says took, not lose"
     assert opposite_mismatch("The Varn guild lost power in May 1402.", "The guild lost power in 1402.") == ""
+
+
+def test_an_ordinal_is_compared_with_ordinals_only() -> None:
+    quote = "The new tower used 2,171 blocks of granite from the Vell quarries."
+    assert modifier_mismatch("The fourth tower used 2,171 blocks of granite.", quote) == ""
+    assert modifier_mismatch("It was the fourth tower.", "It was the third tower.") != ""
+
+
+def test_a_total_synthesis_is_one_made_entirely() -> None:
+    quote = "The first total synthesis of the dye was achieved by Ada Vell in 1957."
+    assert tx.unsaid_universals("Ada Vell was the first to make the dye entirely by synthesis.", quote) == set()
+    assert tx.unsaid_universals("Ada Vell made all the dyes.", "Ada Vell made the dye.") == {"all"}
+
+
+def test_a_month_gives_its_season_in_either_hemisphere() -> None:
+    quote = "In August 1928 Orm left for a holiday at his house in Kell."
+    assert date_mismatch("Orm spent his summer holiday in Kell in 1928.", quote) == ""
+    assert date_mismatch("Orm spent his winter holiday in Kell in 1928.", quote) == ""  # south of the equator
+    assert date_mismatch("Orm spent his spring holiday in Kell in 1928.", quote) == "date not in the quote: spring"
+
+
+def test_ranks_differ_and_an_officer_of_any_rank_commands() -> None:
+    quote = "On the same day troops under Colonel Orm Dahl landed at Kell and occupied the town."
+    assert role_mismatch("Colonel Orm Dahl commanded the troops who occupied Kell.", quote) == ""
+    assert role_mismatch("Orm Dahl, admiral, landed at Kell.", quote) != ""
+    assert role_mismatch("Orm Dahl led the council of Kell.", quote) != ""  # "led" is no command of troops
+
+
+def test_a_role_asked_of_a_passive_subject_stays_beside_the_answer() -> None:
+    claim = statement("Which Varnish admiral was killed at the Battle of Kell?", "Orm Dahl")
+    assert claim == "Orm Dahl, Varnish admiral, was killed at the Battle of Kell."
+    assert role_mismatch(claim, "At the Battle of Kell, Captain Orm Dahl died on board.") != ""
+
+
+def test_a_director_is_a_head() -> None:
+    assert role_mismatch("Ada Vell was the director of the school.", "Ada Vell, a fellow of the school, said.") != ""
+
+
+def test_a_bare_measure_takes_the_unit_and_thing_of_the_one_before() -> None:
+    quote = "Ostra receives 0.76 millimetres of rain a year, and Kell averages only 0.5 millimetres."
+    assert count_mismatch("Kell does get 0.5 millimetres of rain each year.", quote) == ""
+    budget = "Of the budget of 310,000 kronor, Orm supplied 120,000, the king gave 40,000."
+    assert count_mismatch("Orm put 120,000 kronor into the budget.", budget) == ""
+    assert count_mismatch("The blast killed 23 people.", "The blast killed 3 people and injured 23.") != ""
+
+
+def test_a_day_of_the_month_counts_nothing() -> None:
+    quote = "On 21 December the Varn reached Kell and took off all 15 men of the party."
+    assert count_mismatch("Only 15 men were alive when the Varn reached Kell.", quote) == ""
+
+
+def test_a_named_event_of_the_same_kind_is_another_occasion() -> None:
+    sentence = "At the Battle of Kell in 1879, Captain Orm Dahl died on board the Varn."
+    assert other_occasion("Which ship did Orm Dahl command at the Battle of Ostra?", sentence) == ["Battle of Ostra"]
+    assert other_occasion("Which ship did Orm Dahl command at the Battle of Kell?", sentence) == []
+
+
+def test_a_sentence_that_sets_its_own_occasion_answers_no_other_scene() -> None:
+    sentence = 'On seeing the surviving mice, Orm is said to have remarked, "It works."'
+    asked = "What did Orm remark?"
+    question = "What did Orm remark when the results appeared in the journal?"
+    assert other_occasion(question, sentence, asked) != []
+    assert other_occasion("What did Orm remark when he saw the surviving mice?", sentence, asked) == []
+
+
+def test_exceeding_is_not_falling_below() -> None:
+    quote = "The total cost was 59,255 pounds, well below the estimate of 78,000 pounds."
+    assert opposite_mismatch("The cost did exceed the estimate by 59,255 pounds.", quote) != ""
+
+
+def test_a_time_before_something_began_is_not_what_it_did() -> None:
+    sentence = "From 1992 a project at Kell used 94 nets to supply about 15,000 litres of water a day."
+    assert other_occasion("How much water did the nets supply before the project began?", sentence) != []
+    assert other_occasion("How much water did the nets supply after the project began?", sentence) == []
+    before = "Before the project began, the village got 2 litres a day."
+    assert other_occasion("How much water did the village get before the project began?", before) == []
+
+
+def test_the_head_of_a_body_needs_a_quote_that_gives_someone_a_role() -> None:
+    quote = "In 1938 Orm Dahl, a chemist, came across the paper while working at the Vell School of Dyes."
+    assert role_mismatch("Orm Dahl served as director of the Vell School of Dyes.", quote) != ""
+    assert role_mismatch("Orm Dahl worked at the Vell School of Dyes.", quote) == ""
+    assert role_mismatch("Orm Dahl leads the Vell School.", quote) == ""  # a verb is left to the model
+
+
+def test_what_a_pronoun_stands_for_counts_toward_the_claims_words() -> None:
+    quote = "She was treated at Kell Hospital with 5.5 grams of the drug sent by Varnco."
+    context = ["Dyes, part 2", "In March 1942 Ada Vell lay dying of an infection after a birth."]
+    claim, question = (
+        "Varnco supplied the drug given to Ada Vell.",
+        "Which company supplied the drug given to Ada Vell?",
+    )
+    assert rule_failure(claim, [quote], question, 0.5).startswith("only 33% of its words")
+    assert rule_failure(claim, [quote], question, 0.5, context=context) == ""

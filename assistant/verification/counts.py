@@ -38,6 +38,11 @@ _PREPOSITIONS = frozenset("along in on at from into onto across near by with wit
 _PREPOSITIONS |= frozenset("between among around for against toward towards upon beside behind beyond".split())
 
 
+_MONTH_NAME = re.compile(
+    r"jan(?:uary)?|feb(?:ruary)?|march|april|may|june|july|aug(?:ust)?|sep(?:t|tember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
+)
+
+
 def _count_pairs(text: str) -> list[tuple[str, set[str]]]:
     """Each number (not a year) with the content words it counts: those after it up to the next number,
     clause break or three words, and a verb right before it ("killed 5")."""
@@ -45,10 +50,15 @@ def _count_pairs(text: str) -> list[tuple[str, set[str]]]:
     raw = re.findall(r"\d[\d,.]*\d|\d|[^\W\d_][\w'’\-]*|[,()]", tx.fold(text))
     stop = tx.stopwords()
     pairs = []
+    last: set[str] = set()  # what the number before counted: "310,000 kronor …, X supplied 120,000, Y gave 40,000"
     for i, word in enumerate(raw):
         value = tx.NUMBER_WORDS.get(word, word.replace(",", "") if _NUM.match(word) else None)
         if value is None or (len(value) == 4 and value.isdigit() and 1500 <= int(value) <= 2100):
             continue
+        if _MONTH_NAME.fullmatch(raw[i + 1] if i + 1 < len(raw) else "") or _MONTH_NAME.fullmatch(
+            raw[i - 1] if i else ""
+        ):
+            continue  # "on 21 December", "December 21": a day of the month counts nothing
         counted: set[str] = set()
         for j in range(i + 1, min(len(raw), i + 8)):
             nxt = raw[j]
@@ -61,6 +71,9 @@ def _count_pairs(text: str) -> list[tuple[str, set[str]]]:
                 break
             if nxt not in stop:
                 counted.add(nxt)
+        if not counted and (i + 1 == len(raw) or raw[i + 1] in _BREAK):
+            counted = set(last)  # a bare number measures in the unit of the one before
+        last = set(counted)
         if i and raw[i - 1] not in stop and raw[i - 1] not in _BREAK and not _NUM.match(raw[i - 1]):
             counted.add(raw[i - 1])
         pairs.append((value, set(tx.stem_words(sorted(counted)))))

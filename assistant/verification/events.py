@@ -171,7 +171,24 @@ def other_occasion(question: str, sentence: str, asked: str = "") -> list[str]:
         ]
         + _other_named(question, sentence)
         + (_other_scene(question, asked, sentence) if asked else [])
+        + _before(question, sentence)
     )
+
+
+# "before the project began": a time the question puts before something starts
+_BEFORE_START = re.compile(
+    r"\bbefore\s+(?:the\s+|its\s+|their\s+)?([a-z]+)\s+(?:began|started|opened|was\s+(?:built|founded|opened|set\s+up|launched))\b",
+    re.I,
+)
+
+
+def _before(question: str, sentence: str) -> list[str]:
+    """ "How much water did the nets supply before the project began?" is not answered by a sentence that
+    tells what the project itself supplied, and says nothing of before it."""
+    start = _BEFORE_START.search(question)
+    if not start or not tx.terms(start.group(1)) & tx.terms(sentence) or re.search(r"\bbefore\b", sentence, re.I):
+        return []
+    return [f"time before the {start.group(1)} began (the sentence tells of the {start.group(1)} itself)"]
 
 
 # A sentence that opens on its own occasion: "On seeing the surviving mice, Florey remarked …"

@@ -195,7 +195,9 @@ def rule_failure(
         return OVERSTATES
     if not claim_terms:
         return "no content words"
-    share = len(claim_terms & quote_terms) / len(claim_terms)
+    # "She was treated with the drug sent by X": the words a pronoun stands for are the sentences' around
+    referred = tx.terms(" ".join(context)) if context and refers(joined) else set()
+    share = len(claim_terms & (quote_terms | referred)) / len(claim_terms)
     if share < coverage:
         return f"only {share:.0%} of its words are in the quote"
     asked = tx.terms(question)

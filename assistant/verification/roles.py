@@ -47,6 +47,9 @@ _KIN = frozenset(
 )
 _FOUNDED_BY = re.compile(r"\b(?:established|created|formed|set\s+up|started|instituted)\s+by\b")
 _ROLE_WORD = {w: family for family, words in ROLE_FAMILIES.items() for w in words}
+# The head of a body, named as a noun ("served as director of X", "the leader of X"): a quote that gives no
+# one any role does not give it. (A verb, "X leads the group", is left to the model: "a top dog of it".)
+_OFFICE_OF = re.compile(r"\b(?:as|the|a|an)\s+(?:\w+\s+)?([a-z]+)\s+of\b")
 
 
 def roles(text: str) -> dict[str, set[str]]:
@@ -80,6 +83,9 @@ def role_mismatch(claim: str, quotes: str) -> str:
             # the model ("a top dog of the group" says what "leads" says in other words).
             if given:
                 return f"the quote gives another role ({', '.join(sorted(given))}), not {family}"
+            office = _OFFICE_OF.search(tx.fold(claim))
+            if office and family == "leader" and _ROLE_WORD.get(office.group(1)) == family:
+                return f"the quote gives no one the office the claim names ({office.group(0)})"
             continue
         # An unqualified "leader" from a quote that only says "deputy leader" or "former leader".
         if "" in qualifiers and "" not in given[family]:
