@@ -3,6 +3,8 @@ for) and on the dev failures the twenty-seventh session left. Every name here is
 
 from __future__ import annotations
 
+import pytest
+
 from assistant import text as tx
 from assistant.verification.claims import statement
 from assistant.verification.counts import count_mismatch
@@ -124,3 +126,32 @@ def test_what_a_pronoun_stands_for_counts_toward_the_claims_words() -> None:
     )
     assert rule_failure(claim, [quote], question, 0.5).startswith("only 33% of its words")
     assert rule_failure(claim, [quote], question, 0.5, context=context) == ""
+
+
+@pytest.mark.parametrize(
+    "question,answer,claim",
+    [
+        (
+            "Which Varnish chemist served as director of the Kell School?",
+            "Orm Dahl",
+            "Orm Dahl, Varnish chemist, served as director of the Kell School.",
+        ),
+        (
+            "Which Ostran agency has been watching the guild?",
+            "the Ward",
+            "The Ward, Ostran agency, has been watching the guild.",
+        ),
+        ("Which Varn tributaries join at Kell?", "the Ost", "The Ost join at Kell."),  # a plural kind is left as before
+        ("Which Ostran town did Orm visit?", "Kell", "Orm did visit Kell."),  # an object: the kind is not its subject
+    ],
+)
+def test_a_kind_with_a_name_like_modifier_stays_beside_a_subject_answer(question: str, answer: str, claim: str) -> None:
+    assert statement(question, answer) == claim
+
+
+def test_a_name_like_modifier_the_quote_lacks_refuses_the_claim() -> None:
+    quote = "The school's director, the Ostran pathologist Ada Vell, agreed to a study."
+    claim = statement("Which Varnish chemist served as director of the Kell School?", "Ada Vell")
+    question = "Which Varnish chemist served as director of the Kell School?"
+    assert rule_failure(claim, [quote], question, 0.2) == "name not in the quote: varnish"
+    assert rule_failure(claim, [quote.replace("Ostran pathologist", "Varnish chemist")], question, 0.2) == ""

@@ -161,14 +161,16 @@ def _place(q: str, answer: str) -> str:
         if noun.split() and noun.split()[-1].lower() in _TIME_NOUNS:
             prep = prep or "in"
         after = rest.split()
-        # "which admiral was killed": a passive's subject, no object gap, so the role stays as well
-        passive = bool(after) and after[0].lower() in _BE and verb_follows(after[1:])
-        if _ROLES & set(noun.lower().split()) and rest and (after[0].lower() not in AUX or passive):
+        # "which admiral was killed", "which agency has been watching": the subject, no object gap
+        passive = bool(after) and after[0].lower() in AUX and verb_follows(after[1:])
+        # "which German-born biochemist": a name-like modifier the answer's sentence must bear out too
+        kind = len(noun.split()) > 1 and noun[:1].isupper() and noun.split()[-1][:1].islower() and noun[-1:] != "s"
+        if (_ROLES & set(noun.lower().split()) or kind) and rest and (after[0].lower() not in AUX or passive):
             # "Which former member of X said Y?": the role stays beside the answer, for the judge to check
             described, verb = split_subject(rest.split())
             if verb and described and described[0].lower() == "of":
                 return f"{answer}, {noun} {' '.join(described)}, {' '.join(verb)}"
-            if verb:
+            if verb or ((kind or passive) and after[0].lower() != "of"):
                 return f"{answer}, {noun}, {rest}"
     if not rest:
         return ""
