@@ -6,12 +6,15 @@ from __future__ import annotations
 import pytest
 
 from assistant import text as tx
+from assistant.answering.quoting import candidates
+from assistant.schema import Article, Evidence
 from assistant.verification.claims import statement
 from assistant.verification.counts import count_mismatch
 from assistant.verification.events import other_occasion
 from assistant.verification.judge import rule_failure
 from assistant.verification.opposites import opposite_mismatch
 from assistant.verification.roles import role_mismatch
+from assistant.verification.short import unmatched
 from assistant.verification.structure import date_mismatch
 from assistant.verification.wording import modifier_mismatch
 
@@ -155,3 +158,28 @@ def test_a_name_like_modifier_the_quote_lacks_refuses_the_claim() -> None:
     question = "Which Varnish chemist served as director of the Kell School?"
     assert rule_failure(claim, [quote], question, 0.2) == "name not in the quote: varnish"
     assert rule_failure(claim, [quote.replace("Ostran pathologist", "Varnish chemist")], question, 0.2) == ""
+
+
+def test_a_sentence_that_refers_back_is_a_candidate_for_what_the_one_before_names() -> None:
+    sentences = [
+        "The Varn Brothers were a band of sailors who raided ships in the Ost Sea.",
+        "The group had first been hired in 1392 by the Duchy of Kell to supply a besieged town.",
+        "Storms in the Ost Sea sank many ships in the autumn.",
+    ]
+    text = " ".join(sentences)
+    spans = tuple((text.index(s), text.index(s) + len(s)) for s in sentences)
+    article = Article(doc_id="d1", file="varn.txt", title="Varn", text=text, spans=spans)
+    evidence = [Evidence(number=n, article=article, index=n - 1) for n in range(1, len(sentences) + 1)]
+    picked = [ev.text for ev in candidates("Which state originally employed the Varn Brothers?", evidence, 0.3)]
+    assert sentences[1] in picked
+    # the sentence after, which refers back to nothing, still holds none of the question's words
+    assert sentences[2] not in picked
+
+
+def test_a_scene_none_of_whose_words_stand_near_is_another_occasion() -> None:
+    sentence = "The most notorious is the massacre of 150 people in 2014."
+    around = ["Ostra has suffered from the guild's violence for years.", "Last May a bomb killed 100 people in Kell."]
+    article = " ".join([*around, "Ostran security forces stormed a mosque in Kell."])
+    question = "How many people died when Ostran security forces launched an operation against a mosque in Kell?"
+    assert "occasion (forc launch mosqu oper secur)" in unmatched(question, sentence, around, article=article)
+    assert unmatched("How many people died in the massacre of 2014 in Ostra?", sentence, around, article=article) == []

@@ -31,7 +31,7 @@ from ..verification import short
 from ..verification.directives import form as directive_form
 from ..verification.events import unsaid_event
 from ..verification.judge import Judge
-from ..verification.reference import speaker_failure
+from ..verification.reference import POINTER, PRONOUN, speaker_failure
 from .plan import Plan
 
 EXTRACTIVE_SENTENCES = 2  # quoted at most, without short answers
@@ -106,7 +106,7 @@ def candidates(question: str, evidence: list[Evidence], min_overlap: float) -> l
     # A word every sentence retrieved holds (the article's own subject, "Rhine" in an article on the
     # Rhine) tells them apart less than one few hold: each word counts by its rarity among them (inverse
     # document frequency over the sentences retrieved; bench/results/candidate-order-2026-12-06.txt).
-    held_by = {id(ev): held_terms(wanted, ev.text, named) for ev in fitting}
+    held_by = {id(ev): held_terms(wanted, _with_referent(ev), named) for ev in fitting}
     weight = {t: math.log((len(fitting) + 1) / (1 + sum(t in h for h in held_by.values()))) for t in wanted}
 
     def shared(ev: Evidence) -> tuple[float, int]:
@@ -122,6 +122,15 @@ def candidates(question: str, evidence: list[Evidence], min_overlap: float) -> l
     return [
         ev for ev in scored if len(held_by[id(ev)]) / len(wanted) >= min_overlap and directive_form(ev.text) == "news"
     ]
+
+
+def _with_referent(ev: Evidence) -> str:
+    """The sentence, and the names of the one before it when it opens by referring back ("The group had
+    first been hired by X", "When Y went bankrupt, his share passed to X"): what it is about is named there."""
+    if ev.index == 0 or not (POINTER.match(ev.text) or PRONOUN.search(tx.fold(ev.text[:60]))):
+        return ev.text
+    start, end = ev.article.spans[ev.index - 1]
+    return " ".join([ev.text, *re.findall(r"\b[A-Z][\w'’-]*", ev.article.text[start:end])])
 
 
 DERIVED = 6  # letters a stem must have to stand for the longer stems it opens ("recogn" for "recognit")

@@ -254,7 +254,7 @@ def unmatched(
         for n in tx.numbers(question) - tx.numbers(near) - referring_counts(question, near)
         if not (n in scene_numbers and n in tx.numbers(article))
     )
-    return missing + other_occasion(question, sentence, asked)
+    return missing + other_occasion(question, sentence, asked, near)
 
 
 def _found(name: str, terms: set[str], text: str, aliases: Aliases) -> bool:
