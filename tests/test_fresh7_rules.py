@@ -15,7 +15,7 @@ from assistant.verification.judge import rule_failure
 from assistant.verification.opposites import opposite_mismatch
 from assistant.verification.roles import role_mismatch
 from assistant.verification.short import unmatched
-from assistant.verification.structure import date_mismatch
+from assistant.verification.structure import date_mismatch, quantifier_mismatch
 from assistant.verification.wording import modifier_mismatch
 
 QUOTE = "The Varn guild took power in May 1402 after the revolt."
@@ -183,3 +183,9 @@ def test_a_scene_none_of_whose_words_stand_near_is_another_occasion() -> None:
     question = "How many people died when Ostran security forces launched an operation against a mosque in Kell?"
     assert "occasion (forc launch mosqu oper secur)" in unmatched(question, sentence, around, article=article)
     assert unmatched("How many people died in the massacre of 2014 in Ostra?", sentence, around, article=article) == []
+
+
+def test_what_a_group_includes_is_some_of_it() -> None:
+    quote = "Last May the guild burned a mill in Kell, one of the worst attacks in its history."
+    assert quantifier_mismatch("The guild's attacks on Ostra include the burning of a mill in Kell.", quote) == ""
+    assert quantifier_mismatch("The guild's attacks on Ostra were the worst in its history.", quote) != ""

@@ -154,6 +154,7 @@ def _said_of(stem: str, claim: str, quotes: str, quoted: list[tuple[str, list[st
 
 
 _WHOLE = frozenset("the its their his her our all every each entire whole".split())
+_INCLUDE = frozenset("include includes included including".split())
 
 
 def _determined(claim: str, stem: str) -> int:
@@ -167,6 +168,8 @@ def _determined(claim: str, stem: str) -> int:
         following = itertools.takewhile(lambda w: w not in stop and w[0].isalnum(), words[i + 1 : i + 4])
         following = list(following)
         if {"member", "members"} & set(following):
+            return 1
+        if _INCLUDE & set(words[i + 1 : i + 6]):  # "the TTP's attacks on Pakistan include X": some of them
             return 1
         # "the Vik Guild's pilots": the group owns what the claim speaks of
         if any(re.search(r"['’]s?$", w) for w in [word, *following[:2]]) and not words[i].endswith("s'"):
