@@ -17,7 +17,7 @@ _RANKS = frozenset("lieutenant colonel brigadier gen captain admiral commodore".
 ROLE_FAMILIES: dict[str, frozenset[str]] = {
     "leader": frozenset(
         "leader leaders leadership lead leads led leading chief chiefs head heads headed chairman chairs "
-        "chaired ruler rulers commander commanders commanded commanding director directors".split()
+        "chaired ruler rulers commander commanders commanded commanding".split()
     ),
     "founder": frozenset("founder founders co-founder cofounder founded co-founded founding".split()),
     "spokesman": frozenset("spokesman spokesmen spokeswoman spokesperson spokespeople".split()),
@@ -49,6 +49,7 @@ _FOUNDED_BY = re.compile(r"\b(?:established|created|formed|set\s+up|started|inst
 _ROLE_WORD = {w: family for family, words in ROLE_FAMILIES.items() for w in words}
 # The head of a body, named as a noun ("served as director of X", "the leader of X"): a quote that gives no
 # one any role does not give it. (A verb, "X leads the group", is left to the model: "a top dog of it".)
+_HEADS = frozenset("leader chief head chairman commander ruler director president".split())
 _OFFICE_OF = re.compile(r"\b(?:as|the|a|an)\s+(?:\w+\s+)?([a-z]+)\s+of\b")
 
 
@@ -72,6 +73,9 @@ def role_mismatch(claim: str, quotes: str) -> str:
     claimed, given = roles(claim), roles(quotes)
     if _FOUNDED_BY.search(tx.fold(quotes)):  # "was established by X" says who founded it
         given.setdefault("founder", set()).add("")
+    office = _OFFICE_OF.search(tx.fold(claim))
+    if office and office.group(1) in _HEADS and not given and office.group(1) not in tx.tokens(quotes):
+        return f"the quote gives no one the office the claim names ({office.group(0)})"
     ranked = bool(given.keys() & _RANKS)
     for family, qualifiers in claimed.items():
         if family == "leader" and ranked and not (set(tx.tokens(claim)) & ROLE_FAMILIES["leader"]) - _COMMAND:
@@ -83,9 +87,6 @@ def role_mismatch(claim: str, quotes: str) -> str:
             # the model ("a top dog of the group" says what "leads" says in other words).
             if given:
                 return f"the quote gives another role ({', '.join(sorted(given))}), not {family}"
-            office = _OFFICE_OF.search(tx.fold(claim))
-            if office and family == "leader" and _ROLE_WORD.get(office.group(1)) == family:
-                return f"the quote gives no one the office the claim names ({office.group(0)})"
             continue
         # An unqualified "leader" from a quote that only says "deputy leader" or "former leader".
         if "" in qualifiers and "" not in given[family]:
