@@ -8,6 +8,7 @@ import pytest
 from assistant import text as tx
 from assistant.answering.quoting import candidates
 from assistant.schema import Article, Evidence
+from assistant.verification.attachment import part_for_whole
 from assistant.verification.claims import statement
 from assistant.verification.counts import count_mismatch
 from assistant.verification.events import other_occasion
@@ -190,3 +191,9 @@ def test_what_a_group_includes_is_some_of_it() -> None:
     quote = "Last May the guild burned a mill in Kell, one of the worst attacks in its history."
     assert quantifier_mismatch("The guild's attacks on Ostra include the burning of a mill in Kell.", quote) == ""
     assert quantifier_mismatch("The guild's attacks on Ostra were the worst in its history.", quote) != ""
+
+
+def test_a_part_is_no_whole_in_a_claim_that_opens_on_its_answer() -> None:
+    quote = "This section is nearly 86 km long, and descends from a height of 599 m to 396 m."
+    assert part_for_whole("599 m is the height of the Varn canton.", quote).startswith("the quote speaks of a part")
+    assert part_for_whole("599 m is the height of this section.", quote) == ""

@@ -211,6 +211,9 @@ _PLACED = re.compile(
 )
 
 
+_OWNER = re.compile(r"\b(?:is|was|are|were)\s+the\s+[a-z]+\s+of\s+(?:the\s+)?([^,.;]+)")
+
+
 def part_for_whole(claim: str, quotes: str) -> str:
     """Why the claim gives the whole what the quote says of a part of it: "This section is nearly 86 km
     long", after a sentence naming the Rhine, is the section's length and not the river's; "the northern
@@ -223,6 +226,9 @@ def part_for_whole(claim: str, quotes: str) -> str:
     subject = opening(claim)
     said = claim[len(subject) :] if claim.startswith(subject) else ""
     named = {t for t in tx.terms(subject) if not t[:1].isdigit()}  # "The Rhine is 86": no number names it
+    owner = _OWNER.search(claim) if not named else None
+    if owner:  # "599 m is the height of the canton": an answer first, and the whole after "of"
+        named, said = tx.terms(owner.group(1)), ""
     if not named and said:  # "The frontier remained …": a common noun is the subject's head
         head, _, said = said.strip().partition(" ")
         named = tx.terms(head)
