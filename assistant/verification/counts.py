@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from .. import text as tx
+from ..months import MONTHS, month_of
 
 _SPAN_WORDS = {"decade": 10, "decades": 10, "century": 100, "centuries": 100, "dozen": 12, "dozens": 12}
 
@@ -38,9 +39,9 @@ _PREPOSITIONS = frozenset("along in on at from into onto across near by with wit
 _PREPOSITIONS |= frozenset("between among around for against toward towards upon beside behind beyond".split())
 
 
-_MONTH_NAME = re.compile(
-    r"jan(?:uary)?|feb(?:ruary)?|march|april|may|june|july|aug(?:ust)?|sep(?:t|tember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
-)
+def _month_word(word: str) -> bool:
+    """A folded word that names a month, in full or short ("december", "dec", "sept")."""
+    return word in MONTHS or (3 <= len(word) <= 4 and month_of(word) is not None)
 
 
 def _count_pairs(text: str) -> list[tuple[str, set[str]]]:
@@ -55,9 +56,7 @@ def _count_pairs(text: str) -> list[tuple[str, set[str]]]:
         value = tx.NUMBER_WORDS.get(word, word.replace(",", "") if _NUM.match(word) else None)
         if value is None or (len(value) == 4 and value.isdigit() and 1500 <= int(value) <= 2100):
             continue
-        if _MONTH_NAME.fullmatch(raw[i + 1] if i + 1 < len(raw) else "") or _MONTH_NAME.fullmatch(
-            raw[i - 1] if i else ""
-        ):
+        if _month_word(raw[i + 1] if i + 1 < len(raw) else "") or _month_word(raw[i - 1] if i else ""):
             continue  # "on 21 December", "December 21": a day of the month counts nothing
         counted: set[str] = set()
         for j in range(i + 1, min(len(raw), i + 8)):
