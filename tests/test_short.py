@@ -1,22 +1,20 @@
 """Short answers: located verbatim, checked against what the question names, refused in plain words.
 Hand-made sentences, none from the public sets."""
 
-from assistant import text as tx
+from assistant.casing import recase
 from assistant.models.prompts import Prompts
 from assistant.schema import Article, Evidence
+from assistant.verification.asking import asks_several, is_fragment, wants_span
 from assistant.verification.citations import is_lookup
 from assistant.verification.events import other_occasion
 from assistant.verification.judge import Judge
 from assistant.verification.short import (
-    asks_several,
-    is_fragment,
     lead,
     locate,
     refusal,
     short_answer,
     unmatched,
     verify,
-    wants_span,
 )
 from tests.fakes import FixedScorer
 
@@ -107,6 +105,22 @@ def test_why_and_how_questions_get_no_span():
     assert wants_span("In 2010, who was the mayor?")
     assert not wants_span("In what terms does the mayor describe the closure?")
     assert wants_span("In what year was the bridge closed?")
+
+
+def test_a_chat_fragment_naming_a_saying_or_a_stance_asks_what_was_said():
+    # as "what did the mayor say about the bridge" does: the words said are a clause, not a span
+    assert not wants_span("mayor reaction bridge closing")
+    assert not wants_span("Berg joke about the council")
+    assert not wants_span("engineers view of the repairs")
+    # recased with the articles' capitals, it is still the fragment it was typed as
+    assert not wants_span("Anna Berg warning on the repairs")
+    # one that also asks for a point, a place, a count or a name wants a span
+    assert wants_span("mayor statement date")
+    assert wants_span("berg interview filmed where")
+    assert wants_span("mayor statement how many bridges")
+    # a written question keeps its question word's reading; a fragment without a saying is a span
+    assert wants_span("What was the mayor's role?")
+    assert wants_span("mayor role")
 
 
 def test_a_why_question_in_other_words_gets_no_span():
@@ -288,25 +302,33 @@ def test_a_fragment_typed_in_lower_case_takes_the_articles_capitals_for_its_name
         "Ferries\n\nThe ferry to Sandvik left late. Sandvik harbour was closed in May, as the union may strike.",
     ]
     question = "cranes idle at sandvik strike"
-    recased = tx.recase(question, articles)
+    recased = recase(question, articles)
     # a name is written as the articles write it inside their sentences; a word they capitalise only where a
     # sentence opens ("Cranes", "Strike") stays as typed, and so does one they write in lower case as often
     # as capitalised ("may")
     assert recased == "cranes idle at Sandvik strike"
-    assert tx.recase("mara lund strike in may", articles) == "Mara Lund strike in may"
+    assert recase("mara lund strike in may", articles) == "Mara Lund strike in may"
     # a question typed with capitals keeps its own case, quotations included
-    assert tx.recase("Were cranes idle at sandvik during the Strike?", articles) == (
+    assert recase("Were cranes idle at sandvik during the Strike?", articles) == (
         "Were cranes idle at sandvik during the Strike?"
     )
-    assert tx.recase("Were cranes idle at sandvik?", articles) == "Were cranes idle at Sandvik?"
+    assert recase("Were cranes idle at sandvik?", articles) == "Were cranes idle at Sandvik?"
     # an English word capitalised only inside a longer name is that name only beside the rest of it
     union = ["Pay\n\nThe Dockers Union paid strike pay. The Dockers Union met, and the union voted."]
-    assert tx.recase("union strike pay", union) == "union strike pay"
-    assert tx.recase("dockers union strike pay", union) == "Dockers Union strike pay"
+    assert recase("union strike pay", union) == "union strike pay"
+    assert recase("dockers union strike pay", union) == "Dockers Union strike pay"
     # the sentence about cranes names another harbour: as typed, nothing named was missing from it
     sentence = "Cranes at Vikholm stood idle."
     assert unmatched(question, sentence, []) == []
     assert unmatched(recased, sentence, []) == ["sandvik"]
+
+
+def test_a_name_the_articles_write_only_where_a_sentence_opens_takes_its_capital_when_english_has_no_such_word():
+    articles = ["Harbour\n\nOskarine Vell, the pilot, moored the ship. Strike pay ran out. Vell later left."]
+    # "Oskarine" stands only at a sentence's opening, and no English word is spelt so: the name it is
+    assert recase("oskarine vell pilot ship", articles) == "Oskarine Vell pilot ship"
+    # "Strike" is an English word: a sentence's opening capital says nothing about it
+    assert recase("strike pay oskarine", articles) == "strike pay Oskarine"
 
 
 def test_a_chat_fragment_s_answer_stands_on_the_rules_when_the_model_turns_down_its_unreadable_claim():

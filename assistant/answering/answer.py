@@ -8,6 +8,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import replace
 
 from .. import text as tx
+from ..casing import recase
 from ..errors import QuestionError
 from ..models.llms import LLM, Metered, complete
 from ..models.prompts import Prompts
@@ -71,7 +72,7 @@ class Assistant:
         hits = self.retriever.search(standalone, self.settings.top_k)
         # Retrieval ignores case; the checks of names read capitals, so a fragment typed in lower case
         # takes the articles' own capitals for the names it uses.
-        recased = tx.recase(standalone, list({h.article.doc_id: h.article.text for h in hits}.values()))
+        recased = recase(standalone, list({h.article.doc_id: h.article.text for h in hits}.values()))
         if recased != standalone:  # still the chat fragment it was typed as
             parsed = replace(plan(recased), fragment=parsed.fragment)
             standalone = parsed.question

@@ -11,8 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .. import text as tx
+from ..verification import asking, short
 from ..verification import citations as cite
-from ..verification import short
 from ..verification.premises import assumption, premises
 
 
@@ -38,10 +38,10 @@ def plan(question: str) -> Plan:
     return Plan(
         question=question,
         asked=cite.main_clause(question),
-        span=short.wants_span(question),
-        several=short.asks_several(question),
+        span=asking.wants_span(question),
+        several=asking.asks_several(question),
         lookup=cite.is_lookup(question),
         premises=tuple(premises(question)),
         assumption=assumption(question),
-        fragment=short.is_fragment(question),
+        fragment=asking.is_fragment(question),
     )

@@ -26,8 +26,8 @@ from dataclasses import dataclass, field
 from .. import text as tx
 from ..schema import Citation, Evidence, Progress, ShortAnswer
 from ..settings import Settings
+from ..verification import asking, short
 from ..verification import citations as cite
-from ..verification import short
 from ..verification.directives import form as directive_form
 from ..verification.events import unsaid_event
 from ..verification.judge import Judge
@@ -84,7 +84,7 @@ def candidates(question: str, evidence: list[Evidence], min_overlap: float) -> l
     # model call; `events.unsaid_event`).
     # A sentence that states what a what/which/who question is about may leave the answer to the next one,
     # which refers back ("Some key members want X. Among them are A and B."): the kind may stand there.
-    follow = short.wants_span(question) and not cite.is_lookup(question) and _asks_thing(asked)
+    follow = asking.wants_span(question) and not cite.is_lookup(question) and _asks_thing(asked)
 
     def kind_held(ev: Evidence) -> bool:
         unit = _with_follower(ev, evidence) if follow else [ev]

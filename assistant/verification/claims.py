@@ -121,7 +121,7 @@ _SCENE = re.compile(
     re.I,
 )
 _CALLED = re.compile(r"^(?:what|who)\s+(is|are|was|were)\s+(.+?)\s+(called|named|known\s+as)$", re.I)
-# "What, according to X, did Y …?": the account set inside, after the question word (`short.wants_span` too)
+# "What, according to X, did Y …?": the account set inside, after the question word (`asking.wants_span` too)
 ACCOUNT_INSIDE = re.compile(r"^(\W*\w+)\s*,\s*according\s+to\s+[^,?]{1,80},\s*", re.I)
 # "How many fighters does X estimate have pledged …?": a verb of saying or thinking that bridges to the clause
 _BRIDGE = re.compile(

@@ -305,8 +305,8 @@ class Judge:
 
     def answers(self, question: str, passage: str) -> Verdict:
         """Whether a verbatim passage answers the question (what a quoted answer must pass)."""
+        from .asking import wants_span
         from .citations import answers_question, is_lookup
-        from .short import wants_span
 
         if not answers_question(question, passage):
             return Verdict(supported=False, score=0.0, reason="not the kind of answer asked for")
