@@ -438,3 +438,36 @@ def test_the_short_answer_keeps_the_word_that_says_it_only_might_be_so():
     ev, judge = _valley("The council named Per Holm an outlaw, suggesting possible raids on his farm at Kellby.")
     span, why = verify(judge, "What does the naming of Per Holm suggest?", ev, "raids on his farm at Kellby")
     assert why == "" and ev.text[span[0] : span[1]] == "possible raids on his farm at Kellby"
+
+
+def test_the_judge_model_reads_a_fragment_asking_what_was_said_as_a_question_of_what_was_said():
+    from assistant.verification.asking import asked_for_model
+
+    # its prompt expects a question; "x reaction to y" typed as keywords reads to it as no question at all
+    assert asked_for_model("Anna Berg reaction to the closure") == "What was said: Anna Berg reaction to the closure?"
+    # a written question, or a fragment that asks for a span, is read as it stands
+    assert asked_for_model("What did Anna Berg say?") == "What did Anna Berg say?"
+    assert asked_for_model("berg statement date") == "berg statement date"
+    assert asked_for_model("bridge reopening") == "bridge reopening"
+
+    class Recording(FixedScorer):
+        def reply_probability(self, messages, starts) -> float:
+            self.seen = messages[-1]["content"]
+            return super().reply_probability(messages, starts)
+
+    scorer = Recording(reply="NONE", supports=False, none=0.9)
+    Judge(scorer, Prompts()).answers("Anna Berg reaction to the closure", "Anna Berg called it a shame.")
+    assert "What was said: Anna Berg reaction to the closure?" in scorer.seen
+
+
+def test_a_name_then_who_asks_who_that_is():
+    # typed "madiha afzal who" and recased: the description beside the name is the answer, as for "who is X"
+    assert is_lookup("Anna Berg who")
+    assert not is_lookup("Anna Berg said who")  # a verb: whom she named is asked
+
+
+def test_a_fragment_that_names_a_detail_asks_for_it_not_what_its_subject_is():
+    # "vik accord?" asks what the accord is; "vik accord date" asks when it was signed
+    assert is_lookup("vik accord?")
+    assert not is_lookup("vik accord date")
+    assert not is_lookup("harbour master name 1990")

@@ -125,7 +125,7 @@ def asks_several(question: str) -> bool:
 # thought, as "what did x say" does: the nouns English makes of saying and thinking. One that also asks
 # for a point, a place, a count or a name ("statement date", "interview filmed where") wants a span.
 _SAID_NOUNS = re.compile(
-    r"\b(?:reactions?|responses?|repl(?:y|ies)|views?|opinions?|stances?|positions?|comments?|remarks?|"
+    r"\b(?:reactions?|responses?|repl(?:y|ies)|views?|opinions?|stances?|comments?|remarks?|"
     r"statements?|jokes?|warnings?|claims?|arguments?|messages?|predictions?|promises?|pledges?|denials?|"
     r"admissions?|announcements?|assessments?|verdicts?|criticisms?|thoughts|suggestions?|words)\b",
     re.I,
@@ -135,12 +135,26 @@ _SPAN_NOUNS = re.compile(
 )
 
 
+def asked_for_model(question: str) -> str:
+    """The question as the judge model reads it: a chat fragment that asks what was said ("x reaction to y")
+    is put to it as a question of what was said, which its prompt expects; anything else as it stands."""
+    if not _said_fragment(_FRAMED.sub("", _ACCOUNT.sub("", ACCOUNT_INSIDE.sub(r"\1 ", question)))):
+        return question
+    return f"What was said: {question.strip().rstrip('?').strip()}?"
+
+
+def _said_fragment(question: str) -> bool:
+    return not _OPENS_ASKING.match(question) and bool(_SAID_NOUNS.search(question)) and not _SPAN_NOUNS.search(question)
+
+
 def wants_span(question: str) -> bool:
     """Whether a span can answer: not a why/how/explain question, nor one asking what was said or thought."""
     question = _FRAMED.sub("", _ACCOUNT.sub("", ACCOUNT_INSIDE.sub(r"\1 ", question)))
-    fragment = not _OPENS_ASKING.match(question)
-    fragment_why = fragment and _WHY.search(question)
-    said = fragment and _SAID_NOUNS.search(question) and not _SPAN_NOUNS.search(question)
+    fragment_why = not _OPENS_ASKING.match(question) and _WHY.search(question)
     return not (
-        _EXPLAIN.search(question) or _CAUSE.search(question) or _REPORTED.search(question) or fragment_why or said
+        _EXPLAIN.search(question)
+        or _CAUSE.search(question)
+        or _REPORTED.search(question)
+        or fragment_why
+        or _said_fragment(question)
     )

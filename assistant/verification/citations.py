@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..months import POINTS
+from ..months import MONTHS, POINTS
 from ..schema import Citation, Evidence
 from ..text import names, numbers, opening_name, terms, tokens
 from .roles import ROLE_FAMILIES
@@ -82,8 +82,7 @@ def is_refusal(text: str) -> bool:
     return bool(_REFUSAL.search(text))
 
 
-_MONTHS = "january february march april may june july august september october november december"
-_TIME_WORDS = set(_MONTHS.split()) | {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+_TIME_WORDS = set(MONTHS) | {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 _TIME_WORDS |= {"year", "years", "month", "months", "week", "weeks", "day", "days", "ago", "earlier", "later", "since"}
 _QUANTITY_WORDS = {"half", "dozen", "dozens", "hundreds", "thousands", "millions", "several", "few", "many", "no"}
 
@@ -244,15 +243,20 @@ def is_lookup(question: str) -> bool:
     """Whether the question only names what it asks about ("who is X", "what's the TTP?", "etim?"): its
     answer says what that is, so repeating the name is part of it."""
     q = main_clause(question)
+    if trailing := _NAME_THEN_WHO.match(q):  # "madiha afzal who", recased: who she is
+        return is_lookup(f"who is {trailing.group(1)}")
     # "what is the name/height of ...", "what is the X that ...": a detail, not what a name means
     if _DETAIL.search(q) or _ATTRIBUTE.search(q) or _RELATIVE.search(q):
         return False
     group = _GROUP.match(q)
     if group and not set(group.group("np").lower().split()) & _PERSON_NOUNS:
         return True  # "who are the Sami?" asks what a people or group is; "who is the mayor?" asks for a name
-    return bool(_IDENTITY.search(q) or _DEFINITION.search(q) or not _WH.search(q.lower()))
+    # a fragment that names a detail ("x interview date") asks for it, not what x is
+    detail = re.search(_DETAIL_NOUN, q, re.I)
+    return bool(_IDENTITY.search(q) or _DEFINITION.search(q) or not (_WH.search(q.lower()) or detail))
 
 
+_NAME_THEN_WHO = re.compile(r"^\W*((?-i:[A-Z][\w.'’-]*)(?:\s+(?-i:[A-Z][\w.'’-]*)){0,3})\s+who\W*$", re.I)
 _GROUP = re.compile(r"^\W*who\s+(?:is|are|was|were)\s+the\s+(?P<np>[\w\-'’]+(?:\s+[\w\-'’]+)?)\W*$", re.I)
 # Nouns for a post or a part someone plays: "who is the <noun>" asks for the person holding it.
 _PERSON_NOUNS = frozenset(
@@ -280,10 +284,10 @@ _DEFINITION = re.compile(
 _ATTRIBUTE = re.compile(r"^\W*what(?:['’]s|\s+(?:is|are|was|were))\s+(?:the\s+|an?\s+)?(?-i:[a-z][\w\-]*)\s+of\b", re.I)
 # "what is the animal that X is named after": a relative clause asks for a detail, not what a name means.
 _RELATIVE = re.compile(r"^\W*what\b.*\s(?:that|which|who|whom|whose)\s", re.I)
+_DETAIL_NOUN = r"\b(name|date|day|year|month|time|century|decade|number|amount|percentage|share|age|direction)\b"
 _DETAIL = re.compile(
     r"\b(?:what|which)\s+(?:(?:is|was|are|were)\s+)?(?:the\s+|another\s+|an?\s+)?"
-    r"(?:exact\s+|real\s+|full\s+|precise\s+|other\s+|second\s+)?"
-    r"(name|date|day|year|month|time|century|decade|number|amount|percentage|share|age|direction)\b",
+    r"(?:exact\s+|real\s+|full\s+|precise\s+|other\s+|second\s+)?" + _DETAIL_NOUN,
     re.IGNORECASE,
 )
 # A date to the day: "May 24", "24 May", "May 24, 2023", "5/24", or a weekday.

@@ -43,6 +43,7 @@ from .echoes import (
 )
 from .events import other_occasion, present_for_past, unsaid_event
 from .reference import (
+    DEMONSTRATIVE,
     POINTER,
     attributed,
     described_names,
@@ -150,8 +151,9 @@ def rule_failure(
         # name they mention ("It is the second-longest river" does not stand for a country the sentence
         # before flows through). "This section" may point at anything named before.
         around = context[0]
-        if POINTER.search(joined) or _SPEAKER.search(joined):
-            # "we have seen ...": the speaker, named wherever the sentences around attribute the words
+        if POINTER.search(joined) or _SPEAKER.search(joined) or DEMONSTRATIVE.search(tx.fold(joined)):
+            # "we have seen ...": the speaker, named wherever the sentences around attribute the words;
+            # "… its commitment to this promise": the promise, described in the sentence before
             around = " ".join(context)
         elif refers(joined):
             around = " ".join([context[0], *map(opening, context[1:])])
@@ -196,7 +198,8 @@ def rule_failure(
     if not claim_terms:
         return "no content words"
     # "She was treated with the drug sent by X": the words a pronoun stands for are the sentences' around
-    referred = tx.terms(" ".join(context)) if context and refers(joined) else set()
+    points_back = refers(joined) or DEMONSTRATIVE.search(tx.fold(joined))
+    referred = tx.terms(" ".join(context)) if context and points_back else set()
     share = len(claim_terms & (quote_terms | referred)) / len(claim_terms)
     if share < coverage:
         return f"only {share:.0%} of its words are in the quote"
@@ -305,7 +308,7 @@ class Judge:
 
     def answers(self, question: str, passage: str) -> Verdict:
         """Whether a verbatim passage answers the question (what a quoted answer must pass)."""
-        from .asking import wants_span
+        from .asking import asked_for_model, wants_span
         from .citations import answers_question, is_lookup
 
         if not answers_question(question, passage):
@@ -315,7 +318,7 @@ class Judge:
             return Verdict(supported=False, score=0.0, reason=ECHO)
         if self.scorer is None:
             return Verdict(supported=True, score=1.0, reason="it holds what was asked for")
-        user = self.prompts.render("answers", question=question, passage=passage)
+        user = self.prompts.render("answers", question=asked_for_model(question), passage=passage)
         messages = [
             {"role": "system", "content": self.prompts.text("answers_system")},
             {"role": "user", "content": user},

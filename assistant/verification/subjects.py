@@ -85,6 +85,9 @@ def split_subject(words: list[str], bare: bool = False, be: bool = False) -> tup
         nxt = words[i + 1] if i + 1 < len(words) else ""
         # "did the group stop being ...": after "did" the verb is plain and may take an -ing form as object
         gerund_object = bare and plain_verb(word) and nxt.lower().endswith("ing")
+        if seen_name and noun_only(low) and nxt[:1].isupper():
+            i += 1  # "did Quds Force commander Esmail Qaani visit": a title between names is the subject's
+            continue
         if seen_name:
             # "the AQIS members targeted ...": a noun after the name when a participle follows it, or a
             # verb's plain form ("does the Vik canal run ...")
