@@ -16,15 +16,24 @@ def test_a_title_between_names_belongs_to_the_subject() -> None:
     assert statement("Which town did Ilsa Moor visit in June?", "Kell") == "Ilsa Moor did visit Kell in June."
 
 
-def test_a_quote_that_points_back_with_this_noun_draws_on_the_sentence_before() -> None:
-    before = "The guild's pledge came with its retreat from Ostra in 2019: no fighters would stay in Kell."
-    quote = "However, the strike at the mill raises doubts about the guild's loyalty to this pledge."
-    claim = "The strike at the mill raised doubts about the guild's loyalty to its pledge to keep fighters out of Kell."
-    question = "What raised doubts about the guild's loyalty to its pledge to keep fighters out of Kell?"
-    assert rule_failure(claim, [quote], question, context=["Guild news", before], composed=True) == ""
-    # without a word that points back, a name only the sentence before gives is not the quote's
-    plain = "However, the strike at the mill raises doubts about the guild's loyalty."
-    assert "kell" in rule_failure(claim, [plain], question, context=["Guild news", before], composed=True)
-    # "this year" points at the article's time, not at the sentence before
-    dated = "However, the strike at the mill this year raises doubts about the guild's loyalty."
-    assert "kell" in rule_failure(claim, [dated], question, context=["Guild news", before], composed=True)
+def test_a_name_ending_in_ing_is_no_participle() -> None:
+    # "did Harding spend": read as "were killed" once, it set the answer before the question's own words
+    assert statement("In what Ostran village did Harding spend the summer of 1921?", "Vell") == (
+        "Harding did spend the summer of 1921 in the Ostran village Vell."
+    )
+
+
+def test_a_kind_with_a_name_like_modifier_stays_beside_an_object_answer() -> None:
+    question = "Which Ostran border town did Varn Guard commander Ilsa Moor visit in June?"
+    claim = statement(question, "Kell")
+    assert claim == "Varn Guard commander Ilsa Moor did visit the Ostran border town Kell in June."
+    quote = "In June, Ilsa Moor, commander of the Varn Guard, visited Kell, Tarian border town, to rally the militia."
+    # the quote names the town's country as another, however the article around it names Ostra
+    reason = rule_failure(claim, [quote], question, context=["Ostra and the Varn Guard"], composed=True)
+    assert reason == "the quote says tarian border, not ostran border"
+    right = statement(question.replace("Ostran", "Tarian"), "Kell")
+    assert rule_failure(right, [quote], question.replace("Ostran", "Tarian"), context=["Ostra"], composed=True) == ""
+    # a verb after a name still names who acts, not whose thing it is
+    assert rule_failure("The Varn branches off near Kell.", ["The Orm branches off near Vell."], "", composed=True) != (
+        "the quote says orm branches, not varn branches"
+    )

@@ -172,6 +172,8 @@ def _place(q: str, answer: str) -> str:
                 return f"{answer}, {noun} {' '.join(described)}, {' '.join(verb)}"
             if verb or ((kind or passive) and after[0].lower() != "of"):
                 return f"{answer}, {noun}, {rest}"
+        if kind and rest and after[0].lower() in AUX - _BE and not answer.lower().endswith(noun.split()[-1].lower()):
+            answer = f"the {noun} {answer}"  # "which Syrian town did X visit": "X did visit the Syrian town Y"
     if not rest:
         return ""
     if head in {"what", "which"} and " of " in f" {noun} ":

@@ -43,7 +43,6 @@ from .echoes import (
 )
 from .events import other_occasion, present_for_past, unsaid_event
 from .reference import (
-    DEMONSTRATIVE,
     POINTER,
     attributed,
     described_names,
@@ -151,9 +150,8 @@ def rule_failure(
         # name they mention ("It is the second-longest river" does not stand for a country the sentence
         # before flows through). "This section" may point at anything named before.
         around = context[0]
-        if POINTER.search(joined) or _SPEAKER.search(joined) or DEMONSTRATIVE.search(tx.fold(joined)):
-            # "we have seen ...": the speaker, named wherever the sentences around attribute the words;
-            # "… its commitment to this promise": the promise, described in the sentence before
+        if POINTER.search(joined) or _SPEAKER.search(joined):
+            # "we have seen ...": the speaker, named wherever the sentences around attribute the words
             around = " ".join(context)
         elif refers(joined):
             around = " ".join([context[0], *map(opening, context[1:])])
@@ -198,8 +196,7 @@ def rule_failure(
     if not claim_terms:
         return "no content words"
     # "She was treated with the drug sent by X": the words a pronoun stands for are the sentences' around
-    points_back = refers(joined) or DEMONSTRATIVE.search(tx.fold(joined))
-    referred = tx.terms(" ".join(context)) if context and points_back else set()
+    referred = tx.terms(" ".join(context)) if context and refers(joined) else set()
     share = len(claim_terms & (quote_terms | referred)) / len(claim_terms)
     if share < coverage:
         return f"only {share:.0%} of its words are in the quote"

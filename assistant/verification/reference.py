@@ -28,15 +28,11 @@ def negation_referred_to(claim: str, quote: str, question: str, context: Sequenc
     negations = re.findall(r"\bnot\s+to\s+\w+", tx.fold(claim))
     if not negations or len(negations) != len(re.findall(r"\b(?:not|never|no)\b|n't", tx.fold(claim))):
         return False
-    points_back = refers(quote) or DEMONSTRATIVE.search(tx.fold(quote))
+    points_back = refers(quote) or _DEMONSTRATIVE.search(tx.fold(quote))
     return all(n in asked for n in negations) and bool(points_back) and any(tx.negated(c) for c in context[1:])
 
 
-# "this promise", "such attacks": a noun phrase that points back to what the sentence before describes
-# ("this year" points at the article's own time, not at a sentence).
-DEMONSTRATIVE = re.compile(
-    r"\b(?:this|these|such)\s+(?!(?:year|week|month|day|time|morning|evening|season|decade|century)s?\b)[a-z]{3,}"
-)
+_DEMONSTRATIVE = re.compile(r"\b(?:this|these|such)\s+[a-z]{3,}")
 
 
 def _sentences(article: str) -> list[str]:
@@ -177,7 +173,7 @@ def said_beside(claim: str, question: str, quotes: Sequence[str], context: Seque
     answer. A near-miss question is written against one sentence, and its answer taken from the next."""
     asked = tx.terms(claim) & tx.terms(question)
     joined = " ".join(quotes)
-    if not asked or len(context) < 2 or refers(joined) or DEMONSTRATIVE.search(tx.fold(joined)):
+    if not asked or len(context) < 2 or refers(joined) or _DEMONSTRATIVE.search(tx.fold(joined)):
         return ""  # a quote that refers back ("this promise") states its claim about the sentence beside
     held = len(asked & tx.terms(" ".join(quotes)))
     beside = max(context[1:], key=lambda s: len(asked & tx.terms(s)))

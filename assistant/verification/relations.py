@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from .. import text as tx
 from ..retrieval.aliases import Aliases
+from .subjects import noun
 
 WINDOW = 12  # words on each side of a relation word that still belong to it
 _ROLE_LINKS = frozenset({"of", "to", "for"})  # "leader of", "ambassador to", "spokesman for"
@@ -207,8 +208,13 @@ def replaced_qualifier(claim: str, quotes: Sequence[str], aliases: Aliases | Non
         name, thing = c[i], c[i + 1]
         if not (name.name and name.stem) or thing.name or not thing.stem or thing.plain[:1].isdigit():
             continue
-        if not name.possessive and _may_be_verb(thing.plain):
-            continue  # "where the Rhine branches off" names who acts, not whose branches
+        # "where the Rhine branches off" names who acts, not whose branches; but "the Afghan border town"
+        # against the quote's "Syrian border town" is a noun before its noun, as the quote has it too
+        compound = i + 2 < len(c) and noun(c[i + 2].plain) and any(
+            ws[j].stem == thing.stem and ws[j + 1].stem == c[i + 2].stem for ws in q for j in range(1, len(ws) - 1)
+        )
+        if not name.possessive and _may_be_verb(thing.plain) and not compound:
+            continue
         if name.plain in initials or any(_alike(_party(name), n, aliases) for n in quote_names):
             continue
         others = {

@@ -24,7 +24,7 @@ def verb_follows(words: list[str]) -> bool:
     starts the predicate: no subject stands between, so the question word's noun is the subject."""
     if len(words) > 1 and len(words[0]) > 4 and words[0].lower().endswith("ly"):
         words = words[1:]  # "were reportedly killed": an adverb before the participle
-    if not words:
+    if not words or words[0][:1].isupper():  # "did Fleming spend": a name, however it ends
         return False
     low = words[0].lower()
     return low in PARTICIPLES or low in {"been", "being"} or (low.endswith(("ed", "ing")) and len(low) > 4)
