@@ -210,8 +210,12 @@ def replaced_qualifier(claim: str, quotes: Sequence[str], aliases: Aliases | Non
             continue
         # "where the Rhine branches off" names who acts, not whose branches; but "the Afghan border town"
         # against the quote's "Syrian border town" is a noun before its noun, as the quote has it too
-        compound = i + 2 < len(c) and noun(c[i + 2].plain) and any(
-            ws[j].stem == thing.stem and ws[j + 1].stem == c[i + 2].stem for ws in q for j in range(1, len(ws) - 1)
+        compound = (
+            i + 2 < len(c)
+            and noun(c[i + 2].plain)
+            and any(
+                ws[j].stem == thing.stem and ws[j + 1].stem == c[i + 2].stem for ws in q for j in range(1, len(ws) - 1)
+            )
         )
         if not name.possessive and _may_be_verb(thing.plain) and not compound:
             continue
