@@ -138,9 +138,14 @@ _SPAN_NOUNS = re.compile(
 def asked_for_model(question: str) -> str:
     """The question as the judge model reads it: a chat fragment that asks what was said ("x reaction to y")
     is put to it as a question of what was said, which its prompt expects; anything else as it stands."""
-    if not _said_fragment(_FRAMED.sub("", _ACCOUNT.sub("", ACCOUNT_INSIDE.sub(r"\1 ", question)))):
+    if not _said_fragment(_asked_part(question)):
         return question
     return f"What was said: {question.strip().rstrip('?').strip()}?"
+
+
+def _asked_part(question: str) -> str:
+    """The question without whose account it is or a phrase framing it: what is asked, as it opens."""
+    return _FRAMED.sub("", _ACCOUNT.sub("", ACCOUNT_INSIDE.sub(r"\1 ", question)))
 
 
 def _said_fragment(question: str) -> bool:
@@ -149,7 +154,7 @@ def _said_fragment(question: str) -> bool:
 
 def wants_span(question: str) -> bool:
     """Whether a span can answer: not a why/how/explain question, nor one asking what was said or thought."""
-    question = _FRAMED.sub("", _ACCOUNT.sub("", ACCOUNT_INSIDE.sub(r"\1 ", question)))
+    question = _asked_part(question)
     fragment_why = not _OPENS_ASKING.match(question) and _WHY.search(question)
     return not (
         _EXPLAIN.search(question)
