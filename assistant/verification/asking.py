@@ -163,3 +163,33 @@ def wants_span(question: str) -> bool:
         or fragment_why
         or _said_fragment(question)
     )
+
+
+# "Who is/was X's <role>?", "Which <modifier> <role> …?", "x <role> name", "x <role> who": the question asks
+# for whoever holds a role (a title word of English, `roles.TITLES`), so the answer must be someone the
+# sentence gives that role.
+_WHO_IS = re.compile(r"^\W*(?:who|whom)\s+(?:is|was|are|were|has\s+been|had\s+been|became|becomes)\s+(.*)$", re.I)
+_WHICH_ROLE = re.compile(r"^\W*(?:which|what)\s+((?:[\w'’-]+\s+){0,2}[\w'’-]+)", re.I)
+_NAME_THE = re.compile(r"^\W*name\s+(?:the\s+)?(.*)$", re.I)
+
+
+def asked_role(question: str, titles: frozenset[str], fragment: bool) -> str:
+    """The role word whose holder the question asks for, or "": the first of `titles` in the words that say
+    who is asked, unless a name follows it (the "minister" of "What did minister Zarif say?" is no gap).
+    `fragment`: typed as a chat fragment (`is_fragment`, before its names took capitals)."""
+    asked = main_clause(_asked_part(question)).rstrip(" ?")
+    found = _WHO_IS.match(asked) or _WHICH_ROLE.match(asked) or _NAME_THE.match(asked)
+    if found:
+        words = found.group(1).split()[:5]
+    elif fragment and re.search(r"\b(?:name|who)\b", asked, re.I):
+        words = asked.split()
+    else:
+        return ""
+    for i, word in enumerate(words):
+        bare = re.sub(r"[^\w-]", "", word).lower()
+        if bare in _AUXILIARIES:  # "What did X's envoy say?": the role is the subject's, not the gap
+            return ""
+        if bare in titles:
+            named = i + 1 < len(words) and words[i + 1][:1].isupper()
+            return "" if named else bare
+    return ""

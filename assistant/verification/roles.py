@@ -241,3 +241,47 @@ def title_mismatch(claim: str, quotes: str) -> str:
             if owner and other and owner != other:
                 return f"the quote makes {surname.title()} {other.title()}'s {family}, not {owner.title()}'s"
     return ""
+
+
+# --- the role a question asks for -----------------------------------------------------------------------------
+
+# A rank says nothing of an office ("Lt. Gen. X" may head a service); whoever heads a body is named by any of
+# the head titles; a minister may be styled secretary or premier.
+_RANK_TITLES = _RANKS | {"general", "marshal", "officer"}
+_SAME_OFFICE = (frozenset({"leader", "director", "president"}), frozenset({"minister", "secretary", "premier"}))
+# Words for a kind of office-holder, not one office: an envoy is a diplomat, a colonel an officer.
+_KINDS_OF_OFFICE = frozenset({"diplomat", "officer", "official"})
+
+
+def given_titles(sentence: str, span: tuple[int, int]) -> set[str]:
+    """Title families the sentence gives whoever is named at the end of `span`: the title words in the run
+    of capitalised and title words that ends on the name ("UN Assistant General Antonio Guterres"), and one
+    in the apposition after it (`titled`). A rank in a run with an office ("Assistant General") belongs to
+    the office's name."""
+    tokens = _TOKEN.findall(sentence[: span[1]])
+    if not tokens or not tokens[-1][0].isupper():
+        return set()
+    run = []
+    for token in reversed(tokens[:-1]):
+        if not (token[0].isupper() or token.lower() in TITLES):
+            break
+        run.append(token.lower())
+    before = {_family(w) for w in run if w in TITLES}
+    if before - _RANK_TITLES:
+        before -= _RANK_TITLES
+    return before | set(titled(sentence).get(tx.fold(tokens[-1]), {}))
+
+
+def other_title(asked: str, sentence: str, span: tuple[int, int]) -> str:
+    """Why the person named by `span` is not the holder of the `asked` role ("Who is X's foreign minister?"
+    is not answered by "UN Assistant General Antonio Guterres"): the sentence gives them another office and
+    not this one. "" when it gives them this role, one of its other names, a rank alone, or no title."""
+    if not asked or asked in _KINDS_OF_OFFICE:
+        return ""
+    role = _family(asked)
+    offices = given_titles(sentence, span) - _RANK_TITLES
+    if not offices or role in offices or role in _RANK_TITLES:
+        return ""
+    if any(role in same and offices & same for same in _SAME_OFFICE):
+        return ""
+    return f"the sentence calls {sentence[span[0] : span[1]]} {sorted(offices)[0]}, not {asked}"

@@ -19,11 +19,13 @@ from collections.abc import Sequence
 from .. import text as tx
 from ..retrieval.aliases import Aliases
 from ..schema import Evidence, ShortAnswer
+from .asking import asked_role
 from .attachment import said_of_other
 from .citations import main_clause, span_fits
 from .claims import MODEL_UNSUPPORTED, statement
 from .counts import referring_counts
 from .events import other_occasion
+from .roles import TITLES, other_title
 
 REFUSAL = "The articles don't answer this."
 NOT_ABOUT = "the sentence is not about the question's"
@@ -188,6 +190,9 @@ def verify(
         return None, several
     if _the_speaker(question, ev.text, span):
         return None, f"the words are who reported it ({found!r}), not what was asked"
+    another = other_title(asked_role(question, TITLES, fragment), ev.text, span)
+    if another:
+        return None, another
     # "How long is X?" is not answered by "… through Y, which is 300 km long": the clause is about Y
     elsewhere = said_of_other(question, ev.text, span)
     if elsewhere:
