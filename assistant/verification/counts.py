@@ -225,3 +225,34 @@ def year_as_count(claim: str, quotes: str) -> str:
         if places and all(re.search(f"{_AS_YEAR}$", given[: m.start()]) for m in places):
             return f"the quote gives {year} as a year, not as a count of {counted}"
     return ""
+
+
+# A period: "the 1750s" (a decade), "the 1500s" or "the 16th century" (a century; none before Christ).
+_DECADE = re.compile(r"\b(\d{3})0s\b")
+_CENTURY = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)[\s\-]+century\b(?!\s+b\.?\s?c)")
+
+
+def _periods(folded: str) -> list[tuple[str, range]]:
+    found = []
+    for match in _DECADE.finditer(folded):
+        start = int(match.group(1)) * 10
+        found.append((str(start), range(start, start + (100 if start % 100 == 0 else 10))))
+    for match in _CENTURY.finditer(folded):
+        number = int(match.group(1))
+        found.append((match.group(1), range((number - 1) * 100, number * 100)))
+    return found
+
+
+def periods_dated(claim: str, quotes: str) -> set[str]:
+    """The claim's numbers that name a period the quote dates inside it: "the 1750s" from "in 1756", "the
+    16th century" from "the 1500s" or "in 1550". The claim says less than the quote, never more: a year in
+    the claim is not dated by a quote's decade."""
+    quote = tx.fold(quotes)
+    years = {int(year) for year in re.findall(r"\b(1\d{3}|20\d{2})\b(?!s)", quote)}
+    theirs = [period for _, period in _periods(quote)]
+    return {
+        number
+        for number, period in _periods(tx.fold(claim))
+        if any(year in period for year in years)
+        or any(other.start >= period.start and other.stop <= period.stop for other in theirs)
+    }

@@ -257,15 +257,36 @@ def described_names(question: str, quote: str) -> set[str]:
     return found & asked
 
 
+# English words a dictionary of inflections (lemminflect: nouns, verbs, adjectives, adverbs) does not list: the
+# closed classes that open sentences and are not stop words, and numbers written as words.
+_CLOSED_CLASS = frozenset(
+    "although though despite whereas while whilst among amongst amid amidst beside besides beyond toward towards "
+    "upon within without throughout across along alongside around behind beneath underneath unlike via per "
+    "since unless until till whether yet hence thus therefore moreover however meanwhile nonetheless "
+    "notwithstanding thirty forty fifty sixty seventy eighty ninety".split()
+)
+
+
+def _english(word: str) -> bool:
+    from lemminflect import getAllLemmas
+
+    folded = word.lower()
+    return folded in _CLOSED_CLASS or folded in tx.NUMBER_WORDS or bool(getAllLemmas(folded))
+
+
 def opening_name(claim: str, article: str, context: Sequence[str] = ()) -> list[str]:
     """The claim's first word where the article shows it is a name: capitalised inside its sentences and
     never written in lower case ("Herodotus described …"; not "Rebels seized …"). `text.names` leaves a
     sentence's first word out, since it is capitalised for its place. A name the sentences around the quote
     give is left to the checks of what the quote's pronouns stand for."""
     first = re.match(r"\W*([A-Z][a-z][\w’'-]+)\b", claim)
-    if not first or not article or tx.fold(first.group(1)) in tx.stopwords() or first.group(1) in " ".join(context):
+    if not first or tx.fold(first.group(1)) in tx.stopwords() or first.group(1) in " ".join(context):
         return []
     word = first.group(1)
+    if word.isalpha() and not _english(word):  # "Herodotus described …": no English word, so a name
+        return tx.stem_words([tx.fold(word)])
+    if not article:
+        return []
     inside = re.search(rf"[a-z,;]\s+{re.escape(word)}\b", article)
     if not inside or re.search(rf"\b{re.escape(word.lower())}\b", article):
         return []

@@ -17,7 +17,10 @@ _COMPARATIVE = re.compile(
     r"\b[a-z]{2,}(?:er|ier)\s+than\b|\b(?:more|less|fewer)\s+\w+\s+than\b|\b(?:in\s+)?comparison\s+(?:to|with)\b"
     r"|\bcompared\s+(?:to|with)\b"
 )
-_SUPERLATIVE = re.compile(r"\b(?:the|its|their|his|her|[a-z]+['’]s)\s+(?:[a-z]+-)?([a-z]{2,}est)\b|\b(?:most|least)\b")
+# "most of the fighters" is a share and "at least 12" a bound, not comparisons (the quantifier rules read them)
+_SUPERLATIVE = re.compile(
+    r"\b(?:the|its|their|his|her|[a-z]+['’]s)\s+(?:[a-z]+-)?([a-z]{2,}est)\b|(?<!\bat\s)\b(?:most|least)\b(?!\s+of\b)"
+)
 # Nouns and verbs that end like a superlative ("the west", "the forest", "the arrest").
 _NOT_SUPERLATIVE = frozenset(
     "west east rest forest interest request protest contest test quest guest nest chest crest arrest harvest "
