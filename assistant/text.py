@@ -18,6 +18,17 @@ NUMBER_WORDS = {
         "seventeen eighteen nineteen twenty".split()
     )
 } | {"hundred": "100", "thousand": "1000", "million": "1000000", "billion": "1000000000"}
+_TENS = {w: 10 * n for n, w in enumerate("thirty forty fifty sixty seventy eighty ninety".split(), start=3)}
+NUMBER_WORDS |= {w: str(n) for w, n in _TENS.items()}
+# "forty-one", "twenty one": one number, not two
+_COMPOUND_NUMBER = re.compile(
+    r"\b(twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[\s-](one|two|three|four|five|six|seven|eight|nine)\b"
+)
+
+
+def _compounds(text: str) -> str:
+    tens = _TENS | {"twenty": 20}
+    return _COMPOUND_NUMBER.sub(lambda m: str(tens[m.group(1)] + int(NUMBER_WORDS[m.group(2)])), text)
 _DIGITS = re.compile(r"(?<![\w-])\d[\d,.]*")
 # "non-NATO ally" denies "NATO ally" as "not a NATO ally" does, and "have yet to"/"declined to X" deny X (negative
 # implicatives). "Not only X but also Y" and "not just X" assert X, and more besides.
@@ -69,7 +80,7 @@ def tokens(text: str) -> list[str]:
 def terms(text: str) -> set[str]:
     """Stemmed content words (number words as digits)."""
     stop = stopwords()
-    words = [NUMBER_WORDS.get(w, w) for w in tokens(text) if w not in stop]
+    words = [NUMBER_WORDS.get(w, w) for w in tokens(_compounds(text.lower())) if w not in stop]
     return set(stem_words(words))
 
 
@@ -110,7 +121,7 @@ def _in_years(text: str) -> str:
 def numbers(text: str) -> set[str]:
     """Numbers stated in the text ("M-16s" is a name, not a number); spans of decades or centuries in
     years ("two decades" states 20 years)."""
-    text = _in_years(fold(text))
+    text = _in_years(_compounds(fold(text)))
     words = tokens(text)
     found = {
         NUMBER_WORDS[w]
@@ -131,7 +142,8 @@ def names(text: str) -> list[str]:
     words = WORD.findall(unicodedata.normalize("NFKC", text))
     stop = stopwords()
     opener = words[:1] if words and len(words[0]) >= 2 and words[0].isupper() else []
-    caps = [w for w in opener + words[1:] if w[0].isupper() and fold(w) not in stop]
+    # a number word is a number, whatever its case ("the Thirty Years' War"): the number checks read it
+    caps = [w for w in opener + words[1:] if w[0].isupper() and fold(w) not in stop and fold(w) not in NUMBER_WORDS]
     return list(dict.fromkeys(stem_words([tokens(w)[0] for w in caps if tokens(w)])))
 
 
@@ -304,7 +316,16 @@ DANGLING = frozenset(
 def is_fragment(text: str) -> bool:
     """Small models sometimes stop mid-clause ("So many fighters who", "a group blamed by")."""
     words = tokens(text)
-    return len(words) < 3 or words[-1] in DANGLING
+    if len(words) < 3:
+        return True
+    # "41 in favour and six against", "ever since", "soon after": a preposition standing as an adverb
+    adverbial = words[-1] in _ADVERBIAL_END and (
+        words[-2] in NUMBER_WORDS or words[-2][0].isdigit() or words[-2] in {"ever", "soon", "long", "shortly"}
+    )
+    return words[-1] in DANGLING and not adverbial
+
+
+_ADVERBIAL_END = frozenset("against before after since".split())
 
 
 def acronyms(text: str) -> set[str]:

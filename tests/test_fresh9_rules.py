@@ -41,3 +41,82 @@ def test_a_claim_opening_on_a_word_english_does_not_know_names_someone_the_quote
     counted = "The chronicle names three rivers that divide the two kingdoms."
     assert "name" not in _fails("Three rivers divide the two kingdoms, the chronicle says.", counted)
     assert "name" not in _fails("Although the Vik is called a river, it divides the two kingdoms.", quote)
+
+
+# --- read on the dev half of fresh-8 (eval/judge/fresh-8-dev.jsonl) ---------------------------------------------
+
+
+def test_a_count_in_words_is_what_a_claim_adds_beyond_its_question() -> None:
+    quote = "In a lethal encounter near the Vik bridge, six lives were lost, and 17 were injured."
+    claim = "A deadly clash close to the Vik bridge left six people dead and seventeen wounded."
+    assert _fails(claim, quote, "What happened at the Vik bridge?") == ""
+
+
+def test_a_number_written_in_two_words_is_one_number() -> None:
+    quote = "In August 1963 the assembly voted by 41 to 6 to approve a budget of 2.4 million marks."
+    claim = "A budget of 2.4 million marks was passed by the assembly in August 1963, with forty-one in favour and six against."
+    assert _fails(claim, quote) == ""
+    assert "number not in the quote" in _fails(claim.replace("forty-one", "forty-two"), quote)
+
+
+def test_a_kin_word_keeps_the_role_another_s_when_an_owner_stands_between() -> None:
+    quote = "Jan Kowal, Minister of Defence and son of the founder of the Bund, Piotr Kowal, spoke on Monday."
+    assert _fails("Jan Kowal, a son of the movement's founder Piotr Kowal, spoke on Monday.", quote) == ""
+    assert _fails("Jan Kowal, the movement's founder, spoke on Monday.", quote)
+
+
+def test_a_minority_is_a_part_and_the_majority_most() -> None:
+    quote = "Kowal said that while some of the rowers are Danes, most are Swedes from the islands."
+    assert _fails("Kowal said a minority of the rowers are Danes, while the majority are Swedes.", quote) == ""
+
+
+def test_an_owner_written_as_an_adjective_or_a_possessive_is_one_owner() -> None:
+    quote = "Jan Kowal, spokesman for the Ruritanian Foreign Ministry, declined to comment."
+    assert _fails("Jan Kowal is the spokesman for Ruritania's Foreign Ministry.", quote) == ""
+    assert _fails("Jan Kowal is the spokesman for Freedonia's Foreign Ministry.", quote)
+
+
+def test_a_noun_after_a_number_is_no_verb_so_a_phrase_stays_a_fragment() -> None:
+    quote = "By 1840 the company owned a fleet of 46 barges, each worked by a crew of three."
+    assert _fails("A fleet of 46 barges, each worked by a crew of three.", quote, "How many barges?") == (
+        "not a complete sentence"
+    )
+
+
+def test_a_passive_names_its_doer_after_its_complement_too() -> None:
+    quote = "Ruritania is designated as a major trading partner by Freedonia."
+    assert "turns round" in _fails("Ruritania has designated Freedonia as a major trading partner.", quote)
+    assert _fails("Freedonia has designated Ruritania as a major trading partner.", quote) == ""
+
+
+def test_a_thing_owned_by_one_party_is_not_another_s() -> None:
+    quote = "Kowal said that if the Bund appears tamed, it is because they follow the Guild's strategic plans."
+    claim = "Kowal said that if the Bund appears tamed, it is because they follow the Bund's strategic plans."
+    assert "the quote makes it guild's strategic" in _fails(claim, quote)
+
+
+def test_a_count_the_claims_own_list_states_is_no_new_number() -> None:
+    quote = "The firm was founded by the grain merchant Jan Kowal and the engineer Anna Berg."
+    assert _fails("The firm was set up by two men: the engineer Anna Berg and the grain dealer Jan Kowal.", quote) == ""
+    assert "number not in the quote" in _fails("The firm was set up by three men: Anna Berg and Jan Kowal.", quote)
+
+
+def test_a_gap_between_two_dates_of_the_quotes_is_a_number_they_state() -> None:
+    quotes = [
+        "The first cases were reported on 22 April 1963 by Dr. Anna Berg in Vikholm.",
+        "The campaign was launched on 9 July 1963 by the governor, Jan Kowal.",
+    ]
+    claim = "The campaign began on 9 July 1963, about eleven weeks after Dr. Anna Berg reported the first cases."
+    assert rule_failure(claim, quotes, "", MODEL_COVERAGE) == ""
+    later = "The campaign began on 9 July 1963, about twenty weeks after Dr. Anna Berg reported the first cases."
+    assert "number not in the quote" in rule_failure(later, quotes, "", MODEL_COVERAGE)
+
+
+def test_a_noun_of_the_verb_names_no_one_done_to() -> None:
+    quote = "The campaign was placed under the direction of Dr. Anna Berg, the chief medical officer."
+    assert _fails("The campaign was directed by Dr. Anna Berg, the chief medical officer.", quote) == ""
+
+
+def test_a_commander_in_chief_commands_what_follows() -> None:
+    quote = "In June, Jan Kowal, commander of the Vik Guard, a wing of the Ruritanian army, visited Albu."
+    assert "commander" in _fails("In June, Jan Kowal, commander-in-chief of the Ruritanian army, visited Albu.", quote)

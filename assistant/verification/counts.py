@@ -105,7 +105,24 @@ def referring_counts(claim: str, quotes: str) -> set[str]:
     for match in _REFERRING.finditer(tx.fold(claim)):
         if not _akin_any(tx.stem_words([match.group(2)])[0], counted):
             found.add(tx.NUMBER_WORDS[match.group(1)])
-    return found | year_gaps(claim, quotes)
+    return found | year_gaps(claim, quotes) | listed_counts(claim) | date_gaps(claim, quotes)
+
+
+# "set up by two men: the engineer X and the grain dealer Y": a count the claim's own list after a colon or
+# a dash states, each of whose items the other checks find in the quote or not.
+_LISTED = re.compile(rf"\b(\d+|{'|'.join(tx.NUMBER_WORDS)})\s+(?:[a-z-]+\s+){{0,2}}?[a-z]+\s*[:—–]\s*([^.;:]+)")
+
+
+def listed_counts(claim: str) -> set[str]:
+    found = set()
+    for match in _LISTED.finditer(tx.fold(claim)):
+        number = tx.NUMBER_WORDS.get(match.group(1), match.group(1))
+        parts = re.split(r",\s*(?:and\s+)?|\s+and\s+", match.group(2))
+        # a relative clause between commas describes the item before it ("X, who gave the firm its name, and Y")
+        items = [i for i in parts if i.strip() and not re.match(r"\s*(?:who|whom|whose|which|that)\b", i)]
+        if number.isdigit() and int(number) == len(items) > 1:
+            found.add(number)
+    return found
 
 
 # "left in 1930 … re-occupied it in 1936" told as "moved back in six years later": a gap between two of the
@@ -118,6 +135,38 @@ def year_gaps(claim: str, quotes: str) -> set[str]:
     gaps = {str(abs(a - b)) for a in years for b in years if a != b}
     said = {tx.NUMBER_WORDS.get(m, m) for m in _GAP.findall(tx.fold(claim))}
     return said & gaps
+
+
+# "about eleven weeks after …" between the quote's "22 April 1963" and "9 July 1963": a gap between two full
+# dates, in days, weeks or months (a year's gap is `year_gaps`'); "about" allows one either way.
+_DATE = re.compile(
+    rf"\b(\d{{1,2}})\s+({'|'.join(MONTHS)})\s+(1\d{{3}}|20\d{{2}})\b|\b({'|'.join(MONTHS)})\s+(\d{{1,2}}),?\s+(1\d{{3}}|20\d{{2}})\b"
+)
+_DATE_GAP = re.compile(
+    r"\b(about|around|some|nearly|almost|roughly|over|more\s+than)?\s*(\w+)\s+(days?|weeks?|months?)\s+(?:later|earlier|after|before|on)\b"
+)
+_DAYS_IN = {"day": 1, "week": 7, "month": 30.44}
+
+
+def date_gaps(claim: str, quotes: str) -> set[str]:
+    from datetime import date
+
+    dates = set()
+    for match in _DATE.finditer(tx.fold(quotes)):
+        day, month, year = (match.group(1), match.group(2), match.group(3)) if match.group(1) else match.group(5, 4, 6)
+        try:
+            dates.add(date(int(year), MONTHS.index(month) + 1, int(day)))
+        except ValueError:
+            continue
+    found = set()
+    for hedge, count, unit in _DATE_GAP.findall(tx.fold(claim)):
+        number = tx.NUMBER_WORDS.get(count, count)
+        if not number.isdigit():
+            continue
+        gaps = {abs((a - b).days) / _DAYS_IN[unit.rstrip("s")] for a in dates for b in dates if a != b}
+        if any(abs(gap - int(number)) < (1 if hedge else 0.5) for gap in gaps):
+            found.add(number)
+    return found
 
 
 def _akin_any(stem: str, stems: set[str]) -> bool:

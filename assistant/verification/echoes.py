@@ -112,6 +112,9 @@ def _finite_candidates(claim: str) -> tuple[tuple[str, bool], ...]:
         if before in _NOT_BEFORE_FINITE:
             continue
         lemmas = getAllLemmas(word)
+        # "46 barges", "cross-border tensions": after a number or a compound modifier, a noun
+        if "NOUN" in lemmas and (before in tx.NUMBER_WORDS or before[:1].isdigit() or "-" in before):
+            continue
         participle = "ADJ" in lemmas or any(word in getInflection(v, "VBN") for v in lemmas.get("VERB", ()))
         if before.endswith("ly") and i >= 2 and words[i - 2] in _NOT_BEFORE_FINITE and participle:
             continue  # "an internationally acclaimed journalist", not "it most likely began"

@@ -48,6 +48,7 @@ def _words(text: str) -> list[_Word]:
         folded = tx.fold(raw)
         owner = bool(re.search(r"['’]s$", folded))
         folded = re.sub(r"['’]s$", "", folded)
+        folded = re.sub(r"-in-chief$", "", folded)  # "commander-in-chief of X" commands X
         stem = tx.stem_words([folded])[0] if folded not in stop else ""
         # "al-Qaeda", "bin-Laden": a particle joined to a capitalised name opens the name
         head, _, rest = raw.partition("-")
@@ -96,6 +97,10 @@ def swapped_relation(
                 # "the kingdoms of Francia on the Lower Rhine, Burgundy on … and Alemannia": a plural takes a list
                 if any(_listed(wanted, q[k], j, aliases) for k, j in roles if q[k][j].plain.endswith("s")):
                     continue
+                if any(
+                    _owner_as_adjective(_owned(c, i + 1)[1], wanted, _owned(q[k], j + 1)[1], aliases) for k, j in roles
+                ):
+                    continue
                 return f"the quote makes it “{word.plain} {c[i + 1].plain}” {sorted(given)[0]}, not {wanted}"
     return reversed_voice(c, q, aliases) or swapped_doer(c, q, aliases)
 
@@ -129,7 +134,7 @@ def reversed_voice(c: list[_Word], q: list[list[_Word]], aliases: Aliases) -> st
         done_to = None if doer or (i and c[i - 1].plain in _BE) else _nearest(c, i, 1)
         for ws in q:
             for j, w in enumerate(ws):
-                if w.stem != word.stem or w.name:
+                if w.stem != word.stem or w.name or _noun_here(ws, j):  # "under the direction of X": X directs
                     continue
                 their_doer = _doer(ws, j)
                 their_done_to = None if their_doer or (j and ws[j - 1].plain in _BE) else _nearest(ws, j, 1)
@@ -179,10 +184,22 @@ def _passive(words: list[_Word], i: int) -> bool:
 
 
 def _doer(words: list[_Word], i: int) -> str | None:
-    """The doer a passive verb names after "by" ("blamed by Beijing"; not "an ally by treaty")."""
-    if i + 1 >= len(words) or words[i + 1].plain != "by" or not _participle(words[i].plain):
+    """The doer a passive verb names after "by" ("blamed by Beijing"; not "an ally by treaty"), after its
+    complement too where a form of "be" makes it passive ("is designated as an ally by the United States")."""
+    if i + 1 >= len(words) or not _participle(words[i].plain):
         return None
-    return _nearest(words, i + 1, 1)
+    if words[i + 1].plain == "by":
+        return _nearest(words, i + 1, 1)
+    if i and words[i - 1].plain in _BE:
+        for k in range(i + 2, min(len(words), i + _COMPLEMENT)):
+            if words[k].plain in ",;:()":
+                break
+            if words[k].plain == "by":
+                return _nearest(words, k, 1)
+    return None
+
+
+_COMPLEMENT = 9  # words a passive's complement may run before its "by"
 
 
 def _participle(word: str) -> bool:
@@ -219,6 +236,11 @@ def replaced_qualifier(claim: str, quotes: Sequence[str], aliases: Aliases | Non
         )
         if not name.possessive and _may_be_verb(thing.plain) and not compound:
             continue
+        # "al Qaeda's strategic directions" from "the Taliban's strategic directions": the thing has another owner,
+        # whatever else the quote says of al Qaeda
+        owners = {_party(ws[j]) for ws in q for j in range(len(ws) - 1) if _owns(ws, j, thing)}
+        if name.possessive and owners and not any(_alike(_party(name), o, aliases) for o in owners):
+            return f"the quote makes it {sorted(owners)[0]}'s {thing.plain}, not {name.plain}'s"
         if name.plain in initials or any(_alike(_party(name), n, aliases) for n in quote_names):
             continue
         others = {
@@ -231,6 +253,10 @@ def replaced_qualifier(claim: str, quotes: Sequence[str], aliases: Aliases | Non
         if others:
             return f"the quote says {sorted(others)[0]} {thing.plain}, not {name.plain} {thing.plain}"
     return ""
+
+
+def _owns(words: list[_Word], j: int, thing: _Word) -> bool:
+    return words[j].possessive and words[j].name and bool(words[j].stem) and words[j + 1].stem == thing.stem
 
 
 # Prepositions after which a name is where something goes or lies, not what a verb acts on: "captured
@@ -356,6 +382,12 @@ def _owned(words: list[_Word], link: int) -> tuple[str, set[str]]:
         elif w.stem:
             return w.stem, owners
     return "", owners
+
+
+def _owner_as_adjective(owners: set[str], wanted: str, names: set[str], aliases: Aliases) -> bool:
+    """ "for Pakistan's Foreign Ministry" from "for the Pakistani Foreign Ministry": one name, its owner written
+    as a possessive or as an adjective. Every name of the claim's phrase is one of the quote's."""
+    return wanted in names and all(any(same_party(o, x, aliases) for x in names) for o in owners)
 
 
 def _same_owned(a: tuple[str, set[str]], b: tuple[str, set[str]], aliases: Aliases) -> bool:

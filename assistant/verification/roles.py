@@ -64,7 +64,9 @@ def roles(text: str) -> dict[str, set[str]]:
             continue
         before = {w.removesuffix("-") for w in words[max(0, i - 2) : i]} | {word.split("-")[0]}
         # "son of the founder": the role is another person's, and the words say how he stands to them
-        kin = next((w for w in words[max(0, i - 3) : i - 1] if w in _KIN), "") if "of" in words[i - 3 : i] else ""
+        # ("son of the movement's founder": an owner's name may stand between)
+        window = words[max(0, i - 5) : i]
+        kin = next((w for w in window[:-1] if w in _KIN), "") if "of" in window else ""
         found.setdefault(family, set()).add(f"{kin} of" if kin else next(iter(sorted(before & QUALIFIERS)), ""))
     return found
 

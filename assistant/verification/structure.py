@@ -30,7 +30,14 @@ from .attachment import (
     part_for_whole,
 )
 from .causal import sole_cause, unstated_cause
-from .counts import count_mismatch, magnitude_mismatch, point_as_span, share_mismatch, year_as_count
+from .counts import (
+    count_mismatch,
+    magnitude_mismatch,
+    point_as_span,
+    referring_counts,
+    share_mismatch,
+    year_as_count,
+)
 from .intent import aimed_only, unattained
 from .motion import motion_mismatch, source_for_recipient, taker_swapped
 from .opposites import opposite_mismatch
@@ -57,6 +64,7 @@ _RANK = {
     "some": 1,
     "several": 1,
     "part": 1,
+    "minority": 1,
     "members": 1,
     "many": 2,
     "dozens": 2,
@@ -74,7 +82,7 @@ _RANK = {
 # Matched at every word (a lookahead), so that "some members of the Taliban" quantifies the members and,
 # through "members of", the Taliban.
 _QUANT = re.compile(
-    r"(?=\b(one|few|some|several|part|members|many|dozens|hundreds|thousands|much|most|majority|all|every|each|"
+    r"(?=\b(one|few|some|several|part|minority|members|many|dozens|hundreds|thousands|much|most|majority|all|every|each|"
     r"entire|whole)\s+(?:of\s+)?(?:the\s+|its\s+|their\s+|his\s+|her\s+|these\s+|those\s+)?"
     r"((?:[a-z][a-z\-'’]*\s+){0,2}[a-z][a-z\-'’]+))"
 )
@@ -293,6 +301,9 @@ def adds_nothing(question: str, claim: str, quote: str) -> str:
     of its own ("X backfired for the reasons that made it go wrong", "it said what it had to say")."""
     asked = tx.terms(question)
     quoted = tx.terms(quote) | tx.acronyms(quote)
+    # "seventeen wounded" from "17 were injured" adds a count the quote gives; "the two sides" only points back
+    if (tx.numbers(claim) & tx.numbers(quote)) - tx.numbers(question) - referring_counts(claim, quote):
+        return ""
     # numbers, in digits or as spans ("two decades"), were matched against the quote before
     new = {t for t in tx.terms(claim) - asked - _SPAN_STEMS if not t.isdigit() and not any(_akin(t, a) for a in asked)}
     if asked and new and not any(_akin(t, q) for t in new for q in quoted):
