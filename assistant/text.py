@@ -29,6 +29,8 @@ _COMPOUND_NUMBER = re.compile(
 def _compounds(text: str) -> str:
     tens = _TENS | {"twenty": 20}
     return _COMPOUND_NUMBER.sub(lambda m: str(tens[m.group(1)] + int(NUMBER_WORDS[m.group(2)])), text)
+
+
 _DIGITS = re.compile(r"(?<![\w-])\d[\d,.]*")
 # "non-NATO ally" denies "NATO ally" as "not a NATO ally" does, and "have yet to"/"declined to X" deny X (negative
 # implicatives). "Not only X but also Y" and "not just X" assert X, and more besides.

@@ -54,7 +54,10 @@ def test_a_count_in_words_is_what_a_claim_adds_beyond_its_question() -> None:
 
 def test_a_number_written_in_two_words_is_one_number() -> None:
     quote = "In August 1963 the assembly voted by 41 to 6 to approve a budget of 2.4 million marks."
-    claim = "A budget of 2.4 million marks was passed by the assembly in August 1963, with forty-one in favour and six against."
+    claim = (
+        "A budget of 2.4 million marks was passed by the assembly in August 1963, with forty-one in favour and six "
+        "against."
+    )
     assert _fails(claim, quote) == ""
     assert "number not in the quote" in _fails(claim.replace("forty-one", "forty-two"), quote)
 

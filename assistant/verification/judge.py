@@ -42,6 +42,7 @@ from .echoes import (
     truncated_copy,
 )
 from .events import other_occasion, present_for_past, unsaid_event
+from .objects import other_object
 from .reference import (
     POINTER,
     attributed,
@@ -54,7 +55,7 @@ from .reference import (
     said_beside,
     speaker_failure,
 )
-from .relations import other_object, replaced_qualifier, swapped_relation
+from .relations import replaced_qualifier, swapped_relation
 from .structure import structure_failure
 from .subjects import opening
 

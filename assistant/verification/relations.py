@@ -24,7 +24,7 @@ _TOKEN = re.compile(r"[^\W_][\w’'\-]*|[,;:()]")
 
 
 @dataclass(frozen=True)
-class _Word:
+class Word:
     stem: str
     name: bool  # capitalised (or all capitals), not a stop word
     plain: str
@@ -35,7 +35,7 @@ class _Word:
 NAME_PARTICLES = frozenset("al el bin ibn de van von der den le la di da du ul".split())
 
 
-def _words(text: str) -> list[_Word]:
+def parse_words(text: str) -> list[Word]:
     stop = tx.stopwords()
     words = []
     raws = _TOKEN.findall(text)
@@ -43,7 +43,7 @@ def _words(text: str) -> list[_Word]:
         if raw in NAME_PARTICLES and n + 1 < len(raws) and raws[n + 1][:1].isupper():
             raw = raw.capitalize()
         if raw in ",;:()":  # kept as a boundary: no stem, no name
-            words.append(_Word(stem="", name=False, plain=raw))
+            words.append(Word(stem="", name=False, plain=raw))
             continue
         folded = tx.fold(raw)
         owner = bool(re.search(r"['’]s$", folded))
@@ -53,7 +53,7 @@ def _words(text: str) -> list[_Word]:
         # "al-Qaeda", "bin-Laden": a particle joined to a capitalised name opens the name
         head, _, rest = raw.partition("-")
         name = (raw[0].isupper() or (head in NAME_PARTICLES and rest[:1].isupper())) and folded not in stop
-        words.append(_Word(stem=stem, name=name, plain=folded, possessive=owner))
+        words.append(Word(stem=stem, name=name, plain=folded, possessive=owner))
     return words
 
 
@@ -65,9 +65,9 @@ def swapped_relation(
     with its answer put in by grammar, whose word order around a noun ("on CNN … for the first time") is
     the asker's, not a relation: only verbs relate its parties by their sides."""
     aliases = aliases or Aliases()
-    c = _words(claim)
+    c = parse_words(claim)
     quotes = [re.sub(r"\s*\[[^\]]*\]", "", quote) for quote in quotes]  # an editor's insertion parts no relation
-    q = [_words(quote) for quote in quotes]
+    q = [parse_words(quote) for quote in quotes]
     for i, word in enumerate(c):
         if word.name or not word.stem or word.plain.isdigit():
             continue
@@ -77,7 +77,7 @@ def swapped_relation(
         left, right = _nearest(c, i, -1), _nearest(c, i, 1)
         # "India's ambassador to Afghanistan" from "Afghanistan's ambassador to India": both ends swapped. (A
         # role's object, below, the composed claim's grammar does carry: "the length of X".)
-        noun_order = verbs_only and (not _may_be_verb(word.plain) or _noun_here(c, i))
+        noun_order = verbs_only and (not may_be_verb(word.plain) or _noun_here(c, i))
         if left and right and left != right and not noun_order:
             kept = any(_on_side(q[k], j, left, -1) or _on_side(q[k], j, right, 1) for k, j in places)
             flipped = any(_on_side(q[k], j, left, 1) and _on_side(q[k], j, right, -1) for k, j in places)
@@ -111,7 +111,7 @@ _LIST = 16  # words after a plural role noun in which its list of names may run
 _CLAUSE_OPENERS = frozenset("; : ( ) until when while which who that because after before where since".split())
 
 
-def _listed(wanted: str, words: list[_Word], j: int, aliases: Aliases) -> bool:
+def _listed(wanted: str, words: list[Word], j: int, aliases: Aliases) -> bool:
     """Whether the list of names after a plural role noun ("the kingdoms of Francia on the Lower Rhine,
     Burgundy on …") names the claim's; the list ends where a clause begins ("…, until it turns")."""
     for w in words[j + 2 : j + 2 + _LIST]:
@@ -123,12 +123,12 @@ def _listed(wanted: str, words: list[_Word], j: int, aliases: Aliases) -> bool:
     return False
 
 
-def reversed_voice(c: list[_Word], q: list[list[_Word]], aliases: Aliases) -> str:
+def reversed_voice(c: list[Word], q: list[list[Word]], aliases: Aliases) -> str:
     """A claim that makes the quote's doer the one done to: "X blames Beijing" from "X, a group blamed by
     Beijing", or "X was blamed by Beijing" from "X blames Beijing". A passive names its doer after "by"; an
     active verb, what it acts on after it."""
     for i, word in enumerate(c):
-        if word.name or not word.stem or not _may_be_verb(word.plain):
+        if word.name or not word.stem or not may_be_verb(word.plain):
             continue
         doer = _doer(c, i)
         done_to = None if doer or (i and c[i - 1].plain in _BE) else _nearest(c, i, 1)
@@ -145,12 +145,12 @@ def reversed_voice(c: list[_Word], q: list[list[_Word]], aliases: Aliases) -> st
     return ""
 
 
-def swapped_doer(c: list[_Word], q: list[list[_Word]], aliases: Aliases) -> str:
+def swapped_doer(c: list[Word], q: list[list[Word]], aliases: Aliases) -> str:
     """A claim whose doer the quote names only after the verb, while the quote's doer stands after the
     claim's verb: "X hosted talks between Y and Z" from "Y hosted talks between X and Z". Active verbs
     only: a passive names its doer after "by" (`reversed_voice`)."""
     for i, word in enumerate(c):
-        if word.name or not word.stem or not _may_be_verb(word.plain) or _passive(c, i) or _noun_here(c, i):
+        if word.name or not word.stem or not may_be_verb(word.plain) or _passive(c, i) or _noun_here(c, i):
             continue
         doer = _nearest(c, i, -1)
         if doer is None:
@@ -169,21 +169,21 @@ def swapped_doer(c: list[_Word], q: list[list[_Word]], aliases: Aliases) -> str:
     return ""
 
 
-def _noun_here(words: list[_Word], i: int) -> bool:
+def _noun_here(words: list[Word], i: int) -> bool:
     """A determiner before the word, names and words that are no verb between allowed: "a UN report", "the
     reporting period", "the tall rock"."""
     j = i - 1
-    while j >= 0 and (words[j].name or (words[j].stem and not _may_be_verb(words[j].plain))):
+    while j >= 0 and (words[j].name or (words[j].stem and not may_be_verb(words[j].plain))):
         j -= 1
-    return j >= 0 and words[j].plain in _DETERMINERS
+    return j >= 0 and words[j].plain in DETERMINERS
 
 
-def _passive(words: list[_Word], i: int) -> bool:
+def _passive(words: list[Word], i: int) -> bool:
     """A participle after a form of "be" or before "by": the one before it is done to, not the doer."""
     return bool(_doer(words, i)) or (i > 0 and words[i - 1].plain in _BE) or (i > 1 and words[i - 2].plain in _BE)
 
 
-def _doer(words: list[_Word], i: int) -> str | None:
+def _doer(words: list[Word], i: int) -> str | None:
     """The doer a passive verb names after "by" ("blamed by Beijing"; not "an ally by treaty"), after its
     complement too where a form of "be" makes it passive ("is designated as an ally by the United States")."""
     if i + 1 >= len(words) or not _participle(words[i].plain):
@@ -214,9 +214,9 @@ def replaced_qualifier(claim: str, quotes: Sequence[str], aliases: Aliases | Non
     The claim's name may well stand in the sentences around (what the article is about); the quote
     still speaks of another party's government."""
     aliases = aliases or Aliases()
-    c = _words(claim)
+    c = parse_words(claim)
     quotes = [re.sub(r"\s*\[[^\]]*\]", "", quote) for quote in quotes]  # an editor's insertion parts no relation
-    q = [_words(quote) for quote in quotes]
+    q = [parse_words(quote) for quote in quotes]
     # A quote's first word is capitalised for its place only.
     quote_names = {_party(w) for ws in q for j, w in enumerate(ws) if j and w.name and w.stem}
     claim_names = {_party(w) for w in c if w.name and w.stem}
@@ -234,7 +234,7 @@ def replaced_qualifier(claim: str, quotes: Sequence[str], aliases: Aliases | Non
                 ws[j].stem == thing.stem and ws[j + 1].stem == c[i + 2].stem for ws in q for j in range(1, len(ws) - 1)
             )
         )
-        if not name.possessive and _may_be_verb(thing.plain) and not compound:
+        if not name.possessive and may_be_verb(thing.plain) and not compound:
             continue
         # "al Qaeda's strategic directions" from "the Taliban's strategic directions": the thing has another owner,
         # whatever else the quote says of al Qaeda
@@ -255,62 +255,20 @@ def replaced_qualifier(claim: str, quotes: Sequence[str], aliases: Aliases | Non
     return ""
 
 
-def _owns(words: list[_Word], j: int, thing: _Word) -> bool:
+def _owns(words: list[Word], j: int, thing: Word) -> bool:
     return words[j].possessive and words[j].name and bool(words[j].stem) and words[j + 1].stem == thing.stem
 
 
-# Prepositions after which a name is where something goes or lies, not what a verb acts on: "captured
-# streams down to the Vosges" captured the streams. Not "of" ("the city of Kabul" is Kabul), nor
-# "including"/"such as" (what is listed is part of the object).
-_PATH = frozenset("to into toward towards down up across through past beyond near onto along".split())
-_DETERMINERS = frozenset("the a an its their his her our this that these those some many several".split())
-OBJECT_RUN = 4  # content words in a row after a verb: its object ("gave the Taliban money" gives money too)
+DETERMINERS = frozenset("the a an its their his her our this that these those some many several".split())
 
 
-def _object_after(words: list[_Word], i: int) -> tuple[set[str], int, str] | None:
-    """The stems of the content words right after a verb (its determiners skipped) and where they end;
-    None when a preposition, a boundary or nothing follows (no object: "flows into X"); and its words."""
-    j = i + 1
-    while j < len(words) and words[j].plain in _DETERMINERS:
-        j += 1
-    first = j
-    while j < len(words) and j - first < OBJECT_RUN and words[j].stem and not words[j].plain.isdigit():
-        j += 1
-    run = {w.stem for w in words[first:j]}
-    return (run, j, " ".join(w.plain for w in words[first:j])) if run else None
-
-
-def other_object(claim: str, quotes: Sequence[str]) -> str:
-    """A claim whose verb acts on what the quote names only as where the verb's object went ("The Rhine
-    captured the Vosges Mountains" from "the Rhine had captured streams down to the Vosges Mountains")."""
-    c = _words(claim)
-    for i, word in enumerate(c):
-        if word.name or not word.stem or not _may_be_verb(word.plain):
-            continue
-        claimed = _object_after(c, i)
-        if claimed is None:
-            continue
-        for q in (_words(quote) for quote in quotes):
-            for j in (j for j, w in enumerate(q) if w.stem == word.stem and not w.name):
-                found = _object_after(q, j)
-                if found is None or found[0] & claimed[0]:
-                    continue
-                end = found[1]
-                while end < len(q) and q[end].plain in _PATH:
-                    end += 1
-                later = {w.stem for w in q[end : end + 6] if w.stem}
-                if end > found[1] and claimed[0] <= later:
-                    return f"the quote has {q[j].plain} {found[2]}, not {claimed[2]}"
-    return ""
-
-
-def _may_be_verb(word: str) -> bool:
+def may_be_verb(word: str) -> bool:
     from lemminflect import getAllLemmas
 
     return "VERB" in getAllLemmas(word)
 
 
-def _party(word: _Word) -> str:
+def _party(word: Word) -> str:
     """The name in a word: "US" of "US-led", "Taliban" of "Taliban-run"."""
     return tx.stem_words([word.plain.split("-")[0]])[0] if "-" in word.plain else word.stem
 
@@ -326,7 +284,7 @@ _SETTING = frozenset("in at on near during inside within outside".split())  # no
 _RELATIVE = frozenset("that which who whom whose".split())
 
 
-def _nearest(words: list[_Word], i: int, step: int) -> str | None:
+def _nearest(words: list[Word], i: int, step: int) -> str | None:
     j = i + step
     while 0 <= j < len(words) and abs(j - i) <= WINDOW:
         w = words[j]
@@ -340,7 +298,7 @@ def _nearest(words: list[_Word], i: int, step: int) -> str | None:
     return None
 
 
-def _object(words: list[_Word], link: int) -> str | None:
+def _object(words: list[Word], link: int) -> str | None:
     """The first name just after a role's link word ("commander of [the] X"). An owner named before
     another name is not what the role governs ("commander of Iran's Quds Force" commands the force);
     before a common noun it is ("a member of Norland's parliament")."""
@@ -363,14 +321,14 @@ def _object(words: list[_Word], link: int) -> str | None:
     return None
 
 
-def _infinitive(word: _Word) -> bool:
+def _infinitive(word: Word) -> bool:
     """A lower-case word that can be a verb's base form, right after "to" ("to rise", "to help")."""
     from lemminflect import getAllLemmas
 
     return not word.name and word.plain.isalpha() and word.plain in getAllLemmas(word.plain).get("VERB", ())
 
 
-def _owned(words: list[_Word], link: int) -> tuple[str, set[str]]:
+def _owned(words: list[Word], link: int) -> tuple[str, set[str]]:
     """The common noun a role's object phrase ends on and the names before it ("linked to Khan's Pakistan
     Tehreek-e-Insaf party": "party", {khan, pakistan, tehreek-e-insaf}); no noun when a name ends it."""
     owners: set[str] = set()
@@ -408,7 +366,7 @@ def same_party(a: str, b: str, aliases: Aliases) -> bool:
     return False
 
 
-def _on_side(words: list[_Word], i: int, name: str, step: int) -> bool:
+def _on_side(words: list[Word], i: int, name: str, step: int) -> bool:
     j = i + step
     while 0 <= j < len(words) and abs(j - i) <= WINDOW:
         if words[j].plain == "by":
