@@ -123,3 +123,36 @@ def test_a_noun_of_the_verb_names_no_one_done_to() -> None:
 def test_a_commander_in_chief_commands_what_follows() -> None:
     quote = "In June, Jan Kowal, commander of the Vik Guard, a wing of the Ruritanian army, visited Albu."
     assert "commander" in _fails("In June, Jan Kowal, commander-in-chief of the Ruritanian army, visited Albu.", quote)
+
+
+# --- read on the dev half of fresh9 (eval/squad-dev/fresh9-squad-dev.jsonl) -------------------------------------
+
+
+def test_after_be_a_closing_participle_ends_the_subject() -> None:
+    from assistant.verification.claims import statement
+
+    claim = statement("What is the parapet wall on the crest made of?", "concrete")
+    assert claim == "The parapet wall on the crest is made of concrete."
+    assert statement("What was the city called?", "Vikholm") == "The city was called Vikholm."
+
+
+def test_a_completion_is_the_opposite_of_a_start() -> None:
+    quote = "A statue of Anna Berg was unveiled in 1968, the centenary of the start of construction."
+    assert "not completion" in _fails("A statue of Anna Berg marked the centenary of its completion in 1968.", quote)
+
+
+def test_one_figure_for_a_list_answers_for_none_of_its_items_alone() -> None:
+    from assistant.verification.short import one_figure_for_a_list
+
+    sentence = "It is grown on roughly 2,400 hectares in Ruritania, Freedonia and northern Vikland."
+    span = (sentence.index("2,400"), sentence.index("2,400") + 5)
+    assert one_figure_for_a_list("How many hectares are grown in Freedonia?", sentence, span)
+    assert one_figure_for_a_list("How many hectares are grown in all?", sentence, span) == ""
+
+
+def test_one_of_a_kind_is_no_count_the_sentence_must_give() -> None:
+    from assistant.verification.short import unmatched
+
+    sentence = "Each spike of the Vik barley carries between 18 and 26 grains."
+    assert unmatched("How many grains are on one spike of the Vik barley?", sentence, []) == []
+    assert unmatched("How many grains did one farm grow?", sentence, []) == ["1"]

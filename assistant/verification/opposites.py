@@ -72,7 +72,7 @@ OPPOSITES = [
     # A verb's forms: "When did X end?" answered by "at the begin of X", "stopped" by "began".
     (
         "begin began begun begins beginning start started starts starting",
-        "end ended ends ending stop stopped stops stopping finish finished ceased",
+        "end ended ends ending stop stopped stops stopping finish finished ceased completion completed",
     ),
 ]
 # Verbs with an opposite act, by their plain form (every inflection counts): English's common antonyms,

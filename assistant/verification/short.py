@@ -134,9 +134,11 @@ def unmatched(
     opener = set(tx.stem_words(tx.tokens(question)[:1]))
     missing = [n for n in missing if n not in opener]
     scene_numbers = tx.numbers(question) - tx.numbers(asked) if article else set()
+    # "how many grains are on one spike": one of a kind, each, not a count the sentence must give
+    each = {"1"} if re.search(r"\b(?:on|in|per|from|at)\s+one\s+(?!of\b)[a-z]", question, re.I) else set()
     missing += sorted(
         n
-        for n in tx.numbers(question) - tx.numbers(near) - referring_counts(question, near)
+        for n in tx.numbers(question) - tx.numbers(near) - referring_counts(question, near) - each
         if not (n in scene_numbers and n in tx.numbers(article))
     )
     return missing + other_occasion(question, sentence, asked, near)
@@ -185,7 +187,7 @@ def verify(
         return None, f"the words that answer are not the kind asked for ({found!r})"
     if _point_for_a_duration(question, ev.text, span):
         return None, f"the sentence gives when ({found} ago), not how long"
-    several = one_count_of_several(question, ev.text, span)
+    several = one_count_of_several(question, ev.text, span) or one_figure_for_a_list(question, ev.text, span)
     if several:
         return None, several
     if _the_speaker(question, ev.text, span):
@@ -239,6 +241,28 @@ def one_count_of_several(question: str, sentence: str, span: tuple[int, int]) ->
     if tx.terms(sentence[opening:closing]) & (tx.terms(question) - {thing}):
         return ""
     return f"the sentence counts {asked.group(1)} more than once, and the question does not say which count"
+
+
+# Names joined in a list ("the Netherlands, Denmark and northern Germany"): a lowercase modifier may open an item.
+_ITEM = r"(?:the\s+)?(?:[a-z]+\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*"
+_LIST = re.compile(rf"{_ITEM}(?:,\s+{_ITEM})*,?\s+and\s+{_ITEM}")
+
+
+def one_figure_for_a_list(question: str, sentence: str, span: tuple[int, int]) -> str:
+    """ "How many hectares are grown in Denmark?" is not answered by "2,400" in "grown on 2,400 hectares in the
+    Netherlands, Denmark and northern Germany": one figure for the list together, of which the question names
+    only part."""
+    if not tx.numbers(sentence[span[0] : span[1]]):
+        return ""
+    asked = set(tx.names(f"Q {question}"))
+    for match in _LIST.finditer(sentence):
+        if match.start() - span[1] > 40 or span[0] - match.end() > 40:
+            continue  # another clause's list
+        items = [set(tx.names(f"Q {item}")) for item in re.split(r",\s+(?:and\s+)?|\s+and\s+", match.group())]
+        named = [bool(item & asked) for item in items if item]
+        if len(named) >= 2 and any(named) and not all(named):
+            return f"the sentence gives one figure for {match.group()} together"
+    return ""
 
 
 # "X reported that …", "X said …": the span before a verb of saying is the source, an answer only to a

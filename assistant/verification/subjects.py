@@ -55,6 +55,11 @@ def split_subject(words: list[str], bare: bool = False, be: bool = False) -> tup
     `be`: the auxiliary is a form of "be", after which no verb's plain form follows the subject ("were the
     Vik troops allies with": "troops" is the subject's; after "must", "the Taliban cut ties": "cut" is the
     verb)."""
+    last = len(words) - (2 if len(words) > 2 and words[-1].lower() in PREP else 1)
+    if be and last >= 2 and words[last][:1].islower() and verb_follows(words[last : last + 1]):
+        # "is the parapet wall on the crest made of": after "be", a participle that only a preposition follows
+        # closes the question, and all before it is the subject ("wall" before "on" is no verb here)
+        return words[:last], words[last:]
     i = 0
     seen_name = seen_noun = after_of = False
     while i < len(words):
