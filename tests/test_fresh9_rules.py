@@ -3,7 +3,9 @@ inside it, and a claim's first word that no English dictionary knows is a name t
 
 from __future__ import annotations
 
-from assistant.verification.judge import MODEL_COVERAGE, rule_failure
+from assistant.models.prompts import Prompts
+from assistant.schema import Article, Evidence
+from assistant.verification.judge import MODEL_COVERAGE, Judge, rule_failure
 
 
 def _fails(claim: str, quote: str, question: str = "") -> str:
@@ -156,3 +158,24 @@ def test_one_of_a_kind_is_no_count_the_sentence_must_give() -> None:
     sentence = "Each spike of the Vik barley carries between 18 and 26 grains."
     assert unmatched("How many grains are on one spike of the Vik barley?", sentence, []) == []
     assert unmatched("How many grains did one farm grow?", sentence, []) == ["1"]
+
+
+def test_a_rate_per_the_thing_asked_is_no_count_of_it() -> None:
+    from assistant.verification.short import rate_for_a_count
+
+    sentence = "The record yield of 5.1 tonnes per hectare was reached near Vikholm."
+    span = (sentence.index("5.1"), sentence.index("5.1") + 3)
+    assert rate_for_a_count("How many hectares are grown near Vikholm?", sentence, span)
+    assert rate_for_a_count("How many tonnes per hectare was the record yield?", sentence, span) == ""
+
+
+def test_how_far_below_needs_a_sentence_that_names_that_side() -> None:
+    from assistant.verification.short import verify
+
+    text = "Harbour\n\nIn 1990 the crest of the Vik mole was raised by 0.3 metres to allow for rising sea levels."
+    sentence = text.split("\n\n")[1]
+    article = Article(doc_id="h", file="h.txt", title="Harbour", text=text, spans=((9, len(text)),))
+    ev = Evidence(number=1, article=article, index=0)
+    span, why = verify(Judge(None, Prompts()), "How far below mean sea level is the crest of the Vik mole?", ev, "0.3")
+    assert span is None and "below" in why
+    assert sentence.startswith("In 1990")

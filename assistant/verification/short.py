@@ -187,7 +187,12 @@ def verify(
         return None, f"the words that answer are not the kind asked for ({found!r})"
     if _point_for_a_duration(question, ev.text, span):
         return None, f"the sentence gives when ({found} ago), not how long"
-    several = one_count_of_several(question, ev.text, span) or one_figure_for_a_list(question, ev.text, span)
+    several = (
+        one_count_of_several(question, ev.text, span)
+        or one_figure_for_a_list(question, ev.text, span)
+        or rate_for_a_count(question, ev.text, span)
+        or _no_side(question, ev.text)
+    )
     if several:
         return None, several
     if _the_speaker(question, ev.text, span):
@@ -241,6 +246,37 @@ def one_count_of_several(question: str, sentence: str, span: tuple[int, int]) ->
     if tx.terms(sentence[opening:closing]) & (tx.terms(question) - {thing}):
         return ""
     return f"the sentence counts {asked.group(1)} more than once, and the question does not say which count"
+
+
+# "How far below sea level is X?": a position on one side of a level, which a sentence that names no side
+# ("X was raised by 0.3 metres") does not give. Words for one side are one side.
+_SIDES = (frozenset("below beneath under underneath".split()), frozenset("above over".split()))
+_HOW_FAR = re.compile(
+    r"\bhow\s+(?:far|much|high|low|deep|many\s+\w+)\s+(below|beneath|under|underneath|above|over)\b", re.I
+)
+
+
+def _no_side(question: str, sentence: str) -> str:
+    asked = _HOW_FAR.search(main_clause(question))
+    if not asked:
+        return ""
+    side = next(words for words in _SIDES if asked.group(1).lower() in words)
+    if side & set(tx.tokens(sentence)):
+        return ""
+    return f"the sentence does not say how far {asked.group(1).lower()} anything is"
+
+
+def rate_for_a_count(question: str, sentence: str, span: tuple[int, int]) -> str:
+    """ "How many hectares …?" is not answered by "5.1" in "5.1 tonnes per hectare": a rate per the thing
+    asked, not a count of it."""
+    asked = _HOW_MANY.search(main_clause(question))
+    rate = re.match(r"\s*((?:[\w-]+\s+){1,2}?)(?:per|a|an|each)\s+([a-z]+)", sentence[span[1] :])
+    if not asked or not rate:
+        return ""
+    thing = tx.stem_words([asked.group(1).lower()])[0]
+    if tx.stem_words([rate.group(2)])[0] != thing or thing in tx.stem_words(tx.tokens(rate.group(1))):
+        return ""
+    return f"the sentence gives {rate.group(1).strip()} per {rate.group(2)}, not how many {asked.group(1)}"
 
 
 # Names joined in a list ("the Netherlands, Denmark and northern Germany"): a lowercase modifier may open an item.
