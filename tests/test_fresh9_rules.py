@@ -179,3 +179,12 @@ def test_how_far_below_needs_a_sentence_that_names_that_side() -> None:
     span, why = verify(Judge(None, Prompts()), "How far below mean sea level is the crest of the Vik mole?", ev, "0.3")
     assert span is None and "below" in why
     assert sentence.startswith("In 1990")
+
+
+def test_a_date_beside_a_list_is_no_figure_shared_out() -> None:
+    from assistant.verification.short import one_figure_for_a_list
+
+    sentence = "Jan Kowal was captured in 2010 during the war with Ruritania, and Anna Berg was freed."
+    span = (sentence.index("2010"), sentence.index("2010") + 4)
+    assert one_figure_for_a_list("When was Anna Berg freed?", sentence, span) == ""
+    assert one_figure_for_a_list("How many years was Anna Berg held?", sentence, span)

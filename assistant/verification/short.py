@@ -288,8 +288,8 @@ def one_figure_for_a_list(question: str, sentence: str, span: tuple[int, int]) -
     """ "How many hectares are grown in Denmark?" is not answered by "2,400" in "grown on 2,400 hectares in the
     Netherlands, Denmark and northern Germany": one figure for the list together, of which the question names
     only part."""
-    if not tx.numbers(sentence[span[0] : span[1]]):
-        return ""
+    if not tx.numbers(sentence[span[0] : span[1]]) or not re.search(r"\bhow\s+(?:many|much)\b", question, re.I):
+        return ""  # a count or an amount; a date is no figure shared out ("in 2010 … the US, and X")
     asked = set(tx.names(f"Q {question}"))
     for match in _LIST.finditer(sentence):
         if match.start() - span[1] > 40 or span[0] - match.end() > 40:
