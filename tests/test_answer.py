@@ -79,6 +79,18 @@ def test_follow_up_is_rewritten_before_retrieval(fake_app):
     assert answer.evidence == direct.evidence != alone.evidence
 
 
+def test_a_rewrite_that_drops_the_follow_ups_own_words_is_not_taken(fake_app):
+    # A small model may hand back the previous question: a new question with nothing that points back is
+    # then asked as typed, and one that points back gets the previous question's subject beside it.
+    previous = [Turn("Who is the spokesman for the Pakistani Foreign Ministry?", "Mumtaz Zahra Baloch [1].")]
+    app = fake_app("Who is the spokesman for the Pakistani Foreign Ministry?", "")
+    answer = app.assistant.ask("pakistan foreign minister name us trip", previous)
+    assert answer.standalone_question.lower() == "pakistan foreign minister name us trip"
+    app = fake_app("Who is the spokesman for the Pakistani Foreign Ministry?", "")
+    answer = app.assistant.ask("what else did he decline to discuss?", previous)
+    assert answer.standalone_question == "what else did he decline to discuss? (Pakistani Foreign Ministry)"
+
+
 def test_disagreeing_articles_are_both_cited(fake_app):
     question = "How long did the ceasefire between the TTP and Islamabad last?"
     evidence = evidence_for(fake_app, question)

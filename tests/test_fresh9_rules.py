@@ -8,6 +8,11 @@ from assistant.schema import Article, Evidence
 from assistant.verification.judge import MODEL_COVERAGE, Judge, rule_failure
 
 
+def _span(sentence: str, words: str) -> tuple[int, int]:
+    start = sentence.index(words)
+    return start, start + len(words)
+
+
 def _fails(claim: str, quote: str, question: str = "") -> str:
     return rule_failure(claim, [quote], question, MODEL_COVERAGE)
 
@@ -147,7 +152,7 @@ def test_one_figure_for_a_list_answers_for_none_of_its_items_alone() -> None:
     from assistant.verification.short import one_figure_for_a_list
 
     sentence = "It is grown on roughly 2,400 hectares in Ruritania, Freedonia and northern Vikland."
-    span = (sentence.index("2,400"), sentence.index("2,400") + 5)
+    span = _span(sentence, "2,400")
     assert one_figure_for_a_list("How many hectares are grown in Freedonia?", sentence, span)
     assert one_figure_for_a_list("How many hectares are grown in all?", sentence, span) == ""
 
@@ -164,7 +169,7 @@ def test_a_rate_per_the_thing_asked_is_no_count_of_it() -> None:
     from assistant.verification.short import rate_for_a_count
 
     sentence = "The record yield of 5.1 tonnes per hectare was reached near Vikholm."
-    span = (sentence.index("5.1"), sentence.index("5.1") + 3)
+    span = _span(sentence, "5.1")
     assert rate_for_a_count("How many hectares are grown near Vikholm?", sentence, span)
     assert rate_for_a_count("How many tonnes per hectare was the record yield?", sentence, span) == ""
 
@@ -185,6 +190,6 @@ def test_a_date_beside_a_list_is_no_figure_shared_out() -> None:
     from assistant.verification.short import one_figure_for_a_list
 
     sentence = "Jan Kowal was captured in 2010 during the war with Ruritania, and Anna Berg was freed."
-    span = (sentence.index("2010"), sentence.index("2010") + 4)
+    span = _span(sentence, "2010")
     assert one_figure_for_a_list("When was Anna Berg freed?", sentence, span) == ""
     assert one_figure_for_a_list("How many years was Anna Berg held?", sentence, span)

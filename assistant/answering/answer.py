@@ -211,9 +211,14 @@ class Assistant:
         # A small model sometimes answers instead of rewriting ("The network was CNN."): a statement is not
         # the question, so the follow-up is asked with the previous question beside it instead.
         asks = candidate.endswith("?") and len(candidate) <= 3 * len(question) + 200
-        if not asks or cite.is_refusal(candidate):
-            return f"{question} ({_subject(turns[-1].question)})"
-        return candidate
+        if asks and _kept(question, candidate) and not cite.is_refusal(candidate):
+            return candidate
+        # A rewrite that drops the follow-up's own words is another question (after "Who is the ministry's
+        # spokesman?", "pakistan foreign minister name" came back as the spokesman question). One with nothing
+        # that points back is asked as typed; one that points back gets the previous question's subject.
+        if not _POINTS_BACK.search(question) and tx.terms(question):  # "why?", "and India?" lean on the last turn
+            return question
+        return f"{question} ({_subject(turns[-1].question)})"
 
     def _checked(self, text: str, citations: list[Citation]) -> tuple[str, list[Citation]]:
         """Last gate before the user: every citation must be verbatim at its offsets in the stored article."""
@@ -272,6 +277,20 @@ class Assistant:
 
             return approx_tokens
         return count
+
+
+# Words that point back into the conversation: what a rewrite is for (a closed class of English).
+_POINTS_BACK = re.compile(
+    r"\b(?:he|she|it|they|him|her|them|his|hers|its|their|theirs|this|that|these|those|there|then|same)\b"
+    r"|^\W*(?:and|also|so|but|what\s+about|how\s+about)\b",
+    re.I,
+)
+
+
+def _kept(question: str, rewrite: str) -> bool:
+    """The rewrite keeps every content word of the follow-up (in some form): it only resolves what points back."""
+    theirs = tx.terms(rewrite)
+    return all(any(t == r or tx.same_start(t, r) for r in theirs) for t in tx.terms(question))
 
 
 def _subject(question: str) -> str:
