@@ -211,12 +211,13 @@ class Assistant:
         # A small model sometimes answers instead of rewriting ("The network was CNN."): a statement is not
         # the question, so the follow-up is asked with the previous question beside it instead.
         asks = candidate.endswith("?") and len(candidate) <= 3 * len(question) + 200
-        if asks and _kept(question, candidate) and not cite.is_refusal(candidate):
+        # "why?", "and India?", "could you repeat that?" lean on the last turn; a question that names its own
+        # matter and points back at nothing does not, and a rewrite that drops its words is another question
+        # (after "Who is the ministry's spokesman?", "pakistan foreign minister name" came back as that question).
+        leans = bool(_POINTS_BACK.search(question)) or not tx.terms(question)
+        if asks and not cite.is_refusal(candidate) and (leans or _kept(question, candidate)):
             return candidate
-        # A rewrite that drops the follow-up's own words is another question (after "Who is the ministry's
-        # spokesman?", "pakistan foreign minister name" came back as the spokesman question). One with nothing
-        # that points back is asked as typed; one that points back gets the previous question's subject.
-        if not _POINTS_BACK.search(question) and tx.terms(question):  # "why?", "and India?" lean on the last turn
+        if not leans:
             return question
         return f"{question} ({_subject(turns[-1].question)})"
 
