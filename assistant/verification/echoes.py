@@ -101,6 +101,8 @@ def _finite_candidates(claim: str) -> tuple[tuple[str, bool], ...]:
 
     words = tx.tokens(claim)
     inner = _compound_parts(claim)
+    closing = _closing_words(claim)
+    after_compound = {m.group(1) for m in re.finditer(r"[^\W_][\w']*-[^\W_][\w']*\s+([\w']+)", tx.fold(claim))}
     found = []
     for i in range(1, len(words)):
         word, before = words[i], words[i - 1]
@@ -113,7 +115,7 @@ def _finite_candidates(claim: str) -> tuple[tuple[str, bool], ...]:
             continue
         lemmas = getAllLemmas(word)
         # "46 barges", "cross-border tensions": after a number or a compound modifier, a noun
-        if "NOUN" in lemmas and (before in tx.NUMBER_WORDS or before[:1].isdigit() or "-" in before):
+        if "NOUN" in lemmas and (before in tx.NUMBER_WORDS or before[:1].isdigit() or word in after_compound):
             continue
         participle = "ADJ" in lemmas or any(word in getInflection(v, "VBN") for v in lemmas.get("VERB", ()))
         if before.endswith("ly") and i >= 2 and words[i - 2] in _NOT_BEFORE_FINITE and participle:
@@ -121,13 +123,24 @@ def _finite_candidates(claim: str) -> tuple[tuple[str, bool], ...]:
         # "a country it considers its backyard": a clause on the noun before, not the sentence's verb
         relative = before in _PRONOUNS and i >= 2 and "NOUN" in getAllLemmas(words[i - 2])
         by_follows = i + 1 < len(words) and words[i + 1] == "by"
-        for lemma in lemmas.get("VERB", ()):
+        # "the boiler and blast pipe.", "increased tension, with …": a bare form that can be a noun,
+        # closing the phrase or standing before its comma, is the noun: a verb there would have no object,
+        # complement or adverb after it. A past or -s form may end a clause ("the bridge collapsed.",
+        # "here the river ends.").
+        noun_closing = "NOUN" in lemmas and word in closing and not word.endswith(("ed", "s"))
+        for lemma in () if noun_closing else lemmas.get("VERB", ()):
             forms = {f for tag in ("VBZ", "VBD", "VBP") for f in getInflection(lemma, tag)}
             # "the threat posed by X": a participle before "by"; "grew by 4%" is no participle
             if word in forms and not (by_follows and word in getInflection(lemma, "VBN")):
                 found.append((word, not relative and not ({"NOUN", "ADJ"} & lemmas.keys())))
                 break
     return tuple(found)
+
+
+def _closing_words(claim: str) -> set[str]:
+    """Folded words that end the claim or stand before a comma, semicolon or dash."""
+    folded = tx.fold(claim)
+    return {m.group(1) for m in re.finditer(r"([\w'’-]+)(?=\s*(?:[,;:–—]|[\"”’)\].!?]*\s*$))", folded)}
 
 
 _VERB_PREFIXES = frozenset("re co pre un over out mis de up down cross counter under fore".split())
@@ -143,7 +156,9 @@ def _compound_parts(claim: str) -> set[str]:
     parts = set()
     for compound in _COMPOUND.findall(folded):
         segments = compound.split("-")
-        parts |= set(segments[1:] if segments[0] not in _VERB_PREFIXES else segments[2:]) | {segments[0]}
+        # "re-elected" keeps its verb; "cross-border" is a modifier whatever its prefix
+        verb_after_prefix = segments[0] in _VERB_PREFIXES and segments[1].endswith(("ed", "s"))
+        parts |= set(segments[2:] if verb_after_prefix else segments[1:]) | {segments[0]}
     alone = set(tx.tokens(_COMPOUND.sub(" ", folded)))
     return parts - alone
 
