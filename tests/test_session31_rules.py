@@ -1,10 +1,12 @@
 """Rules of the thirty-first session, on invented names: a noun closing a phrase is no verb, so a noun
-phrase with nothing but nouns that could be verbs is still no sentence."""
+phrase with nothing but nouns that could be verbs is still no sentence; a predicate on a past form lacks
+its subject; "leaders" in the plural are senior figures."""
 
 from __future__ import annotations
 
-from assistant.verification.echoes import lacks_finite_verb
+from assistant.verification.echoes import gerund_opening, lacks_finite_verb
 from assistant.verification.judge import MODEL_COVERAGE, rule_failure
+from assistant.verification.roles import role_mismatch
 
 
 def _fails(claim: str, quote: str, question: str = "") -> str:
@@ -33,3 +35,36 @@ def test_a_verb_that_ends_its_clause_is_still_a_verb() -> None:
     assert not lacks_finite_verb("The guilds control Vik.")
     assert not lacks_finite_verb("The council re-elected Anna Berg in 2018.")
     assert not lacks_finite_verb("They co-founded the ferry company.")
+
+
+def test_leaders_in_the_plural_are_senior_figures_not_the_head() -> None:
+    quote = (
+        "Some key members of the guild want to leave Vik. Among them are Anna Berg, Deputy Mayor for Trade, "
+        "and Ole Lund, Minister of Defense and son of the founder of the guild, Per Lund."
+    )
+    assert role_mismatch("Anna Berg and Ole Lund, guild leaders, want to leave Vik.", quote) == ""
+    # the singular is the one who heads the body: a deputy mayor is not the guild's leader
+    assert "another role" in role_mismatch("Anna Berg is the guild leader.", quote)
+    # and plain members are no leaders, however many
+    members = "Anna Berg and Ole Lund, members of the guild, want to leave Vik."
+    assert "another role" in role_mismatch("Anna Berg and Ole Lund, the guild's leaders, want to leave Vik.", members)
+
+
+def test_a_predicate_on_a_past_form_lacks_its_subject() -> None:
+    quote = "The guild had bought the bell at a Vik fruit market in 1850."
+    assert _fails("Bought at a Vik fruit market in 1850.", quote, "Where was the bell bought?") == (
+        "not a complete sentence"
+    )
+    assert gerund_opening("Identified as the likely source of the outbreak.")
+    # a past form that sets the scene for a clause, or one that can be an adjective, opens no fragment
+    assert not gerund_opening("Founded in 1850, the guild grew quickly.")
+    assert not gerund_opening("Armed men stormed the guild hall.")
+
+
+def test_a_year_counts_nothing_and_by_with_a_gerund_names_no_doer() -> None:
+    # "46 barges" is a noun after a count; "in 1868 cut" is the verb after a year
+    assert not lacks_finite_verb("The opening of the Vik railway in 1868 cut the journey to two hours.")
+    assert lacks_finite_verb("A fleet of 46 barges, each worked by a crew of three.")
+    # "posed by X" is a participle; "responded by flattening" is the verb
+    assert not lacks_finite_verb("Berg responded by flattening the slope of the dam.")
+    assert lacks_finite_verb("The threat posed by the guild.")

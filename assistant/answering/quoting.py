@@ -42,6 +42,9 @@ EXTRACTIVE_CANDIDATES = 4  # judged at most: the sentence that answers often sha
 # fourth (none right): a fourth costs a refusal a model call or two and has only answered wrongly
 # (bench/results/candidate-position-2026-12-05h.txt; the eleventh and twelfth sessions' runs).
 SPAN_CANDIDATES = 3
+# What a word of the question's scene counts for in the candidates' order, against a word of the asked
+# clause (bench/candidate_order.py; bench/results/candidate-order-2026-12-07f.txt, dev sets only).
+SCENE_WEIGHT = 0.5
 # For a question no span answers: on 153 why/how questions of the news sets (public and own 1-14), the gold
 # sentence is in no candidate pool at 0.3 for 47, among the four judged for 97; at 0.15, for 17 and 102
 # (bench/results/reason-candidates-2026-12-06.txt).
@@ -108,12 +111,18 @@ def candidates(question: str, evidence: list[Evidence], min_overlap: float) -> l
     # document frequency over the sentences retrieved; bench/results/candidate-order-2026-12-06.txt).
     held_by = {id(ev): held_terms(wanted, _with_referent(ev), named) for ev in fitting}
     weight = {t: math.log((len(fitting) + 1) / (1 + sum(t in h for h in held_by.values()))) for t in wanted}
+    # The scene a question sets ("after the forces cracked down following the massacre") says where the
+    # answer stands, though not what it is: its words count at a lower weight than the asked clause's.
+    scene = tx.terms(question) - wanted
+    scene_by = {id(ev): held_terms(scene, _with_referent(ev), set()) for ev in fitting}
+    scene_weight = {t: math.log((len(fitting) + 1) / (1 + sum(t in h for h in scene_by.values()))) for t in scene}
 
     def shared(ev: Evidence) -> tuple[float, int]:
         held = held_by[id(ev)]
         score = sum(weight[t] for t in held & alone) + sum(
             sum(weight[t] for t in run & held) / len(run) for run in runs
         )
+        score += SCENE_WEIGHT * sum(scene_weight[t] for t in scene_by[id(ev)])
         return -score, -len(held)
 
     scored = sorted(fitting, key=shared)

@@ -90,6 +90,8 @@ _NOT_BEFORE_FINITE = frozenset(
 
 
 _PRONOUNS = frozenset("i you he she it we they".split())
+# A year counts nothing: "in 1868 cut the journey" has its verb after it, "46 barges" a noun.
+_YEAR = re.compile(r"1[0-9]{3}|20[0-9]{2}")
 
 
 @lru_cache(maxsize=1024)  # three checks of one claim ask the same
@@ -115,14 +117,17 @@ def _finite_candidates(claim: str) -> tuple[tuple[str, bool], ...]:
             continue
         lemmas = getAllLemmas(word)
         # "46 barges", "cross-border tensions": after a number or a compound modifier, a noun
-        if "NOUN" in lemmas and (before in tx.NUMBER_WORDS or before[:1].isdigit() or word in after_compound):
+        counted = before in tx.NUMBER_WORDS or (before[:1].isdigit() and not _YEAR.fullmatch(before))
+        if "NOUN" in lemmas and (counted or word in after_compound):
             continue
         participle = "ADJ" in lemmas or any(word in getInflection(v, "VBN") for v in lemmas.get("VERB", ()))
         if before.endswith("ly") and i >= 2 and words[i - 2] in _NOT_BEFORE_FINITE and participle:
             continue  # "an internationally acclaimed journalist", not "it most likely began"
         # "a country it considers its backyard": a clause on the noun before, not the sentence's verb
         relative = before in _PRONOUNS and i >= 2 and "NOUN" in getAllLemmas(words[i - 2])
+        # "responded by flattening the slope": "by" with a gerund says how, not who did it
         by_follows = i + 1 < len(words) and words[i + 1] == "by"
+        by_follows = by_follows and not (i + 2 < len(words) and words[i + 2].endswith("ing"))
         # "the boiler and blast pipe.", "increased tension, with …": a bare form that can be a noun,
         # closing the phrase or standing before its comma, is the noun: a verb there would have no object,
         # complement or adverb after it. A past or -s form may end a clause ("the bridge collapsed.",
@@ -186,14 +191,23 @@ _SUBJECT_OPENERS = frozenset("the a an this that these those its their his her i
 
 
 def gerund_opening(claim: str) -> bool:
-    """A phrase on an -ing word ("Publicly leading efforts to …, including urging …") with no word that can
+    """A phrase on an -ing word ("Publicly leading efforts to …, including urging …") or on a past form that
+    can only be a verb ("Bought at a fruit market.", "Identified as the source.") with no word that can
     only be a finite verb: what the subject did, without the subject. A gerund that is the subject itself
     has a verb of its own ("Eliminating X is the goal")."""
+    from lemminflect import getAllLemmas, getInflection
+
     words = tx.tokens(claim)[:2]
     if words and words[0].endswith("ly") and len(words) > 1:
         words = words[1:]
     first = words[0] if words else ""
-    if len(first) < 5 or not first.endswith("ing") or first in _PREPOSITIONAL:
+    lemmas = getAllLemmas(first)
+    # a statement does not open on its verb's past form; one that can be an adjective may open a subject
+    # ("Armed men stormed the post")
+    past = lemmas.keys() == {"VERB"} and any(
+        first in getInflection(lemma, tag) for lemma in lemmas["VERB"] for tag in ("VBD", "VBN")
+    )
+    if not past and (len(first) < 5 or not first.endswith("ing") or first in _PREPOSITIONAL):
         return False
     # "Measuring roughly 1,230 km, the Rhine ranks behind …": the phrase sets the scene for a clause, whose
     # subject (a determiner, a pronoun or a name) opens what follows the comma

@@ -53,6 +53,10 @@ _HEADS = frozenset("leader chief head chairman commander ruler director presiden
 _OFFICE_OF = re.compile(r"\b(?:as|the|a|an)\s+(?:\w+\s+)?([a-z]+)\s+of\b")
 
 
+_LOOSE_LEADERS = frozenset("leaders chiefs rulers".split())
+_SENIOR = frozenset("leader deputy minister founder".split())
+
+
 def roles(text: str) -> dict[str, set[str]]:
     """Role family -> the qualifiers each mention carries ("" for none)."""
     folded = _NOT_A_ROLE.sub(" ", tx.fold(text))
@@ -79,8 +83,13 @@ def role_mismatch(claim: str, quotes: str) -> str:
     if office and office.group(1) in _HEADS and not given and office.group(1) not in tx.tokens(quotes):
         return f"the quote gives no one the office the claim names ({office.group(0)})"
     ranked = bool(given.keys() & _RANKS)
+    claim_words = set(tx.tokens(claim))
     for family, qualifiers in claimed.items():
-        if family == "leader" and ranked and not (set(tx.tokens(claim)) & ROLE_FAMILIES["leader"]) - _COMMAND:
+        if family == "leader" and ranked and not (claim_words & ROLE_FAMILIES["leader"]) - _COMMAND:
+            continue
+        # "X and Y, the group's leaders": a plural names senior figures, not the one who heads the body, so
+        # any office in it gives it (a deputy, a minister, a founder), though a plain member's does not
+        if family == "leader" and claim_words & ROLE_FAMILIES["leader"] <= _LOOSE_LEADERS and given.keys() & _SENIOR:
             continue
         if family == "officer" and ranked:  # a colonel is an officer
             continue
