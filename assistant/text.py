@@ -35,7 +35,9 @@ _DIGITS = re.compile(r"(?<![\w-])\d[\d,.]*")
 # "non-NATO ally" denies "NATO ally" as "not a NATO ally" does, and "have yet to"/"declined to X" deny X (negative
 # implicatives). "Not only X but also Y" and "not just X" assert X, and more besides.
 _NEGATION = re.compile(
-    r"\b(?:not(?!\s+(?:only|just|merely|solely|simply)\b)|no|never|neither|nor|none|without|nobody|nothing)\b"
+    # "no less than", "not more than": a bound, not a denial
+    r"\b(?:not(?!\s+(?:only|just|merely|solely|simply)\b)(?!\s+(?:less|more|fewer|later|earlier)\s+than\b)"
+    r"|no(?!\s+(?:less|more|fewer|later|earlier|sooner)\s+than\b)|never|neither|nor|none|without|nobody|nothing)\b"
     r"|n['’]t\b(?!\s+(?:only|just|merely|solely|simply)\b)|\bnon-(?=\w)"
     r"|\b(?:(?:has|have|had|is|are|was|were|remains?|remained)\s+yet|declined|refused|failed|failure|refusal)\s+to\b",
     re.IGNORECASE,
@@ -52,7 +54,7 @@ _MODAL = re.compile(
     r"\b(?:may|might|could|possibly|possibility\s+of|perhaps|likely\s+to|reportedly|allegedly|potentially)\b"
 )
 UNIVERSALS = frozenset(
-    "all every everyone everything always entire entirely whole wholly completely totally fully".split()
+    "all every everyone everything always entire entirely whole wholly completely totally fully throughout".split()
 )
 
 

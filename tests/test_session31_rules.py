@@ -4,6 +4,7 @@ its subject; "leaders" in the plural are senior figures."""
 
 from __future__ import annotations
 
+from assistant import text as tx
 from assistant.verification.echoes import gerund_opening, lacks_finite_verb
 from assistant.verification.judge import MODEL_COVERAGE, rule_failure
 from assistant.verification.roles import role_mismatch
@@ -68,3 +69,36 @@ def test_a_year_counts_nothing_and_by_with_a_gerund_names_no_doer() -> None:
     # "posed by X" is a participle; "responded by flattening" is the verb
     assert not lacks_finite_verb("Berg responded by flattening the slope of the dam.")
     assert lacks_finite_verb("The threat posed by the guild.")
+
+
+def test_a_relative_clause_set_off_by_commas_adds_what_the_quote_must_give() -> None:
+    quote = "Two weeks after the truce, the guild's treasurer arrived at a Vik hotel, smiling and sipping tea."
+    added = (
+        "Two weeks after the truce, the guild's treasurer arrived at a Vik hotel, where he met the mayor to plan a tax."
+    )
+    assert "adds" in _fails(added, quote)
+    given = "Two weeks after the truce, the guild's treasurer arrived at a Vik hotel, where he was sipping tea."
+    assert _fails(given, quote) == ""
+
+
+def test_throughout_is_a_universal_of_time() -> None:
+    quote = "The rule caused a good deal of resentment in the guild's early years."
+    claim = "The rule caused resentment throughout the guild's history."
+    assert "throughout" in _fails(claim, quote)
+
+
+def test_a_length_of_time_in_other_units_is_the_same_number() -> None:
+    quote = "The guild has been watching the mill for at least a year and a half."
+    assert _fails("The guild has watched the mill for no less than eighteen months.", quote) == ""
+    assert "number not in the quote" in _fails("The guild has watched the mill for twenty months.", quote)
+    # "no less than" is a bound, not a denial; "no more money" still denies
+    assert _fails("The guild has watched the mill for at least eighteen months.", quote) == ""
+    assert tx.negated("The guild has no more mills.") and not tx.negated("no fewer than 12 mills")
+
+
+def test_nouns_before_of_and_after_an_adjective_are_no_verbs() -> None:
+    assert lacks_finite_verb("A top dog of the Vik guild.")
+    assert lacks_finite_verb("The enormous cost to the Vik guild.")
+    assert not lacks_finite_verb("The delta consists of three basins.")
+    # a second predicate after "and" is a verb even where the first is a word no dictionary knows
+    assert not lacks_finite_verb("They coaled at Vik from 2 to 11 May, and entered the ice on 28 May.")

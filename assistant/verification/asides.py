@@ -12,6 +12,8 @@ from .. import text as tx
 # or on a participle in -ing: ", using X,", ", with the help of X,", ", because of X,", ", hoping to X,".
 _ASIDE = re.compile(
     r",\s+(?P<phrase>(?:using|with|by|via|through|after|because\s+of|due\s+to|thanks\s+to|following|in\s+order\s+to|"
+    # a relative clause tells something more of the noun it hangs on (", where he met X to discuss Y")
+    r"where|which|who|whom|whose|when|"
     r"[a-z]{3,}ing)\b[^,;]*?)(?=,|;|\.?$)"
 )
 _NOT_ASIDE = frozenset("including according regarding during concerning".split())

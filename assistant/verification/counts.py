@@ -305,3 +305,35 @@ def periods_dated(claim: str, quotes: str) -> set[str]:
         if any(year in period for year in years)
         or any(other.start >= period.start and other.stop <= period.stop for other in theirs)
     }
+
+
+# A length of time in words or digits: "eighteen months", "a year and a half", "half a decade", "2 weeks".
+_AMOUNT = r"(?P<amount>\d+(?:\.\d+)?|an?|half\s+an?|[a-z]+(?:-[a-z]+)?)"
+_DURATION = re.compile(rf"\b{_AMOUNT}\s+(?P<unit>day|week|month|year|decade)s?(?P<half>\s+and\s+a\s+half)?\b")
+_DAYS = {"day": 1.0, "week": 7.0, "month": 365.25 / 12, "year": 365.25, "decade": 3652.5}
+
+
+def _durations(text: str) -> list[tuple[str, float]]:
+    """Each length of time the text gives, as the number written and its length in days."""
+    found = []
+    for match in _DURATION.finditer(tx.fold(text)):
+        amount = match.group("amount")
+        if amount in {"a", "an"}:
+            value = 1.0
+        elif amount.startswith("half"):
+            value = 0.5
+        else:
+            digits = tx.NUMBER_WORDS.get(amount, amount)
+            if not re.fullmatch(r"\d+(?:\.\d+)?", digits):
+                continue
+            value = float(digits)
+        value += 0.5 if match.group("half") else 0.0
+        found.append((tx.NUMBER_WORDS.get(amount, amount), value * _DAYS[match.group("unit")]))
+    return found
+
+
+def restated_durations(claim: str, quotes: str) -> set[str]:
+    """The claim's numbers that give a length of time the quote gives in another unit ("eighteen months"
+    for "a year and a half", "two weeks" for "14 days"): the same length, not a new number."""
+    theirs = [days for _, days in _durations(quotes)]
+    return {number for number, days in _durations(claim) if any(abs(days - other) <= 0.02 * other for other in theirs)}

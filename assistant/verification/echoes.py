@@ -90,6 +90,11 @@ _NOT_BEFORE_FINITE = frozenset(
 
 
 _PRONOUNS = frozenset("i you he she it we they".split())
+# Verbs whose object follows "of" (a closed class of English): "consists of", "spoke of", "died of".
+_TAKES_OF = frozenset(
+    "consist think speak approve dispose hear die smell tire beware despair complain know dream warn remind "
+    "accuse convince rob deprive inform assure partake repent".split()
+)
 # A year counts nothing: "in 1868 cut the journey" has its verb after it, "46 barges" a noun.
 _YEAR = re.compile(r"1[0-9]{3}|20[0-9]{2}")
 
@@ -113,9 +118,19 @@ def _finite_candidates(claim: str) -> tuple[tuple[str, bool], ...]:
         if word in _FINITE_AUX and before != "to":
             found.append((word, True))
             continue
-        if before in _NOT_BEFORE_FINITE:
-            continue
         lemmas = getAllLemmas(word)
+        # "… from 2 to 11 December, and entered the pack ice": after "and", a word that can only be a
+        # verb, in the past and with no "by" after it, is the second predicate of one subject
+        second = before in {"and", "or"} and lemmas.keys() == {"VERB"} and word.endswith("ed")
+        if before in _NOT_BEFORE_FINITE and not (second and words[i + 1 : i + 2] != ["by"]):
+            continue
+        # "an annual mean discharge": after a word that can only be an adjective, a noun
+        if "NOUN" in lemmas and getAllLemmas(before).keys() == {"ADJ"}:
+            continue
+        # "a shore party of 16 men": before "of", a noun, save the few verbs that take it ("consists of")
+        of_follows = i + 1 < len(words) and words[i + 1] == "of"
+        if "NOUN" in lemmas and of_follows and not _TAKES_OF & set(lemmas.get("VERB", ())):
+            continue
         # "46 barges", "cross-border tensions": after a number or a compound modifier, a noun
         counted = before in tx.NUMBER_WORDS or (before[:1].isdigit() and not _YEAR.fullmatch(before))
         if "NOUN" in lemmas and (counted or word in after_compound):

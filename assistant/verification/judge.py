@@ -29,7 +29,7 @@ from .attachment import gloss_of
 from .causal import stated_cause
 from .claims import MODEL_UNSUPPORTED, mentions_question, named_acts
 from .copying import ANSWER_TOKENS, NO_ANSWER, copy_words, read
-from .counts import periods_dated, referring_counts, spelled_numbers
+from .counts import periods_dated, referring_counts, restated_durations, spelled_numbers
 from .descriptions import described_otherwise
 from .echoes import (
     LIGHT,
@@ -124,7 +124,7 @@ def rule_failure(
     if not short_answer(question, claim) and (tx.is_fragment(claim) or truncated or verbless):
         return "not a complete sentence"
     missing = tx.numbers(claim) - tx.numbers(joined) - spelled_numbers(joined) - referring_counts(claim, joined)
-    missing -= periods_dated(claim, joined)
+    missing -= periods_dated(claim, joined) | restated_durations(claim, joined)
     # "a two-decade mission" restates "a 20-year mission": the claim's 2 is the quote's 20.
     if missing and not (spelled_numbers(claim) - tx.numbers(joined)) and spelled_numbers(claim):
         missing -= {
