@@ -8,6 +8,7 @@ from assistant import text as tx
 from assistant.verification.echoes import gerund_opening, lacks_finite_verb
 from assistant.verification.judge import MODEL_COVERAGE, rule_failure
 from assistant.verification.roles import role_mismatch
+from assistant.verification.wording import unsaid_ordinal
 
 
 def _fails(claim: str, quote: str, question: str = "") -> str:
@@ -102,3 +103,14 @@ def test_nouns_before_of_and_after_an_adjective_are_no_verbs() -> None:
     assert not lacks_finite_verb("The delta consists of three basins.")
     # a second predicate after "and" is a verb even where the first is a word no dictionary knows
     assert not lacks_finite_verb("They coaled at Vik from 2 to 11 May, and entered the ice on 28 May.")
+
+
+def test_first_or_last_of_a_series_is_the_quotes_to_say() -> None:
+    quote = "In 1466 the council fined the warden, Jan Berg, twenty guilders for breaking the peace of the fair."
+    claim = "Jan Berg was the guild's first warden."
+    assert "which warden" in rule_failure(claim, [quote], "Who was the guild's first warden?", MODEL_COVERAGE)
+    said = "The first warden of the guild was Jan Berg, a founder who had learned the trade in the south."
+    assert _fails(claim, said) == ""
+    # a name ("the last Ice Age"), a verb ("did last") and a time ("last year") put nothing in a series
+    assert unsaid_ordinal("Ice covered the Alps in the last Ice Age.", "Ice covered the Alps.") == ""
+    assert _fails("The guild was fined last year.", "The guild was fined last year.") == ""

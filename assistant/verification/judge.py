@@ -58,6 +58,7 @@ from .reference import (
 from .relations import replaced_qualifier, swapped_relation
 from .structure import structure_failure
 from .subjects import opening
+from .wording import unsaid_ordinal
 
 CHOICES = ("Yes", "No")
 ASSUMPTION_CHOICES = ("Yes", "No", "Unknown")
@@ -221,6 +222,7 @@ def rule_failure(
         or described_otherwise(claim, " ".join(quotes), aliases)
         or other_object(claim, quotes)
         or structure_failure(claim, quotes, question)
+        or unsaid_ordinal(claim, " ".join([joined, *context]))  # "the last Ice Age" may stand just before
         or said_beside(claim, question, quotes, context)
         or unsaid_event(question, quotes)  # after the checks that say what the quote says instead
         or present_for_past(question, joined)
