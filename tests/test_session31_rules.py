@@ -5,6 +5,7 @@ its subject; "leaders" in the plural are senior figures."""
 from __future__ import annotations
 
 from assistant import text as tx
+from assistant.verification.attachment import said_of_other
 from assistant.verification.echoes import gerund_opening, lacks_finite_verb
 from assistant.verification.judge import MODEL_COVERAGE, rule_failure
 from assistant.verification.roles import role_mismatch
@@ -114,3 +115,12 @@ def test_first_or_last_of_a_series_is_the_quotes_to_say() -> None:
     # a name ("the last Ice Age"), a verb ("did last") and a time ("last year") put nothing in a series
     assert unsaid_ordinal("Ice covered the Alps in the last Ice Age.", "Ice covered the Alps.") == ""
     assert _fails("The guild was fined last year.", "The guild was fined last year.") == ""
+
+
+def test_a_measure_set_after_its_noun_is_that_nouns() -> None:
+    sentence = "A fence 38 kilometres long keeps grazing animals out of the reserve's core."
+    span = (sentence.index("38"), sentence.index(" long"))
+    assert "fence" in said_of_other("How long is the boundary of the Vik Reserve?", sentence, span)
+    assert said_of_other("How long is the fence around the Vik Reserve?", sentence, span) == ""
+    plain = "The Vik canal is 38 kilometres long."
+    assert said_of_other("How long is the Vik canal?", plain, (plain.index("38"), plain.index(" long"))) == ""

@@ -57,10 +57,28 @@ def owner(sentence: str, span: tuple[int, int]) -> tuple[str, set[str]] | None:
     return next((h for start, end, *h in relative_clauses(sentence) if start <= span[0] and span[1] <= end), None)
 
 
+# A measure set after its noun: "a fence 38 kilometres long", "a wall some 4 m high". The measure is the
+# noun's, whatever the sentence's subject is.
+_DIMENSION = re.compile(r"\s*(?:long|wide|high|deep|tall|thick|across|in\s+(?:length|width|height|depth|diameter))\b")
+_MEASURED = re.compile(r"([^\W\d_][\w’'\-]*)\s+(?:(?:about|some|nearly|almost|roughly|around|over|under)\s+)?$")
+
+
+def measured(sentence: str, span: tuple[int, int]) -> tuple[str, set[str]] | None:
+    """The noun (as written, stemmed) that a measure at the span is set after; None when it is not one."""
+    text = sentence[span[0] : span[1]]
+    if not tx.numbers(text) or not (_DIMENSION.search(text) or _DIMENSION.match(sentence[span[1] :])):
+        return None
+    before = _MEASURED.search(sentence[: span[0]])
+    if before is None or before.group(1).lower() in tx.stopwords() or before.group(1)[:1].isupper():
+        return None  # "is 38 km long", "Ekstrand 38 km": no noun the measure is set after
+    return before.group(1), set(tx.stem_words([before.group(1).lower()]))
+
+
 def said_of_other(words: str, sentence: str, span: tuple[int, int]) -> str:
     """Why the span does not answer for `words` (the question or claim it is given to): it stands in a
-    relative clause about a noun they do not name. Empty when it does not."""
-    head = owner(sentence, span)
+    relative clause about a noun they do not name, or is a measure set after such a noun. Empty when it
+    does not."""
+    head = owner(sentence, span) or measured(sentence, span)
     # "what does it change its name to?": a question that calls its subject "it" may mean the clause's noun.
     # Only a number or measure is the noun's own property: "… treasure, which was thrown into the Rhine by
     # Hagen" names who threw it, whatever the question calls the treasure.
