@@ -53,6 +53,9 @@ _LINKING = frozenset("prove proves proved become becomes remain remains seem see
 _MODAL = re.compile(
     r"\b(?:may|might|could|possibly|possibility\s+of|perhaps|likely\s+to|reportedly|allegedly|potentially)\b"
 )
+# "before he could become a journeyman", "until the ship could sail", "so that it could": a clause of time
+# or purpose says when or what for, not that its verb only might be so
+_TIME_CLAUSE = re.compile(r"\b(?:before|until|till|so\s+that|in\s+order\s+that)\s+(?:[\w'-]+\s+){1,3}$")
 UNIVERSALS = frozenset(
     "all every everyone everything always entire entirely whole wholly completely totally fully throughout".split()
 )
@@ -301,6 +304,8 @@ def _scoped_terms(text: str, cue: re.Pattern[str]) -> set[str]:
     stop = stopwords() | HEDGES
     found: set[str] = set()
     for match in cue.finditer(folded):
+        if cue is _MODAL and _TIME_CLAUSE.search(folded[: match.start()]):
+            continue
         following = [w for w in tokens(folded[match.end() :]) if w not in stop]
         # "not officially recognize": the cue's scope is the verb its adverb qualifies, too; "could prove
         # useful": a linking verb's complement is what is hedged.

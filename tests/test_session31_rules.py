@@ -5,10 +5,12 @@ its subject; "leaders" in the plural are senior figures."""
 from __future__ import annotations
 
 from assistant import text as tx
+from assistant.schema import Article, Evidence
 from assistant.verification.attachment import said_of_other
 from assistant.verification.echoes import gerund_opening, lacks_finite_verb
 from assistant.verification.judge import MODEL_COVERAGE, rule_failure
 from assistant.verification.roles import role_mismatch
+from assistant.verification.short import referent
 from assistant.verification.wording import unsaid_ordinal
 
 
@@ -124,3 +126,30 @@ def test_a_measure_set_after_its_noun_is_that_nouns() -> None:
     assert said_of_other("How long is the fence around the Vik Reserve?", sentence, span) == ""
     plain = "The Vik canal is 38 kilometres long."
     assert said_of_other("How long is the Vik canal?", plain, (plain.index("38"), plain.index(" long"))) == ""
+
+
+def _article(*sentences: str) -> Article:
+    text, spans = "", []
+    for sentence in sentences:
+        start = len(text)
+        text += sentence + " "
+        spans.append((start, start + len(sentence)))
+    return Article(doc_id="b", file="bells.txt", title="Bells", text=text, spans=tuple(spans))
+
+
+def test_the_kind_reaches_back_over_sentences_that_call_it_the_kind_to_its_name() -> None:
+    article = _article(
+        "The largest bell of the guild was the Saint Ulla bell, cast in 1487.",
+        "It weighs 9.6 tonnes.",
+        "The bell was hoisted into the north tower in 1488.",
+        "The bell cracked in 1533 and was recast by Per Vell.",
+    )
+    question = "Who recast the Saint Ulla bell after it cracked?"
+    assert "Saint Ulla" in referent(question, Evidence(number=1, article=article, index=3))
+    # another bell named between: "the bell" may be that one
+    other = _article(
+        "The Saint Ulla bell was cast in 1487.",
+        "A second bell was cast in 1490.",
+        "The bell cracked in 1533 and was recast by Per Vell.",
+    )
+    assert referent(question, Evidence(number=1, article=other, index=2)) == ""

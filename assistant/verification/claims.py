@@ -393,4 +393,7 @@ def _of_phrase(words: list[str], at: int) -> tuple[str, str]:
         end, names = end + 1, names + 1
     if not names and end < len(words) and words[end].lower() not in AUX | PREP:
         end += 1
+        # "what proportions of copper and tin did …": two nouns joined by "and" are what "of" governs
+        if end + 1 < len(words) and words[end].lower() in {"and", "or"} and words[end + 1].lower() not in AUX | PREP:
+            end += 2
     return " ".join(words[:end]), " ".join(words[end:])

@@ -9,6 +9,7 @@ from functools import lru_cache
 
 from .. import text as tx
 from .relations import NAME_PARTICLES
+from .subjects import TAKES_OF
 
 # Words a sentence can add to the question without answering it ("the person who brokered ...").
 # A noun that only stands for a place or body the question named ("extremism in the country" for "in
@@ -90,11 +91,6 @@ _NOT_BEFORE_FINITE = frozenset(
 
 
 _PRONOUNS = frozenset("i you he she it we they".split())
-# Verbs whose object follows "of" (a closed class of English): "consists of", "spoke of", "died of".
-_TAKES_OF = frozenset(
-    "consist think speak approve dispose hear die smell tire beware despair complain know dream warn remind "
-    "accuse convince rob deprive inform assure partake repent".split()
-)
 # A year counts nothing: "in 1868 cut the journey" has its verb after it, "46 barges" a noun.
 _YEAR = re.compile(r"1[0-9]{3}|20[0-9]{2}")
 
@@ -129,7 +125,7 @@ def _finite_candidates(claim: str) -> tuple[tuple[str, bool], ...]:
             continue
         # "a shore party of 16 men": before "of", a noun, save the few verbs that take it ("consists of")
         of_follows = i + 1 < len(words) and words[i + 1] == "of"
-        if "NOUN" in lemmas and of_follows and not _TAKES_OF & set(lemmas.get("VERB", ())):
+        if "NOUN" in lemmas and of_follows and not TAKES_OF & set(lemmas.get("VERB", ())):
             continue
         # "46 barges", "cross-border tensions": after a number or a compound modifier, a noun
         counted = before in tx.NUMBER_WORDS or (before[:1].isdigit() and not _YEAR.fullmatch(before))

@@ -107,6 +107,32 @@ def context(ev: Evidence, width: int = CONTEXT) -> list[str]:
     return [ev.article.title, *[s for s in around if s != ev.text]]
 
 
+# "the Saint Hedda bell" in the question, "The bell cracked …" in the sentence: a kind the question names
+# by a name before it, which the sentence calls "the <kind>".
+_NAMED_KIND = re.compile(r"((?:[A-Z][\w’'-]*\s+)+)([a-z][a-z-]{2,})\b")
+REACH_BACK = 8  # sentences "the bell" may reach back over, each calling it "the bell" or "it", to its name
+
+
+def referent(question: str, ev: Evidence) -> str:
+    """The earlier sentence that names what the sentence calls "the <kind>", where the question names a
+    thing of that kind: the sentences between call it "the <kind>" too, and none names another."""
+    for match in _NAMED_KIND.finditer(question):
+        name, kind = match.group(1).strip(), match.group(2)
+        if not re.search(rf"\b[Tt]he\s+{kind}\b", ev.text):
+            continue
+        for i in range(ev.index - 1, max(-1, ev.index - REACH_BACK - 1), -1):
+            sentence = ev.article.sentence(i)
+            if name in sentence:
+                return sentence
+            if not re.search(rf"\b{kind}\b", sentence, re.I):
+                continue
+            other = re.search(rf"\b(?:[A-Z][\w’'-]*|(?i:a|an|another|one))\s+{kind}\b", sentence)
+            other = other if other is None or other.group().split()[0] not in {"The", "Its", "This"} else None
+            if other or not re.search(rf"\b(?:the|its|this)\s+{kind}\b", sentence, re.I):
+                break  # another bell, or one named anew: "the bell" of the sentence may be that one
+    return ""
+
+
 def unmatched(
     question: str, sentence: str, around: Sequence[str], aliases: Aliases | None = None, article: str = ""
 ) -> list[str]:
@@ -173,6 +199,8 @@ def verify(
     judge. `judge` is the support judge (`judge.Judge`); `fragment`: the question was typed as a chat
     fragment (`is_fragment`, before its names were given their capitals)."""
     around = context(ev)
+    named = referent(question, ev)
+    around = [*around, named] if named and named not in around else around
     aliases = judge.aliases() if judge.aliases else None
     missing = unmatched(question, ev.text, around, aliases, article=ev.article.text)
     if missing:

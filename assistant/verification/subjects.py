@@ -10,6 +10,12 @@ from __future__ import annotations
 
 from .. import text as tx
 
+# Verbs whose object follows "of" (a closed class of English): "consists of", "spoke of", "died of".
+TAKES_OF = frozenset(
+    "consist think speak approve dispose hear die smell tire beware despair complain know dream warn remind "
+    "accuse convince rob deprive inform assure partake repent".split()
+)
+
 DO = frozenset(["do", "does", "did"])
 AUX = frozenset("is are was were do does did has have had can could will would should may might must".split())
 DET = frozenset("the a an this that these those its their his her our your my".split())
@@ -112,7 +118,9 @@ def split_subject(words: list[str], bare: bool = False, be: bool = False) -> tup
             break
         # after "did" or a modal the verb is a plain form: one that no other plain form follows ends the
         # subject ("will the guild | build next year"; "did the water level | fall": "level" is a noun here)
-        if seen_noun and bare and plain_verb(word) and not plain_verb(nxt):
+        # ("did the guild rule of 1412 fix": a word before "of" is a noun, which "of" goes on)
+        of_noun = nxt.lower() == "of" and low not in TAKES_OF
+        if seen_noun and bare and plain_verb(word) and not plain_verb(nxt) and not of_noun:
             break
         seen_noun = True
         i += 1
