@@ -6,8 +6,10 @@ from __future__ import annotations
 
 from assistant import text as tx
 from assistant.schema import Article, Evidence
+from assistant.verification.asking import asks_several
 from assistant.verification.attachment import said_of_other
 from assistant.verification.echoes import gerund_opening, lacks_finite_verb
+from assistant.verification.events import unordered
 from assistant.verification.judge import MODEL_COVERAGE, rule_failure
 from assistant.verification.roles import role_mismatch
 from assistant.verification.short import referent
@@ -141,11 +143,12 @@ def test_the_kind_reaches_back_over_sentences_that_call_it_the_kind_to_its_name(
     article = _article(
         "The largest bell of the guild was the Saint Ulla bell, cast in 1487.",
         "It weighs 9.6 tonnes.",
+        "It remained the largest bell in the north until 1877.",
         "The bell was hoisted into the north tower in 1488.",
         "The bell cracked in 1533 and was recast by Per Vell.",
     )
     question = "Who recast the Saint Ulla bell after it cracked?"
-    assert "Saint Ulla" in referent(question, Evidence(number=1, article=article, index=3))
+    assert "Saint Ulla" in referent(question, Evidence(number=1, article=article, index=4))
     # another bell named between: "the bell" may be that one
     other = _article(
         "The Saint Ulla bell was cast in 1487.",
@@ -153,3 +156,18 @@ def test_the_kind_reaches_back_over_sentences_that_call_it_the_kind_to_its_name(
         "The bell cracked in 1533 and was recast by Per Vell.",
     )
     assert referent(question, Evidence(number=1, article=other, index=2)) == ""
+
+
+def test_what_came_before_an_event_is_not_what_came_with_it() -> None:
+    question = "Under what name did the Lund brothers sell Vik water before they founded their bottling plant?"
+    told = "In 1897 the Lund brothers founded a bottling plant at Vik and sold its water under the name Vik Gold."
+    assert "puts nothing before it" in unordered(question, told)
+    ordered = "Before they founded the plant, the Lund brothers had sold the water as Vik Table Water."
+    assert unordered(question, ordered) == ""
+
+
+def test_a_range_between_two_points_is_one_thing_asked() -> None:
+    assert not asks_several("How much metal in total was cast in Vik between 1540 and 1600?")
+    assert not asks_several("What was the border between Ruritania and Freedonia?")
+    assert asks_several("Who founded the guild and when?")
+    assert asks_several("Which towns lie between Vik and Orm?")

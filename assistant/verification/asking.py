@@ -96,6 +96,7 @@ _REPORTED = re.compile(
 # "In which month and year ...?", "Who wrote it, and where?", "Which leaders want ...?": more than one
 # thing asked, which one span may not hold.
 _COORDINATED = re.compile(r"\b(?:and|or|both|each)\b|,", re.I)
+_BETWEEN = re.compile(r"\bbetween\s+(?:the\s+)?[\w'’-]+(?:\s+[\w'’-]+)?\s+and\s+(?:the\s+)?[\w'’-]+", re.I)
 _DETERMINERS = frozenset("the a an this that these those its their his her our every each some any".split())
 _WHICH = re.compile(r"^\W*(?:in\s+|of\s+|for\s+)?which\s+((?:[\w'’-]+\s+){0,2}[\w'’-]+)", re.I)
 
@@ -103,7 +104,8 @@ _WHICH = re.compile(r"^\W*(?:in\s+|of\s+|for\s+)?which\s+((?:[\w'’-]+\s+){0,2}
 def asks_several(question: str) -> bool:
     """Whether the question asks for more than one thing: a coordination in the asked clause, or "which"
     with a plural noun (the words after "what" may be its verb: "what flows ...")."""
-    asked = main_clause(question)
+    # "between 1540 and 1600", "from May to June": a range is one thing
+    asked = _BETWEEN.sub(" ", main_clause(question))
     if _COORDINATED.search(asked):
         return True
     which = _WHICH.match(asked)

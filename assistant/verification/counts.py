@@ -56,6 +56,12 @@ def _count_pairs(text: str) -> list[tuple[str, set[str]]]:
         value = tx.NUMBER_WORDS.get(word, word.replace(",", "") if _NUM.match(word) else None)
         if value is None or (len(value) == 4 and value.isdigit() and 1500 <= int(value) <= 2100):
             continue
+        # "a guild rule of 1412 fixed …", "in 1348 eleven founders …": an older year, after the words that
+        # date, with no plural noun after it to count
+        after = raw[i + 1] if i + 1 < len(raw) else ""
+        dated = i and raw[i - 1] in {"in", "of", "since", "by", "until", "from", "before", "after", "around"}
+        if len(value) == 4 and value.isdigit() and int(value) >= 1000 and dated and not after.endswith("s"):
+            continue
         if _month_word(raw[i + 1] if i + 1 < len(raw) else "") or _month_word(raw[i - 1] if i else ""):
             continue  # "on 21 December", "December 21": a day of the month counts nothing
         counted: set[str] = set()

@@ -250,3 +250,30 @@ def present_for_past(question: str, sentence: str) -> str:
     if tx.terms(words) & tx.terms(sentence) or tx.numbers(words) & tx.numbers(sentence):
         return ""
     return f"the sentence says what is so {_NOW.search(sentence).group().lower()}, not {words.strip()}"
+
+
+# "… before they founded their plant?": the question puts what it asks before another event, whose verb
+# follows "before" and its subject.
+_BEFORE = re.compile(r"\bbefore\s+(?:(?:the|a|an|its|their|his|her)\s+)?[\w'’-]+\s+([a-z]+)\b", re.I)
+# Words that put one event before or after another (a closed class): "had" for the past perfect.
+_ORDER = frozenset(
+    "before after earlier later previously prior until already formerly then afterwards subsequently since had "
+    "once first".split()
+)
+
+
+def unordered(question: str, sentence: str) -> str:
+    """Why the sentence does not answer what happened before an event it also tells: it names the event
+    ("founded a plant and sold its water") with no word that orders the two, so what it gives came with
+    the event, not before it. Empty when the question asks no such thing or the sentence orders them."""
+    from lemminflect import getAllLemmas
+
+    match = _BEFORE.search(question)
+    if match is None:
+        return ""
+    lemmas = set(getAllLemmas(match.group(1).lower()).get("VERB", ()))
+    words = tx.tokens(sentence)
+    told = any(lemmas & set(getAllLemmas(word).get("VERB", ())) for word in words)
+    if not lemmas or not told or set(words) & _ORDER:
+        return ""
+    return f"the sentence tells the event asked about (“{match.group(1)}”) but puts nothing before it"

@@ -24,7 +24,7 @@ from .attachment import said_of_other
 from .citations import main_clause, span_fits
 from .claims import MODEL_UNSUPPORTED, statement
 from .counts import referring_counts
-from .events import other_occasion
+from .events import other_occasion, unordered
 from .roles import TITLES, other_title
 
 REFUSAL = "The articles don't answer this."
@@ -110,6 +110,7 @@ def context(ev: Evidence, width: int = CONTEXT) -> list[str]:
 # "the Saint Hedda bell" in the question, "The bell cracked …" in the sentence: a kind the question names
 # by a name before it, which the sentence calls "the <kind>".
 _NAMED_KIND = re.compile(r"((?:[A-Z][\w’'-]*\s+)+)([a-z][a-z-]{2,})\b")
+_OTHER_ONE = frozenset("other another second third new next previous former".split())
 REACH_BACK = 8  # sentences "the bell" may reach back over, each calling it "the bell" or "it", to its name
 
 
@@ -126,9 +127,11 @@ def referent(question: str, ev: Evidence) -> str:
                 return sentence
             if not re.search(rf"\b{kind}\b", sentence, re.I):
                 continue
-            other = re.search(rf"\b(?:[A-Z][\w’'-]*|(?i:a|an|another|one))\s+{kind}\b", sentence)
-            other = other if other is None or other.group().split()[0] not in {"The", "Its", "This"} else None
-            if other or not re.search(rf"\b(?:the|its|this)\s+{kind}\b", sentence, re.I):
+            # "the bell", "the largest bell" (it, again); not "a second bell", "the Marien bell"
+            mentions = re.findall(rf"\b(\w+)\s+(?:([a-z]+)\s+)?{kind}\b", sentence)
+            if not all(
+                det.lower() in {"the", "its", "this"} and modifier not in _OTHER_ONE for det, modifier in mentions
+            ):
                 break  # another bell, or one named anew: "the bell" of the sentence may be that one
     return ""
 
@@ -213,6 +216,8 @@ def verify(
     found = ev.text[span[0] : span[1]]
     if not span_fits(question, found) or not _fits_the_slot(question, found):
         return None, f"the words that answer are not the kind asked for ({found!r})"
+    if unordered(question, ev.text):  # "what name did they sell it under before they founded the plant?"
+        return None, unordered(question, ev.text)
     if _point_for_a_duration(question, ev.text, span):
         return None, f"the sentence gives when ({found} ago), not how long"
     several = (
