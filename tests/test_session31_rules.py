@@ -8,12 +8,12 @@ from assistant import text as tx
 from assistant.schema import Article, Evidence
 from assistant.verification.asking import asks_several
 from assistant.verification.attachment import said_of_other
+from assistant.verification.counts import unsaid_ordinal
 from assistant.verification.echoes import gerund_opening, lacks_finite_verb
 from assistant.verification.events import unordered
 from assistant.verification.judge import MODEL_COVERAGE, rule_failure
 from assistant.verification.roles import role_mismatch
 from assistant.verification.short import referent
-from assistant.verification.wording import unsaid_ordinal
 
 
 def _fails(claim: str, quote: str, question: str = "") -> str:

@@ -1,7 +1,8 @@
 """Numbers and what they count: a count swapped between two things ("12 dead, 5 injured" from "5 dead, 12
 injured"), a number written as a span of years ("two decades"), a count by its order of magnitude ("dozens"),
-and a number that only points back ("the two sides"). Part of the structure checks
-(`structure.structure_failure`)."""
+a number that only points back ("the two sides"), a length of time in other units ("eighteen months" for "a
+year and a half"), and first or last of a series, which the quote must say ("the first warden"). Part of the
+structure checks (`structure.structure_failure`) and the judge's rules."""
 
 from __future__ import annotations
 
@@ -343,3 +344,37 @@ def restated_durations(claim: str, quotes: str) -> set[str]:
     for "a year and a half", "two weeks" for "14 days"): the same length, not a new number."""
     theirs = [days for _, days in _durations(quotes)]
     return {number for number, days in _durations(claim) if any(abs(days - other) <= 0.02 * other for other in theirs)}
+
+
+# An ordinal that singles out one of a series ("the first warden", "its last voyage"); the words that say the
+# same of the first or the last one.
+_ORDINAL_WORDS = (
+    "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth fourteenth "
+    "fifteenth sixteenth seventeenth eighteenth nineteenth twentieth last final"
+).split()
+# The noun in lower case: "the last Ice Age", "the Second World War" are names, which the checks on names
+# compare.
+_ORDINAL_MODIFIER = re.compile(rf"\b((?i:{'|'.join(_ORDINAL_WORDS)}))\s+([a-z][a-z\-]*)\b")
+_SAME_PLACE = {"first": {"founding", "original", "earliest", "inaugural", "maiden", "1st"}, "last": {"final", "latest"}}
+_SAME_PLACE["final"] = _SAME_PLACE["last"] | {"last"}
+# "last year", "the second half": a time or a share, which the checks on dates and shares compare
+_NOT_SERIES = frozenset("year years month months week weeks night day days time decade century half quarter".split())
+
+
+def unsaid_ordinal(claim: str, quotes: str) -> str:
+    """The claim puts a thing first or last in its series ("Brand was the guild's first warden") where the
+    quote gives it no place ("fined the warden, Brand"): which one it was is the claim's own."""
+    from lemminflect import getAllLemmas
+
+    said = set(tx.tokens(quotes))
+    for match in _ORDINAL_MODIFIER.finditer(claim):
+        ordinal, noun = match.group(1).lower(), match.group(2)
+        before = claim[: match.start()].split()[-1:]
+        if noun in tx.stopwords() or noun in _NOT_SERIES or getAllLemmas(noun).keys() == {"VERB"}:
+            continue  # "first of all", "first arrived": no thing put in its place
+        if before and before[0].lower() in {"to", "did", "does", "do", "will", "would", "could", "can", "may"}:
+            continue  # "did last seven days": the verb
+        if ordinal in said or said & _SAME_PLACE.get(ordinal, set()):
+            continue
+        return f"the quote does not say which {noun} it was ({ordinal})"
+    return ""

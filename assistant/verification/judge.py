@@ -29,7 +29,7 @@ from .attachment import gloss_of
 from .causal import stated_cause
 from .claims import MODEL_UNSUPPORTED, mentions_question, named_acts
 from .copying import ANSWER_TOKENS, NO_ANSWER, copy_words, read
-from .counts import periods_dated, referring_counts, restated_durations, spelled_numbers
+from .counts import periods_dated, referring_counts, restated_durations, spelled_numbers, unsaid_ordinal
 from .descriptions import described_otherwise
 from .echoes import (
     LIGHT,
@@ -58,7 +58,6 @@ from .reference import (
 from .relations import replaced_qualifier, swapped_relation
 from .structure import structure_failure
 from .subjects import opening
-from .wording import unsaid_ordinal
 
 CHOICES = ("Yes", "No")
 ASSUMPTION_CHOICES = ("Yes", "No", "Unknown")
