@@ -171,3 +171,15 @@ def test_a_range_between_two_points_is_one_thing_asked() -> None:
     assert not asks_several("What was the border between Ruritania and Freedonia?")
     assert asks_several("Who founded the guild and when?")
     assert asks_several("Which towns lie between Vik and Orm?")
+
+
+def test_before_a_present_event_sets_a_condition_and_a_dated_quote_keeps_its_date() -> None:
+    question = "What must the guild agree to before Vik supports the new mill?"
+    assert unordered(question, "Vik supports the new mill only if the guild agrees to share the water.") == ""
+    # "in 1753" from the sentences around does not date a quote that gives its own year
+    quote = "The duke resolved to build it after watching the transit of Mercury of 1743 from his window."
+    claim = "The duke did watch the transit of Mercury of 1743 from his window in 1753."
+    around = ["Building began in 1753."]
+    question = "What did the duke watch from his window in 1753?"
+    failure = rule_failure(claim, [quote], question, MODEL_COVERAGE, context=around, composed=True)
+    assert "number not in the quote" in failure

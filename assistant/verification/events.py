@@ -266,12 +266,16 @@ def unordered(question: str, sentence: str) -> str:
     """Why the sentence does not answer what happened before an event it also tells: it names the event
     ("founded a plant and sold its water") with no word that orders the two, so what it gives came with
     the event, not before it. Empty when the question asks no such thing or the sentence orders them."""
-    from lemminflect import getAllLemmas
+    from lemminflect import getAllLemmas, getInflection
 
     match = _BEFORE.search(question)
     if match is None:
         return ""
-    lemmas = set(getAllLemmas(match.group(1).lower()).get("VERB", ()))
+    verb = match.group(1).lower()
+    lemmas = set(getAllLemmas(verb).get("VERB", ()))
+    # only a past event orders two past ones: "before X supports Y" may set a condition, not a time
+    if not any(verb in getInflection(lemma, "VBD") for lemma in lemmas):
+        return ""
     words = tx.tokens(sentence)
     told = any(lemmas & set(getAllLemmas(word).get("VERB", ())) for word in words)
     if not lemmas or not told or set(words) & _ORDER:
