@@ -119,6 +119,7 @@ def test_first_or_last_of_a_series_is_the_quotes_to_say() -> None:
     # a name ("the last Ice Age"), a verb ("did last") and a time ("last year") put nothing in a series
     assert unsaid_ordinal("Ice covered the Alps in the last Ice Age.", "Ice covered the Alps.") == ""
     assert _fails("The guild was fined last year.", "The guild was fined last year.") == ""
+    assert unsaid_ordinal("Berg cast the third bell.", "Berg cast the 3rd bell.") == ""
 
 
 def test_a_measure_set_after_its_noun_is_that_nouns() -> None:

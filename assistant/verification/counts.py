@@ -374,7 +374,9 @@ def unsaid_ordinal(claim: str, quotes: str) -> str:
             continue  # "first of all", "first arrived": no thing put in its place
         if before and before[0].lower() in {"to", "did", "does", "do", "will", "would", "could", "can", "may"}:
             continue  # "did last seven days": the verb
-        if ordinal in said or said & _SAME_PLACE.get(ordinal, set()):
-            continue
+        place = _ORDINAL_WORDS.index(ordinal) + 1 if ordinal in _ORDINAL_WORDS[:20] else 0
+        figure = f"{place}{'th' if 10 <= place % 100 <= 20 else {1: 'st', 2: 'nd', 3: 'rd'}.get(place % 10, 'th')}"
+        if ordinal in said or said & _SAME_PLACE.get(ordinal, set()) or figure in said:
+            continue  # "the 3rd bell" is the third
         return f"the quote does not say which {noun} it was ({ordinal})"
     return ""
