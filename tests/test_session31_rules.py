@@ -184,3 +184,22 @@ def test_before_a_present_event_sets_a_condition_and_a_dated_quote_keeps_its_dat
     question = "What did the duke watch from his window in 1753?"
     failure = rule_failure(claim, [quote], question, MODEL_COVERAGE, context=around, composed=True)
     assert "number not in the quote" in failure
+
+
+def test_only_a_year_from_the_sentences_around_dates_a_composed_claim() -> None:
+    quote = "The biggest city on the river Orm is Vik, with a population of more than 50,000 people."
+    claim = "Vik has one of the smallest ports in Ruritania."
+    around = ["The Orm rises in one of the high valleys."]
+    question = "What city has one of the smallest ports in Ruritania?"
+    failure = rule_failure(claim, [quote], question, MODEL_COVERAGE, context=around, composed=True)
+    assert "number not in the quote" in failure
+    fire = "The fire started in a bakery on Mill Street."
+    dated = rule_failure(
+        "The fire of 1843 did start in a bakery on Mill Street.",
+        [fire],
+        "Where did the fire of 1843 start?",
+        MODEL_COVERAGE,
+        context=["On 14 August 1843 a fire destroyed the spa house."],
+        composed=True,
+    )
+    assert "number" not in dated

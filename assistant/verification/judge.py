@@ -126,7 +126,8 @@ def rule_failure(
     missing = tx.numbers(claim) - tx.numbers(joined) - spelled_numbers(joined) - referring_counts(claim, joined)
     missing -= periods_dated(claim, joined) | restated_durations(claim, joined)
     if composed and not re.search(r"\b(?:1\d{3}|20\d{2})\b", joined):  # a quote with a year has its own date
-        missing -= tx.numbers(question) & tx.numbers(" ".join(context))  # "The fire started …", dated before
+        dated = tx.numbers(question) & tx.numbers(" ".join(context))  # "The fire started …", dated before
+        missing -= {n for n in dated if re.fullmatch(r"1\d{3}|20\d{2}", n)}  # a year; a count is the quote's
     # "a two-decade mission" restates "a 20-year mission": the claim's 2 is the quote's 20.
     if missing and not (spelled_numbers(claim) - tx.numbers(joined)) and spelled_numbers(claim):
         missing -= {
