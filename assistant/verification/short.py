@@ -216,8 +216,9 @@ def verify(
     found = ev.text[span[0] : span[1]]
     if not span_fits(question, found) or not _fits_the_slot(question, found):
         return None, f"the words that answer are not the kind asked for ({found!r})"
-    if unordered(question, ev.text):  # "what name did they sell it under before they founded the plant?"
-        return None, unordered(question, ev.text)
+    before = unordered(question, ev.text)  # "what name did they sell it under before they founded the plant?"
+    if before:
+        return None, before
     if _point_for_a_duration(question, ev.text, span):
         return None, f"the sentence gives when ({found} ago), not how long"
     several = (
