@@ -242,8 +242,13 @@ def rest_of_name(name: str, text: str, found: set[str], around: str, near: str =
     for run in (part for whole in _name_runs(text) for part in re.split(r"['’]s\s+", whole)):
         parts, bare = names(f"Q {run}"), _POSSESSIVE.sub("", run)
         if name in parts and (shared := (set(parts) - {name}) & found) and bare in spaced:
-            return bare in close or not all(p.endswith(_PEOPLES) or (p.endswith("an") and len(p) > 5) for p in shared)
+            return bare in close or not all(p.endswith(_PEOPLES) or _people_an(p) for p in shared)
     return False
+
+
+def _people_an(stem: str) -> bool:
+    """ "afghan", "american", "german": a people's adjective in -an; not a longer surname in -man ("kugelman")."""
+    return stem.endswith("an") and len(stem) > 5 and not (stem.endswith("man") and len(stem) > 7)
 
 
 def same_name(a: str, b: str) -> bool:

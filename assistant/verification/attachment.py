@@ -46,9 +46,10 @@ def relative_clauses(sentence: str) -> list[tuple[int, int, str, set[str]]]:
         # "Baradar, Afghan Deputy Prime Minister for Economic Affairs, who …": a person's clause after the
         # apposition that describes him hangs on his name
         person = _APPOSED.search(before) if opener.group().lower().endswith(("who", "whom", "whose")) else None
-        stems |= set(tx.stem_words(tx.tokens(person.group(1)))) if person else set()
+        # by the surname: "Mullah" or "Abdul" may open another man's name in the same sentence
+        stems |= set(tx.stem_words(tx.tokens(person.group(1).split()[-1]))) if person else set()
         if stems:
-            found.append((opener.end(), end, head.group(), stems))
+            found.append((opener.end(), end, person.group(1) if person else head.group(), stems))
     return found
 
 

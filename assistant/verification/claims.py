@@ -90,8 +90,9 @@ def statement(question: str, answer: str) -> str:
         subject, verb = split_subject(body[1:], bare=bare, be=be) if first in AUX else ([], [])
         if subject and verb:
             return f"According to {' '.join(answer.split())}, {' '.join([*subject, body[0], *verb])}."
-    # "After 1935, who would ...?": a leading phrase that sets the scene closes the claim
-    scene = _SCENE.match(q)
+    # "After 1935, who would ...?": a leading phrase that sets the scene closes the claim, as does whose
+    # account it is ("According to X, how many …?")
+    scene = _SCENE.match(q) or _ACCOUNT_LEAD.match(q)
     if scene:
         q = q[scene.end() :]
     q = re.sub(r"^(what|who|where|when|how|which)['’]s\b", r"\1 is", q, flags=re.I)  # "What's" -> "What is"
@@ -107,7 +108,8 @@ def statement(question: str, answer: str) -> str:
     if account:
         placed = f"{placed.rstrip('.')}, {account.group(0).split(',', 1)[1].strip(' ,')}"
     if scene:
-        placed = f"{placed.rstrip('.')} {scene.group(1)[0].lower()}{scene.group(1)[1:]}"
+        joint = "," if scene.re is _ACCOUNT_LEAD else ""
+        placed = f"{placed.rstrip('.')}{joint} {scene.group(1)[0].lower()}{scene.group(1)[1:]}"
     return placed if placed.endswith((".", "!", "?")) else placed + "."
 
 
@@ -119,6 +121,9 @@ _SCENE = re.compile(
     r"^((?:in|on|at|after|before|since|until|by|during|from)\s+[^,]{1,40}),\s*"
     r"(?=(?:what|which|who|whom|whose|when|where|how)\b)",
     re.I,
+)
+_ACCOUNT_LEAD = re.compile(
+    r"^(according\s+to\s+[^,?]{1,80}),\s*(?=(?:what|which|who|whom|whose|when|where|how)\b)", re.I
 )
 _CALLED = re.compile(r"^(?:what|who)\s+(is|are|was|were)\s+(.+?)\s+(called|named|known\s+as)$", re.I)
 # "What, according to X, did Y …?": the account set inside, after the question word (`asking.wants_span` too)
@@ -208,6 +213,9 @@ def _place(q: str, answer: str) -> str:
     )
     if noun and (first not in AUX or verb_follows(body[1:])) and (head == "how" or first in AUX):
         inverted = False  # "how many people were killed", "which bridge was closed": the noun is the subject
+    if noun.split() and noun.split()[-1].lower() in _TIME_NOUNS and first in _BE and not verb_follows(body[1:]):
+        # "What year was X captured and jailed in Y?": a time is no subject; the participle is the subject's
+        inverted = inverted or any(verb_follows([w]) for w in body[2:])
     # "Which government has Yaqoob urged … to train?": a subject, then a participle, is the perfect
     perfect = _perfect(body) if first in _PERFECT else None
     inverted = inverted or perfect is not None

@@ -45,6 +45,11 @@ def _month_word(word: str) -> bool:
     return word in MONTHS or (3 <= len(word) <= 4 and month_of(word) is not None)
 
 
+# "X supplied 120,000, Y gave 40,000": a bare number continues a list only a few words after the number before
+# ("… of the 12 insurgents targeted in …, how many …?" is five" is no list).
+_LIST_GAP = 6
+
+
 def _count_pairs(text: str) -> list[tuple[str, set[str]]]:
     """Each number (not a year) with the content words it counts: those after it up to the next number,
     clause break or three words, and a verb right before it ("killed 5")."""
@@ -53,6 +58,7 @@ def _count_pairs(text: str) -> list[tuple[str, set[str]]]:
     stop = tx.stopwords()
     pairs = []
     last: set[str] = set()  # what the number before counted: "310,000 kronor …, X supplied 120,000, Y gave 40,000"
+    since = -_LIST_GAP - 1  # where the number before stood
     for i, word in enumerate(raw):
         value = tx.NUMBER_WORDS.get(word, word.replace(",", "") if _NUM.match(word) else None)
         if value is None or (len(value) == 4 and value.isdigit() and 1500 <= int(value) <= 2100):
@@ -77,9 +83,9 @@ def _count_pairs(text: str) -> list[tuple[str, set[str]]]:
                 break
             if nxt not in stop:
                 counted.add(nxt)
-        if not counted and (i + 1 == len(raw) or raw[i + 1] in _BREAK):
+        if not counted and (i + 1 == len(raw) or raw[i + 1] in _BREAK) and i - since <= _LIST_GAP:
             counted = set(last)  # a bare number measures in the unit of the one before
-        last = set(counted)
+        last, since = set(counted), i
         if i and raw[i - 1] not in stop and raw[i - 1] not in _BREAK and not _NUM.match(raw[i - 1]):
             counted.add(raw[i - 1])
         pairs.append((value, set(tx.stem_words(sorted(counted)))))

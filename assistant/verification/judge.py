@@ -50,6 +50,7 @@ from .reference import (
     negation_referred_to,
     opening_name,
     pointed_elsewhere,
+    reaches_back,
     refers,
     resolved,
     said_beside,
@@ -150,22 +151,22 @@ def rule_failure(
         # A name the question itself gives may be what the quote speaks of without naming it: the
         # article's subject (its title), or what a pronoun or "the lake" refers to in the sentences around
         # ("We saw them ..." after "Al Qaeda and the Taliban are fighting together"). A quote that refers
-        # to nothing and names other things is about those, however near the question's name stands.
-        # What a pronoun can stand for is what the sentences around are about: their subjects, not every
-        # name they mention ("It is the second-longest river" does not stand for a country the sentence
-        # before flows through). "This section" may point at anything named before.
+        # to nothing before it (a pronoun after a name of its own) and names other things is about those,
+        # however near the question's name stands. A pronoun stands for what the sentences around are about,
+        # their subjects ("It is the second-longest river" is no country they flow through). "This section"
+        # may point at anything named before.
         around = context[0]
-        if POINTER.search(joined) or _SPEAKER.search(joined):
+        if POINTER.search(joined) or _SPEAKER.search(joined) or _QUOTED_ALONE.match(joined):
             # "we have seen ...": the speaker, named wherever the sentences around attribute the words
             around = " ".join(context)
-        elif refers(joined):
+        elif reaches_back(joined):
             around = " ".join([context[0], *map(opening, context[1:])])
-        asked = tx.terms(question)
+        asked, spoken = tx.terms(question), " ".join([*context, article])
         missing_names = [
             n
             for n in missing_names
             if not (n in asked and _name_found(n, tx.terms(around) | tx.acronyms(around), around, aliases))
-            and not tx.rest_of_name(n, claim, quote_terms, " ".join([*context, article]), " ".join(context))
+            and not tx.rest_of_name(n, claim, quote_terms | tx.terms(around) & asked, spoken, " ".join(context))
         ]
     if missing_names and question:  # the question's first word is capitalised for its place, not a name
         opener = tx.stem_words(tx.tokens(question)[:1])
@@ -255,6 +256,9 @@ _ANAPHOR = re.compile(
 
 # First person, as written: "US" is a country, not "us".
 _SPEAKER = re.compile(r"\b(?:[Ww]e|us|[Oo]ur|I|me|[Mm]y)\b")
+# "“What Pakistan did not realise was …”": words in quotation marks and nothing else, their speaker named
+# in the sentences around
+_QUOTED_ALONE = re.compile(r"\s*[“\"][^“”\"]+[”\"]\s*$")
 
 
 _EXPLAINING = re.compile(r"\b(?:because|since|as|so|by|to|due\s+to|so\s+that|in\s+order\s+to)\W*$", re.IGNORECASE)
@@ -389,8 +393,7 @@ class Judge:
         )
 
     def confirms(self, question: str, sentence: str) -> float:
-        """The judge model's probability that the sentence answers the yes/no question with yes (against
-        no and unknown); used for what a question assumes (`premises.assumption`)."""
+        """The judge model's probability of "yes" to the yes/no question, against no and unknown (premises)."""
         assert self.scorer is not None
         user = self.prompts.render("assumption", sentence=sentence, question=question)
         messages = [

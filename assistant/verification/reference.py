@@ -20,6 +20,18 @@ def refers(quote: str) -> bool:
     return bool(PRONOUN.search(tx.fold(quote)) or POINTER.search(quote))
 
 
+def reaches_back(quote: str) -> bool:
+    """A quote that refers to something before it: it opens on a pointer, or a pronoun comes before any name
+    of its own ("China … pledged …, only if the Taliban cut its ties": "its" is a name's in the quote)."""
+    if POINTER.search(quote):
+        return True
+    first = PRONOUN.search(tx.fold(quote))
+    return bool(first) and not _OWN_NAME.search(quote[: first.start()])
+
+
+_OWN_NAME = re.compile(r"(?<![.!?“\"]\s)(?<![“\"‘])(?<!^)\b[A-Z][a-z]+")  # not a sentence's first word
+
+
 def negation_referred_to(claim: str, quote: str, question: str, context: Sequence[str]) -> bool:
     """Whether the claim's negation is the question's own description of something the quote refers back
     to: "the pledge not to give X a base" asked about, "this promise" in the quote, and the sentence
@@ -77,7 +89,8 @@ _ACCORDING_ANYWHERE = re.compile(r"\baccording\s+to\s+(?P<s>[^,?]{2,80})", re.I)
 _NAME_RUN = r"(?P<{}>(?:[A-Z][\w’'.-]*\s+){{0,3}}[A-Z][\w’'-]+)"
 # The sentence's own attribution: "…,” Khan said", "Khan told …", "said Khan", "according to Khan".
 _SAID_BY = re.compile(
-    _NAME_RUN.format("a") + r"\s+(?:said|says|told|added|wrote|warned|explained|argued|claimed|stated|insisted)\b"
+    _NAME_RUN.format("a") + r"(?:,(?:\s+[^\s,]+){1,12},)?"  # "Sohail Shaheen, a member of the team, told"
+    r"\s+(?:said|says|told|added|wrote|warned|explained|argued|claimed|stated|insisted)\b"
     r"|\b(?:said|says|according\s+to)\s+" + _NAME_RUN.format("b")
 )
 _WRITINGS = frozenset("article articles report reports text texts story stories piece pieces".split())
@@ -121,9 +134,31 @@ def other_speaker(question: str, quote: str, article: str) -> str:
         described = " . ".join(_described(surname, article or quote) or [run])
         if office_mismatch(speaker, described):
             return run
-        if not asked & (tx.terms(quote) | tx.acronyms(quote)) and not asked & tx.terms(described):
+        if not _speaks(asked, quote) and not asked & tx.terms(described):
             return run
     return ""
+
+
+_SPEAKING = re.compile(
+    r"(?:say|says|said|tell|tells|told|add|adds|added|write|writes|wrote|warn|warns|warned|explain|explains|"
+    r"explained|argue|argues|argued|claim|claims|claimed|state|states|stated|insist|insists|insisted|announce|"
+    r"announces|announced|declare|declares|declared|speak|speaks|spoke|ask|asks|asked)"
+)
+
+
+def _speaks(asked: set[str], quote: str) -> bool:
+    """The asked speaker is in the quote, and not only as a modifier of something else ("the Biden
+    administration's failure", inside what another speaker told): a speaking verb follows the name in the
+    same phrase (up to a comma or a colon), or the name stands alone."""
+    pieces = re.findall(r"[\w’'-]+|[,.:;“”\"()]", quote)
+    for i, word in enumerate(pieces):
+        if not (tx.terms(word) & asked or tx.fold(word) in asked):
+            continue
+        after = pieces[i + 1 : i + 13]
+        phrase = after[: next((k for k, w in enumerate(after) if not w[:1].isalnum()), len(after))]
+        if not phrase or phrase[0][:1].isupper() or any(_SPEAKING.fullmatch(w) for w in phrase):
+            return True
+    return False
 
 
 _APPOSITIVE = 12  # words at most of "Ali Mir Asfandyar, postdoctoral fellow at Stanford University's …, told"
@@ -278,10 +313,12 @@ def opening_name(claim: str, article: str, context: Sequence[str] = ()) -> list[
     """The claim's first word where the article shows it is a name: capitalised inside its sentences and
     never written in lower case ("Herodotus described …"; not "Rebels seized …"). `text.names` leaves a
     sentence's first word out, since it is capitalised for its place. A name the sentences around the quote
-    give is left to the checks of what the quote's pronouns stand for."""
+    give is one too: whether the quote's pronouns stand for it is checked with the other names."""
     first = re.match(r"\W*([A-Z][a-z][\w’'-]+)\b", claim)
-    if not first or tx.fold(first.group(1)) in tx.stopwords() or first.group(1) in " ".join(context):
+    if not first or tx.fold(first.group(1)) in tx.stopwords():
         return []
+    if re.search(rf"[a-z,;]\s+{re.escape(first.group(1))}\b", " ".join(context)):
+        return tx.stem_words([tx.fold(first.group(1))])
     word = first.group(1)
     if word.isalpha() and not _english(word):  # "Herodotus described …": no English word, so a name
         return tx.stem_words([tx.fold(word)])

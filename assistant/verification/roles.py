@@ -246,6 +246,8 @@ def title_mismatch(claim: str, quotes: str) -> str:
         if not theirs:
             continue
         for family, owner in titles.items():
+            if family == "diplomat" and "envoy" in theirs:
+                continue  # an envoy or an ambassador is a diplomat: the kind, not another office
             if family not in theirs and family not in said:
                 return f"the quote calls {surname.title()} {sorted(theirs)[0]}, not {family}"
             other = theirs.get(family, "")

@@ -30,14 +30,14 @@ def cause_after_effect(claim: str, quote: str) -> str:
     flat = " ".join(claim.split()).rstrip(". ")
     match = _CAUSES.match(flat)
     if match is not None:
-        cause = tx.terms(match.group("cause") or match.group("cause2"))
-        effect = tx.terms(match.group("effect") or match.group("effect2"))
+        cause = _event_terms(match.group("cause") or match.group("cause2"))
+        effect = _event_terms(match.group("effect") or match.group("effect2"))
     else:
         # "A in response to B", "A after B": the claim's own order, B first
         link = _FOLLOWS.search(flat)
         if link is None:
             return ""
-        effect, cause = tx.terms(flat[: link.start()]), tx.terms(flat[link.end() :])
+        effect, cause = _event_terms(flat[: link.start()]), _event_terms(flat[link.end() :])
     if not cause or not effect:
         return ""
     words = re.findall(r"\S+", quote)
@@ -61,3 +61,12 @@ def cause_after_effect(claim: str, quote: str) -> str:
         if before & effect and after & cause:
             right = max(right, len(before & effect) + len(after & cause))
     return found if wrong > right and not cause & effect else ""
+
+
+def _event_terms(phrase: str) -> set[str]:
+    """The phrase's words, less a name that only qualifies another noun ("Khan party arrests" are no arrest of
+    Khan's; "Khan's arrest" is): a name counts where it is the phrase's last word or the one before it."""
+    words = [w for w in re.findall(r"[\w’'-]+", phrase) if tx.terms(w)]
+    names = set(tx.names(f"X {phrase}"))
+    last = len(words) - 1
+    return {t for i, w in enumerate(words) for t in tx.terms(w) if t not in names or i >= last - 1}
