@@ -95,3 +95,27 @@ def test_a_name_that_only_qualifies_an_event_does_not_make_it_the_name_s_own() -
     # Orlen's own dismissal came first
     assert "came after" in cause_after_effect("Strikes led to Orlen's dismissal.", quote)
     assert "came after" in cause_after_effect("Orlen was dismissed after the strikes.", quote)
+
+
+def test_what_the_quote_gives_one_named_owner_is_not_another_s() -> None:
+    quote = "The second warden, Olaf Brenn (1702-1760), had been Marten's paid clerk since 1731."
+    assert "Marten's" in _fails("Olaf Brenn was the second warden's paid clerk.", quote)
+    assert _fails("Olaf Brenn was Marten's paid clerk.", quote) == ""
+    # the owner set beside the claim's own is the same one
+    beside = "Marten, the first warden, kept Olaf Brenn as Marten's paid clerk."
+    assert _fails("Olaf Brenn was the first warden's paid clerk.", beside) == ""
+
+
+def test_an_ing_form_after_the_subject_is_its_verb() -> None:
+    question = "According to whom are the guilds only pretending that their decline cannot be stopped?"
+    claim = statement(question, "Hanna Roth")
+    assert claim.startswith("According to Hanna Roth, the guilds")
+    assert "be stopped" in claim
+
+
+def test_a_calling_the_quote_gives_a_person_is_a_title_too() -> None:
+    quote = "The survey was led by the Velmish geologist Ada Korr, who mapped the upper valley."
+    assert "geologist" in _fails("Ada Korr, a Velmish zoologist, led the survey.", quote)
+    assert _fails("Ada Korr, a Velmish geologist, led the survey.", quote) == ""
+    # a verb that ends like a calling is none: "assist"
+    assert _fails("Ada Korr led the survey.", "Ada Korr, to assist the guild, led the survey.") == ""

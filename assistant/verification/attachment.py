@@ -347,3 +347,31 @@ def kind_unsaid(claim: str, quotes: str) -> str:
         if stems and not any(s == g or tx.same_start(s, g) for s in stems for g in given):
             return f"the quote never calls anything a {noun}"
     return ""
+
+
+# "Wendler's paid assistant", "the second director's assistant": an owner (a name, or "the" and a noun) and
+# what it owns, up to three lower-case words.
+_OWNED = re.compile(
+    r"((?:[A-Z][\w\-]*\s+){0,3}[A-Z][\w\-]*|\bthe\s+(?:[a-z][\w\-]*\s+){0,2}[a-z][\w\-]*)['’]s\s+"
+    r"((?:[a-z][\w\-]*\s+){0,2}[a-z][\w\-]*)"
+)
+
+
+def possessor_swapped(claim: str, quotes: str) -> str:
+    """A claim that gives something to one owner where the quote gives it, by name, to another ("the second
+    director's paid assistant" from "The second director, Kessler, had been Wendler's paid assistant").
+    The quote's owner must be a name, not one set beside the claim's owner ("Wendler, the second director,")."""
+    folded = tx.fold(quotes)
+    for said in _OWNED.finditer(claim):
+        owner = tx.terms(said.group(1))
+        held = tx.fold(said.group(2))
+        theirs = [
+            m for m in _OWNED.finditer(quotes) if tx.fold(m.group(2)).startswith(held) and m.group(1)[:1].isupper()
+        ]
+        if not theirs or any(tx.terms(m.group(1)) & owner for m in _OWNED.finditer(quotes)):
+            continue
+        other, mine = theirs[0].group(1), tx.fold(said.group(1))
+        if f"{tx.fold(other)}, {mine}" in folded or f"{mine}, {tx.fold(other)}" in folded:
+            continue
+        return f"the quote says {other}'s {said.group(2)}, not {said.group(1)}'s"
+    return ""

@@ -216,18 +216,26 @@ def titled(text: str) -> dict[str, dict[str, str]]:
         if j > i or (i and tokens[i - 1].lower() in TITLES):  # a full name, or one word after a title
             surname = tx.fold(tokens[j])
             before = tokens[i - 1].lower() if i else ""
-            if before in TITLES:
+            if before in TITLES or _calling(before):
                 found.setdefault(surname, {})[_family(before)] = _owner(tokens, i - 1)
             if j + 2 < len(tokens) and tokens[j + 1] == ",":
                 for k in range(j + 2, min(j + 8, len(tokens))):
                     word = tokens[k].lower()
-                    if word in TITLES:
+                    if word in TITLES or _calling(word):
                         found.setdefault(surname, {})[_family(word)] = _owner(tokens, k)
                         break
                     if not re.match(r"\w", word) or word in {"who", "which", "said", "says", "told"}:
                         break
         i = j + 1
     return found
+
+
+def _calling(word: str) -> bool:
+    """A noun for what someone does by trade or study, beside the closed titles: "botanist", "historian"
+    (not a verb that ends so: "assist", "insist")."""
+    from lemminflect import getAllLemmas
+
+    return bool(re.fullmatch(r"[a-z]{3,}(?:ist|ian)", word)) and "VERB" not in getAllLemmas(word)
 
 
 def _owner(tokens: list[str], k: int) -> str:

@@ -28,6 +28,7 @@ from .attachment import (
     other_owner,
     other_possessor,
     part_for_whole,
+    possessor_swapped,
 )
 from .causal import sole_cause, unstated_cause
 from .counts import (
@@ -330,6 +331,7 @@ def structure_failure(claim: str, quotes: Sequence[str], question: str = "") -> 
         share_mismatch,
         other_owner,
         other_possessor,
+        possessor_swapped,
         counted_member,
         magnitude_mismatch,
         point_as_span,

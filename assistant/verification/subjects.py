@@ -62,7 +62,11 @@ def split_subject(words: list[str], bare: bool = False, be: bool = False) -> tup
     Vik troops allies with": "troops" is the subject's; after "must", "the Taliban cut ties": "cut" is the
     verb)."""
     last = len(words) - (2 if len(words) > 2 and words[-1].lower() in PREP else 1)
-    if be and last >= 2 and words[last][:1].islower() and verb_follows(words[last : last + 1]):
+    # ("are the Taliban only pretending that … be stopped": an -ing form after the subject is its verb)
+    going = any(
+        w.lower().endswith("ing") and len(w) > 4 and words[k].lower() not in DET for k, w in enumerate(words[1:last])
+    )
+    if be and last >= 2 and words[last][:1].islower() and verb_follows(words[last : last + 1]) and not going:
         # "is the parapet wall on the crest made of": after "be", a participle that only a preposition follows
         # closes the question, and all before it is the subject ("wall" before "on" is no verb here)
         return words[:last], words[last:]
