@@ -299,8 +299,13 @@ _PLACEHOLDER = re.compile(
 )
 # "One reason for X is Y", "Y is one reason X lasted", "an explanation: Y": the reason is given.
 _GIVES = re.compile(r"\b(?:is|was|are|were|being|namely|that|because|lies|lay)\b|:", re.IGNORECASE)
-# "… was what it had failed to realize": a predicate that is itself a question's clause defers the answer.
-_DEFERRED = re.compile(r"\b(?:is|was|are|were)\s+((?:what|why|how|who|where|when)\b[^.;]*)", re.IGNORECASE)
+# "… was what it had failed to realize": a predicate that is itself a question's clause defers the answer, as
+# does one that only takes the question up ("addressed the question of whether X").
+_DEFERRED = re.compile(
+    r"\b(?:is|was|are|were|addressed|discussed|raised|considered|took\s+up|commented\s+on|spoke\s+about)\s+"
+    r"(?:(?:the|a)\s+(?:question|issue|matter)\s+of\s+)?(?:what|why|how|who|where|when|whether)\b([^.;]*)",
+    re.IGNORECASE,
+)
 
 
 # "X made remarks about Y", "gave a statement on Y": that words were said, not what they were.

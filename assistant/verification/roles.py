@@ -246,11 +246,23 @@ def _owner(tokens: list[str], k: int) -> str:
     return ""
 
 
+# "Walter Anstey, who served as its first chairman": an office the quote gives a named person in so many words
+_SERVED = re.compile(
+    r"([A-Z][\w’'-]+),\s+who\s+(?:served\s+as|was|became|had\s+been|has\s+been)\s+(?:its|the|their|his|her)\s+"
+    r"((?:[a-z]+\s+){0,2}[a-z]+)\b"
+)
+
+
 def title_mismatch(claim: str, quotes: str) -> str:
     given = titled(quotes)
     said = {_family(w) for w in re.findall(r"[a-z][\w\-]*", tx.fold(quotes))}
     for surname, titles in titled(claim).items():
         theirs = given.get(surname)
+        served = [m for m in _SERVED.finditer(quotes) if {*map(_family, m.group(2).split())} & titles.keys()]
+        holders = {tx.fold(m.group(1)) for m in served}
+        if not theirs and holders - {surname} and re.search(rf"\b{re.escape(surname)}\b", tx.fold(quotes)):
+            # "Anstey, who served as its first chairman": the office is another's the quote names
+            return f"the quote gives the office to {sorted(holders - {surname})[0].title()}, not {surname.title()}"
         if not theirs:
             continue
         for family, owner in titles.items():

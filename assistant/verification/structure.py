@@ -192,7 +192,25 @@ def _determined(claim: str, stem: str) -> int:
             j -= 1
         if j >= 0 and words[j] in _WHOLE:
             return 4
+        # "Taliban factions are opposed …" opening the claim: a plural in the present tense says it of the
+        # kind, where the quote said it of "some" of them ("Council members met …" tells of some)
+        if (
+            j < 0
+            and word.endswith("s")
+            and _present(words[i + 1 : i + 2] or [""])
+            and not _SAYING & {*words[i : i + 3]}
+        ):
+            return 2
     return 1
+
+
+_SAYING = frozenset("say tell report believe think".split())
+
+
+def _present(word: list[str]) -> bool:
+    from lemminflect import getAllLemmas
+
+    return word[0] in {"are", "remain", "have"} or word[0] in getAllLemmas(word[0]).get("VERB", ())
 
 
 # --- dates -------------------------------------------------------------------------------------------
