@@ -141,3 +141,12 @@ def test_a_plural_opening_the_claim_is_more_than_the_quote_s_some() -> None:
     assert "part of" in _fails("Velm guilds are firmly opposed to the new toll.", quote)
     # what some officials said is what officials said
     assert _fails("Officials said the toll would rise.", "Some officials said the toll would rise.") == ""
+
+
+def test_a_pronoun_after_a_noun_on_the_still_reaches_back() -> None:
+    from assistant.verification.reference import reaches_back
+
+    # "its" after China's own name: the quote speaks of China, not of a name in the sentences around
+    assert not reaches_back("Meanwhile, Velm, which also wants more trade, will build a quay if Ost cuts its tolls.")
+    # "the guild" points back, and "its" with it
+    assert reaches_back("Last May, the guild fined 40 masters in Orvik, the largest fine in its history.")

@@ -26,9 +26,13 @@ def reaches_back(quote: str) -> bool:
     if POINTER.search(quote):
         return True
     first = PRONOUN.search(tx.fold(quote))
-    return bool(first) and not _OWN_NAME.search(quote[: first.start()])
+    before = quote[: first.start()] if first else ""
+    # "Last January, the group killed …, one of the deadliest attacks in its history": a noun phrase on
+    # "the" before the pronoun may itself point back
+    return bool(first) and (not _OWN_NAME.search(before) or bool(_DEFINITE.search(before)))
 
 
+_DEFINITE = re.compile(r"\b[Tt]he\s+[a-z][\w-]*\b(?!\s+of\b)")
 _OWN_NAME = re.compile(r"(?<![.!?“\"]\s)(?<![“\"‘])(?<!^)\b[A-Z][a-z]+")  # not a sentence's first word
 
 
