@@ -247,7 +247,8 @@ def rest_of_name(name: str, text: str, found: set[str], around: str, near: str =
 
 
 def _people_an(stem: str) -> bool:
-    """ "afghan", "american", "german": a people's adjective in -an; not a longer surname in -man ("kugelman")."""
+    """ "afghan", "american", "german": a people's adjective in -an; not a longer surname in -man ("kugelman";
+    "ottoman", seven letters, stays a people's word: the length is set by these two words, not fitted)."""
     return stem.endswith("an") and len(stem) > 5 and not (stem.endswith("man") and len(stem) > 7)
 
 
