@@ -29,7 +29,7 @@ from ..settings import Settings
 from ..verification import asking, short
 from ..verification import citations as cite
 from ..verification.directives import form as directive_form
-from ..verification.events import unsaid_event
+from ..verification.events import opposite_time, unsaid_event
 from ..verification.judge import Judge
 from ..verification.reference import POINTER, PRONOUN, speaker_failure
 from .plan import Plan
@@ -237,8 +237,9 @@ def _not_about(judge: Judge, question: str, unit: list[Evidence]) -> str:
     name, number or date the question gives is neither in it nor in the sentences around it."""
     text = " ".join(part.text for part in unit)
     missing = unmatched_names(judge, question, unit)
+    other = opposite_time(question, text)  # "why … before sowing?" answered by what is done after it
     return speaker_failure(question, text, unit[0].article.text) or (
-        f"{short.NOT_ABOUT} {', '.join(missing)}" if missing else ""
+        f"{short.NOT_ABOUT} {', '.join(missing or other)}" if missing or other else ""
     )
 
 

@@ -9,11 +9,13 @@ import re
 from .. import text as tx
 from .citations import main_clause
 from .claims import ACCOUNT_INSIDE
+from .subjects import MEASURES
 
 _AUXILIARIES = frozenset("is are was were do does did has have had can could will would should".split())
 # What a question asks for when no span can answer: explained, not looked up.
 _EXPLAIN = re.compile(
-    r"^\W*(?:why|how\s+(?!many|much|long|old|far|big|large|high|tall|deep|wide|often|fast|quickly|rapidly|slowly|soon)"
+    # "how" before an adjective of measure (`subjects.MEASURES`) or of pace asks for an amount, which a span gives
+    rf"^\W*(?:why|how\s+(?!(?:many|{'|'.join(MEASURES)}|quickly|rapidly|slowly|soon|frequently)\b)"
     r"\w+|explain|describe"
     # "In what way/sense/respect …?" asks how; "Because of what …?" asks why: the same questions in other words
     r"|in\s+what\s+(?:ways?|sense|respects?|manner|terms)|(?:because\s+of|due\s+to|owing\s+to|thanks\s+to)\s+what"
@@ -87,8 +89,12 @@ _REPORTED = re.compile(
     # what someone grasped or saw coming is a clause too ("What did X fail to realize?")
     r"realize|realizes|realized|realise|realises|realised|foresee|foresees|foresaw|foreseen|anticipate|"
     r"anticipates|anticipated|"
+    r"remark|remarks|remarked|reply|replies|replied|comment|comments|commented|observe|observes|observed|"
+    r"joke|jokes|joked|declare|declares|declared|conclude|concludes|concluded|complain|complains|complained|"
+    r"concede|concedes|conceded|boast|boasts|boasted|"
     r"skeptical|sceptical|worried|concerned|afraid|optimistic|pessimistic|hopeful|confident)"
-    r"(?:\s+(?:about|of|regarding|on|over)\b[^?]*)?\W*$",
+    # what it was about, or the occasion it was said on ("What did X remark when the results appeared?")
+    r"(?:\s+(?:about|of|regarding|on|over|when|after|before|while|upon|following)\b[^?]*)?\W*$",
     re.I,
 )
 

@@ -17,6 +17,7 @@ from .subjects import (
     AUX,
     DET,
     DO,
+    MEASURES,
     PARTICIPLES,
     PREP,
     finite_only,
@@ -27,17 +28,16 @@ from .subjects import (
     verb_follows,
 )
 
-# "how long/old/far..." asks for a measure: the answer takes the adjective's place.
-_MEASURE = frozenset("long old far big large high tall deep wide heavy often fast much".split())
 _LEAD_PREP = re.compile(
     r"^(?P<prep>in|on|at|by|for|from|to|during|after|before|since|of|with|under)\s+(?=(?:what|which|whom|whose)\b)",
     re.I,
 )
+# "how long/old/far..." asks for a measure: the answer takes the adjective's place.
 _WH = re.compile(
     r"^(?P<wh>how\s+(?:many|much)(?:\s+(?!(?:"
     + "|".join(AUX)
     + r")\b)[\w\-']+){0,1}|how\s+(?:"
-    + "|".join(_MEASURE)
+    + "|".join(MEASURES)
     + r")|who|whom|what|which|when|where|whose)\b\s*(?P<rest>.*)$",
     re.I,
 )
@@ -113,6 +113,7 @@ def statement(question: str, answer: str) -> str:
     return placed if placed.endswith((".", "!", "?")) else placed + "."
 
 
+_SUBORDINATE = frozenset("as when while because if once though although unless whenever".split())
 _ACCORDING_TO_WHOM = re.compile(r"^according\s+to\s+(?:whom|who)\s+(.+)$", re.I)
 _BESIDES = re.compile(
     r"^(?:besides|apart\s+from|aside\s+from|other\s+than|except\s+for|in\s+addition\s+to)\s+[^,]+,\s*", re.I
@@ -154,7 +155,7 @@ def _place(q: str, answer: str) -> str:
     wh, rest = match.group("wh"), match.group("rest").strip()
     words = wh.split()
     head = words[0].lower()
-    measure = head == "how" and words[1].lower() in _MEASURE and words[1].lower() != "much"
+    measure = head == "how" and words[1].lower() in MEASURES and words[1].lower() != "much"
     noun = " ".join(words[2:]) if head == "how" else ""  # "how many people": travels with the answer
     split = rest.split()
     at = next((k for k, w in enumerate(split[:4]) if w.lower() in AUX), None) if noun else None
@@ -255,8 +256,10 @@ def _place(q: str, answer: str) -> str:
         and verb[-1].lower() not in PREP
         and verb[1].lower() in PREP - {"to", "of"}
     ):
-        # "What did X find near the dam in 1990?": the object's gap is after the verb, before its adjuncts
-        return " ".join([*subject, body[0], verb[0], target, *verb[1:]]).strip()
+        # "What did X find near the dam in 1990?": the object's gap is after the verb, before its adjuncts;
+        # "What does X turn into as Y subsides?": a preposition with no object of its own takes the answer
+        at = 2 if verb[2].lower() in PREP | _SUBORDINATE else 1
+        return " ".join([*subject, body[0], *verb[:at], target, *verb[at:]]).strip()
     return " ".join([*subject, body[0], *verb, target]).strip()
 
 

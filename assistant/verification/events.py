@@ -173,7 +173,26 @@ def other_occasion(question: str, sentence: str, asked: str = "", near: str = ""
         + _other_named(question, sentence)
         + (_other_scene(question, asked, sentence, near or sentence) if asked else [])
         + _before(question, sentence)
+        + opposite_time(question, sentence)
     )
+
+
+# "before sowing" / "after sowing": one act's two sides in time
+_SIDE = re.compile(r"\b(before|after)\s+(?:the\s+|its\s+|their\s+)?([a-z]{3,})\b", re.I)
+
+
+def opposite_time(question: str, sentence: str) -> list[str]:
+    """ "Why must seedbeds be rolled before sowing?" is not answered by "Seedbeds must be rolled after
+    sowing, because …": the sentence puts it on the other side of the act the question names, never on
+    the question's."""
+    theirs = {(m.group(1).lower(), tx.stem_words([m.group(2).lower()])[0]) for m in _SIDE.finditer(sentence)}
+    found = []
+    for m in _SIDE.finditer(question):
+        side, act = m.group(1).lower(), tx.stem_words([m.group(2).lower()])[0]
+        other = "after" if side == "before" else "before"
+        if (other, act) in theirs and (side, act) not in theirs:
+            found.append(f"time {side} {m.group(2)} (the sentence says {other})")
+    return found
 
 
 # "before the project began": a time the question puts before something starts

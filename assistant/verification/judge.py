@@ -49,6 +49,7 @@ from .reference import (
     described_names,
     negation_referred_to,
     opening_name,
+    owners_left_to_context,
     pointed_elsewhere,
     reaches_back,
     refers,
@@ -71,8 +72,8 @@ MODEL_COVERAGE = 0.2
 # questions (gold quotes against the best on-topic sentence that does not answer) this separates better
 # than a Yes/No reply: AUC 0.835 (bench/results/answerability-calibration.txt; the two prompts side by
 # side: bench/results/answerability-prompts.txt).
-# When NONE is unlikely the model's reply is read too: words that only repeat the question ("the
-# country" for "which country did he flee to?") or that the passage does not hold are not an answer.
+# When NONE is unlikely its reply is read too: words that only repeat the question ("the country" for
+# "which country did he flee to?") or that the passage does not hold are not an answer.
 ANSWER_ECHO = "the judge model's answer only repeats the question"
 ANSWER_ELSEWHERE = "the judge model's answer is not in the passage"
 NO_WORDS = "the judge model copies no words that answer it"
@@ -110,10 +111,9 @@ def rule_failure(
 ) -> str:
     """Why the rules reject the claim against its quotes; empty when they let it through. `context`: the
     title of the quotes' article first, then the sentences around them, which may name who a quote calls
-    "he" or "them".
-    `composed`: the claim is the question with its answer in place, so it ends where the question does,
-    not where a writer stopped copying (no truncation check). `article`: the quotes' whole article, where a
-    full name the quote shortens ("Khan" for "Imran Khan") may be given."""
+    "he" or "them". `composed`: the claim is the question with its answer in place, so it ends where the
+    question does (no truncation check). `article`: the quotes' whole article, where a full name the quote
+    shortens ("Khan" for "Imran Khan") may be given."""
     if not quotes:
         return "no citation"
     if carries_markup(claim):
@@ -166,6 +166,7 @@ def rule_failure(
             n
             for n in missing_names
             if not (n in asked and _name_found(n, tx.terms(around) | tx.acronyms(around), around, aliases))
+            and n not in owners_left_to_context(claim, joined, context)  # "the patent" for "Watt's patent"
             and not tx.rest_of_name(n, claim, quote_terms | tx.terms(around) & asked, spoken, " ".join(context))
         ]
     if missing_names and question:  # the question's first word is capitalised for its place, not a name
@@ -341,9 +342,8 @@ class Judge:
                 score=score,
                 reason=f"the judge model finds it does not answer the question ({score:.2f})",
             )
-        # Where a span answers: only the passage's own words, as it writes them, or NONE, so the reply is
-        # located verbatim. Elsewhere (why/how) the sentence is quoted whole and a free reply is read as
-        # before: words it gives that the passage does not hold say the sentence is not the explanation.
+        # Where a span answers: only the passage's own words, or NONE, so the reply is located verbatim.
+        # Elsewhere (why/how) a free reply's words that the passage does not hold say it does not explain.
         reply = (
             copy_words(self.scorer, messages, passage)
             if spans

@@ -7,6 +7,7 @@ import re
 from collections.abc import Sequence
 
 from .. import text as tx
+from ..months import MONTHS
 from .echoes import CAPITALISED
 from .roles import office_mismatch
 
@@ -29,11 +30,25 @@ def reaches_back(quote: str) -> bool:
     before = quote[: first.start()] if first else ""
     # "Last January, the group killed …, one of the deadliest attacks in its history": a noun phrase on
     # "the" before the pronoun may itself point back
-    return bool(first) and (not _OWN_NAME.search(before) or bool(_DEFINITE.search(before)))
+    own = [m.group() for m in _OWN_NAME.finditer(before) if m.group().casefold() not in _CALENDAR]
+    return bool(first) and (not own or bool(_DEFINITE.search(before)))
 
 
 _DEFINITE = re.compile(r"\b[Tt]he\s+[a-z][\w-]*\b(?!\s+of\b)")
 _OWN_NAME = re.compile(r"(?<![.!?“\"]\s)(?<![“\"‘])(?<!^)\b[A-Z][a-z]+")  # not a sentence's first word
+# "In August 1928 he left …": a month or a day is no one the pronoun could stand for
+_CALENDAR = frozenset([*MONTHS, *"monday tuesday wednesday thursday friday saturday sunday".split()])
+
+
+def owners_left_to_context(claim: str, quote: str, context: Sequence[str]) -> set[str]:
+    """The names the claim gives as an owner ("Roebuck's stake in Watt's patent") of a thing the quote calls
+    by "the" alone ("his share in the patent"), which the sentences around name: the article's "the" stands
+    for an owner named before it."""
+    found: set[str] = set()
+    for owner, thing in re.findall(r"\b([A-Z][\w-]*)['’]s\s+([a-z][\w-]{2,})\b", claim):
+        if re.search(rf"\bthe\s+{re.escape(thing)}\b(?!\s+of\b)", quote, re.IGNORECASE):
+            found |= set(tx.names(f"X {owner}")) - {"x"}
+    return found & tx.terms(" ".join(context))
 
 
 def negation_referred_to(claim: str, quote: str, question: str, context: Sequence[str]) -> bool:

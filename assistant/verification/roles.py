@@ -238,6 +238,12 @@ def _calling(word: str) -> bool:
     return bool(re.fullmatch(r"[a-z]{3,}(?:ist|ian)", word)) and "VERB" not in getAllLemmas(word)
 
 
+def _held_beside(given: set[str], role: str) -> set[str]:
+    """The titles of `given` that exclude `role`: a calling ("jihadist", "botanist") rules out another
+    calling, not an office ("leader"), which a man of any calling may hold."""
+    return given if _calling(role) else {t for t in given if not _calling(t) or t in TITLES}
+
+
 def _owner(tokens: list[str], k: int) -> str:
     """Whose the title at `k` is, where a possessive name gives it ("Ruritania's envoy"): folded, or ""."""
     before = tokens[k - 1] if k else ""
@@ -266,6 +272,8 @@ def title_mismatch(claim: str, quotes: str) -> str:
         if not theirs:
             continue
         for family, owner in titles.items():
+            if not _held_beside(set(theirs), family):
+                continue  # "jihadist X" does not say he leads nothing
             if family == "diplomat" and "envoy" in theirs:
                 continue  # an envoy or an ambassador is a diplomat: the kind, not another office
             if family not in theirs and family not in said:
@@ -312,7 +320,7 @@ def other_title(asked: str, sentence: str, span: tuple[int, int]) -> str:
     if not asked or asked in _KINDS_OF_OFFICE:
         return ""
     role = _family(asked)
-    offices = given_titles(sentence, span) - _RANK_TITLES
+    offices = _held_beside(given_titles(sentence, span) - _RANK_TITLES, asked)
     if not offices or role in offices or role in _RANK_TITLES:
         return ""
     if any(role in same and offices & same for same in _SAME_OFFICE):

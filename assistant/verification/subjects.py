@@ -24,6 +24,13 @@ PREP = frozenset(
     "between through across against along around near within without".split()
 )
 
+# "how" before these asks for a measure (`asking.wants_span`, `claims.statement`): size, weight, heat, distance,
+# time
+MEASURES = frozenset(
+    "long old far big large high tall deep wide heavy often fast much thick thin narrow short small low steep hot "
+    "cold warm early late close".split()
+)
+
 
 def verb_follows(words: list[str]) -> bool:
     """After an auxiliary, a participle or a verb's -ing form ("were killed", "have been", "are living")
@@ -87,6 +94,9 @@ def split_subject(words: list[str], bare: bool = False, be: bool = False) -> tup
             i += 1
             continue
         after_of = False
+        if i and words[i - 1].lower().endswith(("'s", "’s")) and word[:1].islower() and low not in AUX:
+            seen_noun, i = True, i + 1  # "the east wing's walls at …": what a possessive owns is no verb
+            continue
         if word[0].isupper() or word[0].isdigit():
             seen_name = True
             i += 1
