@@ -95,3 +95,95 @@ def test_the_other_side_of_an_act_in_time_is_another_occasion() -> None:
     assert opposite_time(question, "The nets must be dried after mending, because wet twine rots.")
     assert not opposite_time(question, "The nets must be dried before mending, because wet twine will not knot.")
     assert not opposite_time(question, "The nets must be dried after the storm, because wet twine rots.")
+
+
+def test_this_promise_takes_its_names_from_the_sentence_that_made_it() -> None:
+    before = "The treaty of 1850 came with the guild's promise not to give smugglers a berth at Vel."
+    quote = "However, the collapse of the truce in Ost between the guild and the town raises doubts about this promise."
+    question = "What raised doubts about the guild's promise not to give smugglers a berth at Vel?"
+    claim = (
+        "The collapse of the truce in Ost raised doubts about the guild's promise not to give smugglers a berth at Vel."
+    )
+    assert rule_failure(claim, [quote], question, MODEL_COVERAGE, context=["The guild", before]) == ""
+    # a sentence around that makes no promise gives the quote no names
+    other = "The treaty of 1850 came with the guild's plan to give smugglers a berth at Vel."
+    assert "vel" in rule_failure(claim, [quote], question, MODEL_COVERAGE, context=["The guild", other])
+    # "this year" points at no sentence
+    yearly = "However, the collapse of the truce in Ost raises doubts this year."
+    assert "vel" in rule_failure(claim, [yearly], question, MODEL_COVERAGE, context=["The guild", before])
+
+
+def test_a_year_a_state_lasted_until_dates_the_event_the_quote_puts_at_it() -> None:
+    quote = "The charter was thought lost until 1902, when it was found in the vestry of the chapel."
+    question = "Where was the charter found in 1902?"
+    claim = "The charter was found in 1902 in the vestry of the chapel."
+    assert rule_failure(claim, [quote], question, MODEL_COVERAGE, composed=True) == ""
+    # with no event at that year, "until" still ends a state
+    lasting = "The charter was thought lost until 1902."
+    assert "until 1902" in rule_failure("The charter was lost in 1902.", [lasting], "", MODEL_COVERAGE)
+
+
+def test_whose_and_by_how_many_are_composed_as_sentences() -> None:
+    from assistant.verification.claims import statement
+
+    assert statement("Whose money built the chapel?", "Eva Dahl") == "Eva Dahl's money built the chapel."
+    question = "By how many votes did the guild accept the offer?"
+    assert statement(question, "431") == "The guild did accept the offer by 431 votes."
+
+
+def test_a_sum_of_money_is_no_count_of_the_things_asked() -> None:
+    from assistant.verification.short import money_for_a_count
+
+    sentence = "The council's offer of 48,000 crowns was put to the guild on 12 May."
+    span = (sentence.index("48,000"), sentence.index("48,000") + 6)
+    assert "money" in money_for_a_count("By how many votes did the guild accept the offer?", sentence, span)
+    assert money_for_a_count("How many crowns did the council offer?", sentence, span) == ""
+    votes = "It was accepted by 431 votes to 169."
+    assert (
+        money_for_a_count("By how many votes was it accepted?", votes, (votes.index("431"), votes.index("431") + 3))
+        == ""
+    )
+
+
+def test_one_act_on_the_opposite_side() -> None:
+    quote = 'Lund, who had voted against, called the price "a burial fee".'
+    claim = 'Lund voted for the offer and called the price "a burial fee".'
+    assert "against" in rule_failure(claim, [quote], "", MODEL_COVERAGE)
+    assert (
+        rule_failure('Lund voted against the offer and called the price "a burial fee".', [quote], "", MODEL_COVERAGE)
+        == ""
+    )
+
+
+def test_what_an_act_was_for_is_not_another_thing() -> None:
+    quote = "Dahl denied the charge, and the guild eventually paid for a new bell costing 900 crowns."
+    claim = "The guild paid 900 crowns for a new clock after the fire."
+    assert "new bell" in rule_failure(claim, [quote], "", MODEL_COVERAGE)
+    assert "new bell" not in rule_failure("The guild paid 900 crowns for a new bell.", [quote], "", MODEL_COVERAGE)
+
+
+def test_among_the_members_is_a_part_and_a_circular_reason_is_an_echo() -> None:
+    quote = "Some senior members of the guild want it to leave the league. Among them is Eva Dahl, its treasurer."
+    claim = "Eva Dahl, the guild's treasurer, is among the senior guild members who want it to leave the league."
+    assert "part" not in rule_failure(claim, [quote], "", MODEL_COVERAGE)
+    question = "Why will it be hard to part the guild from the league?"
+    circular = "It will not be easy to part the guild from the league because the two bodies are difficult to part."
+    assert "reason" in rule_failure(
+        circular, ["It will not be easy to part the guild from the league."], question, MODEL_COVERAGE
+    )
+
+
+def test_a_scene_the_article_never_tells_with_its_names_is_another_occasion() -> None:
+    from assistant.verification.short import unmatched
+
+    article = (
+        "Guild cases\n\nIn 1901 the Ost Timber Company dug ditches north of the fen. The company did not "
+        "stop.\n\nIn 1893 Eva Dahl challenged the deed. The court dismissed her claim in 1894, and Eva Dahl was "
+        "ordered to pay the guild's costs."
+    )
+    sentence = "The court dismissed her claim in 1894, and Eva Dahl was ordered to pay the guild's costs."
+    question = "What did the court order after the Ost Timber Company's appeal?"
+    assert unmatched(question, sentence, ["In 1893 Eva Dahl challenged the deed."], article=article)
+    # a scene the article tells where its names stand may be set there
+    told = article.replace("The company did not stop.", "The company lost its appeal.")
+    assert unmatched(question, sentence, ["In 1893 Eva Dahl challenged the deed."], article=told) == []

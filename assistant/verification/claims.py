@@ -29,7 +29,8 @@ from .subjects import (
 )
 
 _LEAD_PREP = re.compile(
-    r"^(?P<prep>in|on|at|by|for|from|to|during|after|before|since|of|with|under)\s+(?=(?:what|which|whom|whose)\b)",
+    r"^(?P<prep>in|on|at|by|for|from|to|during|after|before|since|of|with|under)\s+"
+    r"(?=(?:what|which|whom|whose|how\s+(?:many|much))\b)",
     re.I,
 )
 # "how long/old/far..." asks for a measure: the answer takes the adjective's place.
@@ -74,8 +75,7 @@ def statement(question: str, answer: str) -> str:
     """The question with `answer` in place of what it asks for, as a sentence."""
     q = " ".join(question.split()).rstrip(" ?.!")
     whole = q
-    # "Besides X and Y, where else is Z?": what is set aside is the question's premise; the claim is "Z is
-    # in <answer>".
+    # "Besides X and Y, where else is Z?": what is set aside is the question's premise ("Z is in <answer>")
     q = _ELSE.sub(r"\1", _BESIDES.sub("", q))
     # "What, according to X, did Y do?": whose account it is closes the claim
     account = ACCOUNT_INSIDE.match(q)
@@ -101,6 +101,8 @@ def statement(question: str, answer: str) -> str:
     if called := _CALLED.match(q):  # "What is the last city on the river called?": "The last city … is called X"
         return f"{called.group(2)[0].upper()}{called.group(2)[1:]} {called.group(1)} {called.group(3)} {answer}."
     answer = " ".join(answer.split()).strip(" .,;:")
+    if re.match(r"^\W*whose\b", q, re.I) and not re.search(r"['’]s?$", answer):  # "Whose money …?": X's money
+        answer = f"{answer}'s"
     placed = (_place(q, answer) or _in_place(q, answer) or _named_by(q, answer)) if q and answer else ""
     if not placed:
         return f'{MENTION}{whole}?" is {answer}.'
@@ -238,15 +240,13 @@ def _place(q: str, answer: str) -> str:
         # "How much lower was X in Y than Z?": the difference stands before the rest of the comparison
         return " ".join([*subject, body[0], target, *verb]).strip()
     if first in _BE and _RELATIVE.search(rest):
-        # "When was the work that changed X (built)?", "How long is the section that turns north?": the
-        # relative clause belongs to the subject
+        # "When was the work that changed X built?", "How long is the part that turns?": the clause is the subject's
         subject, verb = _relative_subject(body[1:])
         return " ".join([*subject, body[0], *verb, target]).strip()
     if first in _BE and verb and not verb_follows(verb) and not object_gap(" ".join(verb)):
         if verb[0].lower() in PREP:  # "How wide is the Rhine in Germany?": the answer before the phrase
             return " ".join([*subject, body[0], target, *verb]).strip()
-        # "the Rhine basin": a noun, no verb follows "is", all is subject ("fully within X", "subject to X"
-        # are what the subject is)
+        # "the Rhine basin": no verb follows "is", all is subject ("fully within X" is what the subject is)
         noun = not verb[0].lower().endswith("ly") and (len(verb) == 1 or verb[1].lower() not in PREP - {"of", "by"})
         if (head in {"when", "where"} or measure) and noun:
             return " ".join([*subject, *verb, body[0], target]).strip()

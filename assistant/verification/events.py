@@ -158,7 +158,7 @@ def _dated_nouns(text: str) -> list[tuple[str, str, str]]:
     return found
 
 
-def other_occasion(question: str, sentence: str, asked: str = "", near: str = "") -> list[str]:
+def other_occasion(question: str, sentence: str, asked: str = "", near: str = "", article: str = "") -> list[str]:
     """The question's dated noun ("the May 1 withdrawal deadline") where the sentence dates the same noun
     otherwise ("the new 9/11 withdrawal date") and never gives the question's date: another occasion.
     `asked`: the question without its scene-setting clause, and `near` the sentences around, when the
@@ -171,7 +171,7 @@ def other_occasion(question: str, sentence: str, asked: str = "", near: str = ""
             if {d for n, d, _ in theirs if n == noun} - {date} and not tx.numbers(date) <= tx.numbers(sentence)
         ]
         + _other_named(question, sentence)
-        + (_other_scene(question, asked, sentence, near or sentence) if asked else [])
+        + (_other_scene(question, asked, sentence, near or sentence, article) if asked else [])
         + _before(question, sentence)
         + opposite_time(question, sentence)
     )
@@ -215,7 +215,7 @@ def _before(question: str, sentence: str) -> list[str]:
 _OCCASION = re.compile(r"^\W*(?:on|upon|when|after|while|once)\s+([^,;]{3,80}),", re.I)
 
 
-def _other_scene(question: str, asked: str, sentence: str, near: str) -> list[str]:
+def _other_scene(question: str, asked: str, sentence: str, near: str, article: str = "") -> list[str]:
     """The question's scene ("… when the results appeared in The Lancet") where the sentence sets its act
     on an occasion of its own that shares no content word with it ("On seeing the surviving mice"), or
     where nothing the scene tells of, beyond its names, stands in the sentence or those around it."""
@@ -223,10 +223,18 @@ def _other_scene(question: str, asked: str, sentence: str, near: str) -> list[st
     scene = tx.terms(question) - tx.terms(asked)
     if own and scene and not scene & tx.terms(sentence):
         return [f"occasion (the sentence's: {own.group(0).strip(' ,')})"]
-    told = scene - set(tx.names(f"Q {question}"))
-    if len(told) >= 2 and not told & tx.terms(near):
+    named = set(tx.names(f"Q {question}"))
+    told = scene - named
+    if told and not told & tx.terms(near) and (len(told) >= 2 or _untold(scene & named, told, article)):
         return [f"occasion ({' '.join(sorted(told))})"]
     return []
+
+
+def _untold(names: set[str], told: set[str], article: str) -> bool:
+    """Whether the scene's names, where they stand in the article, never come with what the scene tells of:
+    "after the X Company's appeal" in an article whose sentences on the company tell of no appeal."""
+    holders = [s for s in re.split(r"(?<=[.!?])\s+", article) if names & tx.terms(s)] if names and article else []
+    return bool(holders) and not any(told & tx.terms(s) for s in holders)
 
 
 # "the Battle of Angamos", "the University of Oxford": a capitalised head and the name "of" makes its own

@@ -46,6 +46,7 @@ from .objects import other_object
 from .reference import (
     POINTER,
     attributed,
+    demonstrated,
     described_names,
     negation_referred_to,
     opening_name,
@@ -159,8 +160,8 @@ def rule_failure(
         if POINTER.search(joined) or _SPEAKER.search(joined) or _QUOTED_ALONE.match(joined):
             # "we have seen ...": the speaker, named wherever the sentences around attribute the words
             around = " ".join(context)
-        elif reaches_back(joined):
-            around = " ".join([context[0], *map(opening, context[1:])])
+        elif reaches_back(joined) or demonstrated(joined, context):  # "this promise": the one named before
+            around = " ".join([context[0], *map(opening, context[1:]), *demonstrated(joined, context)])
         asked, spoken = tx.terms(question), " ".join([*context, article])
         missing_names = [
             n
@@ -170,8 +171,7 @@ def rule_failure(
             and not tx.rest_of_name(n, claim, quote_terms | tx.terms(around) & asked, spoken, " ".join(context))
         ]
     if missing_names and question:  # the question's first word is capitalised for its place, not a name
-        opener = tx.stem_words(tx.tokens(question)[:1])
-        missing_names = [n for n in missing_names if n not in opener]
+        missing_names = [n for n in missing_names if n not in tx.stem_words(tx.tokens(question)[:1])]
     if missing_names and article:
         missing_names = [n for n in missing_names if n not in attributed(claim, question, joined, article)]
     if missing_names and not context and _ANAPHOR.search(tx.fold(joined)):

@@ -135,7 +135,21 @@ def opposite_mismatch(claim: str, quotes: str) -> str:
             if said & mine and given & theirs and not given & mine:
                 theirs_word, mine_word = min(given & theirs), min(said & mine)
                 return f"the quote says {theirs_word.replace('_', ' ')}, not {mine_word.replace('_', ' ')}"
-    return _prefixed_opposite(said - given, given) or _done_again(claim, quotes)
+    return _prefixed_opposite(said - given, given) or _done_again(claim, quotes) or _side_taken(claim, quotes)
+
+
+_SIDE = re.compile(r"\b([a-z]{3,})\s+(for|against)\b")
+
+
+def _side_taken(claim: str, quotes: str) -> str:
+    """ "voted for the offer" where the quote says "had voted against": one act on the opposite side."""
+    given = {(tx.stem_words([verb])[0], side) for verb, side in _SIDE.findall(quotes)}
+    for verb, side in _SIDE.findall(claim):
+        other = "against" if side == "for" else "for"
+        stem = tx.stem_words([verb])[0]
+        if (stem, other) in given and (stem, side) not in given:
+            return f"the quote says {verb} {other}, not {side}"
+    return ""
 
 
 # Prefixes that turn a word into its opposite: "tributary" / "distributary", "armed" / "unarmed". Not "in-"

@@ -64,6 +64,15 @@ def negation_referred_to(claim: str, quote: str, question: str, context: Sequenc
 
 
 _DEMONSTRATIVE = re.compile(r"\b(?:this|these|such)\s+[a-z]{3,}")
+_POINTED = re.compile(r"\b(?:this|these|that|those)\s+([a-z]{3,})\b")
+_TIMES = frozenset("year years month months week weeks day days time times decade century morning night".split())
+
+
+def demonstrated(quote: str, context: Sequence[str]) -> list[str]:
+    """The sentences around (after the title) that name what the quote's "this promise" points back to: those
+    with the noun itself ("the Taliban's promise not to provide …"). "This year" points at no sentence."""
+    nouns = {tx.stem_words([n])[0] for n in _POINTED.findall(tx.fold(quote)) if n not in _TIMES}
+    return [c for c in context[1:] if nouns & tx.terms(c)] if nouns else []
 
 
 def _sentences(article: str) -> list[str]:

@@ -170,7 +170,7 @@ def unmatched(
         for n in tx.numbers(question) - tx.numbers(near) - referring_counts(question, near) - each
         if not (n in scene_numbers and n in tx.numbers(article))
     )
-    return missing + other_occasion(question, sentence, asked, near)
+    return missing + other_occasion(question, sentence, asked, near, article)
 
 
 def _found(name: str, terms: set[str], text: str, aliases: Aliases) -> bool:
@@ -225,6 +225,7 @@ def verify(
         one_count_of_several(question, ev.text, span)
         or one_figure_for_a_list(question, ev.text, span)
         or rate_for_a_count(question, ev.text, span)
+        or money_for_a_count(question, ev.text, span)
         or _no_side(question, ev.text)
     )
     if several:
@@ -311,6 +312,25 @@ def rate_for_a_count(question: str, sentence: str, span: tuple[int, int]) -> str
     if tx.stem_words([rate.group(2)])[0] != thing or thing in tx.stem_words(tx.tokens(rate.group(1))):
         return ""
     return f"the sentence gives {rate.group(1).strip()} per {rate.group(2)}, not how many {asked.group(1)}"
+
+
+# A sum of money: its currency after the number ("48,000 crowns") or a sign before it ("$4 million")
+_CURRENCY = re.compile(
+    r"^\s*(?:million\s+|billion\s+|thousand\s+)?(dollars?|pounds?|euros?|crowns?|kronor|kroner|guilders?|marks?|"
+    r"francs?|rupees?|shillings?|pence|cents?|florins?|ducats?|thalers?|lire|yen|yuan)\b",
+    re.I,
+)
+
+
+def money_for_a_count(question: str, sentence: str, span: tuple[int, int]) -> str:
+    """ "By how many votes …?" is not answered by "48,000" in "an offer of 48,000 crowns": a sum of money is
+    no count of the things asked, unless those are the money itself."""
+    asked = _HOW_MANY.search(main_clause(question))
+    money = _CURRENCY.match(sentence[span[1] :])
+    signed = re.search(r"[$£€¥]\s*$", sentence[: span[0]])
+    if not asked or not (money or signed) or _CURRENCY.match(f" {asked.group(1)}"):
+        return ""
+    return f"the sentence gives a sum of money, not how many {asked.group(1)}"
 
 
 # Names joined in a list ("the Netherlands, Denmark and northern Germany"): a lowercase modifier may open an item.

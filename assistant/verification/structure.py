@@ -123,7 +123,8 @@ def quantifier_mismatch(claim: str, quotes: str) -> str:
     """A claim about a whole group (or "most" of it) from a quote about part of it."""
     quoted = _quantified_spans(quotes)
     parts = _quantified(quoted)
-    claimed = _quantified(_quantified_spans(claim))
+    # "X is among the key members who …" counts X as one of them: a part, as the quote's "some key members"
+    claimed = _quantified(_quantified_spans(re.sub(r"\bamong\b", "some of", claim, flags=re.I)))
     folded = list(tx.fold(quotes))
     for _, _, (start, end) in quoted:
         folded[start:end] = " " * (end - start)
@@ -273,8 +274,13 @@ _SAYS_END = frozenset(
 
 
 def _unbounded(when: str, quotes: str) -> bool:
-    """Whether the quotes also give the date without a bound before it."""
+    """Whether the quotes also give the date without a bound before it, or say what happened at it ("lost
+    until 1987, when they were found")."""
     for found in re.finditer(rf"\b{re.escape(when)}\b", quotes):
+        if re.search(r"\b(?:until|till)\s+(?:\w+\s+)?$", quotes[: found.start()]) and re.match(
+            r"\s*,?\s*when\b", quotes[found.end() :]
+        ):
+            return True
         clause = re.split(r"[,;.:]", quotes[: found.start()])[-1].split()
         bound = [w for w in clause[-3:] if re.fullmatch(_BOUNDS, w)]
         if not bound or (bound == ["until"] and {"not", "never", "no"} & set(clause)) or "n't" in " ".join(clause):
@@ -291,9 +297,10 @@ _REASON = re.compile(
 _EMPTY_REASON = frozenset(
     tx.stem_words(
         "want wanted wants wish wished decide decided decides chose choose reason reasons purpose aim intend "
-        "intended need needed needs so thing things way it this that".split()
+        "intended need needed needs so thing things way it this that difficult hard easy impossible".split()
     )
 )
+_POINTS_BACK = re.compile(r"\b(?:the\s+(?:two|three)|both(?:\s+the)?|these|those)\s+[a-z]+")
 
 
 def reason_echo(question: str, claim: str) -> str:
@@ -302,6 +309,8 @@ def reason_echo(question: str, claim: str) -> str:
     if not match or _REASON.search(tx.fold(question)):
         return ""  # a reason the question gives ("what grew because of X?") is its premise, not the answer
     head, reason = tx.fold(claim)[: match.start()], tx.fold(claim)[match.end() :]
+    # "because the two groups are difficult to separate": "the two groups" points back, "difficult" judges
+    reason = _POINTS_BACK.sub(" ", reason)
     reason_terms = tx.terms(reason) - _EMPTY_REASON
     known = tx.terms(head) | tx.terms(question)
     near = {r for r in reason_terms if not any(min(len(r), len(k)) >= 4 and (r[:4] == k[:4]) for k in known)}
