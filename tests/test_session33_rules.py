@@ -157,7 +157,7 @@ def test_one_act_on_the_opposite_side() -> None:
 
 def test_what_an_act_was_for_is_not_another_thing() -> None:
     quote = "Dahl denied the charge, and the guild eventually paid for a new bell costing 900 crowns."
-    claim = "The guild paid 900 crowns for a new clock after the fire."
+    claim = "The guild did pay 900 crowns for a new clock after the fire."
     assert "new bell" in rule_failure(claim, [quote], "", MODEL_COVERAGE)
     assert "new bell" not in rule_failure("The guild paid 900 crowns for a new bell.", [quote], "", MODEL_COVERAGE)
 
@@ -187,3 +187,20 @@ def test_a_scene_the_article_never_tells_with_its_names_is_another_occasion() ->
     # a scene the article tells where its names stand may be set there
     told = article.replace("The company did not stop.", "The company lost its appeal.")
     assert unmatched(question, sentence, ["In 1893 Eva Dahl challenged the deed."], article=told) == []
+
+
+def test_a_passage_that_says_nothing_gives_no_one_s_words() -> None:
+    from assistant.verification.reference import asked_speaker, said_in
+
+    assert asked_speaker("What did Dahl remark when the bridge opened?") == "Dahl"
+    assert not said_in('The report was printed in the Courier under the title "A bridge too far".')
+    assert said_in("“The bridge will stand,” an engineer told the Courier.")
+    assert said_in("We have seen the cables fray since May.")
+    assert said_in("Dahl remarked that the bridge would stand.")
+
+
+def test_have_after_did_is_the_verb() -> None:
+    from assistant.verification.claims import statement
+
+    question = "In how many towns did the guild's seed exchange have partners by 1900?"
+    assert statement(question, "14") == "The guild's seed exchange did have partners by 1900 in 14 towns."

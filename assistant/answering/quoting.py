@@ -31,7 +31,7 @@ from ..verification import citations as cite
 from ..verification.directives import form as directive_form
 from ..verification.events import opposite_time, unsaid_event
 from ..verification.judge import Judge
-from ..verification.reference import POINTER, PRONOUN, speaker_failure
+from ..verification.reference import POINTER, PRONOUN, asked_speaker, said_in, speaker_failure
 from .plan import Plan
 
 EXTRACTIVE_SENTENCES = 2  # quoted at most, without short answers
@@ -238,6 +238,11 @@ def _not_about(judge: Judge, question: str, unit: list[Evidence]) -> str:
     text = " ".join(part.text for part in unit)
     missing = unmatched_names(judge, question, unit)
     other = opposite_time(question, text)  # "why … before sowing?" answered by what is done after it
+    # "What did Florey remark …?": a passage that neither names the speaker nor says or quotes anything gives
+    # no one's words
+    speaker = asked_speaker(question)
+    if speaker and not (tx.terms(speaker) & tx.terms(text) or said_in(text)):
+        other = [*other, speaker]
     return speaker_failure(question, text, unit[0].article.text) or (
         f"{short.NOT_ABOUT} {', '.join(missing or other)}" if missing or other else ""
     )

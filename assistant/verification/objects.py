@@ -76,8 +76,15 @@ def _for_what(text: str) -> dict[str, list[tuple[str, str]]]:
             run.append(w)
         content = [w for w in run if w not in tx.stopwords()]
         if content:
-            found.setdefault(tx.stem_words([word])[0], []).append((tx.stem_words(content[-1:])[0], " ".join(run)))
+            found.setdefault(_lemma(word), []).append((tx.stem_words(content[-1:])[0], " ".join(run)))
     return found
+
+
+def _lemma(verb: str) -> str:
+    """ "paid" and "pay" are one verb."""
+    from lemminflect import getLemma
+
+    return (getLemma(verb, upos="VERB") or (verb,))[0]
 
 
 def _verb_only(word: str) -> bool:

@@ -105,7 +105,9 @@ _SPEECH = (
     r"(?-i:say|says|said|tell|tells|told|claim|claims|claimed|warn|warns|warned|argue|argues|argued|state|states|"
     r"stated|write|writes|wrote|explain|explains|explained|add|adds|added|insist|insists|insisted|suggest|"
     r"suggests|suggested|describe|describes|described|call|calls|called|give|gives|gave|offer|offers|offered|"
-    r"cite|cites|cited|justify|justifies|justified|mean|meant|think|thinks|thought|believe|believes|believed)"
+    r"cite|cites|cited|justify|justifies|justified|mean|meant|think|thinks|thought|believe|believes|believed|"
+    r"remark|remarks|remarked|comment|comments|commented|joke|jokes|joked|reply|replies|replied|observe|"
+    r"observes|observed|declare|declares|declared|conclude|concludes|concluded)"
 )
 # "What reason did X give …", "How does X explain …", "According to X, …": the question asks for X's words.
 _ASKED_SPEAKER = re.compile(
@@ -122,6 +124,18 @@ _SAID_BY = re.compile(
     r"|\b(?:said|says|according\s+to)\s+" + _NAME_RUN.format("b")
 )
 _WRITINGS = frozenset("article articles report reports text texts story stories piece pieces".split())
+
+
+def said_in(text: str) -> bool:
+    """Whether the text says or quotes anyone: a verb of saying, someone speaking in the first person ("we
+    have seen"), or a quotation that opens it or ends on the comma before its attribution ("…,” he said");
+    not a title in quotation marks ("under the title “X”")."""
+    return bool(
+        re.search(rf"\b{_SPEECH}\b", text)
+        or re.search(r"\b(?:[Ww]e|us|[Oo]ur|I|me|[Mm]y)\b", text)
+        or re.match(r"\W*[“\"]", text)
+        or re.search(r",\s*[”\"]", text)
+    )
 
 
 def asked_speaker(question: str) -> str:

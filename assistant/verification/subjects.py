@@ -134,7 +134,8 @@ def split_subject(words: list[str], bare: bool = False, be: bool = False) -> tup
         # subject ("will the guild | build next year"; "did the water level | fall": "level" is a noun here)
         # ("did the guild rule of 1412 fix": a word before "of" is a noun, which "of" goes on)
         of_noun = nxt.lower() == "of" and low not in TAKES_OF
-        if seen_noun and bare and plain_verb(word) and not plain_verb(nxt) and not of_noun:
+        # ("did the seed exchange have partners": "have" and "do" are plain verbs after "did" too)
+        if seen_noun and bare and _plain(word) and not _plain(nxt) and not of_noun:
             break
         seen_noun = True
         i += 1
@@ -161,6 +162,10 @@ def verb_only(word: str) -> bool:
     from lemminflect import getAllLemmas
 
     return set(getAllLemmas(word)) == {"VERB"}
+
+
+def _plain(word: str) -> bool:
+    return plain_verb(word) or word in {"have", "do"}
 
 
 def plain_verb(word: str) -> bool:
