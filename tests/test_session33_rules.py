@@ -204,3 +204,15 @@ def test_have_after_did_is_the_verb() -> None:
 
     question = "In how many towns did the guild's seed exchange have partners by 1900?"
     assert statement(question, "14") == "The guild's seed exchange did have partners by 1900 in 14 towns."
+
+
+def test_a_noun_before_a_title_makes_another_office() -> None:
+    from assistant.verification.roles import title_mismatch
+
+    quote = "The council named Ost Guild support chief Per Lund as its envoy."
+    assert "support chief" in title_mismatch("The council named Ost Guild chief Per Lund as its envoy.", quote)
+    assert title_mismatch("The council named Ost Guild support chief Per Lund as its envoy.", quote) == ""
+    # an adjective, or the body itself, names no other office; a bare title says what he also is
+    assert title_mismatch("Ost Guild chief Per Lund spoke.", "The former chief Per Lund spoke.") == ""
+    assert title_mismatch("Ost chief Per Lund spoke.", "The group chief Per Lund spoke.") == ""
+    assert title_mismatch("Minister Per Lund spoke.", "The finance minister Per Lund spoke.") == ""

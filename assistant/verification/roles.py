@@ -259,6 +259,30 @@ _SERVED = re.compile(
 )
 
 
+# Nouns before a title that name the body itself, not a part of it: "the group leader" leads the group.
+_BODIES = frozenset("group party movement network organisation organization company team council society guild".split())
+
+
+def narrowed_title(claim: str, quotes: str) -> str:
+    """The quote's "TTP support chief Qari Amjad" where the claim calls him "TTP chief": a noun before the
+    title (not an adjective, not the body itself) makes it another office, which the claim drops."""
+    from lemminflect import getAllLemmas
+
+    for surname, titles in titled(claim).items():
+        pattern = rf"\b([a-z]+)\s+([a-z]+)\s+(?:[A-Z][\w’'-]*\s+){{0,3}}(?i:{re.escape(surname)})\b"
+        for mod, title in re.findall(pattern, quotes):
+            lemmas = getAllLemmas(mod)
+            if title not in TITLES or _family(title) not in titles or mod in _BODIES | TITLES | tx.stopwords():
+                continue
+            if "ADJ" in lemmas or "NOUN" not in lemmas:
+                continue  # "former chief", "prime minister": an adjective says no other office
+            # "TTP chief" heads the TTP; "Minister X" alone says only what the finance minister also is
+            owned = re.search(rf"(?:\b[A-Z][\w-]*|['’]s)\s+{title}\b", claim)
+            if owned and not re.search(rf"\b{mod}\s+{title}\b", claim, re.IGNORECASE):
+                return f"the quote calls {surname.title()} {mod} {title}, not {title}"
+    return ""
+
+
 def title_mismatch(claim: str, quotes: str) -> str:
     given = titled(quotes)
     said = {_family(w) for w in re.findall(r"[a-z][\w\-]*", tx.fold(quotes))}
@@ -281,7 +305,7 @@ def title_mismatch(claim: str, quotes: str) -> str:
             other = theirs.get(family, "")
             if owner and other and owner != other:
                 return f"the quote makes {surname.title()} {other.title()}'s {family}, not {owner.title()}'s"
-    return ""
+    return narrowed_title(claim, quotes)
 
 
 # --- the role a question asks for -----------------------------------------------------------------------------
