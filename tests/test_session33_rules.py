@@ -216,3 +216,14 @@ def test_a_noun_before_a_title_makes_another_office() -> None:
     assert title_mismatch("Ost Guild chief Per Lund spoke.", "The former chief Per Lund spoke.") == ""
     assert title_mismatch("Ost chief Per Lund spoke.", "The group chief Per Lund spoke.") == ""
     assert title_mismatch("Minister Per Lund spoke.", "The finance minister Per Lund spoke.") == ""
+
+
+def test_a_verb_of_the_scene_is_the_question_s_own_wording() -> None:
+    from assistant.verification.short import unmatched
+
+    article = (
+        "Bridges\n\nThe design was given to Per Lund, who had earlier built the Hamre bridge. The Ost bridge opened."
+    )
+    sentence = "The design was given to Per Lund, who had earlier built the Hamre bridge."
+    question = "What bridge had Per Lund built before taking on the Ost bridge?"
+    assert unmatched(question, sentence, [], article=article) == []

@@ -30,7 +30,7 @@ from .subjects import (
 
 _LEAD_PREP = re.compile(
     r"^(?P<prep>in|on|at|by|for|from|to|during|after|before|since|of|with|under)\s+"
-    r"(?=(?:what|which|whom|whose|how\s+(?:many|much))\b)",
+    r"(?=(?:what|which|whom|whose|how\s+many)\b)",
     re.I,
 )
 # "how long/old/far..." asks for a measure: the answer takes the adjective's place.

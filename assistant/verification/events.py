@@ -225,9 +225,15 @@ def _other_scene(question: str, asked: str, sentence: str, near: str, article: s
         return [f"occasion (the sentence's: {own.group(0).strip(' ,')})"]
     named = set(tx.names(f"Q {question}"))
     told = scene - named
-    if told and not told & tx.terms(near) and (len(told) >= 2 or _untold(scene & named, told, article)):
+    owned = _owned_nouns(question) & told  # "the X Company's appeal": a thing, not a verb of the scene
+    if told and not told & tx.terms(near) and (len(told) >= 2 or (owned and _untold(scene & named, owned, article))):
         return [f"occasion ({' '.join(sorted(told))})"]
     return []
+
+
+def _owned_nouns(question: str) -> set[str]:
+    """The stems of nouns the question gives an owner ("the Company's appeal", "its appeal")."""
+    return set(tx.stem_words(re.findall(r"(?:['’]s|\b(?:its|their|his|her))\s+([a-z]{3,})\b", question)))
 
 
 def _untold(names: set[str], told: set[str], article: str) -> bool:
