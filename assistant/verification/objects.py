@@ -57,7 +57,7 @@ _FOR_WHAT = frozenset("for with".split())  # "paid for X", "replaced with X": wh
 
 
 def _for_what(text: str) -> dict[str, list[tuple[str, str]]]:
-    """Verb stem -> (the head of what it is "for"/"with", the phrase) for each verb followed within four words
+    """Verb lemma -> (the head of what it is "for"/"with", the phrase) for each verb followed within four words
     by "for" or "with" and a noun phrase: "paid for a new cable costing …" gives pay -> (cabl, "a new cable")."""
     words = _TOKENS.findall(tx.fold(text))
     found: dict[str, list[tuple[str, str]]] = {}
