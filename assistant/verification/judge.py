@@ -44,6 +44,7 @@ from .echoes import (
 from .events import other_occasion, present_for_past, unsaid_event
 from .objects import other_object
 from .reference import (
+    FIRST_PERSON,
     POINTER,
     attributed,
     demonstrated,
@@ -157,7 +158,7 @@ def rule_failure(
         # their subjects ("It is the second-longest river" is no country they flow through). "This section"
         # may point at anything named before.
         around = context[0]
-        if POINTER.search(joined) or _SPEAKER.search(joined) or _QUOTED_ALONE.match(joined):
+        if POINTER.search(joined) or FIRST_PERSON.search(joined) or _QUOTED_ALONE.match(joined):
             # "we have seen ...": the speaker, named wherever the sentences around attribute the words
             around = " ".join(context)
         elif reaches_back(joined) or demonstrated(joined, context):  # "this promise": the one named before
@@ -255,8 +256,6 @@ _ANAPHOR = re.compile(
 )
 
 
-# First person, as written: "US" is a country, not "us".
-_SPEAKER = re.compile(r"\b(?:[Ww]e|us|[Oo]ur|I|me|[Mm]y)\b")
 # "“What Pakistan did not realise was …”": words in quotation marks and nothing else, their speaker named
 # in the sentences around
 _QUOTED_ALONE = re.compile(r"\s*[“\"][^“”\"]+[”\"]\s*$")

@@ -126,13 +126,17 @@ _SAID_BY = re.compile(
 _WRITINGS = frozenset("article articles report reports text texts story stories piece pieces".split())
 
 
+# First person, as written: "US" is a country, not "us".
+FIRST_PERSON = re.compile(r"\b(?:[Ww]e|us|[Oo]ur|I|me|[Mm]y)\b")
+
+
 def said_in(text: str) -> bool:
     """Whether the text says or quotes anyone: a verb of saying, someone speaking in the first person ("we
     have seen"), or a quotation that opens it or ends on the comma before its attribution ("…,” he said");
     not a title in quotation marks ("under the title “X”")."""
     return bool(
         re.search(rf"\b{_SPEECH}\b", text)
-        or re.search(r"\b(?:[Ww]e|us|[Oo]ur|I|me|[Mm]y)\b", text)
+        or FIRST_PERSON.search(text)
         or re.match(r"\W*[“\"]", text)
         or re.search(r",\s*[”\"]", text)
     )
