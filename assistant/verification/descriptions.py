@@ -25,7 +25,8 @@ def _descriptions(text: str) -> list[tuple[set[str], tuple[str, ...], int]]:
     for match in _IS.finditer(text):
         # an owner ("the port's") says whose, not what: the description is the rest
         words = [w for w in match.group(2).split() if w not in stop and not re.search(r"['’]s$", w)]
-        if words:
+        # "It was founded …": a pronoun that opens the sentence is no other name (it points back)
+        if words and tx.terms(match.group(1)):
             found.append((tx.terms(match.group(1)), tuple(tx.stem_words(words)), match.start()))
     return found
 

@@ -49,9 +49,9 @@ from .reference import (
     attributed,
     demonstrated,
     described_names,
+    left_to_context,
     negation_referred_to,
     opening_name,
-    owners_left_to_context,
     pointed_elsewhere,
     reaches_back,
     refers,
@@ -168,7 +168,7 @@ def rule_failure(
             n
             for n in missing_names
             if not (n in asked and _name_found(n, tx.terms(around) | tx.acronyms(around), around, aliases))
-            and n not in owners_left_to_context(claim, joined, context)  # "the patent" for "Watt's patent"
+            and n not in left_to_context(claim, joined, context)  # "the patent" for "Watt's patent"
             and not tx.rest_of_name(n, claim, quote_terms | tx.terms(around) & asked, spoken, " ".join(context))
         ]
     if missing_names and question:  # the question's first word is capitalised for its place, not a name

@@ -101,6 +101,22 @@ OPPOSITE_VERBS = [
 ]
 
 
+# Opposite acts that are one exchange seen from its other side: "the bank lent X to the society" is "the
+# society borrowed X from the bank".
+CONVERSES = frozenset({("borrow", "lend"), ("buy", "sell")})
+
+
+def _converse(claim: str, quotes: str, mine: str, theirs: str) -> bool:
+    """The claim's doer of one side of an exchange is the quote's other party, named after "from"/"to" its
+    verb ("the bank lent" from "borrowed … from the bank"): the same exchange, not its opposite."""
+    from lemminflect import getLemma
+
+    pair = tuple(sorted({getLemma(mine, upos="VERB")[0], getLemma(theirs, upos="VERB")[0]}))
+    doer = re.search(rf"((?:\S+\s+){{1,4}}){mine}\b", claim)
+    other = re.search(rf"\b{theirs}\b(?:\s+\S+){{0,6}}?\s+(?:from|to)\s+((?:\S+\s*){{1,5}})", quotes)
+    return pair in CONVERSES and bool(doer and other and tx.terms(doer.group(1)) & tx.terms(other.group(1)))
+
+
 def _forms(verb: str) -> str:
     from lemminflect import getAllInflections
 
@@ -134,6 +150,8 @@ def opposite_mismatch(claim: str, quotes: str) -> str:
         for mine, theirs in ((a, b), (b, a)):
             if said & mine and given & theirs and not given & mine:
                 theirs_word, mine_word = min(given & theirs), min(said & mine)
+                if _converse(claim, quotes, mine_word, theirs_word):
+                    continue
                 return f"the quote says {theirs_word.replace('_', ' ')}, not {mine_word.replace('_', ' ')}"
     return _prefixed_opposite(said - given, given) or _done_again(claim, quotes) or _side_taken(claim, quotes)
 

@@ -51,6 +51,27 @@ def owners_left_to_context(claim: str, quote: str, context: Sequence[str]) -> se
     return found & tx.terms(" ".join(context))
 
 
+def kinds_left_to_context(claim: str, quote: str, context: Sequence[str]) -> set[str]:
+    """The names the claim puts beside a thing the quote calls by "the" alone ("the school at Gries", "the
+    Gries school" for "By 1914 the school had trained …"), where a sentence around names that thing with
+    them ("… opened a cheese-making school at Gries"): the article's "the" stands for the one named before."""
+    found: set[str] = set()
+    for kind in set(re.findall(r"\b[Tt]he\s+([a-z][\w-]{2,})\b(?!\s+of\b)", quote)):
+        beside = rf"\b{re.escape(kind)}\s+(?:at|in|of|on|near|from)\s+((?:the\s+)?(?:[A-Z][\w'’-]*\s*)+)"
+        before = rf"((?:[A-Z][\w'’-]*\s+)+){re.escape(kind)}\b"
+        for match in [*re.finditer(beside, claim), *re.finditer(before, claim)]:
+            names = set(tx.names(f"X {match.group(1)}")) - {"x"}
+            if names and any(re.search(rf"\b{re.escape(kind)}\b", s, re.I) and names <= tx.terms(s) for s in context):
+                found |= names
+    return found
+
+
+def left_to_context(claim: str, quote: str, context: Sequence[str]) -> set[str]:
+    """The claim's names that the quote's "the <thing>" leaves to the sentences around: an owner or a name
+    beside the thing."""
+    return owners_left_to_context(claim, quote, context) | kinds_left_to_context(claim, quote, context)
+
+
 def negation_referred_to(claim: str, quote: str, question: str, context: Sequence[str]) -> bool:
     """Whether the claim's negation is the question's own description of something the quote refers back
     to: "the pledge not to give X a base" asked about, "this promise" in the quote, and the sentence

@@ -131,13 +131,15 @@ def reversed_voice(c: list[Word], q: list[list[Word]], aliases: Aliases) -> str:
         if word.name or not word.stem or not may_be_verb(word.plain):
             continue
         doer = _doer(c, i)
-        done_to = None if doer or (i and c[i - 1].plain in _BE) else _nearest(c, i, 1)
+        done_to = None if doer or (i and c[i - 1].plain in _BE) else _nearest(c, i, 1, definite=True)
         for ws in q:
             for j, w in enumerate(ws):
                 if w.stem != word.stem or w.name or _noun_here(ws, j):  # "under the direction of X": X directs
                     continue
                 their_doer = _doer(ws, j)
-                their_done_to = None if their_doer or (j and ws[j - 1].plain in _BE) else _nearest(ws, j, 1)
+                their_done_to = (
+                    None if their_doer or (j and ws[j - 1].plain in _BE) else _nearest(ws, j, 1, definite=True)
+                )
                 if (their_doer and done_to and _alike(their_doer, done_to, aliases)) or (
                     doer and their_done_to and _alike(doer, their_done_to, aliases)
                 ):
@@ -150,23 +152,32 @@ def swapped_doer(c: list[Word], q: list[list[Word]], aliases: Aliases) -> str:
     claim's verb: "X hosted talks between Y and Z" from "Y hosted talks between X and Z". Active verbs
     only: a passive names its doer after "by" (`reversed_voice`)."""
     for i, word in enumerate(c):
-        if word.name or not word.stem or not may_be_verb(word.plain) or _passive(c, i) or _noun_here(c, i):
+        if word.name or not word.stem or not may_be_verb(word.plain) or _passive(c, i) or _nominal(c, i):
             continue
-        doer = _nearest(c, i, -1)
+        doer = _nearest(c, i, -1, definite=True)
         if doer is None:
             continue
         for ws in q:
             for j, w in enumerate(ws):
-                if w.stem != word.stem or w.name or _passive(ws, j) or _noun_here(ws, j):
+                if w.stem != word.stem or w.name or _passive(ws, j) or _nominal(ws, j):
                     continue
-                theirs = _nearest(ws, j, -1)
+                theirs = _nearest(ws, j, -1, definite=True)
                 if theirs is None or _alike(theirs, doer, aliases):
                     continue
-                ours_after = _on_side(ws, j, doer, 1) and not _on_side(ws, j, doer, -1)
-                theirs_after = _on_side(c, i, theirs, 1) and not _on_side(c, i, theirs, -1)
+                ours_after = _on_side(ws, j, doer, 1, definite=True) and not _on_side(ws, j, doer, -1, definite=True)
+                theirs_after = _on_side(c, i, theirs, 1, definite=True) and not _on_side(
+                    c, i, theirs, -1, definite=True
+                )
                 if ours_after and theirs_after:
-                    return f"the quote says {theirs} {w.plain}, not {doer}"
+                    said = next(x.plain for x in ws if x.stem == theirs)
+                    return f"the quote says {said} {w.plain}, not {next(x.plain for x in c if x.stem == doer)}"
     return ""
+
+
+def _nominal(words: list[Word], i: int) -> bool:
+    """A noun by `_noun_here`, unless a noun phrase follows it: "the guild accused the commission" has a verb
+    between two noun phrases, "the reporting period" none."""
+    return _noun_here(words, i) and not (i + 1 < len(words) and words[i + 1].plain in DETERMINERS)
 
 
 def _noun_here(words: list[Word], i: int) -> bool:
@@ -284,7 +295,18 @@ _SETTING = frozenset("in at on near during inside within outside".split())  # no
 _RELATIVE = frozenset("that which who whom whose".split())
 
 
-def _nearest(words: list[Word], i: int, step: int) -> str | None:
+def _definite(words: list[Word], j: int) -> bool:
+    """A party named by "the" and a noun ("the guild accused the commission"): encyclopedic text calls its
+    recurring bodies so, as news calls them by name."""
+    from lemminflect import getAllLemmas
+
+    w = words[j]
+    lemmas = getAllLemmas(w.plain)  # a word the lexicon lacks ("cheesemaker") is most likely a noun
+    return bool(w.stem) and not w.name and j > 0 and words[j - 1].plain == "the" and ("NOUN" in lemmas or not lemmas)
+
+
+def _nearest(words: list[Word], i: int, step: int, definite: bool = False) -> str | None:
+    """The nearest name on one side of word `i` within the window; `definite`: or a party named by "the"."""
     j = i + step
     while 0 <= j < len(words) and abs(j - i) <= WINDOW:
         w = words[j]
@@ -292,7 +314,7 @@ def _nearest(words: list[Word], i: int, step: int) -> str | None:
         setting = w.plain in _SETTING and not (w.plain == "on" and j == i + 1)
         if w.plain == "by" or w.plain in _RELATIVE or (step > 0 and setting):
             return None
-        if w.name and w.stem:
+        if (w.name and w.stem) or (definite and _definite(words, j)):
             return w.stem
         j += step
     return None
@@ -366,12 +388,12 @@ def same_party(a: str, b: str, aliases: Aliases) -> bool:
     return False
 
 
-def _on_side(words: list[Word], i: int, name: str, step: int) -> bool:
+def _on_side(words: list[Word], i: int, name: str, step: int, definite: bool = False) -> bool:
     j = i + step
     while 0 <= j < len(words) and abs(j - i) <= WINDOW:
         if words[j].plain == "by":
             return False
-        if words[j].name and words[j].stem == name:
+        if (words[j].name or (definite and _definite(words, j))) and words[j].stem == name:
             return True
         j += step
     return False

@@ -350,3 +350,11 @@ def other_title(asked: str, sentence: str, span: tuple[int, int]) -> str:
     if any(role in same and offices & same for same in _SAME_OFFICE):
         return ""
     return f"the sentence calls {sentence[span[0] : span[1]]} {sorted(offices)[0]}, not {asked}"
+
+
+def narrowed_role(question: str, asked: str, sentence: str, span: tuple[int, int]) -> str:
+    """Why the person at `span` does not hold the role a question asks for beside its body ("TTP chief",
+    "Who is the TTP chief …?"): the sentence puts a noun between ("TTP support chief Qari Amjad"), which
+    makes it another office (`narrowed_title`). "" when the question names no body before the role."""
+    owned = re.search(rf"\b[A-Z][\w-]*(?:['’]s)?\s+{re.escape(asked)}\b", question) if asked else None
+    return narrowed_title(f"{owned.group(0)} {sentence[span[0] : span[1]]}", sentence) if owned else ""

@@ -4,8 +4,7 @@ A sentence that shares the question's words is *about* the question; it *answers
 question with the answer's words in place is a claim the sentence supports. So a candidate span (the
 judge model's copy of "the words that answer") is checked three ways before it is shown:
 1. it is a verbatim substring of the sentence (located, so `text[start:end]` is the span);
-2. what the question names (names, numbers, dates) is in the sentence or the sentences around it in its
-   article (the question's "the Vosges Mountains" must be what the sentence speaks of);
+2. what the question names (names, numbers, dates) is in the sentence or the sentences around it;
 3. the question and the span written as one claim (`claims.statement`) pass the support judge against the
    sentence: its rules (roles, counts, quantifiers, dates, direction, negation) and its model.
 What fails is the closest text, never the answer: the refusal says so in plain words.
@@ -25,7 +24,7 @@ from .citations import main_clause, span_fits
 from .claims import MODEL_UNSUPPORTED, statement
 from .counts import referring_counts
 from .events import other_occasion, unordered
-from .roles import TITLES, other_title
+from .roles import TITLES, narrowed_role, other_title
 
 REFUSAL = "The articles don't answer this."
 NOT_ABOUT = "the sentence is not about the question's"
@@ -232,8 +231,9 @@ def verify(
         return None, several
     if _the_speaker(question, ev.text, span):
         return None, f"the words are who reported it ({found!r}), not what was asked"
-    another = other_title(asked_role(question, TITLES, fragment), ev.text, span)
-    if another:
+    if another := other_title(role := asked_role(question, TITLES, fragment), ev.text, span):
+        return None, another
+    if another := narrowed_role(question, role, ev.text, span):
         return None, another
     # "How long is X?" is not answered by "… through Y, which is 300 km long": the clause is about Y
     elsewhere = said_of_other(question, ev.text, span)
