@@ -273,10 +273,21 @@ def double_negative(text: str) -> bool:
     return bool(_DOUBLE_NEGATIVE.search(fold(text)))
 
 
-def negated_terms(text: str) -> set[str]:
+def negated_terms(text: str, claim: str = "") -> set[str]:
     """Stem of the first content word after each negation (and of the next, after an adverb): what the
-    sentence says is not so."""
-    return _scoped_terms(text, _NEGATION)
+    sentence says is not so; and what was offered and then turned down ("offered a knighthood …, but he
+    declined it": neither the knighthood nor being knighted happened), unless the `claim` speaks of the offer."""
+    found = _scoped_terms(text, _NEGATION)
+    for match in _DECLINED_OFFER.finditer(fold(text)) if not re.search(r"\boffer", claim, re.I) else ():
+        noun = match.group(1)
+        found |= {stem_words([noun])[0], stem_words([re.sub(r"(?:hood|ship|ment|ation|ion)$", "", noun)])[0]}
+    return found
+
+
+_DECLINED_OFFER = re.compile(
+    r"\boffered\s+(?:him\s+|her\s+|them\s+)?(?:a\s+|an\s+|the\s+)?([a-z][\w-]{3,})\b[^.;]{0,80}?"
+    r"\b(?:declined|refused|rejected|turned\s+down)\s+(?:it|them|the\s+offer)\b"
+)
 
 
 def hedged_terms(text: str) -> set[str]:

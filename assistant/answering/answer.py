@@ -40,6 +40,10 @@ PROMPT_OVERHEAD = 32  # chat-template tokens around the messages
 MIN_EVIDENCE_TOKENS = 60  # below this no evidence sentence fits: refuse the question, not the answer
 
 
+# A question that points at one article by its headline ("in the piece on …"): retrieval finds which.
+_NAMES_AN_ARTICLE = re.compile(r"\b(?:article|piece|story|report|headline|column|op-ed)\b", re.IGNORECASE)
+
+
 class Assistant:
     def __init__(
         self,
@@ -71,6 +75,10 @@ class Assistant:
         standalone = parsed.question
         budget = self._evidence_budget(standalone)
         hits = self.retriever.search(standalone, self.settings.top_k)
+        # "according to the article on America's Taliban dilemma": the answer is that article's to give
+        named = self.retriever.named_articles(standalone) if _NAMES_AN_ARTICLE.search(standalone) else []
+        if any(h.article.doc_id in named for h in hits):
+            hits = [h for h in hits if h.article.doc_id in named]
         # Retrieval ignores case; the checks of names read capitals, so a fragment typed in lower case
         # takes the articles' own capitals for the names it uses.
         texts = list({h.article.doc_id: h.article.text for h in hits}.values())

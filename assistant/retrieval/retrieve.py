@@ -82,7 +82,7 @@ class Retriever:
         for doc_id, i, similarity in vector:
             cosine[(doc_id, i)] = similarity
         # "according to the 'America's Taliban dilemma' article": that article's sentences get a ranking.
-        named = self.index.fetch(self._named_articles(query))
+        named = self.index.fetch(self.named_articles(query))
         if named:
             asked = tx.terms(expanded)
             shared = {
@@ -150,7 +150,7 @@ class Retriever:
         ranked = sorted(shared, key=lambda n: (-shared[n], n))
         return [lexicon.key(n) for n in ranked[: self.candidates]]
 
-    def _named_articles(self, query: str) -> list[str]:
+    def named_articles(self, query: str) -> list[str]:
         """Articles the question names by their headline: a quoted phrase from it, or most of its words
         (at least three)."""
         phrases = [tx.fold(p).strip() for p in _QUOTED.findall(query) if len(tx.terms(p)) >= 2]
@@ -159,6 +159,11 @@ class Retriever:
         named = {d for d, n in shared.items() if len(words := titles[d][1]) >= 3 and n / len(words) >= TITLE_SHARE}
         if phrases:  # a quoted phrase may stand anywhere in a headline: only then is every headline read
             named |= {d for d, (folded, _) in titles.items() if any(p in folded for p in phrases)}
+        # "the article on America's Taliban dilemma": the words after it are the headline's, if most of them are
+        if (pointed := _REFERENCE.search(query)) and (cue := tx.terms(pointed.group("what"))):
+            share = {d: len(cue & words) / len(cue) for d, (_, words) in titles.items()}
+            best = max(share.values(), default=0.0)
+            named |= {d for d, n in share.items() if n == best and n >= REFERENCE_SHARE}
         return [d for d in titles if d in named] if named else []
 
     def _agent_nouns(self, query: str) -> list[str]:
@@ -190,6 +195,13 @@ _PERSON = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z’'\-]+(?:\s+[A-Z][a-z’'\
 
 _QUOTED = re.compile(r"[“\"‘]([^”\"’]{6,}?)[”\"’]")
 TITLE_SHARE = 0.6  # of a headline's content words, for a question to name the article without quotes
+# "the article on/about/titled X": most of X's content words in one headline (two of three) name it
+_REFERENCE = re.compile(
+    r"\b(?:article|piece|story|report|column|op-ed)\s+(?:on|about|titled|called|headlined|entitled)\s+"
+    r"[\"“‘']?(?P<what>[^,?;:\"”]+)",
+    re.IGNORECASE,
+)
+REFERENCE_SHARE = 2 / 3
 
 
 def _names_someone_else(sentence: str, asked: set[str]) -> bool:

@@ -193,7 +193,7 @@ def rule_failure(
         tx.negated(stated) and not tx.negated(joined) and not negation_referred_to(stated, joined, question, context)
     ) or (tx.double_negative(stated) and not tx.double_negative(joined)):
         return DENIES
-    if not tx.negated(stated) and claim_terms & tx.negated_terms(joined):
+    if not tx.negated(stated) and claim_terms & tx.negated_terms(joined, claim):
         return ASSERTS_DENIED
     universal = tx.unsaid_universals(claim, joined)
     if universal:

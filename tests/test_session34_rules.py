@@ -1,0 +1,108 @@
+"""Rules of the thirty-fourth session, on invented names: parties named by "the" turn round like names, a
+pronoun is no other name, "the school" leaves its name to the sentence that introduced it, one exchange
+seen from both sides, an offer turned down, a role narrowed in the question, a chat fragment asking for a
+detail, and a question that points at one article by its headline."""
+
+from __future__ import annotations
+
+from assistant import text as tx
+from assistant.app import App
+from assistant.verification.asking import names_a_detail
+from assistant.verification.descriptions import described_otherwise
+from assistant.verification.judge import ASSERTS_DENIED, MODEL_COVERAGE, rule_failure
+from assistant.verification.opposites import opposite_mismatch
+from assistant.verification.reference import kinds_left_to_context
+from assistant.verification.relations import swapped_relation
+from assistant.verification.roles import narrowed_role
+
+TITLE = "Harlow Ferry Board"
+
+
+def test_parties_named_by_the_turn_round_like_names() -> None:
+    quote = "In 1871 the board accused the union of hiding the ferry tolls, and the dispute went to court."
+    turned = "The union did accuse the board of hiding the ferry tolls in 1871."
+    assert "board" in swapped_relation(turned, [quote], verbs_only=True)
+    kept = "The board did accuse the union of hiding the ferry tolls in 1871."
+    assert swapped_relation(kept, [quote], verbs_only=True) == ""
+    # a word the lexicon lacks is read as a noun too
+    assert swapped_relation("The mill hired the ropemaker.", ["The ropemaker hired the mill."], verbs_only=True)
+
+
+def test_a_noun_phrase_before_a_verb_stays_a_noun_without_a_second_phrase() -> None:
+    # "the reporting period" has no verb: nothing is turned round
+    quote = "The board published the reporting period figures."
+    assert swapped_relation("The figures published the board.", [quote], verbs_only=True) == ""
+
+
+def test_a_pronoun_that_opens_the_quote_is_no_other_name() -> None:
+    quote = "It was founded on 3 May 1850 at the Swan Inn in Harlow by nine ferrymen."
+    assert described_otherwise("The Harlow Ferry Board was founded at the Swan Inn.", quote) == ""
+    assert described_otherwise("Dover is the main port.", "Calais is the main port.")
+
+
+def test_the_thing_called_by_the_takes_its_name_from_the_sentence_that_introduced_it() -> None:
+    introduced = "In 1880 the board opened a pilots' school at Wrenby, which Hale directed."
+    quote = "By 1900 the school had trained 96 pilots."
+    wrenby = set(tx.names("X Wrenby")) - {"x"}
+    assert kinds_left_to_context("The school at Wrenby had trained 96 pilots by 1900.", quote, [introduced]) == wrenby
+    assert kinds_left_to_context("The Wrenby school had trained 96 pilots by 1900.", quote, [introduced])
+    # another place than the one the school was opened at is not proven
+    assert not kinds_left_to_context("The school at Oxley had trained 96 pilots by 1900.", quote, [introduced])
+    question = "How many pilots had the school at Wrenby trained by 1900?"
+    claim = "The school at Wrenby had trained 96 pilots by 1900."
+    context = [TITLE, introduced, "Hale was followed by Ann Frey."]
+    assert rule_failure(claim, [quote], question, MODEL_COVERAGE, context=context, composed=True) == ""
+    assert "name not in the quote" in rule_failure(
+        claim, [quote], question, MODEL_COVERAGE, context=[TITLE], composed=True
+    )
+
+
+def test_one_exchange_seen_from_its_other_side_is_no_opposite() -> None:
+    quote = "In the slump the board borrowed 9,000 pounds from the Harlow County Bank to keep its boats."
+    assert opposite_mismatch("Harlow County Bank lent the board money in the slump.", quote) == ""
+    # the same party on the other side of the exchange is still the opposite
+    assert "borrowed" in opposite_mismatch("The board lent money to the Harlow County Bank.", quote)
+
+
+def test_what_was_offered_and_turned_down_did_not_happen() -> None:
+    quote = "Hale was offered a peerage in 1902 for his work on the river, but he declined it and retired."
+    context = [TITLE, "The board's first master was Edwin Hale."]
+    question = "In what year was Edwin Hale given a peerage for his work on the river?"
+    claim = "Edwin Hale was given a peerage in 1902 for his work on the river."
+    assert rule_failure(claim, [quote], question, MODEL_COVERAGE, context=context, composed=True) == ASSERTS_DENIED
+    offered = "Edwin Hale was offered a peerage in 1902 for his work on the river."
+    question = "In what year was Edwin Hale offered a peerage for his work on the river?"
+    assert rule_failure(offered, [quote], question, MODEL_COVERAGE, context=context, composed=True) == ""
+
+
+def test_a_role_the_question_puts_beside_a_body_is_narrowed_by_a_noun_in_the_sentence() -> None:
+    sentence = "The council named HFB deputy chief Tom Rook as its envoy, suggesting talks with the HFB."
+    span = (sentence.index("Tom"), sentence.index("Tom") + len("Tom Rook"))
+    assert "deputy chief" in narrowed_role("HFB chief name", "chief", sentence, span)
+    assert "deputy chief" in narrowed_role("Who is the HFB chief the council named?", "chief", sentence, span)
+    plain = "The council named HFB chief Tom Rook as its envoy."
+    assert narrowed_role("HFB chief name", "chief", plain, (plain.index("Tom"), plain.index("Tom") + 8)) == ""
+    # no body before the role in the question: nothing to narrow
+    assert narrowed_role("Who is the chief?", "chief", sentence, span) == ""
+
+
+def test_a_fragment_ending_on_a_common_noun_asks_for_a_detail() -> None:
+    sources = ["The Harlow ferry network carried 9,000 people a year across the river."]
+    assert names_a_detail("Harlow population", sources)
+    # the articles write the words together: a name that ends on a common noun
+    assert not names_a_detail("Harlow ferry network", sources)
+    assert not names_a_detail("Harlow", sources)
+    assert not names_a_detail("edwin hale", sources)
+
+
+def test_a_question_naming_an_article_by_most_of_its_headline_words_names_it(shared_store, embedder, fake_app) -> None:
+    app = App(shared_store.model_copy(update={"judge": "rules"}), embedder=embedder)
+    articles = app.index.articles().values()
+    dilemma = next(a for a in articles if a.title.startswith("America's Taliban dilemma"))
+    question = "When did the Taliban take power, according to the article on America's Taliban dilemma?"
+    assert app.retriever.named_articles(question) == [dilemma.doc_id]
+    # without "the article on", three of the headline's six words do not name it
+    assert app.retriever.named_articles("When did the Taliban take power, as America's Taliban dilemma?") == []
+    # the answer's evidence is that article's alone
+    answer = fake_app("The articles don't say.").assistant.ask(question)
+    assert answer.evidence and {c.article for c in answer.evidence} == {dilemma.file}
