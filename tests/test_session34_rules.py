@@ -106,3 +106,28 @@ def test_a_question_naming_an_article_by_most_of_its_headline_words_names_it(sha
     # the answer's evidence is that article's alone
     answer = fake_app("The articles don't say.").assistant.ask(question)
     assert answer.evidence and {c.article for c in answer.evidence} == {dilemma.file}
+
+
+def test_a_passive_with_its_object_asked_puts_the_answer_after_the_participle() -> None:
+    from assistant.verification.claims import statement
+
+    question = "What honour was Ann Frey given for keeping the Wrenby light burning?"
+    assert (
+        statement(question, "the Silver Oar")
+        == "Ann Frey was given the Silver Oar for keeping the Wrenby light burning."
+    )
+    assert (
+        statement("What prize was the crew awarded in 1901?", "the Gold Oar")
+        == "The crew was awarded the Gold Oar in 1901."
+    )
+    # the noun asked is the subject where no subject stands between "was" and the participle
+    assert statement("Which boat was sunk by the storm?", "the Kestrel") == "The Kestrel was sunk by the storm."
+
+
+def test_did_before_a_noun_phrase_with_no_verb_after_it_is_the_main_verb() -> None:
+    from assistant.verification.claims import statement
+
+    question = "Who did the first full inspection of the river?"
+    assert statement(question, "Ann Frey") == "Ann Frey did the first full inspection of the river."
+    # a verb after the noun phrase keeps "did" the auxiliary
+    assert statement("Who did the board hire in 1890?", "Hale") == "The board did hire Hale in 1890."

@@ -9,6 +9,7 @@ the subject's extent), never tied to a topic. Where it cannot place the answer i
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from .. import text as tx
@@ -18,14 +19,16 @@ from .subjects import (
     DET,
     DO,
     MEASURES,
-    PARTICIPLES,
     PREP,
+    clause_in_subject,
     finite_only,
-    noun,
+    noun_only,
     object_gap,
-    plain_verb,
+    perfect_split,
+    relative_subject,
     split_subject,
     verb_follows,
+    verb_only,
 )
 
 _LEAD_PREP = re.compile(
@@ -220,7 +223,13 @@ def _place(q: str, answer: str) -> str:
         # "What year was X captured and jailed in Y?": a time is no subject; the participle is the subject's
         inverted = inverted or any(verb_follows([w]) for w in body[2:])
     # "Which government has Yaqoob urged … to train?": a subject, then a participle, is the perfect
-    perfect = _perfect(body) if first in _PERFECT else None
+    # "Who did the first full analysis of X?": "did" with a noun phrase and no verb after it is the main verb
+    phrase = list(itertools.takewhile(lambda w: w.lower() not in PREP, body[1:]))
+    if head in {"who", "what"} and not noun and first in DO and phrase and phrase[0].lower() in DET:
+        inverted = inverted and not (noun_only(phrase[-1].lower()) and not any(verb_only(w.lower()) for w in phrase))
+    # "What honour was X given for …?": a subject, then a participle, after "was" is a passive whose object asked
+    passive = first in _BE and head in {"what", "which"} and bool(noun)
+    perfect = perfect_split(body) if first in _PERFECT or passive else None
     inverted = inverted or perfect is not None
     if not inverted:
         if head in {"when", "where"} or measure:
@@ -235,13 +244,13 @@ def _place(q: str, answer: str) -> str:
         return f"{target} {rest}"  # the question word is the subject: "What captured X?" -> "A captured X."
     subject, verb = perfect or split_subject(body[1:], bare=first in DO | _MODALS, be=first in _BE)
     if first in DO and _RELATIVE.search(rest):
-        subject, verb = _clause_in_subject(body[1:]) or (subject, verb)
+        subject, verb = clause_in_subject(body[1:]) or (subject, verb)
     if head == "how" and _COMPARATIVE.match(noun) and target.endswith(noun):
         # "How much lower was X in Y than Z?": the difference stands before the rest of the comparison
         return " ".join([*subject, body[0], target, *verb]).strip()
     if first in _BE and _RELATIVE.search(rest):
         # "When was the work that changed X built?", "How long is the part that turns?": the clause is the subject's
-        subject, verb = _relative_subject(body[1:])
+        subject, verb = relative_subject(body[1:])
         return " ".join([*subject, body[0], *verb, target]).strip()
     if first in _BE and verb and not verb_follows(verb) and not object_gap(" ".join(verb)):
         if verb[0].lower() in PREP:  # "How wide is the Rhine in Germany?": the answer before the phrase
@@ -261,47 +270,6 @@ def _place(q: str, answer: str) -> str:
         at = 2 if verb[2].lower() in PREP | _SUBORDINATE else 1
         return " ".join([*subject, body[0], *verb[:at], target, *verb[at:]]).strip()
     return " ".join([*subject, body[0], *verb, target]).strip()
-
-
-def _perfect(body: list[str]) -> tuple[list[str], list[str]] | None:
-    """After "has"/"have"/"had": a name or a determiner's noun, then a participle ("has the group
-    claimed", "has Yaqoob urged"), the subject and the rest; None when no participle follows one."""
-    if len(body) < 3 or not (body[1][:1].isupper() or body[1].lower() in DET):
-        return None
-    for k in range(2, len(body)):
-        if body[k][:1].islower() and body[k - 1].lower() not in DET and verb_follows(body[k:]):
-            return body[1:k], body[k:]
-    return None
-
-
-def _clause_in_subject(words: list[str]) -> tuple[list[str], list[str]] | None:
-    """After "does"/"did", a subject holding a relative clause runs to the first plain verb after the
-    clause's own (finite) verb: "the member who described an agenda | reside"."""
-    low = [w.lower() for w in words]
-    at = next((i for i, w in enumerate(low) if _RELATIVE.fullmatch(w.strip(",;"))), None)
-    if at is None or at + 2 >= len(words):
-        return None
-
-    def main_verb(k: int) -> bool:  # "say" may be a noun, but not at the end or before its object
-        last = k + 1 == len(words) or low[k + 1] in DET | PREP or words[k + 1][:1].isupper()
-        return plain_verb(low[k]) and low[k - 1] not in DET and (not noun(low[k]) or last)
-
-    end = next((k for k in range(at + 2, len(words)) if main_verb(k)), None)
-    return (words[:end], words[end:]) if end else None
-
-
-def _relative_subject(words: list[str]) -> tuple[list[str], list[str]]:
-    """A subject holding a relative clause, and the participle after it if any: "the bridge that crosses
-    the river | built", but "the museum that Anna founded" (the clause's own verb) is all subject."""
-    low = [w.lower() for w in words]
-    at = next((i for i, w in enumerate(low) if _RELATIVE.fullmatch(w.strip(",;"))), None)
-    if at is None:
-        return words, []
-    clause = low[at + 1 : -1]
-    own_verb = any(w in PARTICIPLES or w in AUX or w.endswith(("s", "ed", "ing")) for w in clause)
-    if own_verb and low[-1] not in PREP and object_gap(low[-1]):
-        return words[:-1], words[-1:]
-    return words, []
 
 
 # "X happened in 1990, and Y since when?": the question word stands where the answer goes.

@@ -8,6 +8,8 @@ or a lowercase word before a determiner or preposition starts the predicate.
 
 from __future__ import annotations
 
+import re
+
 from .. import text as tx
 
 # Verbs whose object follows "of" (a closed class of English): "consists of", "spoke of", "died of".
@@ -197,3 +199,47 @@ def finite_only(word: str) -> bool:
         return False
     forms = getAllInflections(lemmas["VERB"][0], upos="VERB")
     return word in forms.get("VBD", ()) + forms.get("VBZ", ())
+
+
+_RELATIVE_WORD = re.compile(r"that|which|who|whom|where", re.I)
+
+
+def perfect_split(body: list[str]) -> tuple[list[str], list[str]] | None:
+    """After "has"/"have"/"had": a name or a determiner's noun, then a participle ("has the group
+    claimed", "has Yaqoob urged"), the subject and the rest; None when no participle follows one."""
+    if len(body) < 3 or not (body[1][:1].isupper() or body[1].lower() in DET):
+        return None
+    for k in range(2, len(body)):
+        if body[k][:1].islower() and body[k - 1].lower() not in DET and verb_follows(body[k:]):
+            return body[1:k], body[k:]
+    return None
+
+
+def clause_in_subject(words: list[str]) -> tuple[list[str], list[str]] | None:
+    """After "does"/"did", a subject holding a relative clause runs to the first plain verb after the
+    clause's own (finite) verb: "the member who described an agenda | reside"."""
+    low = [w.lower() for w in words]
+    at = next((i for i, w in enumerate(low) if _RELATIVE_WORD.fullmatch(w.strip(",;"))), None)
+    if at is None or at + 2 >= len(words):
+        return None
+
+    def main_verb(k: int) -> bool:  # "say" may be a noun, but not at the end or before its object
+        last = k + 1 == len(words) or low[k + 1] in DET | PREP or words[k + 1][:1].isupper()
+        return plain_verb(low[k]) and low[k - 1] not in DET and (not noun(low[k]) or last)
+
+    end = next((k for k in range(at + 2, len(words)) if main_verb(k)), None)
+    return (words[:end], words[end:]) if end else None
+
+
+def relative_subject(words: list[str]) -> tuple[list[str], list[str]]:
+    """A subject holding a relative clause, and the participle after it if any: "the bridge that crosses
+    the river | built", but "the museum that Anna founded" (the clause's own verb) is all subject."""
+    low = [w.lower() for w in words]
+    at = next((i for i, w in enumerate(low) if _RELATIVE_WORD.fullmatch(w.strip(",;"))), None)
+    if at is None:
+        return words, []
+    clause = low[at + 1 : -1]
+    own_verb = any(w in PARTICIPLES or w in AUX or w.endswith(("s", "ed", "ing")) for w in clause)
+    if own_verb and low[-1] not in PREP and object_gap(low[-1]):
+        return words[:-1], words[-1:]
+    return words, []
