@@ -131,3 +131,29 @@ def test_did_before_a_noun_phrase_with_no_verb_after_it_is_the_main_verb() -> No
     assert statement(question, "Ann Frey") == "Ann Frey did the first full inspection of the river."
     # a verb after the noun phrase keeps "did" the auxiliary
     assert statement("Who did the board hire in 1890?", "Hale") == "The board did hire Hale in 1890."
+
+
+def test_a_light_verb_with_a_noun_asks_about_the_event_the_noun_names() -> None:
+    from assistant.verification.events import asked_event, unsaid_event
+
+    question = "When did the Wrenby council take power in the valley?"
+    assert asked_event(question) == "power"
+    assert unsaid_event(question, ["The board's withdrawal from the valley in 1890 came with the council's promise."])
+    assert unsaid_event(question, ["The council, which took power in May 1890, closed the ferry."]) == ""
+    # "take place" and "take part" name no event of their own
+    assert asked_event("When did the regatta take place?") == ""
+    assert asked_event("When did the board stage a strike?") == "strike"
+
+
+def test_a_thing_the_quote_lists_under_one_kind_is_not_called_the_other_kind() -> None:
+    from assistant.verification.kinds import other_kind
+
+    quote = (
+        "Grazing birds such as geese and wigeon crop the marsh grass, while hunters including harriers and owls "
+        "keep voles down."
+    )
+    assert "among birds, not hunters" in other_kind("Geese act as hunters on the marsh.", quote)
+    assert other_kind("Geese are grazing birds that crop the marsh grass.", quote) == ""
+    assert other_kind("Harriers act as hunters on the marsh.", quote) == ""
+    # one kind listed only: nothing to tell apart
+    assert other_kind("Geese act as hunters.", "Grazing birds such as geese crop the grass.") == ""

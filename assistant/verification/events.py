@@ -71,14 +71,29 @@ def asked_event(question: str) -> str:
         if word[:1].islower() and not noun and not catenative and _verb(low, base=done):
             # "the water level rise": a noun before the verb may be one too; the verb is the last of a run
             following = words[n + 1].lower() if n + 1 < len(words) else ""
-            if _lemma(low) in light:  # "take place": no event of its own, whatever follows
-                return ""
+            if _lemma(low) in light:  # "take place": no event of its own; "take power": the noun names it
+                return _light_object(low, words[n + 1 : n + 3])
             if following[:1].isalpha() and words[n + 1][:1].islower() and _verb(following, base=done):
                 low = following
             base = _lemma(low)
             return "" if base in light else base
         previous = low
     return ""
+
+
+# Light verbs whose object names the event ("take power", "hold talks", "stage a coup"), and objects that
+# name none ("take place", "take part", "make sure").
+_TAKES_EVENT = frozenset("take make hold give stage conduct".split())
+_NO_EVENT = frozenset("place part effect shape note care turns sure way use time".split())
+
+
+def _light_object(verb: str, after: list[str]) -> str:
+    from lemminflect import getAllLemmas
+
+    thing = next((w.lower() for w in after if w.lower() not in _DETERMINERS), "")
+    if _lemma(verb) not in _TAKES_EVENT or not re.fullmatch(r"[a-z]{3,}", thing) or thing in _NO_EVENT:
+        return ""
+    return thing if "NOUN" in getAllLemmas(thing) else ""
 
 
 def unsaid_event(question: str, quotes: Sequence[str]) -> str:

@@ -40,6 +40,7 @@ from .counts import (
     year_as_count,
 )
 from .intent import aimed_only, unattained
+from .kinds import other_kind
 from .motion import motion_mismatch, source_for_recipient, taker_swapped
 from .opposites import opposite_mismatch
 from .quotations import words_of_another
@@ -365,6 +366,7 @@ def structure_failure(claim: str, quotes: Sequence[str], question: str = "") -> 
         quantifier_mismatch,
         part_for_whole,
         other_as_all,
+        other_kind,
         date_mismatch,
         opposite_mismatch,
         direction_mismatch,
