@@ -157,3 +157,32 @@ def test_a_thing_the_quote_lists_under_one_kind_is_not_called_the_other_kind() -
     assert other_kind("Harriers act as hunters on the marsh.", quote) == ""
     # one kind listed only: nothing to tell apart
     assert other_kind("Geese act as hunters.", "Grazing birds such as geese crop the grass.") == ""
+
+
+def test_a_title_the_quote_names_in_no_word_of_its_family_is_unsaid() -> None:
+    from assistant.verification.roles import unsaid_title
+
+    quote = (
+        "It was run by the engineer Ann Frey, who is often called the first woman to lead a harbour works in Wessex."
+    )
+    assert "governor" in unsaid_title("Ann Frey is often called Wessex's first county governor.", quote)
+    # "lead" is the leader's word: the family is named
+    assert unsaid_title("Ann Frey was the first woman leader of a harbour works in Wessex.", quote) == ""
+    # a word that is as often no office ("general") is not read as one
+    assert unsaid_title("Ann Frey ran the general harbour works.", quote) == ""
+
+
+def test_a_phrase_on_a_preposition_before_the_plain_verb_is_the_subjects() -> None:
+    from assistant.verification.claims import statement
+
+    question = "Where did the stone for the pier's footings come from?"
+    assert statement(question, "Holm quarry") == "The stone for the pier's footings did come from Holm quarry."
+    assert statement("What did the man in the boat see?", "a seal") == "The man in the boat did see a seal."
+
+
+def test_a_comparison_singles_out_nothing_for_a_superlative() -> None:
+    from assistant.verification.wording import comparison_mismatch
+
+    quote = "Frey closed the pier in 1901, reporting that the tide ran faster than the old charts showed."
+    assert comparison_mismatch("Frey was the least careful keeper at the pier.", quote)
+    assert comparison_mismatch("Holm is the largest quarry.", "Holm is larger than any other quarry.") == ""

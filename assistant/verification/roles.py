@@ -358,3 +358,17 @@ def narrowed_role(question: str, asked: str, sentence: str, span: tuple[int, int
     makes it another office (`narrowed_title`). "" when the question names no body before the role."""
     owned = re.search(rf"\b[A-Z][\w-]*(?:['’]s)?\s+{re.escape(asked)}\b", question) if asked else None
     return narrowed_title(f"{owned.group(0)} {sentence[span[0] : span[1]]}", sentence) if owned else ""
+
+
+# Title words that are as often a common word ("general", "count", "chair", "judge", "fellow"): no office alone.
+_AMBIGUOUS_TITLES = frozenset("general count chair judge fellow assistant lord".split())
+
+
+def unsaid_title(claim: str, quotes: str) -> str:
+    """A title the claim gives ("often described as Sweden's first county governor") of which the quote says
+    nothing, in no word of its family ("lead" is the leader's): the quote makes no one that."""
+    said = {_family(w) for w in re.findall(r"[a-z][\w-]*", tx.fold(quotes))}
+    for word in re.findall(r"\b[a-z][\w-]*\b", claim):
+        if word in TITLES and word not in _AMBIGUOUS_TITLES and _family(word) not in said:
+            return f"the quote names no {word}"
+    return ""

@@ -44,7 +44,7 @@ from .kinds import other_kind
 from .motion import motion_mismatch, source_for_recipient, taker_swapped
 from .opposites import opposite_mismatch
 from .quotations import words_of_another
-from .roles import office_mismatch, rank_mismatch, role_mismatch, title_mismatch
+from .roles import office_mismatch, rank_mismatch, role_mismatch, title_mismatch, unsaid_title
 from .sequence import cause_after_effect
 from .wording import (
     aspect_mismatch,
@@ -353,6 +353,7 @@ def structure_failure(claim: str, quotes: Sequence[str], question: str = "") -> 
         office_mismatch,
         rank_mismatch,
         title_mismatch,
+        unsaid_title,
         words_of_another,
         count_mismatch,
         year_as_count,

@@ -130,6 +130,9 @@ def split_subject(words: list[str], bare: bool = False, be: bool = False) -> tup
                 seen_noun = True
                 i += 1
             break
+        if bare and seen_noun and low in PREP - {"of"} and (end := _after_phrase(words, i + 1)):
+            i = end  # "did the granite for the breakwater's core | come from": the phrase is the subject's
+            break
         if seen_noun and (not nxt or nxt.lower() in (DET | PREP) - {"of"} or nxt[0].isupper() or gerund_object):
             break
         # after "did" or a modal the verb is a plain form: one that no other plain form follows ends the
@@ -144,6 +147,20 @@ def split_subject(words: list[str], bare: bool = False, be: bool = False) -> tup
     if i == len(words) and words and words[-1][0].islower() and object_gap(words[-1]):
         i = len(words) - 1  # "was X formed": the participle is the verb
     return words[:i], words[i:]
+
+
+def _after_phrase(words: list[str], start: int) -> int | None:
+    """Where the plain verb stands after a preposition's noun phrase, within a few words ("for the breakwater's
+    core | come"): a plain form after a noun, not after a determiner, a preposition or a possessive."""
+    for k in range(start, min(len(words), start + 5)):
+        low, before = words[k].lower(), words[k - 1].lower()
+        if low in AUX:
+            return None
+        if before.endswith(("'s", "’s")):
+            continue  # what a possessive owns is no verb
+        if words[k][:1].islower() and _plain(low) and not noun_only(low) and before not in DET | PREP:
+            return k if noun(before) or words[k - 1][:1].isupper() else None
+    return None
 
 
 def noun(word: str) -> bool:

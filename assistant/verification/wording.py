@@ -49,7 +49,17 @@ def comparison_mismatch(claim: str, quotes: str) -> str:
     compared cannot be read off it."""
     if _compares(tx.fold(claim)) and not _compares(tx.fold(quotes), changes=True):
         return "the quote makes no comparison"
+    # "the least important instrument" from "fainter than the fifth magnitude": a comparison singles out none
+    if _singles_out(tx.fold(claim)) and not _singles_out(tx.fold(quotes)) and not _NONE_OTHER.search(tx.fold(quotes)):
+        return "the quote singles out nothing as the claim does"
     return ""
+
+
+_NONE_OTHER = re.compile(r"\b(?:than\s+any|no\s+other|none\s+other)\b")
+
+
+def _singles_out(text: str) -> bool:
+    return any(m.group(1) is None or m.group(1) not in _NOT_SUPERLATIVE for m in _SUPERLATIVE.finditer(text))
 
 
 # Superlatives that say the same of size: "the biggest city" is "the largest city".
