@@ -62,6 +62,9 @@ def test_one_exchange_seen_from_its_other_side_is_no_opposite() -> None:
     assert opposite_mismatch("Harlow County Bank lent the board money in the slump.", quote) == ""
     # the same party on the other side of the exchange is still the opposite
     assert "borrowed" in opposite_mismatch("The board lent money to the Harlow County Bank.", quote)
+    # another party that shares a word with it ("company") is not the other side of the exchange
+    sold = "The pier was built in 1890 by the Harlow Ferry Company and was sold to the Wrenby Trading Company in 1901."
+    assert "sold" in opposite_mismatch("The Harlow Ferry Company bought the pier in 1890.", sold)
 
 
 def test_what_was_offered_and_turned_down_did_not_happen() -> None:

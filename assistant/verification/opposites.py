@@ -114,7 +114,11 @@ def _converse(claim: str, quotes: str, mine: str, theirs: str) -> bool:
     pair = tuple(sorted({getLemma(mine, upos="VERB")[0], getLemma(theirs, upos="VERB")[0]}))
     doer = re.search(rf"((?:\S+\s+){{1,4}}){mine}\b", claim)
     other = re.search(rf"\b{theirs}\b(?:\s+\S+){{0,6}}?\s+(?:from|to)\s+((?:\S+\s*){{1,5}})", quotes)
-    return pair in CONVERSES and bool(doer and other and tx.terms(doer.group(1)) & tx.terms(other.group(1)))
+    if pair not in CONVERSES or not doer or not other:
+        return False
+    # the same party, most of its words ("the Chile Exploration Company" is not "the Anaconda Copper Company")
+    ours, theirs = tx.terms(doer.group(1)), tx.terms(other.group(1))
+    return bool(ours) and len(ours & theirs) * 3 >= len(ours) * 2
 
 
 def _forms(verb: str) -> str:
