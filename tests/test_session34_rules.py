@@ -189,3 +189,12 @@ def test_a_comparison_singles_out_nothing_for_a_superlative() -> None:
     quote = "Frey closed the pier in 1901, reporting that the tide ran faster than the old charts showed."
     assert comparison_mismatch("Frey was the least careful keeper at the pier.", quote)
     assert comparison_mismatch("Holm is the largest quarry.", "Holm is larger than any other quarry.") == ""
+
+
+def test_who_is_before_a_predicate_is_no_lookup_of_a_name() -> None:
+    from assistant.verification.citations import is_lookup
+
+    assert not is_lookup("Who is often described as Wessex's first harbour engineer?")
+    assert not is_lookup("Who is known as the father of the Wrenby ferry?")
+    assert is_lookup("Who is Ann Frey?")
+    assert is_lookup("who is ann frey")  # a chat line, before its names take their capitals

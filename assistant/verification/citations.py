@@ -14,6 +14,7 @@ from ..months import MONTHS, POINTS
 from ..schema import Citation, Evidence
 from ..text import names, numbers, opening_name, terms, tokens
 from .roles import ROLE_FAMILIES
+from .subjects import predicate_follows
 
 _MARKER = re.compile(r"\[\s*(\d+(?:\s*[,;]\s*\d+)*)\s*\]")
 _WORD = re.compile(r"[A-Za-zÀ-ÿ0-9][\w’']*")
@@ -245,15 +246,14 @@ def is_lookup(question: str) -> bool:
     q = main_clause(question)
     if trailing := _NAME_THEN_WHO.match(q):  # "madiha afzal who", recased: who she is
         return is_lookup(f"who is {trailing.group(1)}")
-    # "what is the name/height of ...", "what is the X that ...": a detail, not what a name means
-    if _DETAIL.search(q) or _ATTRIBUTE.search(q) or _RELATIVE.search(q):
+    if _DETAIL.search(q) or _ATTRIBUTE.search(q) or _RELATIVE.search(q):  # "what is the name of …": a detail
         return False
     group = _GROUP.match(q)
     if group and not set(group.group("np").lower().split()) & _PERSON_NOUNS:
         return True  # "who are the Sami?" asks what a people or group is; "who is the mayor?" asks for a name
-    # a fragment that names a detail ("x interview date") asks for it, not what x is
-    detail = re.search(_DETAIL_NOUN, q, re.I)
-    return bool(_IDENTITY.search(q) or _DEFINITION.search(q) or not (_WH.search(q.lower()) or detail))
+    detail = re.search(_DETAIL_NOUN, q, re.I)  # "x interview date" asks for the date, not what x is
+    identity = (m := _IDENTITY.search(q)) is not None and not predicate_follows(m.group("next"))  # "who is known as"
+    return bool(identity or _DEFINITION.search(q) or not (_WH.search(q.lower()) or detail))
 
 
 _NAME_THEN_WHO = re.compile(r"^\W*((?-i:[A-Z][\w.'’-]*)(?:\s+(?-i:[A-Z][\w.'’-]*)){0,3})\s+who\W*$", re.I)
@@ -301,7 +301,7 @@ _COMPASS = re.compile(
     r"\b(?:north|south|east|west)(?:ern|ward|wards|[\s-]*(?:east|west)(?:ern|ward)?)?\b|\b(?:up|down)(?:stream|hill)\b",
     re.IGNORECASE,
 )
-_IDENTITY = re.compile(r"\bwho(?:['’]s|\s+(?:is|was|are|were))\s+(?!the\b|a\b|an\b)", re.IGNORECASE)
+_IDENTITY = re.compile(r"\bwho(?:['’]s|\s+(?:is|was|are|were))\s+(?!the\b|a\b|an\b)(?P<next>[\w'’-]*)", re.IGNORECASE)
 
 
 def _new_name(name: str, known: set[str]) -> bool:

@@ -260,3 +260,16 @@ def relative_subject(words: list[str]) -> tuple[list[str], list[str]]:
     if own_verb and low[-1] not in PREP and object_gap(low[-1]):
         return words[:-1], words[-1:]
     return words, []
+
+
+def predicate_follows(word: str) -> bool:
+    """Whether a word after "who is" opens a predicate, not a name: an adverb, an adjective or a verb's
+    participle ("who is often described as …", "who is known as …"; not "who is faiz hameed")."""
+    from lemminflect import getAllLemmas
+
+    if not word or word[:1].isupper():
+        return False
+    low = word.lower()
+    lemmas = getAllLemmas(low)
+    participle = "VERB" in lemmas and low not in lemmas["VERB"] and low.endswith(("ed", "n", "t"))
+    return participle or bool(lemmas and set(lemmas) <= {"ADV", "ADJ"})
