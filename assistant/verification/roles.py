@@ -360,15 +360,17 @@ def narrowed_role(question: str, asked: str, sentence: str, span: tuple[int, int
     return narrowed_title(f"{owned.group(0)} {sentence[span[0] : span[1]]}", sentence) if owned else ""
 
 
-# Title words that are as often a common word ("general", "count", "chair", "judge", "fellow"): no office alone.
+# Title words that are as often a common word ("general", "count", "chair", "judge", "fellow"): no office alone;
+# nor a kind of office ("diplomat": an envoy is one).
 _AMBIGUOUS_TITLES = frozenset("general count chair judge fellow assistant lord".split())
 
 
 def unsaid_title(claim: str, quotes: str) -> str:
     """A title the claim gives ("often described as Sweden's first county governor") of which the quote says
     nothing, in no word of its family ("lead" is the leader's): the quote makes no one that."""
-    said = {_family(w) for w in re.findall(r"[a-z][\w-]*", tx.fold(quotes))}
+    words = re.findall(r"[a-z][\w-]*", tx.fold(quotes))  # "vice-president" is a president's word too
+    said = {_family(w) for w in [*words, *(part for w in words for part in w.split("-"))]}
     for word in re.findall(r"\b[a-z][\w-]*\b", claim):
-        if word in TITLES and word not in _AMBIGUOUS_TITLES and _family(word) not in said:
+        if word in TITLES - _AMBIGUOUS_TITLES - _KINDS_OF_OFFICE and _family(word) not in said:
             return f"the quote names no {word}"
     return ""

@@ -353,7 +353,6 @@ def structure_failure(claim: str, quotes: Sequence[str], question: str = "") -> 
         office_mismatch,
         rank_mismatch,
         title_mismatch,
-        unsaid_title,
         words_of_another,
         count_mismatch,
         year_as_count,
@@ -389,6 +388,7 @@ def structure_failure(claim: str, quotes: Sequence[str], question: str = "") -> 
         kind_unsaid,  # after the checks that name what the quote calls it instead
         aimed_only,
         unsaid_aside,
+        unsaid_title,  # last: a claim that adds a title is turned down for what it adds first
     )
     for check in checks:
         failure = check(claim, joined)
