@@ -198,3 +198,18 @@ def test_who_is_before_a_predicate_is_no_lookup_of_a_name() -> None:
     assert not is_lookup("Who is known as the father of the Wrenby ferry?")
     assert is_lookup("Who is Ann Frey?")
     assert is_lookup("who is ann frey")  # a chat line, before its names take their capitals
+
+
+def test_a_verb_whose_object_comes_before_of_takes_the_answer_there() -> None:
+    from assistant.verification.claims import statement
+
+    question = "Whom did the Wrenby council accuse of breaking the ferry truce?"
+    assert statement(question, "the board") == "The Wrenby council did accuse the board of breaking the ferry truce."
+
+
+def test_a_passive_of_a_verb_with_one_object_leaves_none_to_ask() -> None:
+    from assistant.verification.claims import statement
+
+    # "targeted" takes one object: the question asks what the wagon was helping, not what it was targeted with
+    question = "What kind of crew was the boat sunk in the storm helping?"
+    assert not statement(question, "a rescue crew").startswith("The boat was sunk a rescue crew")

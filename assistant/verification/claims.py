@@ -118,6 +118,20 @@ def statement(question: str, answer: str) -> str:
     return placed if placed.endswith((".", "!", "?")) else placed + "."
 
 
+# English verbs that take two objects, one of which stays after the passive ("X was given a medal").
+_TWO_OBJECTS = frozenset("give award offer grant pay send show teach tell lend promise deny hand sell owe".split())
+
+
+# English verbs whose object comes before "of" ("accuse X of Y", "warn X of Y").
+_THEN_OF = frozenset("accuse convict suspect inform remind rob warn notify deprive acquit clear".split())
+
+
+def _lemma(word: str) -> str:
+    from lemminflect import getLemma
+
+    return getLemma(word.lower(), upos="VERB")[0]
+
+
 _SUBORDINATE = frozenset("as when while because if once though although unless whenever".split())
 _ACCORDING_TO_WHOM = re.compile(r"^according\s+to\s+(?:whom|who)\s+(.+)$", re.I)
 _BESIDES = re.compile(
@@ -230,6 +244,8 @@ def _place(q: str, answer: str) -> str:
     # "What honour was X given for …?": a subject, then a participle, after "was" is a passive whose object asked
     passive = first in _BE and head in {"what", "which"} and bool(noun)
     perfect = perfect_split(body) if first in _PERFECT or passive else None
+    if passive and first not in _PERFECT and perfect and _lemma(perfect[1][0]) not in _TWO_OBJECTS:
+        perfect = None  # "was the wagon targeted in … helping": a passive of one object leaves none to ask
     inverted = inverted or perfect is not None
     if not inverted:
         if head in {"when", "where"} or measure:
@@ -263,7 +279,7 @@ def _place(q: str, answer: str) -> str:
         (first in DO or perfect)
         and len(verb) > 2
         and verb[-1].lower() not in PREP
-        and verb[1].lower() in PREP - {"to", "of"}
+        and (verb[1].lower() in PREP - {"to", "of"} or (verb[1].lower() == "of" and _lemma(verb[0]) in _THEN_OF))
     ):
         # "What did X find near the dam in 1990?": the object's gap is after the verb, before its adjuncts;
         # "What does X turn into as Y subsides?": a preposition with no object of its own takes the answer
