@@ -7,7 +7,6 @@ from __future__ import annotations
 
 from assistant import text as tx
 from assistant.app import App
-from assistant.verification.asking import names_a_detail
 from assistant.verification.descriptions import described_otherwise
 from assistant.verification.judge import ASSERTS_DENIED, MODEL_COVERAGE, rule_failure
 from assistant.verification.opposites import opposite_mismatch
@@ -87,15 +86,6 @@ def test_a_role_the_question_puts_beside_a_body_is_narrowed_by_a_noun_in_the_sen
     assert narrowed_role("HFB chief name", "chief", plain, (plain.index("Tom"), plain.index("Tom") + 8)) == ""
     # no body before the role in the question: nothing to narrow
     assert narrowed_role("Who is the chief?", "chief", sentence, span) == ""
-
-
-def test_a_fragment_ending_on_a_common_noun_asks_for_a_detail() -> None:
-    sources = ["The Harlow ferry network carried 9,000 people a year across the river."]
-    assert names_a_detail("Harlow population", sources)
-    # the articles write the words together: a name that ends on a common noun
-    assert not names_a_detail("Harlow ferry network", sources)
-    assert not names_a_detail("Harlow", sources)
-    assert not names_a_detail("edwin hale", sources)
 
 
 def test_a_question_naming_an_article_by_most_of_its_headline_words_names_it(shared_store, embedder, fake_app) -> None:

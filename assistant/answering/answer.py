@@ -15,7 +15,6 @@ from ..models.prompts import Prompts
 from ..retrieval.retrieve import RARE_TERM, Hit, Retriever, build_evidence
 from ..schema import Answer, Citation, Evidence, Progress, Timings, Turn, Usage
 from ..settings import Settings
-from ..verification import asking
 from ..verification import citations as cite
 from ..verification.directives import form as directive_form
 from ..verification.injection import Screen
@@ -81,13 +80,10 @@ class Assistant:
             hits = [h for h in hits if h.article.doc_id in named]
         # Retrieval ignores case; the checks of names read capitals, so a fragment typed in lower case
         # takes the articles' own capitals for the names it uses.
-        texts = list({h.article.doc_id: h.article.text for h in hits}.values())
-        recased = recase(standalone, texts)
+        recased = recase(standalone, list({h.article.doc_id: h.article.text for h in hits}.values()))
         if recased != standalone:  # still the chat fragment it was typed as
             parsed = replace(plan(recased), fragment=parsed.fragment)
             standalone = parsed.question
-        if parsed.lookup and parsed.fragment and asking.names_a_detail(standalone, texts):
-            parsed = replace(parsed, lookup=False)  # "pakistan population" asks for a number, not what Pakistan is
         # A sentence that instructs an AI or the reader is data about the page, never evidence.
         screened = [
             s for s in dict.fromkeys(h.article.sentence(h.index) for h in hits) if self.screen.is_instruction(s)

@@ -5,7 +5,6 @@ thought); one thing or several; and whether it was typed as a chat fragment.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
 
 from .. import text as tx
 from .citations import main_clause
@@ -202,16 +201,3 @@ def asked_role(question: str, titles: frozenset[str], fragment: bool) -> str:
             named = i + 1 < len(words) and words[i + 1][:1].isupper()
             return "" if named else bare
     return ""
-
-
-def names_a_detail(fragment: str, sources: Sequence[str]) -> bool:
-    """Whether a chat fragment, its names recased, asks for a detail of what it names ("Pakistan population",
-    "Kabul hotel"): it ends on a common noun after a name, and the articles never write the words together,
-    as they write a name that ends on a common noun ("the Haqqani network")."""
-    words = fragment.strip(" ?!.").split()
-    if len(words) < 2 or not re.fullmatch(r"[a-z]{3,}", words[-1]) or words[-1] in tx.stopwords():
-        return False
-    if not any(w[:1].isupper() for w in words[:-1]):
-        return False
-    said = " ".join(words).casefold()
-    return not any(said in " ".join(source.split()).casefold() for source in sources)
